@@ -1,0 +1,3 @@
+"""Disclosure Review Workstation."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Detection: the only package that imports Presidio and spaCy."""

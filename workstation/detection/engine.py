@@ -1,0 +1,168 @@
+"""Construction of the one Presidio ``AnalyzerEngine`` the workstation uses, fully offline.
+
+The engine is built once (by the CLI or ``app.py``) and passed to whatever needs it. It loads the pinned spaCy
+model from its verified directory (never downloads), registers only the recognizers that suit case documents
+(the project's own plus a few of Presidio's, see ``resources/detection.toml``) and applies a score threshold
+per entity type.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer, UsSsnRecognizer
+
+from workstation.detection.model import ModelInfo, verified_model
+from workstation.detection.offline import OfflineEmailRecognizer
+from workstation.domain.model import Detection
+from workstation.domain.overlaps import resolve_overlaps
+from workstation.paths import RESOURCES
+
+# The project's recognizers: (module in workstation.detection, class name). One recognizer per module.
+PROJECT_RECOGNIZERS: tuple[tuple[str, str], ...] = (
+    ("nationality_recognizer", "NationalityRecognizer"),
+    ("immigration_status_recognizer", "ImmigrationStatusRecognizer"),
+    ("a_number_recognizer", "ANumberRecognizer"),
+    ("uscis_receipt_recognizer", "UscisReceiptRecognizer"),
+    ("i94_recognizer", "I94Recognizer"),
+    ("sevis_recognizer", "SevisRecognizer"),
+    ("passport_recognizer", "PassportRecognizer"),
+    ("address_recognizer", "AddressRecognizer"),
+    ("person_recognizer", "PersonContextRecognizer"),
+    ("date_of_birth_recognizer", "DateOfBirthRecognizer"),
+)
+
+CONFIG_PATH = RESOURCES / "detection.toml"
+
+
+@dataclass(frozen=True)
+class DetectionConfig:
+    default_threshold: float = 0.35
+    thresholds: dict[str, float] = field(default_factory=dict)
+    presidio_keep: tuple[str, ...] = ("EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "PERSON")
+
+    @classmethod
+    def load(cls, path: Path = CONFIG_PATH) -> DetectionConfig:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            default_threshold=float(data.get("default_threshold", 0.35)),
+            thresholds={k: float(v) for k, v in data.get("thresholds", {}).items()},
+            presidio_keep=tuple(data.get("presidio", {}).get("keep", cls.presidio_keep)),
+        )
+
+    def threshold(self, entity_type: str) -> float:
+        return self.thresholds.get(entity_type, self.default_threshold)
+
+    @property
+    def entities(self) -> list[str]:
+        return sorted(self.thresholds)
+
+
+def _ner_configuration() -> NerModelConfiguration:
+    # Only spaCy's PERSON label becomes a finding directly; GPE/NORP/FAC/DATE are used by the project's
+    # recognizers through the parse, not reported as LOCATION/NRP/DATE_TIME findings.
+    return NerModelConfiguration(
+        model_to_presidio_entity_mapping={"PERSON": "PERSON", "PER": "PERSON"},
+        labels_to_ignore=["GPE", "LOC", "NORP", "FAC", "ORG", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY",
+                          "ORDINAL", "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
+        low_score_entity_names=[],
+    )
+
+
+def project_recognizers() -> list[EntityRecognizer]:
+    out: list[EntityRecognizer] = []
+    for module_name, class_name in PROJECT_RECOGNIZERS:
+        module = importlib.import_module(f"workstation.detection.{module_name}")
+        out.append(getattr(module, class_name)())
+    return out
+
+
+def presidio_recognizers(keep: Iterable[str]) -> list[EntityRecognizer]:
+    keep = set(keep)
+    out: list[EntityRecognizer] = []
+    if "EMAIL_ADDRESS" in keep:
+        out.append(OfflineEmailRecognizer())
+    if "PHONE_NUMBER" in keep:
+        out.append(PhoneRecognizer(supported_regions=("US", "MX", "GT", "HN", "SV", "DO", "HT", "EC", "CO")))
+    if "US_SSN" in keep:
+        out.append(UsSsnRecognizer())
+    if "PERSON" in keep:
+        out.append(SpacyRecognizer(supported_entities=["PERSON"]))
+    return out
+
+
+class DetectionEngine:
+    """One analyzer over the pinned spaCy model; returns domain ``Detection``s."""
+
+    def __init__(self, model: ModelInfo | None = None, config: DetectionConfig | None = None,
+                 recognizers: Sequence[EntityRecognizer] | None = None) -> None:
+        self.model = model or verified_model()
+        self.config = config or DetectionConfig.load()
+        self.nlp_engine = SpacyNlpEngine(
+            models=[{"lang_code": "en", "model_name": str(self.model.path)}],
+            ner_model_configuration=_ner_configuration(),
+        )
+        self.nlp_engine.load()
+        registry = RecognizerRegistry(supported_languages=["en"])
+        if recognizers is None:
+            recognizers = [*project_recognizers(), *presidio_recognizers(self.config.presidio_keep)]
+        for recognizer in recognizers:
+            registry.add_recognizer(recognizer)
+        self.recognizers = list(recognizers)
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"],
+                                       default_score_threshold=0.0)
+
+    @property
+    def nlp(self):  # the spaCy Language object
+        return self.nlp_engine.get_nlp("en")
+
+    def versions(self) -> dict[str, str]:
+        """What produced the findings, for audit records."""
+        import presidio_analyzer
+        import spacy
+
+        return {
+            "model": f"{self.model.name}=={self.model.version}",
+            "model_manifest_sha256": self.model.manifest_sha256,
+            "spacy": spacy.__version__,
+            "presidio_analyzer": getattr(presidio_analyzer, "__version__", "2.2.366"),
+            "recognizers": ",".join(
+                f"{r.name}:{getattr(r, 'version', '')}" for r in self.recognizers
+            ),
+        }
+
+    def _convert(self, results) -> list[Detection]:
+        detections = []
+        for r in results:
+            if r.entity_type not in self.config.thresholds:
+                continue
+            if r.score < self.config.threshold(r.entity_type):
+                continue
+            name = ""
+            if r.recognition_metadata:
+                name = r.recognition_metadata.get("recognizer_name", "")
+            detections.append(Detection(r.start, r.end, r.entity_type, float(r.score), name))
+        return resolve_overlaps(detections)
+
+    def analyze(self, text: str) -> list[Detection]:
+        if not text.strip():
+            return []
+        results = self.analyzer.analyze(text=text, language="en", entities=self.config.entities)
+        return self._convert(results)
+
+    def analyze_many(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Detection]]:
+        """Analyze several texts, running spaCy over them in batches (``nlp.pipe``)."""
+        out: list[list[Detection]] = [[] for _ in texts]
+        idx = [i for i, t in enumerate(texts) if t.strip()]
+        batch = self.nlp_engine.process_batch([texts[i] for i in idx], "en", batch_size=batch_size)
+        for i, (text, artifacts) in zip(idx, batch, strict=True):
+            results = self.analyzer.analyze(text=text, language="en", entities=self.config.entities,
+                                            nlp_artifacts=artifacts)
+            out[i] = self._convert(results)
+        return out

@@ -1,0 +1,165 @@
+"""Documents, pages and findings."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+Rect = tuple[float, float, float, float]
+"""A rectangle (x0, y0, x1, y1) in PDF points, origin top-left (PyMuPDF convention)."""
+
+
+class TextSource(str, Enum):
+    """Where a page's text came from."""
+
+    TEXT_LAYER = "text-layer"  # a PDF page's own text
+    PLAIN = "plain"  # a text-like file (txt, docx, eml) - no geometry
+    OCR = "ocr"  # recognised from the page image
+    NONE = "none"  # no usable text: a scan that has not been OCR'd
+
+
+class DocumentKind(str, Enum):
+    PDF = "pdf"
+    TEXT = "txt"
+    DOCX = "docx"
+    EMAIL = "eml"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a document.
+
+    ``text`` is what detection reads. ``char_boxes`` holds one rectangle per character of ``text``
+    (``None`` for characters with no geometry, such as the line breaks added between lines);
+    it is empty for plain-text pages.
+    """
+
+    number: int  # 1-based
+    text: str
+    char_boxes: tuple[Rect | None, ...] = ()
+    width: float = 0.0
+    height: float = 0.0
+    text_source: TextSource = TextSource.TEXT_LAYER
+
+    @property
+    def needs_ocr(self) -> bool:
+        return self.text_source is TextSource.NONE
+
+    @property
+    def has_geometry(self) -> bool:
+        return bool(self.char_boxes)
+
+    def boxes_for_span(self, start: int, end: int) -> list[Rect]:
+        """Rectangles covering text[start:end], one per visual line segment.
+
+        Consecutive characters are merged while they sit on the same line (vertical overlap) and
+        follow each other left to right; a line break, a column change or a jump backwards starts a
+        new rectangle. Spans across line breaks and columns therefore map to several rectangles.
+        """
+        if not self.char_boxes:
+            return []
+        rects: list[Rect] = []
+        cur: list[float] | None = None
+        for i in range(max(0, start), min(end, len(self.char_boxes))):
+            box = self.char_boxes[i]
+            if box is None:
+                continue
+            x0, y0, x1, y1 = box
+            if x1 <= x0 or y1 <= y0:
+                continue
+            if cur is not None and _same_line(cur, box):
+                cur[0] = min(cur[0], x0)
+                cur[1] = min(cur[1], y0)
+                cur[2] = max(cur[2], x1)
+                cur[3] = max(cur[3], y1)
+            else:
+                if cur is not None:
+                    rects.append((cur[0], cur[1], cur[2], cur[3]))
+                cur = [x0, y0, x1, y1]
+        if cur is not None:
+            rects.append((cur[0], cur[1], cur[2], cur[3]))
+        return rects
+
+
+def _same_line(cur: list[float], box: Rect) -> bool:
+    x0, y0, x1, y1 = box
+    height = min(cur[3] - cur[1], y1 - y0)
+    overlap = min(cur[3], y1) - max(cur[1], y0)
+    if overlap < 0.5 * height:
+        return False
+    # Same line only when the character continues rightwards without a large gap (a column gutter).
+    return x0 >= cur[2] - 2.0 and x0 - cur[2] < 3.0 * max(height, 1.0)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of a case: a file, or an attachment inside a file."""
+
+    path: str  # the file on disk; for attachments "mail.eml#attachment-name"
+    kind: DocumentKind
+    pages: tuple[Page, ...]
+    name: str = ""  # display name / stem for outputs
+    source_bytes: bytes | None = field(default=None, repr=False)  # PDF bytes for attachments
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.path
+
+    @property
+    def scanned_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.needs_ocr]
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What a detector reports on a text: a span, an entity type and a score."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detection placed on a page of a document."""
+
+    document: str
+    page: int
+    start: int
+    end: int
+    text: str
+    entity_type: str
+    score: float
+    recognizer: str
+    boxes: tuple[Rect, ...] = ()
+
+    @property
+    def text_sha256(self) -> str:
+        return sha256_text(self.text)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def place_detections(document: Document, page: Page, detections: list[Detection]) -> list[Finding]:
+    """Turn detections on a page's text into findings with boxes."""
+    out = []
+    for d in sorted(detections, key=lambda d: (d.start, d.end)):
+        out.append(
+            Finding(
+                document=document.path,
+                page=page.number,
+                start=d.start,
+                end=d.end,
+                text=page.text[d.start : d.end],
+                entity_type=d.entity_type,
+                score=round(d.score, 4),
+                recognizer=d.recognizer,
+                boxes=tuple(page.boxes_for_span(d.start, d.end)),
+            )
+        )
+    return out
