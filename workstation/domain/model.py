@@ -100,7 +100,8 @@ class Document:
     kind: DocumentKind
     pages: tuple[Page, ...]
     name: str = ""  # display name / stem for outputs
-    source_bytes: bytes | None = field(default=None, repr=False)  # PDF bytes for attachments
+    source_bytes: bytes | None = field(default=None, repr=False)  # the PDF's bytes (PDF documents only)
+    notes: tuple[str, ...] = ()  # warnings for the reviewer (e.g. an attachment that is not exported)
 
     @property
     def display_name(self) -> str:

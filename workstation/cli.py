@@ -1,0 +1,167 @@
+"""The ``workstation`` command.
+
+    workstation scan PATH... [--format table|json]
+    workstation redact PATH... (--out FILE | --out-dir DIR) [--policy FILE]
+
+Exit codes: 0 ok; 2 usage, unreadable or unsupported input; 3 verification failed (or pages that cannot be
+reviewed); 1 unexpected internal error. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from workstation.domain.errors import UsageError, WorkstationError
+from workstation.paths import RESOURCES
+
+log = logging.getLogger("workstation")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, without the usage dump
+        self.exit(2, f"workstation: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="workstation", description="Disclosure review workstation: detect, redact, verify.")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("scan", help="detect identifying information and list the findings")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="case folder(s) or files (.pdf .txt .docx .eml)")
+    s.add_argument("--format", choices=("table", "json"), default="table")
+
+    r = sub.add_parser("redact", help="redact every finding, sanitize, verify and write PDFs and logs")
+    r.add_argument("paths", nargs="+", metavar="PATH")
+    out = r.add_mutually_exclusive_group(required=True)
+    out.add_argument("--out", type=Path, metavar="FILE", help="output PDF (one input document only)")
+    out.add_argument("--out-dir", type=Path, metavar="DIR", help="output folder")
+    r.add_argument("--policy", type=Path, default=RESOURCES / "policies" / "default.toml",
+                   help="policy file (categories to redact and reason codes)")
+    return p
+
+
+def _engine():
+    from workstation.detection.engine import DetectionEngine
+    from workstation.detection.model import ModelIntegrityError
+
+    try:
+        return DetectionEngine()
+    except ModelIntegrityError as exc:
+        raise UsageError(f"detection model refused: {exc}") from None
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from workstation.documents.intake import load_case
+    from workstation.pipeline import scan
+
+    documents = load_case(args.paths)
+    engine = _engine()
+    results = scan(documents, engine)
+    if args.format == "json":
+        payload = {
+            "documents": [
+                {
+                    "path": r.document.path,
+                    "pages": len(r.document.pages),
+                    "scanned_pages": r.scanned_pages,
+                    "notes": list(r.document.notes),
+                    "findings": [
+                        {
+                            "page": f.page, "start": f.start, "end": f.end, "text": f.text,
+                            "entity_type": f.entity_type, "score": f.score, "recognizer": f.recognizer,
+                            "boxes": [[round(v, 2) for v in b] for b in f.boxes],
+                        }
+                        for f in r.findings
+                    ],
+                }
+                for r in results
+            ]
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for r in results:
+        doc = r.document
+        print(f"{doc.path}  ({len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}, "
+              f"{len(r.findings)} finding{'s' if len(r.findings) != 1 else ''})")
+        for note in doc.notes:
+            print(f"  note: {note}")
+        if r.scanned_pages:
+            print(f"  WARNING: page(s) {', '.join(map(str, r.scanned_pages))} have no text layer (scanned): "
+                  "not searched; OCR needed before export")
+        if r.findings:
+            print(f"  {'page':>4}  {'category':<20} {'score':>5}  text")
+            for f in r.findings:
+                text = " ".join(f.text.split())
+                if len(text) > 60:
+                    text = text[:57] + "..."
+                print(f"  {f.page:>4}  {f.entity_type:<20} {f.score:>5.2f}  {text}")
+        print()
+    return 0
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from workstation.documents.intake import load_case
+    from workstation.domain.policy import Policy
+    from workstation.pipeline import build_export, output_paths, scan, write_exports
+
+    if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
+        raise UsageError(f"{args.out_dir}: --out-dir exists and is not a folder")
+    if not args.policy.is_file():
+        raise UsageError(f"{args.policy}: policy file not found")
+    policy = Policy.from_file(args.policy)
+    documents = load_case(args.paths)
+    for d in documents:  # refuse scans before spending time on detection
+        if d.scanned_pages:
+            from workstation.domain.errors import UnreviewablePagesError
+
+            raise UnreviewablePagesError(d.display_name, d.scanned_pages)
+    engine = _engine()
+    t0 = time.perf_counter()
+    scanned = scan(documents, engine)
+    exports = [build_export(s, policy) for s in scanned]  # every one verified before anything is written
+    output_paths(exports, args.out_dir, args.out)
+    write_exports(exports)
+    for e in exports:
+        pages = {row.page for row in e.log}
+        print(f"{e.source.path} -> {e.pdf_path}  ({len(e.log)} boxes on {len(pages)} page(s); verified)")
+        for note in e.source.notes:
+            print(f"  note: {note}")
+    log.info("redacted %d document(s) in %.2fs", len(exports), time.perf_counter() - t0)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="workstation: %(message)s", stream=sys.stderr)
+    for noisy in ("presidio-analyzer", "presidio_analyzer", "pdfminer", "pymupdf"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "scan":
+            return cmd_scan(args)
+        return cmd_redact(args)
+    except WorkstationError as exc:
+        print(f"workstation: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("workstation: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback; never a partial output (outputs are written last)
+        print(f"workstation: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

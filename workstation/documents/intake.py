@@ -1,0 +1,254 @@
+"""Loading a case (a folder or a list of files) into domain Documents.
+
+Supported: PDF (text layer with character boxes, via PyMuPDF), .txt (UTF-8, one page), .docx (python-docx:
+paragraphs and tables, one page), .eml (Python's email package: headers and text body as one page; PDF, text and
+.docx attachments become documents of the case). Anything else, or a file that cannot be read, raises
+``InputError`` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from email.message import EmailMessage
+from pathlib import Path
+
+import pymupdf
+
+from workstation.documents.pdf_text import page_from_pymupdf
+from workstation.domain.errors import InputError
+from workstation.domain.model import Document, DocumentKind, Page, TextSource
+
+SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".eml"}
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_PAGES = 5000
+MAX_TEXT_CHARS = 20_000_000
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files of the case: the given files, and the supported files in given folders (sorted, recursive)."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+            )
+            if not found:
+                raise InputError(str(p), "folder contains no supported documents (.pdf, .txt, .docx, .eml)")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        elif p.exists():
+            raise InputError(str(p), "not a regular file")
+        else:
+            raise InputError(str(p), "no such file or folder")
+    if not files:
+        raise InputError("(no input)", "no documents given")
+    return files
+
+
+def load_case(paths: Iterable[str | Path]) -> list[Document]:
+    documents: list[Document] = []
+    for f in expand_paths(paths):
+        documents.extend(load_file(f))
+    return documents
+
+
+def load_file(path: Path) -> list[Document]:
+    """One file -> its documents (an e-mail yields itself plus its attachments)."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(name, f"unsupported file type {suffix or '(none)'}; expected .pdf, .txt, .docx or .eml")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError(name, "file is empty")
+        if size > MAX_FILE_BYTES:
+            raise InputError(name, f"file is too large ({size // (1024 * 1024)} MiB; limit "
+                                   f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    if suffix == ".pdf":
+        return [load_pdf_bytes(data, name, path.stem)]
+    if suffix == ".txt":
+        return [text_document(decode_text(data, name), name, path.stem, DocumentKind.TEXT)]
+    if suffix == ".docx":
+        return [text_document(docx_text(data, name), name, path.stem, DocumentKind.DOCX)]
+    return load_eml_bytes(data, name, path.stem)
+
+
+def load_pdf_bytes(data: bytes, name: str, stem: str) -> Document:
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(name, "not a PDF file (no %PDF header)")
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception:
+        raise InputError(name, "corrupt PDF: cannot be opened") from None
+    try:
+        if doc.needs_pass or doc.is_encrypted:
+            raise InputError(name, "PDF is encrypted / password-protected; remove the password and retry")
+        if doc.page_count == 0:
+            raise InputError(name, "PDF has no pages")
+        if doc.page_count > MAX_PAGES:
+            raise InputError(name, f"PDF has {doc.page_count} pages; limit is {MAX_PAGES}")
+        if doc.is_repaired:
+            raise InputError(name, "corrupt or truncated PDF (its structure had to be repaired); obtain an intact copy")
+        pages = []
+        try:
+            for page in doc:
+                pages.append(page_from_pymupdf(page))
+        except InputError:
+            raise
+        except Exception:
+            raise InputError(name, f"corrupt PDF: page {len(pages) + 1} cannot be read") from None
+    finally:
+        doc.close()
+    return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        raise InputError(name, "not a text file (binary content)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not valid UTF-8 text (byte {exc.start})") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(name, "file contains no text")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, "text file is too large")
+    return text
+
+
+def text_document(text: str, name: str, stem: str, kind: DocumentKind) -> Document:
+    page = Page(number=1, text=text, text_source=TextSource.PLAIN)
+    return Document(path=name, kind=kind, pages=(page,), name=stem)
+
+
+def docx_text(data: bytes, name: str) -> str:
+    import docx  # python-docx
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(name, "not a .docx file (not a ZIP/OOXML package)")
+    try:
+        d: DocxDocument = docx.Document(io.BytesIO(data))
+    except Exception:
+        raise InputError(name, "corrupt .docx: cannot be opened") from None
+    lines: list[str] = []
+
+    def table_lines(table: Table) -> None:
+        for row in table.rows:
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # merged cells repeat
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(" ".join(p.text for p in cell.paragraphs).strip())
+            lines.append(" | ".join(cells))
+
+    def walk(container) -> None:  # noqa: ANN001
+        for item in container.iter_inner_content():
+            if isinstance(item, Paragraph):
+                lines.append(item.text)
+            elif isinstance(item, Table):
+                table_lines(item)
+
+    walk(d)
+    for section in d.sections:
+        for part in (section.header, section.footer):
+            if part is not None and not part.is_linked_to_previous:
+                walk(part)
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(name, ".docx contains no text")
+    return text
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"(?i)</(p|div|tr|li|h[1-6])>|<br\s*/?>")
+
+
+def _html_to_text(markup: str) -> str:
+    markup = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", markup)
+    markup = _BLOCK_END.sub("\n", markup)
+    return html.unescape(_TAG.sub("", markup))
+
+
+def load_eml_bytes(data: bytes, name: str, stem: str) -> list[Document]:
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception:
+        raise InputError(name, "corrupt e-mail message") from None
+    if not isinstance(msg, EmailMessage) or not (msg.keys() or msg.get_payload()):
+        raise InputError(name, "not an e-mail message")
+    if not any(k.lower() in {"from", "to", "subject", "date"} for k in msg.keys()):
+        raise InputError(name, "not an e-mail message (no From/To/Subject/Date headers)")
+    header_lines = []
+    for key in ("From", "To", "Cc", "Date", "Subject"):
+        for value in msg.get_all(key, []):
+            header_lines.append(f"{key}: {value}")
+    body_parts: list[str] = []
+    attachments: list[Document] = []
+    notes: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        filename = part.get_filename()
+        ctype = part.get_content_type()
+        disposition = part.get_content_disposition()
+        if filename or disposition == "attachment":
+            loaded = _attachment(part, name, stem, filename or "attachment")
+            if not loaded:
+                notes.append(f"attachment {filename or '(unnamed)'} ({ctype}) is not a supported document type: "
+                             "it is not reviewed and not exported")
+            attachments.extend(loaded)
+            continue
+        if ctype == "text/plain":
+            body_parts.append(_part_text(part))
+        elif ctype == "text/html" and not any(p.get_content_type() == "text/plain" for p in msg.walk()):
+            body_parts.append(_html_to_text(_part_text(part)))
+    text = "\n".join(header_lines) + "\n\n" + "\n".join(b.replace("\r\n", "\n") for b in body_parts)
+    page = Page(number=1, text=text, text_source=TextSource.PLAIN)
+    email_doc = Document(path=name, kind=DocumentKind.EMAIL, pages=(page,), name=stem, notes=tuple(notes))
+    return [email_doc, *attachments]
+
+
+def _part_text(part) -> str:  # noqa: ANN001
+    try:
+        return str(part.get_content())
+    except Exception:
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode("utf-8", errors="replace")
+
+
+def _attachment(part, parent: str, parent_stem: str, filename: str) -> list[Document]:  # noqa: ANN001
+    payload = part.get_payload(decode=True) or b""
+    att_name = f"{parent}#{filename}"
+    suffix = Path(filename).suffix.lower()
+    stem = f"{parent_stem}.{Path(filename).stem}"
+    if not payload:
+        raise InputError(att_name, "attachment is empty")
+    if suffix == ".pdf" or part.get_content_type() == "application/pdf":
+        return [load_pdf_bytes(payload, att_name, stem)]
+    if suffix == ".txt" or part.get_content_type() == "text/plain":
+        return [text_document(decode_text(payload, att_name), att_name, stem, DocumentKind.TEXT)]
+    if suffix == ".docx":
+        return [text_document(docx_text(payload, att_name), att_name, stem, DocumentKind.DOCX)]
+    return []

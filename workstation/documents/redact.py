@@ -1,0 +1,302 @@
+"""True redaction, sanitization and independent verification of a PDF.
+
+Redaction removes the content under each box (``apply_redactions``: text removed, image pixels blanked,
+vector graphics inside the box removed), then draws an opaque black box. The removal area
+is the central band of the character boxes: MuPDF removes every glyph whose own (font-height) box touches the
+area, so using the full box height would also cut letters out of the lines above and below.
+
+Sanitization removes metadata, XMP, every annotation (including leftover redaction annotations), links,
+bookmarks, embedded files, JavaScript and actions, form fields, thumbnails and hidden text.
+
+Verification re-opens the written bytes with two independent extractors, PyMuPDF and pdfminer.six, and fails
+(``VerificationError``, naming the page) when a removed string or any character inside a redaction box can
+still be extracted, or when anything the sanitizer should have removed is still present.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from workstation.domain.errors import VerificationError
+from workstation.domain.model import Rect
+
+BLACK = (0.0, 0.0, 0.0)
+
+
+@dataclass
+class PageRedactions:
+    """What to remove from one page: boxes (PDF points) and the strings that were under them."""
+
+    boxes: list[Rect] = field(default_factory=list)
+    removed_strings: list[str] = field(default_factory=list)
+
+
+def removal_rect(box: Rect) -> pymupdf.Rect:
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    e = min(0.3, 0.05 * (x1 - x0))
+    return pymupdf.Rect(x0 + e, y0 + 0.3 * h, x1 - e, y1 - 0.35 * h)
+
+
+def check_rect(box: Rect) -> pymupdf.Rect:
+    """Any character whose centre lies here must be gone after redaction."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    return pymupdf.Rect(x0 + 0.5, y0 + 0.15 * h, x1 - 0.5, y1 - 0.15 * h)
+
+
+def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
+    """Apply the redactions of ``plan`` (page number -> redactions), sanitize, and return the new PDF bytes."""
+    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    try:
+        for number, red in plan.items():
+            page = doc[number - 1]
+            for box in red.boxes:
+                page.add_redact_annot(removal_rect(box), fill=BLACK)
+            if red.boxes:
+                page.apply_redactions(
+                    images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                    graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                    text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                )
+                shape = page.new_shape()
+                for box in red.boxes:
+                    shape.draw_rect(pymupdf.Rect(box))
+                shape.finish(color=BLACK, fill=BLACK, width=0)
+                shape.commit(overlay=True)
+        sanitize(doc)
+        return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
+    finally:
+        doc.close()
+
+
+def sanitize(doc: pymupdf.Document) -> None:
+    """Remove everything besides the visible page content."""
+    for page in doc:
+        for annot in list(page.annots() or []):
+            page.delete_annot(annot)
+        for widget in list(page.widgets() or []):
+            page.delete_widget(widget)
+        for link in page.get_links():
+            page.delete_link(link)
+    doc.scrub(
+        attached_files=True,
+        clean_pages=True,
+        embedded_files=True,
+        hidden_text=True,
+        javascript=True,
+        metadata=True,
+        redactions=True,
+        redact_images=0,
+        remove_links=True,
+        reset_fields=True,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    doc.set_toc([])
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    for name in list(doc.embfile_names()):
+        doc.embfile_del(name)
+    _strip_catalog(doc)
+
+
+_CATALOG_KEYS = ("OpenAction", "AA", "AcroForm", "Names", "Outlines", "Metadata", "PieceInfo", "StructTreeRoot",
+                 "MarkInfo", "Threads", "SpiderInfo", "Perms", "Legal", "URI", "Collection", "OCProperties")
+
+
+def _strip_catalog(doc: pymupdf.Document) -> None:
+    cat = doc.pdf_catalog()
+    for key in _CATALOG_KEYS:
+        if doc.xref_get_key(cat, key)[0] != "null":
+            doc.xref_set_key(cat, key, "null")
+    for page in doc:
+        for key in ("AA", "Annots", "PieceInfo", "Thumb", "StructParents"):
+            if doc.xref_get_key(page.xref, key)[0] != "null":
+                doc.xref_set_key(page.xref, key, "null")
+
+
+# ---------------------------------------------------------------------------------------------- verification
+
+_WS = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Comparison form: NFKC, case-folded, whitespace collapsed, hyphen variants unified."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u00ad", "").replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")
+    return _WS.sub(" ", text).strip()
+
+
+def _string_pattern(s: str) -> re.Pattern[str] | None:
+    n = normalize(s)
+    if len(n.replace(" ", "")) < 2:
+        return None
+    parts = [re.escape(p) for p in n.split(" ")]
+    body = r"\s*".join(parts)  # line breaks or lost spaces between words must not hide a leak
+    lead = r"(?<!\w)" if n[0].isalnum() else ""
+    trail = r"(?!\w)" if n[-1].isalnum() else ""
+    return re.compile(lead + body + trail)
+
+
+@dataclass
+class SanitizerReport:
+    problems: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def check_sanitized(doc: pymupdf.Document) -> SanitizerReport:
+    rep = SanitizerReport()
+    meta = {k: v for k, v in (doc.metadata or {}).items() if v and k not in ("format", "encryption")}
+    if meta:
+        rep.problems.append((None, f"metadata remains ({', '.join(sorted(meta))})"))
+    if doc.get_xml_metadata():
+        rep.problems.append((None, "XMP metadata remains"))
+    if doc.get_toc():
+        rep.problems.append((None, "bookmarks remain"))
+    if doc.embfile_count():
+        rep.problems.append((None, "embedded files remain"))
+    if doc.is_form_pdf:
+        rep.problems.append((None, "form fields remain"))
+    cat = doc.pdf_catalog()
+    for key in ("OpenAction", "AA", "Names", "AcroForm", "Outlines"):
+        if doc.xref_get_key(cat, key)[0] != "null":
+            rep.problems.append((None, f"document catalog still has /{key}"))
+    for xref in range(1, doc.xref_length()):
+        try:
+            keys = doc.xref_get_keys(xref)
+        except Exception:
+            continue
+        if "JS" in keys or "JavaScript" in keys:
+            rep.problems.append((None, f"JavaScript remains (object {xref})"))
+            break
+        if doc.xref_get_key(xref, "S") == ("name", "/JavaScript"):
+            rep.problems.append((None, f"JavaScript action remains (object {xref})"))
+            break
+    for page in doc:
+        if list(page.annots() or []):
+            rep.problems.append((page.number + 1, "annotations remain"))
+        if page.get_links():
+            rep.problems.append((page.number + 1, "links remain"))
+        for span in page.get_texttrace():
+            if span.get("type") == 3 or span.get("opacity", 1) == 0:
+                rep.problems.append((page.number + 1, "hidden (invisible) text remains"))
+                break
+    return rep
+
+
+def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, float, float]]]]:
+    """(text, [(char, centre x, centre y)]) per page."""
+    out = []
+    for page in doc:
+        chars: list[tuple[str, float, float]] = []
+        parts: list[str] = []
+        raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
+        for block in raw["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    for ch in span["chars"]:
+                        x0, y0, x1, y1 = ch["bbox"]
+                        chars.append((ch["c"], (x0 + x1) / 2, (y0 + y1) / 2))
+                        parts.append(ch["c"])
+                parts.append("\n")
+        out.append(("".join(parts), chars))
+    return out
+
+
+def _pdfminer_pages(data: bytes) -> list[tuple[str, list[tuple[str, float, float]]]]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    rm = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(rm, laparams=None)  # raw characters, no layout analysis
+    interp = PDFPageInterpreter(rm, device)
+    out = []
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interp.process_page(page)
+        x_off, y_top = page.mediabox[0], page.mediabox[3]
+        chars: list[tuple[str, float, float]] = []
+        parts: list[str] = []
+        prev = None
+        stack = list(device.get_result())
+        while stack:
+            el = stack.pop(0)
+            if isinstance(el, LTChar):
+                text = el.get_text()
+                # Without layout analysis there are no spaces between separately placed words or lines:
+                # add one on a gap or a new line, so words never run together.
+                if prev is not None and (abs(el.y0 - prev.y0) > 0.5 * max(el.height, 1)
+                                         or el.x0 - prev.x1 > 0.2 * max(el.height, 1) or el.x0 < prev.x0):
+                    parts.append(" ")
+                chars.append((text, (el.x0 + el.x1) / 2 - x_off, y_top - (el.y0 + el.y1) / 2))
+                parts.append(text)
+                prev = el
+            elif isinstance(el, LTContainer):
+                stack[0:0] = list(el)
+        out.append(("".join(parts), chars))
+    return out
+
+
+def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
+               all_removed: Iterable[str] = ()) -> None:
+    """Raise VerificationError unless the redacted PDF ``data`` is clean by both extractors."""
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception:
+        raise VerificationError(document, None, "redacted output cannot be re-opened") from None
+    try:
+        san = check_sanitized(doc)
+        if san.problems:
+            page, reason = san.problems[0]
+            raise VerificationError(document, page, f"sanitization incomplete: {reason}")
+        first = _pymupdf_pages(doc)
+    finally:
+        doc.close()
+    patterns = _patterns(plan, all_removed)
+    _check(first, plan, patterns, document, "PyMuPDF")
+    try:
+        second = _pdfminer_pages(data)
+    except Exception as exc:  # a file the second extractor cannot parse is not verified
+        raise VerificationError(document, None, f"second extractor (pdfminer.six) cannot read output: {exc}") from None
+    if len(second) != len(first):
+        raise VerificationError(document, None, "extractors disagree on the page count")
+    _check(second, plan, patterns, document, "pdfminer.six")
+
+
+def _patterns(plan: Mapping[int, PageRedactions], extra: Iterable[str]) -> list[re.Pattern[str]]:
+    strings = {s for red in plan.values() for s in red.removed_strings} | set(extra)
+    pats = []
+    for s in sorted(strings):
+        p = _string_pattern(s)
+        if p is not None:
+            pats.append(p)
+    return pats
+
+
+def _check(pages: list[tuple[str, list[tuple[str, float, float]]]], plan: Mapping[int, PageRedactions],
+           patterns: list[re.Pattern[str]], document: str, extractor: str) -> None:
+    for index, (text, chars) in enumerate(pages):
+        number = index + 1
+        red = plan.get(number)
+        if red and red.boxes:
+            rects = [check_rect(b) for b in red.boxes]
+            for c, cx, cy in chars:
+                if c.isspace():
+                    continue
+                for r in rects:
+                    if r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1:
+                        raise VerificationError(
+                            document, number, f"{extractor} still extracts a character inside a redaction box")
+        if patterns:
+            norm = normalize(text)
+            for p in patterns:
+                if p.search(norm):
+                    raise VerificationError(document, number, f"{extractor} still extracts redacted text")

@@ -1,0 +1,31 @@
+"""Disclosure policy: which categories are redacted and with which reason code."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workstation.domain.model import Finding
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    reason_codes: dict[str, str] = field(default_factory=dict)  # category -> reason code; presence = redact
+
+    @classmethod
+    def from_file(cls, path: Path) -> Policy:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return cls(name=str(data.get("name", path.stem)),
+                   reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()})
+
+    def redacts(self, finding: Finding) -> bool:
+        return finding.entity_type in self.reason_codes
+
+    def reason_code(self, finding: Finding) -> str:
+        return self.reason_codes.get(finding.entity_type, "")
+
+    def short_code(self, finding: Finding) -> str:
+        """The code stamped inside the redaction box (the first code of the reason)."""
+        return self.reason_code(finding).split(";")[0].strip()

@@ -1,0 +1,155 @@
+"""The headless pipeline: scan documents for findings; redact, sanitize, verify and write exports.
+
+Glue between the domain, detection and documents packages; the CLI and the window both call it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
+from workstation.documents.render import render_document
+from workstation.domain.errors import UnreviewablePagesError, UsageError
+from workstation.domain.model import Document, DocumentKind, Finding, Rect, place_detections
+from workstation.domain.policy import Policy
+
+
+class Analyzer:
+    """What the pipeline needs from a detection engine (``DetectionEngine`` provides it)."""
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list]: ...  # pragma: no cover
+
+
+@dataclass
+class ScannedDocument:
+    document: Document
+    findings: list[Finding]
+
+    @property
+    def scanned_pages(self) -> list[int]:
+        return self.document.scanned_pages
+
+
+def scan(documents: Sequence[Document], engine: Analyzer,
+         progress: Callable[[int, int], None] | None = None) -> list[ScannedDocument]:
+    out = []
+    for i, doc in enumerate(documents):
+        texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
+        per_page = engine.analyze_many(texts)
+        findings: list[Finding] = []
+        for page, detections in zip(doc.pages, per_page, strict=True):
+            findings.extend(place_detections(doc, page, detections))
+        out.append(ScannedDocument(doc, findings))
+        if progress:
+            progress(i + 1, len(documents))
+    return out
+
+
+@dataclass
+class LogRow:
+    page: int
+    box: Rect
+    category: str
+    recognizer: str
+    score: float
+    reason_code: str
+    sha256: str
+
+
+@dataclass
+class Export:
+    """A verified export held in memory until every document of the batch has passed."""
+
+    source: Document
+    pdf: bytes
+    log: list[LogRow] = field(default_factory=list)
+    pdf_path: Path | None = None
+    csv_path: Path | None = None
+
+
+def build_export(scanned: ScannedDocument, policy: Policy) -> Export:
+    """Redact the findings the policy redacts, sanitize, and verify; raise if anything fails."""
+    doc = scanned.document
+    if doc.scanned_pages:
+        raise UnreviewablePagesError(doc.display_name, doc.scanned_pages)
+    chosen = [f for f in scanned.findings if policy.redacts(f)]
+    plan: dict[int, PageRedactions] = {}
+    log: list[LogRow] = []
+    if doc.kind is DocumentKind.PDF:
+        assert doc.source_bytes is not None
+        source_pdf = doc.source_bytes
+        placements = [(f, {f.page: list(f.boxes)}) for f in chosen]
+    else:
+        rendered = render_document(doc)
+        source_pdf = rendered.pdf
+        placements = [(f, rendered.boxes_for_span(f.page, f.start, f.end)) for f in chosen]
+    for finding, by_page in placements:
+        for page_no, boxes in by_page.items():
+            red = plan.setdefault(page_no, PageRedactions())
+            red.removed_strings.append(finding.text)
+            for box in boxes:
+                red.boxes.append(box)
+                log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
+                                  policy.reason_code(finding), finding.text_sha256))
+    pdf = redact_pdf(source_pdf, plan)
+    verify_pdf(pdf, plan, doc.display_name)
+    return Export(doc, pdf, log)
+
+
+def log_csv(rows: Sequence[LogRow]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["page", "x0", "y0", "x1", "y1", "category", "recognizer", "score", "reason_code", "sha256"])
+    for r in rows:
+        w.writerow([r.page, *(f"{v:.2f}" for v in r.box), r.category, r.recognizer, f"{r.score:.2f}",
+                    r.reason_code, r.sha256])
+    return buf.getvalue().encode("utf-8")
+
+
+def output_paths(exports: Sequence[Export], out_dir: Path | None, out_file: Path | None) -> None:
+    if out_file is not None:
+        if len(exports) != 1:
+            raise UsageError(f"--out takes one document, but the input has {len(exports)}; use --out-dir")
+        exports[0].pdf_path = out_file
+        exports[0].csv_path = out_file.with_name(
+            (out_file.name[:-4] if out_file.suffix.lower() == ".pdf" else out_file.name) + ".redactions.csv")
+        return
+    assert out_dir is not None
+    used: set[str] = set()
+    for e in exports:
+        stem = e.source.name or Path(e.source.path).stem
+        candidate, n = stem, 2
+        while candidate in used:
+            candidate, n = f"{stem}-{n}", n + 1
+        used.add(candidate)
+        e.pdf_path = out_dir / f"{candidate}.redacted.pdf"
+        e.csv_path = out_dir / f"{candidate}.redactions.csv"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_exports(exports: Sequence[Export]) -> None:
+    """Write verified exports (only called once every export of the batch has passed verification)."""
+    for e in exports:
+        assert e.pdf_path is not None and e.csv_path is not None
+        e.pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(e.csv_path, log_csv(e.log))
+        _atomic_write(e.pdf_path, e.pdf)
