@@ -15,6 +15,7 @@ class NetworkAccessError(AssertionError):
 @pytest.fixture(autouse=True, scope="session")
 def _no_network():
     """The workstation never opens a network connection: any attempt fails the test run loudly."""
+    attempts: list[str] = []
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
     real_getaddrinfo = socket.getaddrinfo
@@ -22,14 +23,17 @@ def _no_network():
     def guard_connect(self, address):  # noqa: ANN001
         if self.family == socket.AF_UNIX:
             return real_connect(self, address)
+        attempts.append(repr(address))
         raise NetworkAccessError(f"network connection attempted to {address!r}")
 
     def guard_connect_ex(self, address):  # noqa: ANN001
         if self.family == socket.AF_UNIX:
             return real_connect_ex(self, address)
+        attempts.append(repr(address))
         raise NetworkAccessError(f"network connection attempted to {address!r}")
 
     def guard_getaddrinfo(host, *args, **kwargs):  # noqa: ANN001
+        attempts.append(repr(host))
         raise NetworkAccessError(f"name lookup attempted for {host!r}")
 
     socket.socket.connect = guard_connect  # type: ignore[method-assign]
@@ -39,6 +43,8 @@ def _no_network():
     socket.socket.connect = real_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = real_connect_ex  # type: ignore[method-assign]
     socket.getaddrinfo = real_getaddrinfo  # type: ignore[assignment]
+    # Libraries may swallow the error and fall back (tldextract does): the attempt itself is the failure.
+    assert not attempts, f"network access attempted during the tests: {attempts}"
 
 
 @pytest.fixture(scope="session")

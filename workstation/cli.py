@@ -15,6 +15,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from workstation.domain.errors import UsageError, WorkstationError
@@ -24,7 +25,7 @@ log = logging.getLogger("workstation")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, without the usage dump
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as argparse does, without the usage dump
         self.exit(2, f"workstation: error: {message}\n")
 
 

@@ -79,6 +79,14 @@ class LabelledIdRecognizer(PatternRecognizer):
         """Whether a regex match is a plausible value (checked before scoring)."""
         return True
 
+    def score(self, text: str, start: int, end: int, pattern: Pattern) -> float | None:
+        """The score of the match ``text[start:end]`` of ``pattern``; ``None`` drops it."""
+        if not self.valid(text[start:end], pattern):
+            return None
+        if self.has_label(text, start, end):
+            return max(pattern.score, self.CONTEXT_SCORES.get(pattern.name, self.CONTEXT_SCORE))
+        return pattern.score
+
     def gap_ok(self, gap: str) -> bool:
         """Whether the text between a label and the number still ties the number to the label."""
         if len(gap) > self.LOOKBACK:
@@ -111,12 +119,11 @@ class LabelledIdRecognizer(PatternRecognizer):
             has_id = "id" in rx.groupindex
             for m in rx.finditer(text):
                 start, end = m.span("id") if has_id and m.group("id") is not None else m.span()
-                if end <= start or not self.valid(text[start:end], pattern):
+                if end <= start:
                     continue
-                score = pattern.score
-                if self.has_label(text, start, end):
-                    score = max(score, self.CONTEXT_SCORES.get(pattern.name, self.CONTEXT_SCORE))
-                found.append((score, start, end, pattern))
+                score = self.score(text, start, end, pattern)
+                if score is not None:
+                    found.append((score, start, end, pattern))
         # one result per stretch of text: the best score, then the longest span
         found.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1]))
         results: list[RecognizerResult] = []

@@ -17,6 +17,7 @@ from pathlib import Path
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer, UsSsnRecognizer
+from spacy.language import Language
 
 from workstation.detection.model import ModelInfo, verified_model
 from workstation.detection.offline import OfflineEmailRecognizer
@@ -119,7 +120,7 @@ class DetectionEngine:
                                        default_score_threshold=0.0)
 
     @property
-    def nlp(self):  # the spaCy Language object
+    def nlp(self) -> Language:
         return self.nlp_engine.get_nlp("en")
 
     def versions(self) -> dict[str, str]:
@@ -133,7 +134,7 @@ class DetectionEngine:
             "spacy": spacy.__version__,
             "presidio_analyzer": getattr(presidio_analyzer, "__version__", "2.2.366"),
             "recognizers": ",".join(
-                f"{r.name}:{getattr(r, 'version', '')}" for r in self.recognizers
+                f"{getattr(r, 'name', type(r).__name__)}:{getattr(r, 'version', '')}" for r in self.recognizers
             ),
         }
 
@@ -161,7 +162,8 @@ class DetectionEngine:
         out: list[list[Detection]] = [[] for _ in texts]
         idx = [i for i, t in enumerate(texts) if t.strip()]
         batch = self.nlp_engine.process_batch([texts[i] for i in idx], "en", batch_size=batch_size)
-        for i, (text, artifacts) in zip(idx, batch, strict=True):
+        for i, item in zip(idx, batch, strict=True):
+            text, artifacts = item[0], item[1]
             results = self.analyzer.analyze(text=text, language="en", entities=self.config.entities,
                                             nlp_artifacts=artifacts)
             out[i] = self._convert(results)

@@ -1,7 +1,8 @@
 """Rendering text-like documents (.txt, .docx, .eml) to PDF for export.
 
 Layout: US Letter pages, 54 pt margins, DejaVu Sans 10 pt (Debian's fonts-dejavu-core; PyMuPDF's built-in
-Helvetica when it is absent), 13 pt leading; each source line is word-wrapped to the text width (a word longer
+Helvetica when it is absent; characters the font lacks, such as CJK, are set in MuPDF's built-in fallback font
+so names in any script survive into the export), 13 pt leading; each source line is word-wrapped to the text width (a word longer
 than a line is broken), tabs and control characters print as spaces. After rendering, the PDF is read back with
 the same extractor as any PDF and every non-space source character is matched, in order, to the extracted
 character at its position, so a finding's source offsets map to the boxes of the glyphs actually on the page.
@@ -53,7 +54,41 @@ def _font() -> tuple[str, pymupdf.Font, str | None]:
     return "helv", pymupdf.Font("helv"), None
 
 
-def _wrap(line: str, font: pymupdf.Font, width: float) -> list[tuple[int, str]]:
+FALLBACK_NAME = "fallback"
+
+
+class _Fonts:
+    """The main font plus a fallback for characters it has no glyph for (measured and set run by run)."""
+
+    def __init__(self, main: pymupdf.Font) -> None:
+        self.main = main
+        self._fallback: pymupdf.Font | None = None
+
+    @property
+    def fallback(self) -> pymupdf.Font:
+        if self._fallback is None:
+            self._fallback = pymupdf.Font("cjk")
+        return self._fallback
+
+    def _needs_fallback(self, c: str) -> bool:
+        return not c.isspace() and not self.main.has_glyph(ord(c)) and bool(self.fallback.has_glyph(ord(c)))
+
+    def runs(self, s: str) -> list[tuple[str, bool]]:
+        """``s`` as (text, set in the fallback font) runs."""
+        out: list[tuple[str, bool]] = []
+        for c in s:
+            fb = self._needs_fallback(c)
+            if out and out[-1][1] == fb:
+                out[-1] = (out[-1][0] + c, fb)
+            else:
+                out.append((c, fb))
+        return out
+
+    def text_length(self, s: str, fontsize: float) -> float:
+        return sum((self.fallback if fb else self.main).text_length(t, fontsize=fontsize) for t, fb in self.runs(s))
+
+
+def _wrap(line: str, font: pymupdf.Font | _Fonts, width: float) -> list[tuple[int, str]]:
     """Split one line into (offset, segment) pieces that fit the width."""
     if not line:
         return [(0, "")]
@@ -89,7 +124,9 @@ def _printable(s: str) -> str:
 
 def render_document(document: Document) -> RenderedDocument:
     """Lay out a text-like document's pages on PDF pages and map its characters to their boxes."""
-    fontname, font, fontfile = _font()
+    fontname, main_font, fontfile = _font()
+    font = _Fonts(main_font)
+    fallback_pages: set[int] = set()
     width = PAGE_WIDTH - 2 * MARGIN
     pdf = pymupdf.open()
     placed: list[list[tuple[int, int]]] = []  # per source page: (source offset, pdf page index) of each glyph
@@ -107,7 +144,14 @@ def render_document(document: Document) -> RenderedDocument:
                         page.insert_font(fontname=fontname, fontfile=fontfile)
                     y = MARGIN + FONT_SIZE
                 if seg.strip():
-                    page.insert_text((MARGIN, y), seg, fontname=fontname, fontsize=FONT_SIZE)
+                    x = MARGIN
+                    for run, fb in font.runs(seg):
+                        if fb and page.number not in fallback_pages:
+                            page.insert_font(fontname=FALLBACK_NAME, fontbuffer=font.fallback.buffer)
+                            fallback_pages.add(page.number)
+                        page.insert_text((x, y), run, fontname=FALLBACK_NAME if fb else fontname,
+                                         fontsize=FONT_SIZE)
+                        x += (font.fallback if fb else main_font).text_length(run, fontsize=FONT_SIZE)
                     for k, c in enumerate(seg):
                         if not c.isspace():
                             glyphs.append((offset + seg_start + k, page.number))
@@ -118,6 +162,7 @@ def render_document(document: Document) -> RenderedDocument:
         y = PAGE_HEIGHT
     if pdf.page_count == 0:
         pdf.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+    pdf.subset_fonts()  # embed only the glyphs used (the fallback font alone is several MB)
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 Rect = tuple[float, float, float, float]
 """A rectangle (x0, y0, x1, y1) in PDF points, origin top-left (PyMuPDF convention)."""
 
 
-class TextSource(str, Enum):
+class TextSource(StrEnum):
     """Where a page's text came from."""
 
     TEXT_LAYER = "text-layer"  # a PDF page's own text
@@ -19,7 +19,7 @@ class TextSource(str, Enum):
     NONE = "none"  # no usable text: a scan that has not been OCR'd
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     PDF = "pdf"
     TEXT = "txt"
     DOCX = "docx"

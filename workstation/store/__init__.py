@@ -1,0 +1,1 @@
+"""Persistence of cases and decisions (SQLite; issue #3/#4)."""
