@@ -15,8 +15,8 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from workstation.domain.errors import UsageError, WorkstationError
 from workstation.paths import RESOURCES
@@ -123,7 +123,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
         if d.scanned_pages:
             from workstation.domain.errors import UnreviewablePagesError
 
-            raise UnreviewablePagesError(d.display_name, d.scanned_pages)
+            raise UnreviewablePagesError(d.path, d.scanned_pages)
     engine = _engine()
     t0 = time.perf_counter()
     scanned = scan(documents, engine)

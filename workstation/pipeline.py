@@ -12,18 +12,20 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
 from workstation.documents.render import render_document
 from workstation.domain.errors import UnreviewablePagesError, UsageError
-from workstation.domain.model import Document, DocumentKind, Finding, Rect, place_detections
+from workstation.domain.model import Detection, Document, DocumentKind, Finding, Rect, place_detections
 from workstation.domain.policy import Policy
+from workstation.domain.propagation import propagate
 
 
-class Analyzer:
+class Analyzer(Protocol):
     """What the pipeline needs from a detection engine (``DetectionEngine`` provides it)."""
 
-    def analyze_many(self, texts: Sequence[str]) -> list[list]: ...  # pragma: no cover
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Detection]]: ...
 
 
 @dataclass
@@ -41,7 +43,7 @@ def scan(documents: Sequence[Document], engine: Analyzer,
     out = []
     for i, doc in enumerate(documents):
         texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
-        per_page = engine.analyze_many(texts)
+        per_page = propagate(texts, engine.analyze_many(texts))
         findings: list[Finding] = []
         for page, detections in zip(doc.pages, per_page, strict=True):
             findings.extend(place_detections(doc, page, detections))
@@ -77,7 +79,7 @@ def build_export(scanned: ScannedDocument, policy: Policy) -> Export:
     """Redact the findings the policy redacts, sanitize, and verify; raise if anything fails."""
     doc = scanned.document
     if doc.scanned_pages:
-        raise UnreviewablePagesError(doc.display_name, doc.scanned_pages)
+        raise UnreviewablePagesError(doc.path, doc.scanned_pages)
     chosen = [f for f in scanned.findings if policy.redacts(f)]
     plan: dict[int, PageRedactions] = {}
     log: list[LogRow] = []
@@ -98,7 +100,7 @@ def build_export(scanned: ScannedDocument, policy: Policy) -> Export:
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
                                   policy.reason_code(finding), finding.text_sha256))
     pdf = redact_pdf(source_pdf, plan)
-    verify_pdf(pdf, plan, doc.display_name)
+    verify_pdf(pdf, plan, doc.path)  # errors name the file, not its stem
     return Export(doc, pdf, log)
 
 

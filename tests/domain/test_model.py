@@ -86,3 +86,14 @@ def test_place_detections_carries_text_page_and_boxes() -> None:
 )
 def test_resolve_overlaps(detections: list[Detection], expected: list[Detection]) -> None:
     assert resolve_overlaps(detections) == expected
+
+
+def test_every_occurrence_of_a_found_text_is_a_finding() -> None:
+    from workstation.domain.propagation import RECOGNIZER, propagate
+
+    pages = ["Name: Maria Lopez\nWitness saw MARIA LOPEZ leave.", "Maria\nLopez called; Marial Lopezz did not."]
+    dets = [[Detection(6, 17, "PERSON", 0.9, "p")], []]
+    out = propagate(pages, dets)
+    assert [pages[0][d.start:d.end] for d in out[0]] == ["Maria Lopez", "MARIA LOPEZ"]
+    assert [pages[1][d.start:d.end] for d in out[1]] == ["Maria\nLopez"]  # across a line break, not inside words
+    assert out[1][0].recognizer == RECOGNIZER and out[1][0].entity_type == "PERSON"

@@ -15,12 +15,13 @@ number after its label goes above it.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 FLAGS = re.IGNORECASE
+T = TypeVar("T")
 
 # A sentence break inside the gap between a label and a number: "... passport expired. Case 12345678".
 _BREAK = re.compile(r"([^\W\d_]*)[.!?;]\s+\S|\n[ \t]*\n")
@@ -29,7 +30,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATIONS = frozenset({"nos", "num", "nbr", "approx", "reg", "regis", "cert", "doc", "ref"})
 # Labels of other kinds of numbers: a number after one of these belongs to it, not to an earlier label.
 OTHER_NUMBER_WORDS = (
-    "phone", "tel", "telephone", "cell", "mobile", "fax", "ssn", "social", "report", "incident", "docket",
+    "phone", "tel", "telephone", "call", "cell", "mobile", "fax", "ssn", "social", "report", "incident", "docket",
     "invoice", "account", "acct", "zip", "apt", "apartment", "plate", "license", "licence", "dl", "vin",
     "badge", "order", "tracking", "routing", "ein", "itin", "employee",
 )
@@ -38,6 +39,109 @@ OTHER_NUMBER_WORDS = (
 def other_number_words(*exclude: str) -> re.Pattern[str]:
     words = [w for w in OTHER_NUMBER_WORDS if w not in exclude]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", FLAGS)
+
+
+def best_non_overlapping(found: list[tuple[float, int, int, T]]) -> list[tuple[float, int, int, T]]:
+    """Of overlapping ``(score, start, end, item)`` candidates, keep the best score, then the longest span."""
+    found = sorted(found, key=lambda f: (f[1], -f[2]))
+    chosen: list[tuple[float, int, int, T]] = []
+    cluster: list[tuple[float, int, int, T]] = []
+    cluster_end = -1
+
+    def settle() -> None:
+        cluster.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1]))
+        kept: list[tuple[float, int, int, T]] = []
+        for f in cluster:
+            if all(f[2] <= k[1] or k[2] <= f[1] for k in kept):
+                kept.append(f)
+        chosen.extend(sorted(kept, key=lambda f: f[1]))
+
+    for f in found:
+        if cluster and f[1] >= cluster_end:
+            settle()
+            cluster = []
+        cluster.append(f)
+        cluster_end = max(cluster_end, f[2]) if len(cluster) > 1 else f[2]
+    if cluster:
+        settle()
+    return chosen
+
+
+_LINE = re.compile(r"[^\n]*")
+_DELIMITED = re.compile(r"[^\t|]+")
+_SPACED = re.compile(r"\S+(?: \S+)*")
+_RULE = re.compile(r"[\s\-=_+|:]*")
+_MAX_HEADER_CELL = 40
+
+
+def _cells(line: str, offset: int) -> tuple[bool, list[tuple[int, int]]]:
+    """The (start, end) of each non-empty cell of a table line; ``True`` if split on tabs or pipes."""
+    delimited = "\t" in line or "|" in line
+    rx = _DELIMITED if delimited else re.compile(r"\S+(?: \S+)*")
+    out = []
+    for m in rx.finditer(line):
+        if delimited:
+            # a pipe-delimited cell may still hold a fixed-width "#  NAME": keep it whole, trimmed
+            text = m.group()
+            if not text.strip():
+                continue
+            lead = len(text) - len(text.lstrip())
+            out.append((offset + m.start() + lead, offset + m.start() + len(text.rstrip())))
+        else:
+            out.append((offset + m.start(), offset + m.end()))
+    return delimited, out
+
+
+def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list[tuple[int, int]]:
+    """The cells of table columns whose header matches ``labels`` ("DOB", "A-Number", "Passport #").
+
+    A header is a line of three or more cells (split on tabs, pipes or runs of two or more spaces) with a short
+    cell matching ``labels``; its rows are the following lines up to a blank line. Delimited rows are matched to
+    the header by cell index, space-aligned rows by column position.
+    """
+    if "\t" not in text and "|" not in text and "  " not in text:
+        return []
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.start() < len(text) or m.group()]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        offset, line = lines[i]
+        i += 1
+        if "\t" not in line and "|" not in line and "  " not in line.strip():
+            continue
+        _, header = _cells(line, offset)
+        if len(header) < 3:
+            continue
+        columns = [
+            k for k, (s, e) in enumerate(header) if e - s <= _MAX_HEADER_CELL and labels.search(text, s, e)
+        ]
+        if not columns:
+            continue
+        rows = 0
+        while i < len(lines) and rows < max_rows:
+            row_offset, row = lines[i]
+            if not row.strip():
+                break
+            i += 1
+            if _RULE.fullmatch(row):
+                continue
+            delimited, cells = _cells(row, row_offset)
+            if len(cells) < 2:
+                break
+            rows += 1
+            for k in columns:
+                if delimited or "\t" in line or "|" in line:
+                    if k < len(cells):
+                        out.append(cells[k])
+                    continue
+                # space-aligned: the row cell starting within the header cell's column
+                h_start = header[k][0] - offset
+                h_next = header[k + 1][0] - offset if k + 1 < len(header) else 10**9
+                for s, e in cells:
+                    if h_start - 2 <= s - row_offset < h_next - 1:
+                        out.append((s, e))
+                        break
+    return out
 
 
 class LabelledIdRecognizer(PatternRecognizer):
@@ -63,15 +167,16 @@ class LabelledIdRecognizer(PatternRecognizer):
     VERSION: ClassVar[str] = "1.0.0"
 
     def __init__(self) -> None:
+        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
         super().__init__(
             supported_entity=self.ENTITY,
             name=type(self).__name__,
             supported_language="en",
-            patterns=[Pattern(p.name, p.regex, p.score) for p in self.PATTERNS],
+            patterns=patterns,
             context=list(self.CONTEXT),
             version=self.VERSION,
         )
-        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in self.patterns]
+        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in patterns]
         self._label_after = re.compile(r"\s*[(\[]\s*(?:" + self.LABELS.pattern + ")", self.LABELS.flags)
 
     # -- hooks -------------------------------------------------------------------------------------------------
@@ -125,19 +230,18 @@ class LabelledIdRecognizer(PatternRecognizer):
                 if score is not None:
                     found.append((score, start, end, pattern))
         # one result per stretch of text: the best score, then the longest span
-        found.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1]))
-        results: list[RecognizerResult] = []
-        taken: list[tuple[int, int]] = []
-        for score, start, end, pattern in found:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            results.append(self._result(score, start, end, pattern))
-        results.sort(key=lambda r: r.start)
-        return results
+        return [self._result(score, start, end, pattern) for score, start, end, pattern in best_non_overlapping(found)]
 
     def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        explanation = self.build_regex_explanation(self.name, pattern.name, pattern.regex, score, None, FLAGS)
+        name = type(self).__name__
+        explanation = AnalysisExplanation(
+            recognizer=name,
+            original_score=score,
+            pattern_name=pattern.name,
+            pattern=pattern.regex,
+            textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
+            regex_flags=FLAGS,
+        )
         return RecognizerResult(
             entity_type=self.ENTITY,
             start=start,
@@ -145,7 +249,7 @@ class LabelledIdRecognizer(PatternRecognizer):
             score=score,
             analysis_explanation=explanation,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 # the label check above is this recognizer's context handling: no second boost
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,

@@ -148,11 +148,9 @@ class AddressRecognizer(EntityRecognizer):
     POBOX_SCORE = 0.85
     LABEL_SCORE = 0.7
 
-    CONTEXT = ["address", "resides", "residing", "lives", "living", "residence", "domicilio", "dirección"]
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=self.ENTITIES, name="AddressRecognizer", supported_language="en",
-                         context=self.CONTEXT)
+        super().__init__(supported_entities=self.ENTITIES, name="AddressRecognizer", supported_language="en")
 
     def load(self) -> None:
         self._re = _build()

@@ -14,11 +14,14 @@ Mar. 14th 1989, 14 March 1989, the 14th of March, 1989, 14-MAR-1989, 14MAR89, 14
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from workstation.detection.a_number_recognizer import best_non_overlapping
 
 FLAGS = re.IGNORECASE
 
@@ -78,15 +81,16 @@ _PATTERNS = [
 # Birth labels, each with the most words allowed between it and the date.
 _LABELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(
-        r"(?<![\w])D\s?\.?\s?O\s?\.?\s?B\b\.?s?|\bd/o/b\b|\bDOBs?\b"
+        r"(?<![\w])(?=[dbyfna])(?:"  # (a cheap first-letter filter)
+        r"D\s?\.?\s?O\s?\.?\s?B\b\.?s?|\bd/o/b\b|\bDOBs?\b"
         r"|\bdates?\s+of\s+birth\b|\bbirth\s*-?\s*(?:dates?|days?)\b|\bbirthdates?\b|\bdate\s+born\b"
         r"|\bYOB\b|\byear\s+of\s+birth\b|\bbirth\s+year\b"
         r"|\bfechas?\s+de\s+nac(?:imiento\b|\.|\b)|\bf(?:echa|ch|\.)?\s?(?:de\s+)?nac\b\.?|\bnacimiento\b"
         r"|\bF\.\s?N\.|\bf/n\b|\ba[ñn]o\s+de\s+nacimiento\b"
-        r"|\bdata\s+de\s+nascimento\b|\bdate\s+de\s+naissance\b",
+        r"|\bdata\s+de\s+nascimento\b|\bdate\s+de\s+naissance\b)",
         FLAGS,
     ), 6),
-    (re.compile(r"\bborn\b|\bnac(?:id[oa]s?|i[oó])\b|\bnascid[oa]\b|\bn[ée]e?\b(?=\s+(?:le|en)\b)", FLAGS), 6),
+    (re.compile(r"(?<![\w-])born\b|\bnac(?:id[oa]s?|i[oó])\b|\bnascid[oa]\b|\bn[ée]e?\b(?=\s+(?:le|en)\b)", FLAGS), 6),
     (re.compile(r"\bbirth\b", FLAGS), 3),
     (re.compile(r"(?<![\w.])b\.", FLAGS), 0),
 ]
@@ -149,32 +153,27 @@ class DateOfBirthRecognizer(PatternRecognizer):
     VERSION: ClassVar[str] = "1.0.0"
 
     def __init__(self) -> None:
+        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
         super().__init__(
             supported_entity=self.ENTITY,
             name=type(self).__name__,
             supported_language="en",
-            patterns=[Pattern(p.name, p.regex, p.score) for p in self.PATTERNS],
+            patterns=patterns,
             context=list(self.CONTEXT),
             version=self.VERSION,
         )
-        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in self.patterns]
+        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in patterns]
 
     # -- candidates --------------------------------------------------------------------------------------------
     def _candidates(self, text: str) -> list[tuple[int, int, Pattern]]:
-        found: list[tuple[int, int, Pattern]] = []
+        found: list[tuple[float, int, int, Pattern]] = []
         for pattern, rx in self._compiled:
             for m in rx.finditer(text):
                 if _plausible(pattern.name, m):
                     start, end = m.span("id")
-                    found.append((start, end, pattern))
+                    found.append((0.0, start, end, pattern))
         # the longest reading of each stretch of text: "14 March 1989" rather than "March 1989" or "1989"
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-        chosen: list[tuple[int, int, Pattern]] = []
-        for f in found:
-            if all(f[1] <= s or e <= f[0] for s, e, _ in chosen):
-                chosen.append(f)
-        chosen.sort(key=lambda f: f[0])
-        return chosen
+        return [(start, end, pattern) for _, start, end, pattern in best_non_overlapping(found)]
 
     # -- labels ------------------------------------------------------------------------------------------------
     @staticmethod
@@ -187,12 +186,20 @@ class DateOfBirthRecognizer(PatternRecognizer):
                 return False
         return not _OTHER_EVENT.search(gap)
 
-    def has_label(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - _LOOKBACK) : start]
-        for rx, max_words in _LABELS:
-            for m in rx.finditer(before):
-                if self._gap_ok(before[m.end() :], max_words):
-                    return True
+    @staticmethod
+    def _labels(text: str) -> list[tuple[int, int]]:
+        """(end, most words allowed after) of every birth label in the text, by end."""
+        return sorted((m.end(), max_words) for rx, max_words in _LABELS for m in rx.finditer(text))
+
+    def has_label(self, text: str, start: int, end: int, labels: list[tuple[int, int]] | None = None) -> bool:
+        if labels is None:
+            labels = self._labels(text)
+        i = bisect.bisect_left(labels, (max(0, start - _LOOKBACK), -1))
+        while i < len(labels) and labels[i][0] <= start:
+            label_end, max_words = labels[i]
+            if self._gap_ok(text[label_end:start], max_words):
+                return True
+            i += 1
         return bool(_LABEL_AFTER.match(text, end))
 
     # -- Presidio ----------------------------------------------------------------------------------------------
@@ -204,10 +211,11 @@ class DateOfBirthRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
+        labels = self._labels(text)
         previous_end = -1
         for start, end, pattern in self._candidates(text):
             chained = previous_end >= 0 and _CHAIN.fullmatch(text, previous_end, start) is not None
-            if not chained and not self.has_label(text, start, end):
+            if not chained and not self.has_label(text, start, end, labels):
                 continue
             if pattern.name == "year" and chained:
                 continue  # "born 1989-03-14 or 1990": the second is probably not a year of birth
@@ -216,7 +224,15 @@ class DateOfBirthRecognizer(PatternRecognizer):
         return results
 
     def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        explanation = self.build_regex_explanation(self.name, pattern.name, pattern.regex, score, None, FLAGS)
+        name = type(self).__name__
+        explanation = AnalysisExplanation(
+            recognizer=name,
+            original_score=score,
+            pattern_name=pattern.name,
+            pattern=pattern.regex,
+            textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
+            regex_flags=FLAGS,
+        )
         return RecognizerResult(
             entity_type=self.ENTITY,
             start=start,
@@ -224,7 +240,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
             score=score,
             analysis_explanation=explanation,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },

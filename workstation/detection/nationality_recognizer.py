@@ -1,8 +1,521 @@
-"""PLACEHOLDER - being written; finds nothing yet."""
+"""NATIONALITY: a person's nationality, citizenship, origin or birthplace.
 
-from presidio_analyzer import PatternRecognizer
+The span is the country or demonym word(s) itself ("Honduran" in "a Honduran national", "Guatemala" in "citizen
+of Guatemala", "Mexican" in "Mexican-born"), or the value of a form field ("Place of Birth: Port-au-Prince, Haiti").
+
+How it decides (recall first - a miss can get someone deported):
+
+* One precompiled, trie-shaped regular expression finds every country name and demonym (English, plus common
+  Spanish/French forms) in one pass. English names must be capitalised (or in capitals) so "turkey", "china
+  plates" are not candidates; lower-case ones count only with strong context.
+* A demonym is reported when it describes a person: followed by a person/identity noun ("national", "woman",
+  "workers", "passport", "descent", "-born"), predicative ("he is Dominican"), a plural or article noun ("two
+  Hondurans", "a Mexican who"), Spanish/French forms ("hondureña"); weakly when it modifies another noun that is
+  not a thing/institution ("the Mexican government" is not reported).
+* A country name is reported only with origin context: "born in", "citizen of", "native of", "from", "fled",
+  "deported to", "returned to", "a Mexico native" ... (a city may sit between: "born in San Pedro Sula,
+  Honduras"), or in a list continuing one ("citizen of Mexico and Guatemala").
+* Never inside an exclusion phrase ("Chinese New Year", "New Mexico", "Guinea pig", "Jordan Avenue"), an address
+  ("Atlanta, Georgia", "Georgia 30303"), or a language use ("speaks Spanish", "Spanish-speaking").
+* Form fields ("Country of Birth:", "Citizenship:", "Nationality:", "Place of Birth:", "País de origen:" ...)
+  report their value up to the end of the line or the next label.
+
+Word lists live in ``resources/wordlists`` and are read once per process. The spaCy parse is used only to tell
+whether the word after a demonym is a noun (weak evidence) when no list decides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from workstation.paths import RESOURCES
+
+WORDLISTS = RESOURCES / "wordlists"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Word-list helpers (also used by the immigration-status recognizer)
+# ---------------------------------------------------------------------------------------------------------------
+
+_DASHES = "-\u2010\u2011\u2012\u2013"
+_DASH_CLASS = r"\-\u2010\u2011\u2012\u2013"  # the same, for use inside a regex character class
+_SEP_RE = re.compile(rf"[\s{_DASH_CLASS}]+")
 
 
-class NationalityRecognizer(PatternRecognizer):
+@lru_cache(maxsize=None)
+def read_wordlist(name: str) -> tuple[tuple[str, float | None], ...]:
+    """Entries of ``resources/wordlists/<name>``: one per line, ``#`` comments, optional ``| score`` suffix."""
+    out: list[tuple[str, float | None]] = []
+    for raw in (WORDLISTS / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        score: float | None = None
+        if " | " in line:
+            line, _, s = line.rpartition(" | ")
+            score = float(s)
+        out.append((line.strip(), score))
+    return tuple(out)
+
+
+def wordlist(name: str) -> list[str]:
+    return [entry for entry, _ in read_wordlist(name)]
+
+
+def fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def phrase_key(text: str) -> str:
+    """Case-, accent-, dot- and separator-insensitive key of a phrase ("U.S. citizen" == "us-citizen")."""
+    text = fold_accents(text).casefold().replace("\u2019", "'").replace(".", "")
+    return _SEP_RE.sub("", text)
+
+
+def case_form(text: str) -> str:
+    """A phrase with separators collapsed, keeping case, accents and dots."""
+    return _SEP_RE.sub(" ", unicodedata.normalize("NFC", text).replace("\u2019", "'")).strip()
+
+
+def with_folded(phrases: Iterable[str]) -> list[str]:
+    """The phrases plus their accent-less spellings ("Côte d'Ivoire" -> "Cote d'Ivoire")."""
+    out: dict[str, None] = {}
+    for p in phrases:
+        out[p] = None
+        out[fold_accents(p)] = None
+    return list(out)
+
+
+def _atoms(phrase: str) -> list[str]:
+    atoms = []
+    for ch in phrase:
+        if ch.isspace():
+            atoms.append(rf"[\s{_DASH_CLASS}]+")
+        elif ch in _DASHES:
+            atoms.append(rf"[\s{_DASH_CLASS}]?")
+        elif ch == ".":
+            atoms.append(r"\.?")
+        elif ch in "'\u2019":
+            atoms.append("['\u2019]")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def trie_regex(phrases: Iterable[str], lower: bool = True) -> str:
+    """One alternation of the phrases, shaped as a trie (fast: no per-entry scan), longest match preferred."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        phrase = phrase.strip()
+        if not phrase:
+            continue
+        node = trie
+        for atom in _atoms(phrase.lower() if lower else phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [k + emit(node[k]) for k in keys]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def bounded(pattern: str) -> str:
+    return rf"(?<![\w])(?:{pattern})(?![\w])"
+
+
+class SpanSet:
+    """Sorted, possibly overlapping spans; ``covers(start, end)`` is True when one span contains [start, end)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return any(e >= end for _, e in self.spans[max(0, i - 8) : i])
+
+
+def result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer) -> RecognizerResult:
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
+class TokenIndex:
+    """Character offset -> spaCy token of a Doc, built lazily."""
+
+    def __init__(self, nlp_artifacts: NlpArtifacts | None) -> None:
+        self.doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        self._starts: list[int] | None = None
+
+    def token_at(self, char: int):
+        if self.doc is None:
+            return None
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        i = bisect_left(self._starts, char)
+        if i < len(self._starts) and self._starts[i] == char:
+            return self.doc[i]
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------------------------
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_CITY = rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*(?:\s+(?:[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*|de|del|la|las|los|el|du|des|d'|au|of)){{0,4}}"
+_FILLER = (
+    r"[\s,:]+(?:(?i:the)\s+)?"
+    r"(?:(?i:(?:islamic\s+|people's\s+|democratic\s+|federal\s+|united\s+|socialist\s+)?"
+    r"(?:republic|kingdom|state|commonwealth|federation|union|nation))\s+(?i:of)\s+(?:(?i:the)\s+)?)?"
+    rf"(?:{_CITY}\s*,\s*){{0,3}}$"
+)
+_LOOSE_TRIGGER = re.compile(
+    r"(?<![\w])(?:(?i:born|native|citizens?|nationals?|nacid[oa])(?![\w])[^.;!?\n]{0,60}?\s(?i:in|of|en|de)"
+    r"|(?i:deported|removed|repatriated|returned|deportad[oa]s?)(?![\w])[^.;!?\n]{0,60}?\s(?i:to|a)"
+    r"|(?i:fled|flee(?:ing|s)?|escaped|emigrated|immigrated|migrated|originally|came|arrived|originari[oa])"
+    r"(?![\w])[^.;!?\n]{0,60}?\s(?i:from|de))\s+(?:(?i:the)\s+)?$"
+)
+_PREDICATIVE = re.compile(
+    r"(?<![\w])(?i:is|was|are|were|am|be|been|being|'s|\u2019s|'re|\u2019re|'m|\u2019m|became|become|becomes|"
+    r"identifies\s+as|identified\s+(?:himself\s+|herself\s+|themselves\s+)?as|described\s+as|self-identified\s+as|"
+    r"claims?\s+to\s+be|claimed\s+to\s+be|appears?\s+to\s+be|appeared\s+to\s+be|listed\s+as|reported\s+as|"
+    r"believed\s+to\s+be|es|era|son|eran|est|sont|était)"
+    r"\s+(?:(?i:also|originally|reportedly|apparently|possibly|probably|likely|allegedly|half|part|both|not|"
+    r"ethnically|actually)\s+)*$"
+)
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w])(?i:a|an|the|one|two|three|four|five|six|several|some|many|other|fellow|another|these|those|"
+    r"young|old|elderly|adult|male|female|undocumented|un|una|unos|unas|el|la|los|las|le|les|une|des)\s+$"
+)
+_LANGUAGE_BEFORE = re.compile(
+    r"(?<![\w])(?i:speak|speaks|spoke|spoken|speaking|in|into|fluent|fluently|understand|understands|understood|"
+    r"read|reads|write|writes|writing|learn|learns|learning|learned|taught|teach|teaches|teaching|study|studies|"
+    r"studying|translate|translates|translated|translating|know|knows|interpret|interpreted|interpreting|"
+    r"proficient|and|or|habla|hablaba|parle|en)\s+(?:(?i:only|some|little|broken|a\s+little|fluent|basic|"
+    r"limited|mostly|both)\s+)*$"
+)
+_LANGUAGE_AFTER = re.compile(
+    r"^(?:\s*[\-\u2010\u2011]\s*|\s+)(?i:speaking|speaker|speakers|language|languages|interpreter|interpreters|"
+    r"interpretation|translator|translators|translation|translations|version|text|class|classes|teacher|course|"
+    r"courses|lessons|dialect|subtitles|subtitled|word|words|proficiency|fluency|creole|sign|monolingual|"
+    r"literature|grammar|accent|major|skills|only|dubbed|form|forms|speech|radio|television|tv|channel|"
+    r"newspaper|media|Bible|mass|service|services|immersion|instruction)(?![\w])"
+)
+_SPEAKING_AFTER = re.compile(r"^\s*[\-\u2010\u2011]\s*(?i:speaking|speaker|language)")
+_COUNTRY_AFTER_PERSON = re.compile(
+    r"^(?:\s*[\-\u2010\u2011]\s*|\s+)(?i:born|native|natives|national|nationals|citizen|citizens|raised)(?![\w])"
+)
+_COUNTRY_IS_ORIGIN = re.compile(
+    r"^,?\s+(?i:(?:is|was|as)\s+)?(?i:his|her|their|my|our|the\s+(?:subject|victim|suspect|defendant)'s)\s+"
+    r"(?i:home\s+country|native\s+country|country\s+of\s+(?:origin|birth|citizenship|nationality)|"
+    r"birthplace|place\s+of\s+birth|homeland|native\s+land)"
+)
+_ADDRESS_AFTER = re.compile(
+    r"^(?:,?\s*[A-Z]{2}\s+\d{5}|,?\s+\d{5}(?:-\d{4})?(?!\d)|\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|"
+    r"Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Plaza|"
+    r"Trail|Park|Heights|Hts|Township|County|Beach|Springs|Falls|Valley|Hills|Mills|Station|Center|Centre|Hall|"
+    r"Hotel|Restaurant|Grill|Cafe|Bakery|Market|Deli|Express|Airlines|Airways|Bank|Inc|LLC|Corp|Company|"
+    r"Boutique|Salon|Store|Motel|Inn|Bar|Lounge|Kitchen|Buffet|Garden|Wok|Palace)\b\.?)"
+)
+_CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
+_GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
+_LIST_GAP = re.compile(r"^\s*(?:,|/|&|(?i:and|or|y|o|et|ou)|,\s*(?i:and|or))\s*$")
+_NEXT_WORD = re.compile(r"^[\s\-\u2010\u2011]*([^\W\d_][\w'\u2019]*)")
+_NULL_VALUE = re.compile(
+    r"^(?i:n/?a|none|nil|null|unk|unknown|not\s+(?:provided|applicable|known|stated|given|available|listed)|"
+    r"see\s+(?:attached|above|below)|refused|declined|tbd|pending|same|same\s+as\s+above|-+|_+|\?+)\.?$"
+)
+_LABEL_SEP = r"\s*(?:\((?i:s|ies)\))?[ \t]*(?:[:\uff1a]|\t| {2,}|\|)[ \t]*"
+# Labels that end a form value on the same line ("Nationality: Mexican  DOB: ...", "Citizenship: Mexico Sex: M").
+_OTHER_LABELS = (
+    "DOB|D.O.B.|Date of Birth|Birth Date|Sex|Gender|Race|Ethnicity|Height|Hgt|Weight|Wgt|Eyes|Eye Color|Hair|"
+    "Hair Color|Age|Address|Addr|Phone|Tel|Telephone|Cell|SSN|SS#|A#|A-Number|A Number|Alien Number|Alien #|"
+    "Passport|Passport No|Passport Number|Name|First Name|Last Name|Status|Immigration Status|Occupation|"
+    "Employer|Marital Status|Language|Religion|Email|E-mail|Height|Scars|Tattoos|Case|Case No|Date|Sexo|Raza|"
+    "Edad|Fecha de Nacimiento|Idioma|Dirección|Teléfono|Estado Civil|Estatus Migratorio|Occupation|ID|Visa|"
+    "Class of Admission|Date of Entry|Port of Entry|Entry Date|FBI|FBI#|SID|NYSID|Booking|Arrest"
+)
+
+
+@dataclass
+class _Entry:
+    kinds: set[str] = field(default_factory=set)  # "country", "demonym", "foreign", "plural", "language", "ambiguous"
+    forms: set[str] = field(default_factory=set)  # accepted case-sensitive spellings (case_form)
+
+
+@dataclass
+class _Lexicon:
+    names: re.Pattern[str]
+    entries: dict[str, _Entry]
+    exclusions: re.Pattern[str]
+    person_after: re.Pattern[str]
+    nonperson: frozenset[str]
+    triggers: re.Pattern[str]
+    trigger_scores: dict[str, float]
+    labels: re.Pattern[str]
+    value_end: re.Pattern[str]
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("s", "sh", "ch", "x", "y", "z")) or demonym.endswith("ese"):
+        return None
+    return demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    entries: dict[str, _Entry] = {}
+
+    def add(phrase: str, *kinds: str) -> None:
+        for variant in with_folded([phrase]):
+            e = entries.setdefault(phrase_key(variant), _Entry())
+            e.kinds.update(kinds)
+            e.forms.add(case_form(variant))
+
+    ambiguous = {phrase_key(p) for p in wordlist("nationality_ambiguous.txt")}
+    languages = {phrase_key(p) for p in wordlist("demonyms_language.txt")}
+    for country in wordlist("countries.txt"):
+        add(country, "country")
+    for demonym in wordlist("demonyms.txt"):
+        add(demonym, "demonym")
+        plural = _plural(demonym)
+        if plural:
+            add(plural, "demonym", "plural")
+    for foreign in wordlist("demonyms_foreign.txt"):
+        add(foreign, "foreign")
+    for key, e in entries.items():
+        if key in ambiguous:
+            e.kinds.add("ambiguous")
+        if key in languages:
+            e.kinds.add("language")
+
+    all_names = [form for e in entries.values() for form in e.forms]
+    names = re.compile(bounded(trie_regex(all_names)), re.IGNORECASE)
+
+    exclusions = re.compile(bounded(trie_regex(with_folded(wordlist("nationality_exclusions.txt")))), re.IGNORECASE)
+    person_after = re.compile(
+        r"^(?:\s*[\-\u2010\u2011]\s*|\s+)(?:(?:[^\W\d_][\w'\u2019]*(?:[\-\u2010\u2011][\w'\u2019]+)*|\d+(?:[\-\u2010\u2011]\w+)*)"
+        r"[\s\-\u2010\u2011]+){0,2}?"
+        + bounded(trie_regex(with_folded(wordlist("nationality_person_nouns.txt")))),
+        re.IGNORECASE,
+    )
+    nonperson = frozenset(p.lower() for p in wordlist("nationality_nonperson_nouns.txt"))
+
+    trigger_scores: dict[str, float] = {}
+    for phrase, score in read_wordlist("nationality_triggers.txt"):
+        for variant in with_folded([phrase]):
+            trigger_scores[phrase_key(variant)] = 0.85 if score is None else score
+    trigger_phrases = with_folded(wordlist("nationality_triggers.txt"))
+    triggers = re.compile(
+        r"(?:(?<![\w])|(?=['\u2019]))(?P<trigger>(?i:" + trie_regex(trigger_phrases) + "))" + _FILLER
+    )
+
+    labels = re.compile(
+        r"(?<![\w/])(?i:" + trie_regex(with_folded(wordlist("nationality_labels.txt"))) + r")"
+        + "(?P<sep>" + _LABEL_SEP + r")(?P<value>[^\r\n]*)",
+    )
+    value_end = re.compile(
+        r"\t| {2,}|\s\|\s?|;|\s+(?=(?i:" + _OTHER_LABELS + "|" + trie_regex(wordlist("nationality_labels.txt"))
+        + r")\s*[:#])"
+    )
+    return _Lexicon(names, entries, exclusions, person_after, nonperson, triggers, trigger_scores, labels,
+                    value_end)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Recognizer
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class NationalityRecognizer(EntityRecognizer):
+    """Country names and demonyms that state a person's nationality, citizenship, origin or birthplace."""
+
+    ENTITY = "NATIONALITY"
+    STRONG = 0.85  # person noun / predicative / "born in" / "citizen of" / form field
+    MEDIUM = 0.7  # Spanish-French forms, form values without a known country, loose "born ... in X"
+    WEAK = 0.6  # noun use ("two Hondurans"), lower-case with strong context
+    WEAKEST = 0.45  # demonym modifying an unknown noun
+
     def __init__(self) -> None:
-        super().__init__(supported_entity="NATIONALITY", patterns=[], deny_list=["\x00never\x00"], name="NationalityRecognizer")
+        super().__init__(supported_entities=[self.ENTITY], name="NationalityRecognizer",
+                         supported_language="en", version="1.0")
+
+    def load(self) -> None:
+        lexicon()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        lex = lexicon()
+        out: list[RecognizerResult] = []
+        out.extend(self._form_fields(text, lex))
+        tokens = TokenIndex(nlp_artifacts)
+        excluded: SpanSet | None = None
+        last_end, last_score = -1, 0.0
+        for m in lex.names.finditer(text):
+            entry = lex.entries.get(phrase_key(m.group()))
+            if entry is None:
+                continue
+            if excluded is None:
+                excluded = SpanSet(x.span() for x in lex.exclusions.finditer(text))
+            start, end = m.span()
+            score = self._score(text, m, entry, lex, excluded, tokens)
+            if score is None and last_end >= 0 and _LIST_GAP.match(text[last_end:start]) \
+                    and not excluded.covers(start, end) and self._case_ok(m.group(), entry) is not None:
+                score = last_score
+            if score is not None:
+                out.append(result(self.ENTITY, start, end, score, self))
+                last_end, last_score = end, score
+        return out
+
+    # -- form fields -------------------------------------------------------------------------------------------
+
+    def _form_fields(self, text: str, lex: _Lexicon) -> list[RecognizerResult]:
+        out = []
+        for m in lex.labels.finditer(text):
+            vstart = m.start("value")
+            value = m.group("value")
+            cut = lex.value_end.search(value)
+            if cut:
+                value = value[: cut.start()]
+            stripped = value.rstrip(" ,:;")
+            lead = len(stripped) - len(stripped.lstrip(" \"'"))
+            stripped = stripped[lead:]
+            if not stripped or len(stripped) > 80 or not any(c.isalpha() for c in stripped):
+                continue
+            if _NULL_VALUE.match(stripped):
+                continue
+            has_name = any(lex.entries.get(phrase_key(n.group())) for n in lex.names.finditer(stripped))
+            sep = m.group("sep")
+            if not has_name and (":" not in sep and "\uff1a" not in sep):
+                continue  # a table cell after a bare label: only when it names a country
+            score = self.STRONG if has_name else self.MEDIUM
+            s = vstart + lead
+            out.append(result(self.ENTITY, s, s + len(stripped), score, self))
+        return out
+
+    # -- one country / demonym candidate -------------------------------------------------------------------------
+
+    @staticmethod
+    def _case_ok(matched: str, entry: _Entry) -> str | None:
+        """'proper' (capitalised as listed or in capitals), 'lower' (lower-case English), or None."""
+        if "foreign" in entry.kinds:
+            return "proper"
+        form = case_form(matched)
+        if form in entry.forms:
+            return "proper"
+        if matched.isupper():
+            if phrase_key(matched) == "us" and "." not in matched:
+                return None  # "US" = "us" in capitals
+            return "proper"
+        if matched.islower() and len(matched) >= 4 and "ambiguous" not in entry.kinds:
+            return "lower"
+        return None
+
+    def _score(self, text: str, m: re.Match[str], entry: _Entry, lex: _Lexicon, excluded: SpanSet,
+               tokens: TokenIndex) -> float | None:
+        start, end = m.span()
+        case = self._case_ok(m.group(), entry)
+        if case is None or excluded.covers(start, end):
+            return None
+        before = text[max(0, start - 150) : start]
+        after = text[end : end + 80]
+        if "demonym" in entry.kinds or "foreign" in entry.kinds:
+            score = self._demonym_score(before, after, entry, lex, tokens, end)
+            if score is None and "country" in entry.kinds:
+                score = self._country_score(before, after, m.group(), entry, lex)
+        else:
+            score = self._country_score(before, after, m.group(), entry, lex)
+        if score is None:
+            return None
+        if case == "lower":
+            if "foreign" in entry.kinds:
+                return score
+            return self.WEAK if score >= self.STRONG else None
+        return score
+
+    def _demonym_score(self, before: str, after: str, entry: _Entry, lex: _Lexicon, tokens: TokenIndex,
+                       end: int) -> float | None:
+        if "language" in entry.kinds and (_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(after)):
+            return None
+        if _SPEAKING_AFTER.match(after):
+            return None
+        if entry.forms & {"American", "Americans"} and before.endswith(tuple(_DASHES)):
+            return None  # "Mexican-American": the first part is the origin
+        nxt = _NEXT_WORD.match(after)
+        next_word = nxt.group(1).lower() if nxt else ""
+        if next_word in lex.nonperson:
+            return None
+        person = lex.person_after.match(after)
+        if person:
+            noun = person.group().strip().split()[-1].lower().strip("-")
+            if noun in ("national", "nationals"):
+                rest = _NEXT_WORD.match(after[person.end() :])
+                if rest and rest.group(1).lower() in lex.nonperson:
+                    return None
+            return self.STRONG
+        if _PREDICATIVE.search(before):
+            return self.STRONG
+        if "foreign" in entry.kinds:
+            return self.MEDIUM
+        if "plural" in entry.kinds:
+            return self.WEAK
+        if "language" in entry.kinds:
+            return None  # a language-demonym needs a person noun or a predicate ("a Spanish national")
+        token = tokens.token_at(end + nxt.start(1)) if nxt else None
+        next_is_noun = bool(token is not None and token.pos_ in ("NOUN", "PROPN")) if nxt else False
+        if nxt and token is None:
+            next_is_noun = next_word.isalpha() and nxt.group(1)[:1].islower() and len(next_word) > 3
+        if not next_is_noun:
+            if _ARTICLE_BEFORE.search(before) and "country" not in entry.kinds:
+                return self.WEAK  # "a Mexican who ...", "the Salvadoran."
+            return None
+        if "country" in entry.kinds:
+            return None
+        if nxt and nxt.group(1)[:1].isupper() and not after.lstrip().isupper():
+            return None  # "Mexican Consulate General", "Honduran Airlines": a name, not a person
+        return self.WEAKEST
+
+    def _country_score(self, before: str, after: str, matched: str, entry: _Entry, lex: _Lexicon) -> float | None:
+        if _ADDRESS_AFTER.match(after):
+            return None
+        if phrase_key(matched) == "georgia":
+            city = _CITY_COMMA_BEFORE.search(before)
+            if city and city.group(1).lower() not in _GEORGIA_CITIES:
+                return None
+        if _COUNTRY_AFTER_PERSON.match(after) or _COUNTRY_IS_ORIGIN.match(after):
+            return self.STRONG
+        trig = lex.triggers.search(before)
+        if trig:
+            score = lex.trigger_scores.get(phrase_key(trig.group("trigger")), self.WEAK)
+            if "ambiguous" in entry.kinds and score < self.MEDIUM:
+                return None
+            return score
+        if "ambiguous" not in entry.kinds and _LOOSE_TRIGGER.search(before):
+            return self.MEDIUM
+        return None

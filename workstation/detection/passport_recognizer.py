@@ -26,6 +26,8 @@ _NOT_A_NUMBER = re.compile(
     FLAGS,
 )
 
+_CONTROL_LABEL = re.compile(r"\bvisa\s+control\s*(?:numbers?|nos?\b\.?|nbr\b|\#)", FLAGS)
+
 
 class PassportRecognizer(LabelledIdRecognizer):
     ENTITY = "PASSPORT_NUMBER"
@@ -38,6 +40,8 @@ class PassportRecognizer(LabelledIdRecognizer):
             rf"(?<![\w\-/])(?P<id>(?:(?-i:[A-Z]{{1,2}}){_SEP}?)?\d{{2,5}}(?:{_SEP}\d{{2,5}}){{1,2}})(?![\w/]|{_SEP}\w)",
             0.05,
         ),
+        # visa control numbers (12-16 digits): only after "control number"
+        Pattern("visa_control_number", r"(?<![\w\-/])(?P<id>\d{12,16})(?![\w/]|[\-.]\w)", 0.05),
     ]
     CONTEXT_SCORE = 0.85
     CONTEXT = [
@@ -52,6 +56,7 @@ class PassportRecognizer(LabelledIdRecognizer):
         r"|\bfoil\b|\bvisado\b",
         FLAGS,
     )
+    LOOKBACK = 60
     OTHER_LABELS = other_number_words("license", "licence")
     _OTHER_IDS = re.compile(
         r"\b(?:alien|a-?numbers?|a-?file|sevis|i-?94|receipt|case|ssn|dob|birth|born|nacimiento)\b"
@@ -60,6 +65,8 @@ class PassportRecognizer(LabelledIdRecognizer):
     )
 
     def valid(self, candidate: str, pattern: Pattern) -> bool:
+        if pattern.name == "visa_control_number":
+            return True
         compact = re.sub(r"[\W_]", "", candidate)
         if not 6 <= len(compact) <= 9:
             return False
@@ -67,6 +74,13 @@ class PassportRecognizer(LabelledIdRecognizer):
         if digits < 4 or len(compact) - digits > 4:
             return False
         return not _NOT_A_NUMBER.fullmatch(candidate)
+
+    def score(self, text: str, start: int, end: int, pattern: Pattern) -> float | None:
+        if pattern.name == "visa_control_number":
+            before = text[max(0, start - self.LOOKBACK) : start]
+            labelled = any(self.gap_ok(before[m.end() :]) for m in _CONTROL_LABEL.finditer(before))
+            return 0.8 if labelled else None
+        return super().score(text, start, end, pattern)
 
     def gap_ok(self, gap: str) -> bool:
         return super().gap_ok(gap) and not self._OTHER_IDS.search(gap)

@@ -70,6 +70,11 @@ def _vocab() -> dict[str, frozenset[str] | re.Pattern[str]]:
     stop |= {"street", "st", "avenue", "ave", "av", "boulevard", "blvd", "road", "rd", "place", "pl", "terrace",
              "concourse", "parkway", "pkwy", "plaza", "drive", "expressway", "expy", "highway", "hwy", "square",
              "turnpike", "broadway", "apt", "floor", "suite", "box", "basement"}
+    # US state names (not the ones that are also given names or surnames)
+    for line in _load("address_us_states.txt"):
+        for w in line.split("\t")[1].split():
+            if w.lower() not in {"georgia", "virginia", "carolina", "washington", "jersey", "of", "maine"}:
+                stop.add(w.lower())
     title_words = {t.lower().rstrip(".") for t in titles if " " not in t}
     label_words = {w.lower() for lab in labels for w in re.findall(r"[^\W\d_]+", lab)}
     return {
@@ -79,6 +84,7 @@ def _vocab() -> dict[str, frozenset[str] | re.Pattern[str]]:
         "particles": frozenset(p.lower() for p in particles if " " not in p),
         "titles": titles,
         "labels": labels,
+        "places": frozenset(p.lower() for p in _load("address_places.txt")),
     }
 
 
@@ -116,13 +122,10 @@ class PersonContextRecognizer(EntityRecognizer):
     ROSTER_SCORE = 0.7
     LIST_SCORE = 0.55
 
-    # Context words Presidio's context enhancer may use to raise scores of this recognizer's results.
-    CONTEXT = ["name", "victim", "witness", "complainant", "suspect", "subject", "nombre", "interviewed",
-               "officer", "detective"]
 
     def __init__(self) -> None:
         super().__init__(supported_entities=self.ENTITIES, name="PersonContextRecognizer",
-                         supported_language="en", context=self.CONTEXT)
+                         supported_language="en")
 
     def load(self) -> None:
         v = _vocab()
@@ -130,6 +133,7 @@ class PersonContextRecognizer(EntityRecognizer):
         self._titles = v["title_words"]
         self._label_words = v["label_words"]
         self._particles = v["particles"]
+        self._places = v["places"]
         gap = r"(?:^|(?<=\t)|(?<=[ \t]{2})|(?<=\|)|(?<=;)|(?<=\|[ \t])|(?<=;[ \t]))"
         # "Victim:", "Witness #2:", "Victim 1 Name:", "Name (Last, First):", "NAME OF VICTIM:"
         self._label_re = re.compile(
@@ -144,6 +148,15 @@ class PersonContextRecognizer(EntityRecognizer):
         # The cue "a man named", "a woman who identified herself as" handled by "named"/"identified ... as".
         self._roster_re = re.compile(r"(?m)^[ \t]*(?:(?:\d{1,3}[.)]|[-•*·]|\(\d{1,3}\))[ \t]*)?(?=\S)")
         self._space_re = re.compile(r"[ \t]{1,2}")
+        verbs = ("stated|said|says|states|told|tells|reported|reports|advised|explained|indicated|admitted|denied|"
+                 "claimed|claims|alleged|alleges|spoke|confirmed|declined|refused|arrived|fled|resides|lives|lived|"
+                 "works|worked|entered|provided|signed|asked|answered|responded|testified|identified|recognized|"
+                 "recognised|called|phoned|came|went|left|returned|owns|rents|"
+                 "(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:interviewed|arrested|born|identified|detained|"
+                 "transported|released|observed|seen|charged|questioned|notified|contacted|employed|injured|"
+                 "assaulted|struck|robbed|living|residing|staying|working|present|served|removed|deported)")
+        self._verb_re = re.compile(r"(?<=[^\W\d_.])[ \t]+(?:" + verbs + r")\b")
+        self._subject_run_re = re.compile(r"(?:[^\W\d_][\w'’.-]*[ \t]+){0,6}[^\W\d_][\w'’-]*$")
 
     # ------------------------------------------------------------------ name reading
 
@@ -348,7 +361,42 @@ class PersonContextRecognizer(EntityRecognizer):
                     add(span, self.PHRASE_SCORE, "name after a phrase")
         for m in self._roster_re.finditer(text):
             self._roster_line(text, m.end(), add)
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        for m in self._verb_re.finditer(text):
+            span = self._subject_before(text, m.start(), doc)
+            if span:
+                add(span, self.PHRASE_SCORE, "name as the subject of a reporting verb")
         return results
+
+    def _subject_before(self, text: str, verb_start: int, doc) -> tuple[int, int] | None:
+        """The name right before a reporting verb ("Gurpreet Singh Dhillon stated"), checked with spaCy POS."""
+        line_start = text.rfind("\n", 0, verb_start) + 1
+        lo = max(line_start, verb_start - 80)
+        m = self._subject_run_re.search(text, lo, verb_start)
+        if not m:
+            return None
+        starts = [w.start() for w in _WORD.finditer(text, m.start(), m.end())
+                  if w.start() == m.start() or text[w.start() - 1] in " \t"]
+        for s in starts:
+            word = _WORD.match(text, s).group()
+            if self._is_stop(word) or word.lower() in self._particles or not word[0].isupper():
+                continue
+            if doc is not None:
+                tok = doc.char_span(s, s + len(word), alignment_mode="expand")
+                if tok is not None and len(tok) and tok[0].pos_ not in ("PROPN", "X") and tok[0].is_sent_start:
+                    continue
+            span = self.read_name(text, s)
+            if not span or text[span[1]:verb_start].strip():
+                return None
+            n_words = len(text[span[0]:span[1]].split())
+            if n_words == 1 and (doc is None or self._bare_acronym(text, span)):
+                return None
+            if n_words == 1:
+                tok = doc.char_span(span[0], span[1], alignment_mode="expand")
+                if tok is None or any(t.pos_ != "PROPN" for t in tok if t.is_alpha) or tok[0].is_sent_start:
+                    return None
+            return span
+        return None
 
     @staticmethod
     def _bare_acronym(text: str, span: tuple[int, int]) -> bool:
@@ -363,10 +411,11 @@ class PersonContextRecognizer(EntityRecognizer):
     def _roster_line(self, text: str, pos: int, add) -> None:
         if self._label_re.match(text, pos):
             return
-        # "LAST, First M." rows
+        # "LAST, First M." rows (not "Corona, Queens" or "Springfield, Illinois")
         if self._comma_form_ok(text, pos):
             span = self._read_comma_name(text, pos)
-            if span and self._line_rest_is_column(text, span[1]):
+            head = text[pos:text.find(",", pos)].strip().lower() if span else ""
+            if span and head not in self._places and self._line_rest_is_column(text, span[1]):
                 add(span, self.ROSTER_SCORE, "LAST, First roster line")
                 return
         # "1. First Last" list items (a number or bullet is required) with two to five name tokens

@@ -20,7 +20,8 @@ class SevisRecognizer(LabelledIdRecognizer):
     PATTERNS = [
         Pattern("sevis_id", r"(?<![\w\-])(?P<id>(?-i:N)\d{10})(?![\w]|[ \-]\d)", 0.85),
         Pattern("sevis_id_separated", rf"(?<![\w\-])(?P<id>(?-i:N){_SEP}?\d{{3}}{_SEP}?\d{{3}}{_SEP}?\d{{4}}|(?-i:N){_SEP}\d{{10}})(?![\w]|{_SEP}\d)", 0.6),
-        Pattern("sevis_id_lower", r"(?<![\w\-])(?P<id>(?-i:n)[ \-]?\d{10})(?![\w]|[ \-]\d)", 0.5),
+        Pattern("sevis_id_lower", r"(?<![\w\-])(?P<id>(?-i:n)\d{10})(?![\w]|[ \-]\d)", 0.5),
+        Pattern("sevis_id_lower_separated", r"(?<![\w\-])(?P<id>(?-i:n)[ \-]\d{10})(?![\w]|[ \-]\d)", 0.3),
         # only with a label
         Pattern("sevis_digits", r"(?<![\w\-])(?<!\d[ .])(?P<id>\d{10})(?![\w]|[ \-]\d)", 0.05),
     ]

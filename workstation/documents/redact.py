@@ -1,7 +1,7 @@
 """True redaction, sanitization and independent verification of a PDF.
 
-Redaction removes the content under each box (``apply_redactions``: text removed, image pixels blanked,
-vector graphics inside the box removed), then draws an opaque black box. The removal area
+Redaction removes the content under each box (``apply_redactions``: image pixels blanked over the whole box,
+text and vector graphics removed), then draws an opaque black box. The removal area for text and graphics
 is the central band of the character boxes: MuPDF removes every glyph whose own (font-height) box touches the
 area, so using the full box height would also cut letters out of the lines above and below.
 
@@ -57,11 +57,20 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
     try:
         for number, red in plan.items():
             page = doc[number - 1]
-            for box in red.boxes:
-                page.add_redact_annot(removal_rect(box), fill=BLACK)
             if red.boxes:
+                # Image pixels: blank the whole box (the black box drawn below must never hide live pixels).
+                for box in red.boxes:
+                    page.add_redact_annot(pymupdf.Rect(box), fill=BLACK)
                 page.apply_redactions(
                     images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                    graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                    text=pymupdf.PDF_REDACT_TEXT_NONE,
+                )
+                # Text and line art: the central band only, so glyphs of neighbouring lines are kept.
+                for box in red.boxes:
+                    page.add_redact_annot(removal_rect(box), fill=BLACK)
+                page.apply_redactions(
+                    images=pymupdf.PDF_REDACT_IMAGE_NONE,
                     graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
                     text=pymupdf.PDF_REDACT_TEXT_REMOVE,
                 )
@@ -135,15 +144,37 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _string_pattern(s: str) -> re.Pattern[str] | None:
-    n = normalize(s)
-    if len(n.replace(" ", "")) < 2:
-        return None
-    parts = [re.escape(p) for p in n.split(" ")]
-    body = r"\s*".join(parts)  # line breaks or lost spaces between words must not hide a leak
-    lead = r"(?<!\w)" if n[0].isalnum() else ""
-    trail = r"(?!\w)" if n[-1].isalnum() else ""
-    return re.compile(lead + body + trail)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def tokens(text: str) -> list[str]:
+    """Words and punctuation marks of the comparison form, so matches respect word boundaries."""
+    return _TOKEN.findall(normalize(text))
+
+
+class RemovedStrings:
+    """The removed strings as token sequences, indexed by first token, to search every page in one pass."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for s in set(strings):
+            toks = tuple(tokens(s))
+            if sum(len(t) for t in toks) < 2:
+                continue
+            self.by_first.setdefault(toks[0], []).append(toks)
+
+    def found_in(self, text: str) -> bool:
+        page = tokens(text)
+        n = len(page)
+        for i, tok in enumerate(page):
+            candidates = self.by_first.get(tok)
+            if not candidates:
+                continue
+            for seq in candidates:
+                k = len(seq)
+                if i + k <= n and tuple(page[i:i + k]) == seq:
+                    return True
+        return False
 
 
 @dataclass
@@ -260,43 +291,44 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
         first = _pymupdf_pages(doc)
     finally:
         doc.close()
-    patterns = _patterns(plan, all_removed)
-    _check(first, plan, patterns, document, "PyMuPDF")
+    removed = RemovedStrings([*(t for red in plan.values() for t in red.removed_strings), *all_removed])
+    _check(first, plan, removed, document, "PyMuPDF")
     try:
         second = _pdfminer_pages(data)
     except Exception as exc:  # a file the second extractor cannot parse is not verified
         raise VerificationError(document, None, f"second extractor (pdfminer.six) cannot read output: {exc}") from None
     if len(second) != len(first):
         raise VerificationError(document, None, "extractors disagree on the page count")
-    _check(second, plan, patterns, document, "pdfminer.six")
+    _check(second, plan, removed, document, "pdfminer.six")
 
 
-def _patterns(plan: Mapping[int, PageRedactions], extra: Iterable[str]) -> list[re.Pattern[str]]:
-    strings = {s for red in plan.values() for s in red.removed_strings} | set(extra)
-    pats = []
-    for s in sorted(strings):
-        p = _string_pattern(s)
-        if p is not None:
-            pats.append(p)
-    return pats
+class _BoxIndex:
+    """Redaction check areas of one page bucketed by 4-pt bands of y, for fast point-in-box queries."""
+
+    def __init__(self, boxes: Iterable[Rect]) -> None:
+        self.bands: dict[int, list[pymupdf.Rect]] = {}
+        for box in boxes:
+            r = check_rect(box)
+            for band in range(int(r.y0) // 4, int(r.y1) // 4 + 1):
+                self.bands.setdefault(band, []).append(r)
+
+    def contains(self, x: float, y: float) -> bool:
+        for r in self.bands.get(int(y) // 4, ()):
+            if r.x0 <= x <= r.x1 and r.y0 <= y <= r.y1:
+                return True
+        return False
 
 
 def _check(pages: list[tuple[str, list[tuple[str, float, float]]]], plan: Mapping[int, PageRedactions],
-           patterns: list[re.Pattern[str]], document: str, extractor: str) -> None:
+           removed: RemovedStrings, document: str, extractor: str) -> None:
     for index, (text, chars) in enumerate(pages):
         number = index + 1
         red = plan.get(number)
         if red and red.boxes:
-            rects = [check_rect(b) for b in red.boxes]
+            index_ = _BoxIndex(red.boxes)
             for c, cx, cy in chars:
-                if c.isspace():
-                    continue
-                for r in rects:
-                    if r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1:
-                        raise VerificationError(
-                            document, number, f"{extractor} still extracts a character inside a redaction box")
-        if patterns:
-            norm = normalize(text)
-            for p in patterns:
-                if p.search(norm):
-                    raise VerificationError(document, number, f"{extractor} still extracts redacted text")
+                if not c.isspace() and index_.contains(cx, cy):
+                    raise VerificationError(
+                        document, number, f"{extractor} still extracts a character inside a redaction box")
+        if removed.by_first and removed.found_in(text):
+            raise VerificationError(document, number, f"{extractor} still extracts redacted text")

@@ -178,11 +178,11 @@ def render_document(document: Document) -> RenderedDocument:
         for src_offset, page_index in glyphs:
             pos = cursor[page_index]
             if pos >= len(extracted[page_index]):
-                raise VerificationError(document.display_name, src.number,
+                raise VerificationError(document.path, src.number,
                                         "rendering to PDF lost characters; cannot place redactions")
             mapping[src_offset] = (page_index, extracted[page_index][pos])
             cursor[page_index] = pos + 1
         char_map.append(tuple(mapping))
     if any(cursor[i] != len(extracted[i]) for i in range(len(pages))):
-        raise VerificationError(document.display_name, None, "rendered PDF does not match the document text")
+        raise VerificationError(document.path, None, "rendered PDF does not match the document text")
     return RenderedDocument(pdf=data, pages=pages, char_map=tuple(char_map))

@@ -1,0 +1,174 @@
+"""Throughput of the detection engine compared with the bare spaCy pipeline.
+
+    python -m benchmarks.throughput [--words 50000] [--seed 11] [--batch-size 16] [--repeat 1] [--pages 0]
+
+In one run, on the same texts (about ``--words`` words of the synthetic corpus), measures words/s of
+  1. raw spaCy: ``list(engine.nlp.pipe(texts))`` - the floor the engine is built on;
+  2. the full engine: ``engine.analyze_many(texts)`` - spaCy plus every recognizer, thresholds, overlaps;
+and prints their ratio (engine / spaCy; target >= 0.8). Both are warmed up first, then timed (``--repeat``
+alternates the two runs and keeps each one's fastest). Run on an otherwise idle machine: the ratio is only
+meaningful when both measurements see the same load.
+
+``--pages N`` also times the end-to-end PDF path on N rendered pages (load, detect, place boxes, redact,
+sanitize, verify) with ``redact_pages_per_second``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.corpus import make_corpus, render_pdf
+
+
+def corpus_texts(words: int = 50_000, seed: int = 11) -> list[str]:
+    """Whole documents from the corpus until about ``words`` words."""
+    texts: list[str] = []
+    total = 0
+    n = 64
+    while total < words:
+        docs = make_corpus(n, seed)
+        texts, total = [], 0
+        for d in docs:
+            texts.append(d.text)
+            total += d.words
+            if total >= words:
+                break
+        n *= 2
+    return texts
+
+
+def _words(texts: Sequence[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def time_spacy(engine, texts: Sequence[str], batch_size: int = 16) -> float:
+    t0 = time.perf_counter()
+    for _ in engine.nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t0
+
+
+def time_engine(engine, texts: Sequence[str], batch_size: int = 16) -> float:
+    t0 = time.perf_counter()
+    engine.analyze_many(list(texts), batch_size=batch_size)
+    return time.perf_counter() - t0
+
+
+def redact_pages_per_second(engine=None, pages: int = 20, seed: int = 11) -> dict | None:
+    """Pages/s of the whole PDF path on corpus documents rendered to PDF.
+
+    Uses ``workstation.documents.redact_document(document, engine)`` when the documents package provides it
+    (the workstation's own pipeline); otherwise composes the pieces it has: ``load_pdf_bytes`` ->
+    ``engine.analyze`` per page -> ``place_detections`` -> ``redact_pdf`` -> ``verify_pdf``. Returns None when
+    neither is available.
+    """
+    try:
+        import workstation.documents as wd
+        from workstation.documents.intake import load_pdf_bytes
+    except ImportError:
+        return None
+    pipeline = getattr(wd, "redact_document", None)
+    if engine is None:
+        from workstation.detection.engine import DetectionEngine
+
+        engine = DetectionEngine()
+    if pipeline is None:
+        try:
+            from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
+            from workstation.domain.model import place_detections
+        except ImportError:
+            return None
+
+        def pipeline(document, engine):  # noqa: ANN001 - the composition used until a pipeline exists
+            plan = {}
+            for page in document.pages:
+                findings = place_detections(document, page, engine.analyze(page.text))
+                boxes = [b for f in findings for b in f.boxes]
+                if boxes:
+                    plan[page.number] = PageRedactions(boxes=boxes, removed_strings=[f.text for f in findings])
+            out = redact_pdf(document.source_bytes, plan)
+            verify_pdf(out, plan, document.path)
+            return out
+
+    with tempfile.TemporaryDirectory() as tmp:
+        blobs = []
+        n_pages = 0
+        i = 0
+        while n_pages < pages:
+            batch = make_corpus(i + 14, seed)[i:]
+            for d in batch:
+                path = render_pdf(d, Path(tmp) / f"{d.doc_id}.pdf")
+                data = path.read_bytes()
+                doc = load_pdf_bytes(data, path.name, path.stem)
+                blobs.append(doc)
+                n_pages += len(doc.pages)
+                if n_pages >= pages:
+                    break
+            i += 14
+        failures = 0
+        t0 = time.perf_counter()
+        for doc in blobs:
+            try:
+                pipeline(doc, engine)
+            except Exception as exc:  # a verification failure is reported, not hidden
+                failures += 1
+                print(f"  pipeline failed on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        secs = time.perf_counter() - t0
+    return {"pages": n_pages, "documents": len(blobs), "seconds": secs, "pages_per_second": n_pages / secs,
+            "failures": failures, "pipeline": getattr(pipeline, "__module__", "") + "." + pipeline.__name__}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=50_000)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="alternate spaCy/engine runs this many times and keep each one's fastest (steadier on a busy machine)")
+    ap.add_argument("--pages", type=int, default=0, help="also time the PDF redaction path on this many pages")
+    args = ap.parse_args(argv)
+
+    from workstation.detection.engine import DetectionEngine
+
+    t0 = time.perf_counter()
+    engine = DetectionEngine()
+    load = time.perf_counter() - t0
+    texts = corpus_texts(args.words, args.seed)
+    words = _words(texts)
+    print(f"Engine load: {load:.1f}s   texts: {len(texts)}   words: {words:,}   batch size: {args.batch_size}")
+
+    # warm-up on a slice, so one-off lazy initialisation is not timed
+    warm = texts[: min(8, len(texts))]
+    time_spacy(engine, warm, args.batch_size)
+    time_engine(engine, warm, args.batch_size)
+
+    t_spacy = t_engine = float("inf")
+    for _ in range(max(1, args.repeat)):
+        t_spacy = min(t_spacy, time_spacy(engine, texts, args.batch_size))
+        t_engine = min(t_engine, time_engine(engine, texts, args.batch_size))
+    wps_spacy = words / t_spacy
+    wps_engine = words / t_engine
+    ratio = wps_engine / wps_spacy
+    print(f"spaCy nlp.pipe:         {t_spacy:7.2f}s   {wps_spacy:10,.0f} words/s")
+    print(f"engine analyze_many:    {t_engine:7.2f}s   {wps_engine:10,.0f} words/s")
+    print(f"ratio engine/spaCy:     {ratio:7.2f}     (target >= 0.80: {'met' if ratio >= 0.8 else 'NOT met'})")
+    print(f"recognizer overhead:    {t_engine - t_spacy:7.2f}s   "
+          f"({(t_engine - t_spacy) / max(t_engine, 1e-9):.0%} of engine time)")
+
+    if args.pages:
+        res = redact_pages_per_second(engine, args.pages, args.seed)
+        if res is None:
+            print("PDF redaction path: not available in workstation.documents yet")
+        else:
+            print(f"PDF redaction path:     {res['seconds']:7.2f}s   {res['pages_per_second']:10.2f} pages/s   "
+                  f"({res['pages']} pages, {res['documents']} documents, {res['failures']} failures, {res['pipeline']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

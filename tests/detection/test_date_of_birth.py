@@ -1,0 +1,126 @@
+"""Dates of birth through the full engine: a date is a finding only when a birth label marks it.
+
+Each case is (text, expected DATE_OF_BIRTH spans): the date alone, never the label; ``[]`` is a negative.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import spans
+
+pytestmark = pytest.mark.slow
+
+POSITIVE = [
+    ("DOB: 03/14/1989", ["03/14/1989"]),
+    ("D.O.B. 3-14-89", ["3-14-89"]),
+    ("Date of Birth: March 14, 1989", ["March 14, 1989"]),
+    ("born on 14 March 1989", ["14 March 1989"]),
+    ("born 1989-03-14", ["1989-03-14"]),
+    ("fecha de nacimiento: 14/03/1989", ["14/03/1989"]),
+    ("date of birth of 03/14/1989", ["03/14/1989"]),
+    ("Subject (DOB 3/14/1989) was stopped.", ["3/14/1989"]),
+    ("He was born in 1989.", ["1989"]),
+    ("age 34 (DOB 01/02/1990)", ["01/02/1990"]),
+    ("DOB:  3/14/1989", ["3/14/1989"]),
+    ("DOB 3-14-1989 (age 35)", ["3-14-1989"]),
+    ("D/O/B: 03/14/89", ["03/14/89"]),
+    ("DOB/POB: 03/14/1989, Guatemala", ["03/14/1989"]),
+    ("Birth Date: 1989-03-14", ["1989-03-14"]),
+    ("Date of birth 14.03.1989", ["14.03.1989"]),
+    ("date of birth: 14 de marzo de 1989", ["14 de marzo de 1989"]),
+    ("Fecha de Nac.: 14 de marzo del 1989", ["14 de marzo del 1989"]),
+    ("fecha de nac. 14/03/89", ["14/03/89"]),
+    ("F.N.: 14/03/1989", ["14/03/1989"]),
+    ("Born: 03/14/1989", ["03/14/1989"]),
+    ("born on or about March 14, 1989", ["March 14, 1989"]),
+    ("She was born March 14, 1989 in San Pedro Sula, Honduras.", ["March 14, 1989"]),
+    ("born in Quito, Ecuador on March 14, 1989", ["March 14, 1989"]),
+    ("born on the 14th of March, 1989 in Quito", ["14th of March, 1989"]),
+    ("The juvenile (born 2008) was released to his mother.", ["2008"]),
+    ("DOB: 03/14/1989 DOB: 04/15/1990", ["03/14/1989", "04/15/1990"]),
+    ("DOB 03/14/1989 or 03/15/1989", ["03/14/1989", "03/15/1989"]),
+    ("DOB: 031489", ["031489"]),
+    ("DOB: 19890314", ["19890314"]),
+    ("DOB 14MAR1989", ["14MAR1989"]),
+    ("DOB: 14-Mar-89", ["14-Mar-89"]),
+    ("DOB: 14 MAR 1989", ["14 MAR 1989"]),
+    ("DOB: MAR 14 1989", ["MAR 14 1989"]),
+    ("DOB: 03/14/'89", ["03/14/'89"]),
+    ("DOB 03.14.1989", ["03.14.1989"]),
+    ("DOB: March 1989", ["March 1989"]),
+    ("DOB: March 14", ["March 14"]),
+    ("birthday: March 14", ["March 14"]),
+    ("Birthdate: 3/14/89", ["3/14/89"]),
+    ("03/14/1989 (DOB)", ["03/14/1989"]),
+    ("Date of Birth (MM/DD/YYYY): 03/14/1989", ["03/14/1989"]),
+    ("Name: Juan Perez DOB: 03/14/1989 Date of arrest: 04/01/2024", ["03/14/1989"]),
+    ("Age: 34   DOB: 03/14/1989   Sex: M", ["03/14/1989"]),
+    ("DOB 03/14/1989; arrested 04/01/2024", ["03/14/1989"]),
+    ("YOB 1989", ["1989"]),
+    ("Year of birth: 1989", ["1989"]),
+    ("b. 1989", ["1989"]),
+    ("DOB: Mar. 14th, 1989", ["Mar. 14th, 1989"]),
+    ("born March 14th 1989", ["March 14th 1989"]),
+    ("Nació el 14/03/1989 en Guatemala", ["14/03/1989"]),
+    ("nacida el 5 de julio de 1992", ["5 de julio de 1992"]),
+    ("date of birth: July 5th, '92", ["July 5th, '92"]),
+    ("Subject: Maria Lopez, D.O.B: 1/2/1990, POB: Ecuador", ["1/2/1990"]),
+    ("birth date / age: 3/14/1989 / 35", ["3/14/1989"]),
+    ("DATE OF BIRTH: 14/03/1989", ["14/03/1989"]),
+    ("DOB: 1 Jan 1990", ["1 Jan 1990"]),
+    ("DOB: Jan. 1, 1990", ["Jan. 1, 1990"]),
+    ("DOB: 1990.01.01", ["1990.01.01"]),
+    ("DOB\n03/14/1989", ["03/14/1989"]),
+    ("Fecha de nacimiento: 3 de septiembre de 1985", ["3 de septiembre de 1985"]),
+    ("fecha de nacimiento: 03-sep-1985", ["03-sep-1985"]),
+    ("Data de nascimento: 12/05/1991", ["12/05/1991"]),
+    ("the child was born on the 4th day of July, 2015", ["4th day of July, 2015"]),
+    ("DOB: 3 / 14 / 1989", ["3 / 14 / 1989"]),
+]
+
+NEGATIVE = [
+    "On 03/14/2024 at 1400 hours officers responded.",
+    "Date of incident: 03/14/2024",
+    "Report date 11/02/2023",
+    "He was born in Ecuador.",
+    "born in Ecuador. On 03/14/2024 at 1400 hours he was arrested.",
+    "born in Mexico and entered the US on 03/14/2005",
+    "The report was filed on 11/02/2023 by Officer Smith.",
+    "Incident occurred 03/14/2024 at 2300 hours.",
+    "He was born in Mexico and moved to the US in 2005.",
+    "born in Guatemala, lived in Mexico from 2005 to 2010",
+    "The birth certificate was issued 03/14/2020",
+    "He stated he was born in Honduras. On 04/02/2024 he was detained.",
+    "Date: 03/14/2024",
+    "DOB unknown. Arrest date: 03/14/2024.",
+    "A newborn was found on 03/14/2024",
+    "The first-born son 03/14/2024",
+    "Arrested 03/14/2024, released 03/15/2024.",
+    "Case 2024-03-14-001 was opened.",
+    "DOB: 13/13/1989",
+    "Phone 212-555-1234",
+    "Court date set for March 14, 2025.",
+    "Place of birth: Guatemala; entry date 03/14/2005",
+    "A-number A123456789",
+    "The 1989 Toyota was towed.",
+    "Deported in 2015, he reentered in 2019.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_date_of_birth_found(engine, text, expected):
+    assert spans(engine, text, "DATE_OF_BIRTH") == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_other_dates_are_not_dates_of_birth(engine, text):
+    assert spans(engine, text, "DATE_OF_BIRTH") == []
+
+
+def test_date_of_birth_in_a_narrative(engine):
+    text = (
+        "On 03/14/2024 at 1400 hours I stopped a vehicle. The driver, Jose Ramirez (DOB 07/22/1985), "
+        "stated he was born in Guatemala. Report date 03/15/2024."
+    )
+    assert spans(engine, text, "DATE_OF_BIRTH") == ["07/22/1985"]

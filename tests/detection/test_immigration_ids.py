@@ -1,0 +1,252 @@
+"""Immigration identifiers through the full engine: A-numbers, USCIS receipts, I-94, SEVIS, passport numbers.
+
+Each case is (text, expected spans of the entity type): ``[]`` is a negative.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import spans
+
+pytestmark = pytest.mark.slow
+
+A_NUMBER_CASES = [
+    # written with the A
+    ("A123456789", ["A123456789"]),
+    ("Subject's A-number is A-123-456-789.", ["A-123-456-789"]),
+    ("A# 123 456 789", ["A# 123 456 789"]),
+    ("A#123456789 on the NTA", ["A#123456789"]),
+    ("A 12345678 was on the card", ["A 12345678"]),
+    ("A-12345678", ["A-12345678"]),
+    ("A12-345-678 (old file)", ["A12-345-678"]),
+    ("lower case a123456789 in the e-mail", ["a123456789"]),
+    ("a-123-456-789", ["a-123-456-789"]),
+    ("A-Number A012345678 appears on the NTA.", ["A012345678"]),
+    ("The subject provided A-number A 098 765 432 to officers.", ["A 098 765 432"]),
+    ("A.123.456.789", ["A.123.456.789"]),
+    # bare digits after a label: the label is not part of the span
+    ("A#: 123456789", ["123456789"]),
+    ("A-Number: 123 456 789", ["123 456 789"]),
+    ("Alien Registration Number 123456789", ["123456789"]),
+    ("A-File 098-765-432", ["098-765-432"]),
+    ("alien number 123-456-789", ["123-456-789"]),
+    ("USCIS# 123456789", ["123456789"]),
+    ("USCIS Number 123 456 789 on the green card", ["123 456 789"]),
+    ("His alien registration # is 12-345-678.", ["12-345-678"]),
+    ("A No. 123456789", ["123456789"]),
+    ("ARN: 123-456-789", ["123-456-789"]),
+    ("Alien File Number: 098765432", ["098765432"]),
+    ("Registration number 12345678", ["12345678"]),
+    ("Alien Registration Number of the subject is 123456789", ["123456789"]),
+    ("A-Numbers: 123456789, 987654321", ["123456789", "987654321"]),
+    ("Phone: (212) 555-1234, A#: 123456789", ["123456789"]),
+    ("número A 123456789", ["123456789"]),
+    # negatives
+    ("Call 555-123-4567 or 212 555 1234.", []),
+    ("SSN 123-45-6789", []),
+    ("Zip 10001-1234, zip 100011234", []),
+    ("A 5 year old child was present.", []),
+    ("Apt 12345678", []),
+    ("Order 123456789 shipped", []),
+    ("Form A123", []),
+    ("Case 2024-123456", []),
+    ("There were 123456789 grains", []),
+    ("In a 12345678 transaction", []),
+    ("SSN 123456789 and phone 2125551234", []),
+    ("Vehicle plate 12345678", []),
+    ("Page A 12", []),
+    ("A-number unknown; phone 123 456 789", []),
+]
+
+USCIS_RECEIPT_CASES = [
+    ("EAC-21-123-45678", ["EAC-21-123-45678"]),
+    ("IOE 0912345678", ["IOE 0912345678"]),
+    ("MSC2190123456", ["MSC2190123456"]),
+    ("receipt eac2112345678 entered on the web form", ["eac2112345678"]),
+    ("USCIS receipt number EAC 21 123 45678", ["EAC 21 123 45678"]),
+    ("Receipt #: WAC-19-012-34567", ["WAC-19-012-34567"]),
+    ("Receipt: LIN2012345678; SRC 21 901 23456", ["LIN2012345678", "SRC 21 901 23456"]),
+    ("Notice of action, NBC*0012345678", ["NBC*0012345678"]),
+    ("The case status for YSC1234567890 changed", ["YSC1234567890"]),
+    ("I-797C receipt TSC2290012345", ["TSC2290012345"]),
+    ("VSC2012345678", ["VSC2012345678"]),
+    ("NSC1990123456 was denied", ["NSC1990123456"]),
+    ("CSC 19 012 34567", ["CSC 19 012 34567"]),
+    ("Asylum receipt ZLA1234567890", ["ZLA1234567890"]),
+    ("ZNY 123 456 7890", ["ZNY 123 456 7890"]),
+    ("I-130 (WAC2190123456) approved", ["WAC2190123456"]),
+    ("EAC–21–123–45678", ["EAC–21–123–45678"]),
+    ("Receipt Number: XYZ2112345678", ["XYZ2112345678"]),
+    ("USCIS case number QQQ1234567890", ["QQQ1234567890"]),
+    ("msc-21-901-23456", ["msc-21-901-23456"]),
+    ("Two receipts: IOE0912345678 and IOE0912345679.", ["IOE0912345678", "IOE0912345679"]),
+    # negatives
+    ("Order number ABC1234567890", []),
+    ("Invoice ABC2112345678", []),
+    ("Account the 1234567890", []),
+    ("EAC211234567", []),  # 9 digits
+    ("EAC21123456789", []),  # 11 digits
+    ("LIN 12345", []),
+    ("Received 2112345678 dollars", []),
+    ("Phone 212-555-1234", []),
+    ("WAC", []),
+    ("SKU XJZ9012345678", []),
+]
+
+I94_CASES = [
+    ("I-94 Number: 12345678901", ["12345678901"]),
+    ("I-94: 123456789A1", ["123456789A1"]),
+    ("Admission number 12345678901", ["12345678901"]),
+    ("I94#: 98765432101", ["98765432101"]),
+    ("Arrival/Departure Record (I-94) number 12345678901", ["12345678901"]),
+    ("CBP admission record 12345678901", ["12345678901"]),
+    ("I-94 record no. 123456789 A1", ["123456789 A1"]),
+    ("Form I-94 No. 123 456 789 01", ["123 456 789 01"]),
+    ("I-94W 45678901234 issued at JFK", ["45678901234"]),
+    ("i94 number 11122233344", ["11122233344"]),
+    ("Arrival record: 55566677788", ["55566677788"]),
+    ("departure record number 12345678901", ["12345678901"]),
+    ("número de admisión 12345678901", ["12345678901"]),
+    ("Admission #: 987654321B2", ["987654321B2"]),
+    ("Her I-94 (admission no. 12345678901) shows B-2 status", ["12345678901"]),
+    ("123456789A1", ["123456789A1"]),  # the paper form is distinctive on its own
+    ("Admission numbers 12345678901, 12345678902", ["12345678901", "12345678902"]),
+    ("I-94 admission record number: 693456789A5", ["693456789A5"]),
+    ("The I-94 shows 12345678901.", ["12345678901"]),
+    ("I 94 number 12345678901", ["12345678901"]),
+    # negatives: eleven digits without a label
+    ("Account 12345678901", []),
+    ("Tracking 12345678901", []),
+    ("His phone number is 12125551234", []),
+    ("12345678901", []),
+    ("I-94 was not found", []),
+    ("Admission number 1234567890", []),  # ten digits
+    ("I-94 123456789012", []),  # twelve digits
+    ("I-94 requested; phone 12125551234", []),
+    ("Report 12345678901 filed", []),
+    ("Admitted on 03/14/2019 with I-94", []),
+    ("Arrival 1400 hours", []),
+]
+
+SEVIS_CASES = [
+    ("SEVIS ID: N0012345678", ["N0012345678"]),
+    ("N0012345678", ["N0012345678"]),
+    ("Student record N0098765432 terminated", ["N0098765432"]),
+    ("sevis id n0012345678", ["n0012345678"]),
+    ("SEVIS ID N 0012345678", ["N 0012345678"]),
+    ("The I-20 lists SEVIS N001-234-5678", ["N001-234-5678"]),
+    ("SEVIS #: 0012345678", ["0012345678"]),
+    ("SEVIS number N0012345678.", ["N0012345678"]),
+    ("DS-2019 (N0023456789)", ["N0023456789"]),
+    ("I-20 SEVIS ID: N0034567890, school code NYC214F00123000", ["N0034567890"]),
+    ("SEVIS N0012345678 and N0012345679", ["N0012345678", "N0012345679"]),
+    ("SEVIS ID N-0012345678", ["N-0012345678"]),
+    ("Her SEVIS number is 0012345678", ["0012345678"]),
+    ("F-1 student, SEVIS: N0001112223", ["N0001112223"]),
+    ("(N0012345678)", ["N0012345678"]),
+    ("SEVIS ID:N0012345678", ["N0012345678"]),
+    ("SEVIS record N0012345678 was active", ["N0012345678"]),
+    ("J-1 DS-2019 SEVIS N0099887766", ["N0099887766"]),
+    ("N 001 234 5678 (SEVIS)", ["N 001 234 5678"]),
+    ("ID N0012345678 on the I-20", ["N0012345678"]),
+    # negatives
+    ("N001234567", []),  # nine digits
+    ("N00123456789", []),  # eleven digits
+    ("Call 5551234567", []),
+    ("0012345678", []),
+    ("UN0012345678", []),
+    ("Route N12", []),
+    ("North 1234567890", []),
+    ("SEVIS record not found", []),
+    ("SEVIS fee paid, phone 2125551234", []),
+    ("Invoice N-12345", []),
+    ("n 1234567890 units", []),
+]
+
+PASSPORT_CASES = [
+    ("passport no. G12345678", ["G12345678"]),
+    ("Passport #: 123456789", ["123456789"]),
+    ("Mexican passport number G 1234 5678", ["G 1234 5678"]),
+    ("pasaporte No. E1234567", ["E1234567"]),
+    ("visa foil number 12345678", ["12345678"]),
+    ("Visa number: 12345678", ["12345678"]),
+    ("Passport No.: AB1234567", ["AB1234567"]),
+    ("his Guatemalan passport (number 123456789)", ["123456789"]),
+    ("passport issued by Mexico, number G12345678", ["G12345678"]),
+    ("Passport number and expiration: G12345678, 2030", ["G12345678"]),
+    ("PPT# 123456789", ["123456789"]),
+    ("travel document number 12345678", ["12345678"]),
+    ("B1/B2 visa foil no. Z1234567", ["Z1234567"]),
+    ("visa control number 20191234567890", ["20191234567890"]),
+    ("PASSPORT: G-1234-5678", ["G-1234-5678"]),
+    ("Honduran passport E123456", ["E123456"]),
+    ("Pasaporte: 123456789 (Guatemala)", ["123456789"]),
+    ("passeport numéro 12AB34567", ["12AB34567"]),
+    ("He presented a Salvadoran passport, no. A1234567, at the stop.", ["A1234567"]),
+    ("Passport No.G12345678", ["G12345678"]),
+    ("passport numbers G12345678 and G87654321", ["G12345678", "G87654321"]),
+    ("Passport: 1234 5678", ["1234 5678"]),
+    ("passport no. e1234567", ["e1234567"]),
+    ("Ecuadorian passport #A1234567", ["A1234567"]),
+    ("Passport Number\n123456789", ["123456789"]),
+    # negatives
+    ("passport photo attached", []),
+    ("passport expired", []),
+    ("passport expired on 03/14/2024", []),
+    ("Passport expires 2030-01-01", []),
+    ("passport expired 14MAR2020", []),
+    ("G12345678", []),
+    ("Order 123456789 shipped", []),
+    ("The passport office phone is 555-1234", []),
+    ("passport case 2024-12345", []),
+    ("He showed his passport. Report 12345678 was filed.", []),
+    ("Control number 20191234567890", []),
+    ("passport and A-number: 123456789", []),
+    ("U visa application 12345678 pending", []),
+    ("passport was seized in 2019", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), A_NUMBER_CASES)
+def test_a_number(engine, text, expected):
+    assert spans(engine, text, "A_NUMBER") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), USCIS_RECEIPT_CASES)
+def test_uscis_receipt(engine, text, expected):
+    assert spans(engine, text, "USCIS_RECEIPT_NUMBER") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), I94_CASES)
+def test_i94(engine, text, expected):
+    assert spans(engine, text, "I94_NUMBER") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVIS_CASES)
+def test_sevis(engine, text, expected):
+    assert spans(engine, text, "SEVIS_ID") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSPORT_CASES)
+def test_passport(engine, text, expected):
+    assert spans(engine, text, "PASSPORT_NUMBER") == expected
+
+
+def test_passport_a_number_overlap_goes_to_a_number(engine):
+    text = "Passport and A-number: A123456789"
+    assert spans(engine, text, "A_NUMBER") == ["A123456789"]
+    assert spans(engine, text, "PASSPORT_NUMBER") == []
+
+
+def test_ids_in_a_paragraph(engine):
+    text = (
+        "On 03/14/2024 officers stopped the driver, who produced Mexican passport G12345678 and an "
+        "I-94 (admission no. 12345678901). USCIS records show A-Number 098-765-432 and receipt "
+        "EAC2190123456; SEVIS ID N0012345678. Call 212-555-1234."
+    )
+    assert spans(engine, text, "PASSPORT_NUMBER") == ["G12345678"]
+    assert spans(engine, text, "I94_NUMBER") == ["12345678901"]
+    assert spans(engine, text, "A_NUMBER") == ["098-765-432"]
+    assert spans(engine, text, "USCIS_RECEIPT_NUMBER") == ["EAC2190123456"]
+    assert spans(engine, text, "SEVIS_ID") == ["N0012345678"]

@@ -1,0 +1,117 @@
+"""IMMIGRATION_STATUS through the full engine: the span is the status / proceedings phrase or a form value."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import spans
+
+ENTITY = "IMMIGRATION_STATUS"
+
+POSITIVES = [
+    ("He is undocumented.", ["undocumented"]),
+    ("He is an undocumented immigrant.", ["undocumented immigrant"]),
+    ("She has been living without lawful status since 2012.", ["without lawful status"]),
+    ("He has no legal status in this country.", ["no legal status"]),
+    ("She is out of status.", ["out of status"]),
+    ("Respondent is unlawfully present in the United States.", ["unlawfully present"]),
+    ("The defendant is an illegal alien.", ["illegal alien"]),
+    ("He entered without inspection in 2005.", ["entered without inspection"]),
+    ("Respondent is EWI.", ["EWI"]),
+    ("Respondent unlawfully entered without being inspected, admitted or paroled.",
+     ["unlawfully entered without being inspected, admitted or paroled"]),
+    ("He overstayed his visa.", ["overstayed his visa"]),
+    ("This is a visa overstay case.", ["visa overstay"]),
+    ("She is a lawful permanent resident.", ["lawful permanent resident"]),
+    ("He is an LPR.", ["LPR"]),
+    ("She is a green card holder.", ["green card holder"]),
+    ("He has a green card.", ["green card"]),
+    ("She is a conditional resident.", ["conditional resident"]),
+    ("He is an asylum seeker.", ["asylum seeker"]),
+    ("She is an asylee.", ["asylee"]),
+    ("He has a pending asylum application.", ["pending asylum application"]),
+    ("She applied for asylum in 2019.", ["applied for asylum"]),
+    ("He was granted asylum.", ["granted asylum"]),
+    ("He has refugee status.", ["refugee status"]),
+    ("She has TPS.", ["TPS"]),
+    ("He holds Temporary Protected Status.", ["Temporary Protected Status"]),
+    ("She is a DACA recipient.", ["DACA recipient"]),
+    ("She entered on humanitarian parole.", ["humanitarian parole"]),
+    ("The parolee was admitted at the port of entry.", ["parolee"]),
+    ("He entered on a B-1/B-2 visa.", ["B-1/B-2"]),
+    ("He works on an H-1B.", ["H-1B"]),
+    ("She has a J-1 visa.", ["J-1 visa"]),
+    ("She applied for a U visa.", ["U visa"]),
+    ("The U-visa certification was signed.", ["U-visa certification"]),
+    ("He entered on a tourist visa.", ["tourist visa"]),
+    ("He applied for SIJS.", ["SIJS"]),
+    ("He applied for Special Immigrant Juvenile Status.", ["Special Immigrant Juvenile Status"]),
+    ("She filed a VAWA self-petition.", ["VAWA self-petition"]),
+    ("He is in removal proceedings.", ["removal proceedings"]),
+    ("He was placed in deportation proceedings.", ["deportation proceedings"]),
+    ("He has a final order of removal.", ["final order of removal"]),
+    ("He was ordered removed in absentia.", ["ordered removed in absentia"]),
+    ("There is an order of deportation.", ["order of deportation"]),
+    ("He was served a Notice to Appear.", ["served a Notice to Appear"]),
+    ("The NTA was filed with the court.", ["NTA"]),
+    ("An ICE detainer was issued.", ["ICE detainer"]),
+    ("The jail lodged an immigration detainer.", ["lodged an immigration detainer"]),
+    ("Form I-247A was sent.", ["I-247A"]),
+    ("He was previously deported in 2011.", ["previously deported"]),
+    ("He was deported.", ["deported"]),
+    ("He was granted voluntary departure.", ["granted voluntary departure"]),
+    ("He is a naturalized citizen.", ["naturalized citizen"]),
+    ("She is a U.S. citizen.", ["U.S. citizen"]),
+    ("He is a US citizen.", ["US citizen"]),
+    ("She is an American citizen.", ["American citizen"]),
+    ("He is without papers.", ["without papers"]),
+    ("He has an expired work permit.", ["expired work permit"]),
+    ("He has an EAD.", ["EAD"]),
+    ("He is in ICE custody.", ["in ICE custody"]),
+    ("There is an immigration hold on him.", ["immigration hold"]),
+    ("They are a mixed-status family.", ["mixed-status family"]),
+    ("Immigration Status: Undocumented", ["Undocumented"]),
+    ("Immigration Status: pending asylum application\nDOB: 01/01/1990", ["pending asylum application"]),
+    ("Status: Asylee", ["Asylee"]),
+    ("Es indocumentado.", ["indocumentado"]),
+    ("Vive sin papeles.", ["sin papeles"]),
+    ("Es residente permanente.", ["residente permanente"]),
+    ("Es solicitante de asilo.", ["solicitante de asilo"]),
+    ("Fue deportado.", ["deportado"]),
+]
+
+NEGATIVES = [
+    "The case status is pending.",
+    "He paid with a Visa debit card.",
+    "He used his Visa card at the gas station.",
+    "He paid with Visa.",
+    "Please send a status update.",
+    "Marital status: single",
+    "Employment status: unemployed",
+    "The citizen complaint was filed.",
+    "A concerned citizen called 911.",
+    "She is a senior citizen.",
+    "His parole officer called.",
+    "He is on parole for burglary.",
+    "Status: Pending",
+    "Immigration Status: Unknown",
+    "The evidence was ruled inadmissible.",
+    "He has a removable hard drive.",
+    "SUSPECT HAD ICE IN HIS POCKET AND A PIPE.",
+    "He drove east on I-20.",
+    "Permanent Residence: 123 Main St",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_immigration_status_found(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_immigration_status_not_found(engine, text):
+    assert spans(engine, text, ENTITY) == []
+
+
+def test_alien_registration_label_is_not_a_status(engine):
+    assert spans(engine, "Alien Registration Number: A123456789", ENTITY) == []

@@ -1,0 +1,127 @@
+"""NATIONALITY through the full engine: the span is the country/demonym word(s) or a form field's value."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import spans
+
+ENTITY = "NATIONALITY"
+
+POSITIVES = [
+    # demonym describing a person
+    ("He is a Honduran national.", ["Honduran"]),
+    ("A Chinese man was seen leaving the store.", ["Chinese"]),
+    ("The Salvadoran woman declined to give a statement.", ["Salvadoran"]),
+    ("Three Guatemalan workers were injured at the site.", ["Guatemalan"]),
+    ("The Honduran victim was transported to the hospital.", ["Honduran"]),
+    ("The Mexican-born suspect fled on foot.", ["Mexican"]),
+    ("Officers found his Guatemalan passport in the glove box.", ["Guatemalan"]),
+    ("He is Dominican.", ["Dominican"]),
+    ("Mr. Lopez, who is Mexican, was interviewed.", ["Mexican"]),
+    ("He is of Honduran nationality.", ["Honduran"]),
+    ("He is of Mexican descent.", ["Mexican"]),
+    ("The 17-year-old Salvadoran boy was detained.", ["Salvadoran"]),
+    ("Two Hondurans were detained.", ["Hondurans"]),
+    ("The suspect, a Cuban, was arrested.", ["Cuban"]),
+    ("A Honduran man and a Guatemalan woman were stopped.", ["Honduran", "Guatemalan"]),
+    ("She is a Puerto Rican woman.", ["Puerto Rican"]),
+    ("She is Taiwanese.", ["Taiwanese"]),
+    ("Ukrainian refugees were resettled in the county.", ["Ukrainian"]),
+    ("The detainee, a Haitian national, requested an interpreter.", ["Haitian"]),
+    ("The K'iche'-speaking Guatemalan teen was detained.", ["Guatemalan"]),
+    ("She is El Salvadoran.", ["El Salvadoran"]),
+    ("He holds a Mexican passport and a Guatemalan consular ID.", ["Mexican", "Guatemalan"]),
+    ("He is a Spanish national.", ["Spanish"]),
+    ("SUSPECT IS A HONDURAN NATIONAL WHO FLED THE SCENE.", ["HONDURAN"]),
+    # country with origin / citizenship context
+    ("She is a citizen of Guatemala.", ["Guatemala"]),
+    ("Respondent is a native and citizen of Mexico.", ["Mexico"]),
+    ("He was born in Ecuador in 1990.", ["Ecuador"]),
+    ("She was born in San Pedro Sula, Honduras.", ["Honduras"]),
+    ("He is a native of Haiti.", ["Haiti"]),
+    ("He is originally from Senegal.", ["Senegal"]),
+    ("He came here from Bangladesh in 2010.", ["Bangladesh"]),
+    ("The victim is from El Salvador.", ["El Salvador"]),
+    ("She emigrated from Peru in 2001.", ["Peru"]),
+    ("They fled Venezuela in 2018.", ["Venezuela"]),
+    ("He was deported to Honduras in 2015.", ["Honduras"]),
+    ("He was removed to Guatemala.", ["Guatemala"]),
+    ("She is from the Dominican Republic.", ["Dominican Republic"]),
+    ("He is a citizen of Côte d'Ivoire.", ["Côte d'Ivoire"]),
+    ("He is from Ivory Coast.", ["Ivory Coast"]),
+    ("He was born in Burkina Faso.", ["Burkina Faso"]),
+    ("She grew up in Sri Lanka.", ["Sri Lanka"]),
+    ("He was born in Kosovo.", ["Kosovo"]),
+    ("He's from Mexico.", ["Mexico"]),
+    ("He is a dual citizen of Mexico and Guatemala.", ["Mexico", "Guatemala"]),
+    ("The program covers nationals of Venezuela, Cuba, Haiti and Nicaragua.",
+     ["Venezuela", "Cuba", "Haiti", "Nicaragua"]),
+    ("He said he would be killed if sent back to El Salvador.", ["El Salvador"]),
+    ("He was born in the Soviet Union.", ["Soviet Union"]),
+    ("He is a citizen of the Republic of Guatemala.", ["Guatemala"]),
+    ("He was born in mexico.", ["mexico"]),
+    # Spanish / French
+    ("La víctima es hondureña.", ["hondureña"]),
+    ("Es mexicano.", ["mexicano"]),
+    ("Il est haïtien.", ["haïtien"]),
+    ("Un hombre guatemalteco fue detenido.", ["guatemalteco"]),
+    ("Nació en Guatemala.", ["Guatemala"]),
+    # form fields: the value to the end of the line (or the next label)
+    ("Country of Birth: Honduras", ["Honduras"]),
+    ("Citizenship: Mexico", ["Mexico"]),
+    ("NATIONALITY: MEXICAN", ["MEXICAN"]),
+    ("Nationality: Ecuadorian", ["Ecuadorian"]),
+    ("Place of Birth: Port-au-Prince, Haiti", ["Port-au-Prince, Haiti"]),
+    ("Country of Origin: Burkina Faso\nDOB: 01/02/1990", ["Burkina Faso"]),
+    ("Name: Juan Perez  Nationality: Mexican  Sex: M", ["Mexican"]),
+    ("COUNTRY OF CITIZENSHIP: GUATEMALA", ["GUATEMALA"]),
+    ("Pais de origen: Honduras", ["Honduras"]),
+    ("Nacionalidad: mexicana", ["mexicana"]),
+]
+
+NEGATIVES = [
+    "We celebrated Chinese New Year at the community center.",
+    "I use a French press every morning.",
+    "He ordered French fries.",
+    "The Dominican Day Parade is in August.",
+    "We ate at a Mexican restaurant on Main Street.",
+    "The Indian Ocean is large.",
+    "He is Spanish-speaking.",
+    "He speaks Spanish.",
+    "The interview was conducted in Spanish with a Spanish interpreter.",
+    "The report was translated into French.",
+    "She moved to New Mexico last year.",
+    "The child has a Guinea pig.",
+    "He lives on Jordan Avenue.",
+    "The store is in Atlanta, Georgia.",
+    "He ate a Turkey sandwich.",
+    "The embassy of Mexico issued a statement.",
+    "Trade with China increased last quarter.",
+    "Mexico won the game.",
+    "He bought china plates and a turkey.",
+    "The Mexican government responded to the request.",
+    "She is an African American female.",
+    "He got a text from Jordan.",
+    "Chad said he was fine.",
+    "He flew American Airlines to Miami.",
+    "CALL US TODAY",
+    "Her name is India.",
+    "The tanker sank in the Gulf of Mexico.",
+    "Marital Status: single",
+    "Nationality: Unknown",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_nationality_found(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_nationality_not_found(engine, text):
+    assert spans(engine, text, ENTITY) == []
+
+
+def test_upper_case_us_pronoun_is_not_a_country(engine):
+    assert spans(engine, "PLEASE CALL US IF HE RETURNS FROM WORK", ENTITY) == []

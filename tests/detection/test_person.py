@@ -1,0 +1,88 @@
+"""PERSON detection (spaCy NER plus the context recognizer) through the full engine: exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import spans
+
+POSITIVES = [
+    ("Name: Aminata Diallo\nDOB: 01/02/1990", ["Aminata Diallo"]),
+    ("Full Name: Oluwaseun Adeyemi", ["Oluwaseun Adeyemi"]),
+    ("Victim: María José Hernández-López stated that she was afraid.", ["María José Hernández-López"]),
+    ("Complainant: Juan Carlos de la Cruz Ramírez\nAddress: Unknown", ["Juan Carlos de la Cruz Ramírez"]),
+    ("Witness: Zhang Wei\nComplainant: Li Xiuying\nSubject: Chen Jia-Hui",
+     ["Zhang Wei", "Li Xiuying", "Chen Jia-Hui"]),
+    ("Suspect: Mamadou Bah\nPhone: 718-555-1212", ["Mamadou Bah"]),
+    ("Perpetrator: Oleksandr Kovalenko", ["Oleksandr Kovalenko"]),
+    ("Reporting Person: Katarzyna Wiśniewska", ["Katarzyna Wiśniewska"]),
+    ("Interpreter: Jean-Baptiste Pierre-Louis", ["Jean-Baptiste Pierre-Louis"]),
+    ("Mother's Name: Fatima Al-Zahra Haddad", ["Fatima Al-Zahra Haddad"]),
+    ("Emergency Contact: Marie-Claude Joseph (sister)", ["Marie-Claude Joseph"]),
+    ("Nombre: Gurpreet Singh Dhillon", ["Gurpreet Singh Dhillon"]),
+    ("Witness #2: Priya Venkataraman", ["Priya Venkataraman"]),
+    ("Victim Name (Last, First): DIALLO, AMINATA B.    DOB: 01/02/1990", ["DIALLO, AMINATA B."]),
+    ("Name:\n  Kwame Mensah\nDOB: 05/06/1985", ["Kwame Mensah"]),
+    ("Det. Kwame Mensah interviewed the witness.", ["Kwame Mensah"]),
+    ("The report was taken by P.O. Mamadou Bah #12345.", ["Mamadou Bah"]),
+    ("Sgt. Okonkwo and Lt. Nguyen arrived at 0300.", ["Okonkwo", "Nguyen"]),
+    ("The interview was conducted by police officer Garcia.", ["Garcia"]),
+    ("Sra. Xiomara Quispe declined to answer.", ["Xiomara Quispe"]),
+    ("My name is Oluwaseun Adeyemi and I live in Queens.", ["Oluwaseun Adeyemi"]),
+    ("Detectives interviewed Abdul Rahman al-Sayed at the precinct.", ["Abdul Rahman al-Sayed"]),
+    ("The driver was identified as Mohammed Rafiqul Islam.", ["Mohammed Rafiqul Islam"]),
+    ("He is also known as Flaco on the block.", ["Flaco"]),
+    ("I spoke with Thi Thu Hằng Nguyễn by phone.", ["Thi Thu Hằng Nguyễn"]),
+    ("A man named Kofi Boateng called the precinct.", ["Kofi Boateng"]),
+    ("HERNANDEZ, MARIA\nDIALLO, AMINATA", ["HERNANDEZ, MARIA", "DIALLO, AMINATA"]),
+    ("Mensah, Kwame K.\nAdeyemi, Oluwaseun", ["Mensah, Kwame K.", "Adeyemi, Oluwaseun"]),
+    ("Persons present:\n1. Aminata Diallo\n2. Chukwuemeka Obi", ["Aminata Diallo", "Chukwuemeka Obi"]),
+    ("Gurpreet Singh Dhillon stated that he was at work.", ["Gurpreet Singh Dhillon"]),
+    ("Yesterday Jean-Baptiste Pierre-Louis stated he was home.", ["Jean-Baptiste Pierre-Louis"]),
+    ("Subject: Seán O'Brien", ["Seán O'Brien"]),
+    ("Witness: Ndeye Fatou N'Diaye", ["Ndeye Fatou N'Diaye"]),
+    ("Victim: Wei Chen\nSuspect: Ivan Petrov", ["Wei Chen", "Ivan Petrov"]),
+    ("Complainant: Bui Thi Lan, DOB 01/02/1990", ["Bui Thi Lan"]),
+    ("Complainant: QUISPE MAMANI, ESPERANZA\nAddress: 34-21 Junction Blvd Apt 2F", ["QUISPE MAMANI, ESPERANZA"]),
+    ("Interviewed: Ji-hoon Park, Bich Ngoc Tran, Olumide Bakare", ["Ji-hoon Park", "Bich Ngoc Tran", "Olumide Bakare"]),
+    ("Language: Spanish   Interpreter: Sgt. Delgado", ["Delgado"]),
+    ("Victim: Georgia Washington", ["Georgia Washington"]),
+]
+
+NEGATIVES = [
+    "Name: ______",
+    "Name: Unknown",
+    "The Detective Bureau was notified.",
+    "He was Officer of the day.",
+    "The Police Department in New York received the request.",
+    "Subject: Request for Records",
+    "She was walking on Roosevelt Avenue in Jackson Heights.",
+    "The complainant identified the vehicle as a black sedan.",
+    "Bronx, NY 10457",
+    "Yesterday the suspect fled toward the subway.",
+    "The victim spoke with the officer in Spanish.",
+    "Springfield, Illinois\nCorona, Queens\nElmhurst, New York",
+    "Officers canvassed Jamaica Avenue. Sunset Park residents complained.",
+    "Suspect described as Hispanic male wearing a Yankees cap. Victim Services was notified.",
+    "Case Summary\nThe Grand Jury convened.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_person_found(engine, text, expected):
+    assert spans(engine, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_person(engine, text):
+    assert spans(engine, text, "PERSON") == []
+
+
+def test_title_not_in_span(engine):
+    found = spans(engine, "Det. Ruiz spoke with Mr. Kovalenko.", "PERSON")
+    assert found == ["Ruiz", "Kovalenko"]
+
+
+def test_label_on_next_line_not_swallowed(engine):
+    text = "Witness: Li Xiuying\nComplainant: Chen Jia-Hui\nPhone: 212-555-0101"
+    assert spans(engine, text, "PERSON") == ["Li Xiuying", "Chen Jia-Hui"]
