@@ -9,15 +9,24 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
-from workstation.documents.render import render_document
+from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.errors import UnreviewablePagesError, UsageError
-from workstation.domain.model import Detection, Document, DocumentKind, Finding, Rect, place_detections
+from workstation.domain.model import (
+    Detection,
+    Document,
+    DocumentKind,
+    Finding,
+    ManualRedaction,
+    Rect,
+    place_detections,
+    sha256_text,
+)
 from workstation.domain.policy import Policy
 from workstation.domain.propagation import propagate
 
@@ -75,31 +84,65 @@ class Export:
     csv_path: Path | None = None
 
 
-def build_export(scanned: ScannedDocument, policy: Policy) -> Export:
-    """Redact the findings the policy redacts, sanitize, and verify; raise if anything fails."""
+@dataclass
+class Layout:
+    """The PDF a document is reviewed on and exported as, and where each finding's text sits on it.
+
+    For a PDF that is the file itself and the finding's own boxes; a text-like document is first laid out on PDF
+    pages (``render_document``) and its character offsets mapped to the rendered glyphs.
+    """
+
+    document: Document
+    pdf: bytes
+    rendered: RenderedDocument | None = None
+
+    def placements(self, finding: Finding) -> dict[int, list[Rect]]:
+        """{page number of ``pdf``: boxes} covering the finding's text."""
+        if self.rendered is None:
+            return {finding.page: list(finding.boxes)}
+        return self.rendered.boxes_for_span(finding.page, finding.start, finding.end)
+
+
+def layout(document: Document) -> Layout:
+    if document.kind is DocumentKind.PDF:
+        assert document.source_bytes is not None
+        return Layout(document, document.source_bytes)
+    rendered = render_document(document)
+    return Layout(document, rendered.pdf, rendered)
+
+
+def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
+                 manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
+                 prepared: Layout | None = None) -> Export:
+    """Redact, sanitize and verify one document; raise if anything fails.
+
+    ``redact`` is the findings to remove (default: every finding whose category the policy redacts), ``manual``
+    the reviewer's own boxes on pages of the document's layout, ``reasons`` optional reason codes by
+    ``id(finding)`` overriding the policy's.
+    """
     doc = scanned.document
     if doc.scanned_pages:
         raise UnreviewablePagesError(doc.path, doc.scanned_pages)
-    chosen = [f for f in scanned.findings if policy.redacts(f)]
+    chosen = [f for f in scanned.findings if policy.redacts(f)] if redact is None else list(redact)
+    lay = prepared or layout(doc)
     plan: dict[int, PageRedactions] = {}
     log: list[LogRow] = []
-    if doc.kind is DocumentKind.PDF:
-        assert doc.source_bytes is not None
-        source_pdf = doc.source_bytes
-        placements = [(f, {f.page: list(f.boxes)}) for f in chosen]
-    else:
-        rendered = render_document(doc)
-        source_pdf = rendered.pdf
-        placements = [(f, rendered.boxes_for_span(f.page, f.start, f.end)) for f in chosen]
-    for finding, by_page in placements:
-        for page_no, boxes in by_page.items():
+    for finding in chosen:
+        reason = (reasons or {}).get(id(finding)) or policy.reason_code(finding)
+        for page_no, boxes in lay.placements(finding).items():
             red = plan.setdefault(page_no, PageRedactions())
             red.removed_strings.append(finding.text)
             for box in boxes:
                 red.boxes.append(box)
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
-                                  policy.reason_code(finding), finding.text_sha256))
-    pdf = redact_pdf(source_pdf, plan)
+                                  reason, finding.text_sha256))
+    for m in manual:
+        red = plan.setdefault(m.page, PageRedactions())
+        red.boxes.append(m.box)
+        if m.text.strip():
+            red.removed_strings.append(m.text)
+        log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, sha256_text(m.text)))
+    pdf = redact_pdf(lay.pdf, plan)
     verify_pdf(pdf, plan, doc.path)  # errors name the file, not its stem
     return Export(doc, pdf, log)
 

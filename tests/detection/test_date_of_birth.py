@@ -77,6 +77,23 @@ POSITIVE = [
     ("Data de nascimento: 12/05/1991", ["12/05/1991"]),
     ("the child was born on the 4th day of July, 2015", ["4th day of July, 2015"]),
     ("DOB: 3 / 14 / 1989", ["3 / 14 / 1989"]),
+    ("requested records regarding ROSA GUTIERREZ MALDONADO, B/D: 25 July 1956", ["25 July 1956"]),
+    # tables: the column header is the label
+    (
+        "NAME\tDOB\tNATIONALITY\n1\tAZIZ, BILAL\t12/25/1996\tMOROCCAN\n2\tAL-HARBI, ALI\t01/04/1980\tTunisia",
+        ["12/25/1996", "01/04/1980"],
+    ),
+    (
+        "Name | Relationship | DOB | Country of Birth\nNour Ibrahim | Daughter | 06/27/2015 | USA\n"
+        "Ibrahim, Omar\tSon\t7/8/2001\tUSA",
+        ["06/27/2015", "7/8/2001"],
+    ),
+    (
+        "#  NAME                          D.O.B.      ADDRESS\n"
+        "1  Guo, Chun Hua                 3/5/1989    54 WALTON AVENUE, APT 5A, BRONX NEW YORK 10456\n"
+        "2  LI, JUN                       6/3/1959    946 SUTTER AVE., BROOKLYN, NY 11232",
+        ["3/5/1989", "6/3/1959"],
+    ),
 ]
 
 NEGATIVE = [
@@ -105,6 +122,8 @@ NEGATIVE = [
     "A-number A123456789",
     "The 1989 Toyota was towed.",
     "Deported in 2015, he reentered in 2019.",
+    "Case No. | Date | Officer\n2024-123456 | 03/14/2024 | Smith\n2024-123457 | 03/15/2024 | Jones",
+    "NAME | DOB | ARREST DATE\nDOE, JANE | unknown | 03/14/2024",
 ]
 
 

@@ -42,7 +42,29 @@ A_NUMBER_CASES = [
     ("A-Numbers: 123456789, 987654321", ["123456789", "987654321"]),
     ("Phone: (212) 555-1234, A#: 123456789", ["123456789"]),
     ("número A 123456789", ["123456789"]),
+    ("my A-number is A-571-955-76", ["A-571-955-76"]),
+    ("Alien Registration Number A262-685-984\nPPT# 210146575", ["A262-685-984"]),
+    ("Records list A number 088424777. We show Passport No.: 970761466", ["088424777"]),
+    # tables: the column header is the label
+    (
+        "NAME\tDOB\tA#\tPHONE\n1\tDOE, JANE\t01/02/1980\t221213168\t(917) 253-6803\n"
+        "2\tROE, RICH\t03/04/1985\tA 203814160\t917-555-0101",
+        ["221213168", "A 203814160"],
+    ),
+    (
+        "#  NAME | Birth Date | A-NUMBER | Tel\n-----------------------------------\n"
+        "1  FALL, BOUBACAR | 11/25/75 | 238220204 | 1-646-508-4958\n"
+        "2  KEITA, BABACAR | 06-05-1988 | 054260896 | +1 809 399 1776",
+        ["238220204", "054260896"],
+    ),
+    (
+        "#   NAME              DOB         ALIEN #      PHONE\n"
+        "1   Mahmoud, Bilal    05/07/94    A226355178   +1 917 612 0099\n"
+        "2   CRUZ, LETICIA     10/14/79    067445052    (212) 555-0134",
+        ["A226355178", "067445052"],
+    ),
     # negatives
+    ("NAME | DOB | PHONE | CASE #\nDOE, JANE | 01/02/1980 | 2125551234 | 123456789", []),
     ("Call 555-123-4567 or 212 555 1234.", []),
     ("SSN 123-45-6789", []),
     ("Zip 10001-1234, zip 100011234", []),
@@ -190,6 +212,8 @@ PASSPORT_CASES = [
     ("passport no. e1234567", ["e1234567"]),
     ("Ecuadorian passport #A1234567", ["A1234567"]),
     ("Passport Number\n123456789", ["123456789"]),
+    ("Alien Registration Number A262-685-984\nPPT# 210146575", ["210146575"]),
+    ("NAME\tNATIONALITY\tPASSPORT NO.\nDOE, JANE\tMexican\tG12345678\nROE, ANA\tHonduran\tE1234567", ["G12345678", "E1234567"]),
     # negatives
     ("passport photo attached", []),
     ("passport expired", []),

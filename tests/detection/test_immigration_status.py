@@ -78,6 +78,15 @@ POSITIVES = [
     ("Es residente permanente.", ["residente permanente"]),
     ("Es solicitante de asilo.", ["solicitante de asilo"]),
     ("Fue deportado.", ["deportado"]),
+    ("He is an LPR.", ["LPR"]),
+    ("He holds a J-1 and works as a researcher sponsored by the university.", ["J-1"]),
+    ("Subject stated he does not have papers.", ["does not have papers"]),
+    ("The defendant was convicted of illegal reentry.", ["illegal reentry"]),
+    ("Respondent is present in the United States without admission or parole.",
+     ["present in the United States without admission or parole"]),
+    ("The complainant is undocumented and fears the suspect will have her deported.",
+     ["undocumented", "deported"]),
+    ("Visa Type: H-2A", ["H-2A"]),
 ]
 
 NEGATIVES = [
@@ -100,6 +109,9 @@ NEGATIVES = [
     "SUSPECT HAD ICE IN HIS POCKET AND A PIPE.",
     "He drove east on I-20.",
     "Permanent Residence: 123 Main St",
+    "The Flock LPR camera registered a hit on the plate.",
+    "The M-1 rifle was recovered after he entered the apartment.",
+    "He lives in Memphis, TN 38103 and entered the store.",
 ]
 
 

@@ -61,6 +61,11 @@ POSITIVES = [
     ("He was born in the Soviet Union.", ["Soviet Union"]),
     ("He is a citizen of the Republic of Guatemala.", ["Guatemala"]),
     ("He was born in mexico.", ["mexico"]),
+    ("He is a lawful permanent resident and a citizen of the Philippines.", ["Philippines"]),
+    ("He was born in Tbilisi, Georgia.", ["Georgia"]),
+    ("She has lived in New York since leaving Ecuador.", ["Ecuador"]),
+    ("The suspect is described as a Hispanic male, possibly Mexican.", ["Mexican"]),
+    ("Petitioner, a native and citizen of Guatemala, seeks review of the decision.", ["Guatemala"]),
     # Spanish / French
     ("La víctima es hondureña.", ["hondureña"]),
     ("Es mexicano.", ["mexicano"]),
@@ -110,6 +115,11 @@ NEGATIVES = [
     "The tanker sank in the Gulf of Mexico.",
     "Marital Status: single",
     "Nationality: Unknown",
+    "He received a package from China.",
+    "The Americans with Disabilities Act applies.",
+    "He ordered from China Wok on Georgia Avenue.",
+    "He was born in Brooklyn and raised in the Bronx.",
+    "The officer returned to the scene.",
 ]
 
 

@@ -14,7 +14,9 @@ number after its label goes above it.
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 from typing import ClassVar, TypeVar
 
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
@@ -24,7 +26,7 @@ FLAGS = re.IGNORECASE
 T = TypeVar("T")
 
 # A sentence break inside the gap between a label and a number: "... passport expired. Case 12345678".
-_BREAK = re.compile(r"([^\W\d_]*)[.!?;]\s+\S|\n[ \t]*\n")
+_BREAK = re.compile(r"(\w*)[.!?;]\s+\S|\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words of two letters or fewer ("No.", "U.S.") and these abbreviations do not end a sentence.
 _ABBREVIATIONS = frozenset({"nos", "num", "nbr", "approx", "reg", "regis", "cert", "doc", "ref"})
@@ -36,9 +38,21 @@ OTHER_NUMBER_WORDS = (
 )
 
 
-def other_number_words(*exclude: str) -> re.Pattern[str]:
+# Labels of the immigration identifiers, by entity: in the gap before a number, another identifier's label
+# means the number is that identifier ("Alien Registration Number A262-685-984 PPT# 210146575").
+ID_LABEL_WORDS = {
+    "A_NUMBER": r"a-?numbers?|aliens?|a-?files?|(?-i:A)\s?\#",
+    "PASSPORT_NUMBER": r"passports?|pasaportes?|passeports?|ppt|pp\s?\#|visa\s+(?:foil|control|numbers?|no)",
+    "I94_NUMBER": r"i-?94|admission",
+    "SEVIS_ID": r"sevis|i-?20|ds-?2019",
+    "USCIS_RECEIPT_NUMBER": r"receipts?|recibos?",
+}
+
+
+def other_number_words(*exclude: str, entity: str = "") -> re.Pattern[str]:
     words = [w for w in OTHER_NUMBER_WORDS if w not in exclude]
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", FLAGS)
+    words += [w for e, w in ID_LABEL_WORDS.items() if e != entity]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", FLAGS)
 
 
 def best_non_overlapping(found: list[tuple[float, int, int, T]]) -> list[tuple[float, int, int, T]]:
@@ -67,7 +81,6 @@ def best_non_overlapping(found: list[tuple[float, int, int, T]]) -> list[tuple[f
     return chosen
 
 
-_LINE = re.compile(r"[^\n]*")
 _DELIMITED = re.compile(r"[^\t|]+")
 _SPACED = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"[\s\-=_+|:]*")
@@ -77,7 +90,7 @@ _MAX_HEADER_CELL = 40
 def _cells(line: str, offset: int) -> tuple[bool, list[tuple[int, int]]]:
     """The (start, end) of each non-empty cell of a table line; ``True`` if split on tabs or pipes."""
     delimited = "\t" in line or "|" in line
-    rx = _DELIMITED if delimited else re.compile(r"\S+(?: \S+)*")
+    rx = _DELIMITED if delimited else _SPACED
     out = []
     for m in rx.finditer(line):
         if delimited:
@@ -101,7 +114,11 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
     """
     if "\t" not in text and "|" not in text and "  " not in text:
         return []
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.start() < len(text) or m.group()]
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line.rstrip("\r")))
+        pos += len(line) + 1
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -109,7 +126,7 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
         i += 1
         if "\t" not in line and "|" not in line and "  " not in line.strip():
             continue
-        _, header = _cells(line, offset)
+        header_delimited, header = _cells(line, offset)
         if len(header) < 3:
             continue
         columns = [
@@ -129,10 +146,12 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
             if len(cells) < 2:
                 break
             rows += 1
+            # rows numbered under a header without a "#" cell: "1<TAB>DOE, JANE<TAB>..." under "NAME<TAB>DOB"
+            shift = 1 if len(cells) == len(header) + 1 and text[cells[0][0] : cells[0][1]].isdigit() else 0
             for k in columns:
-                if delimited or "\t" in line or "|" in line:
-                    if k < len(cells):
-                        out.append(cells[k])
+                if delimited or header_delimited or len(cells) - shift == len(header):
+                    if k + shift < len(cells):
+                        out.append(cells[k + shift])
                     continue
                 # space-aligned: the row cell starting within the header cell's column
                 h_start = header[k][0] - offset
@@ -141,7 +160,13 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
                     if h_start - 2 <= s - row_offset < h_next - 1:
                         out.append((s, e))
                         break
-    return out
+    return sorted(set(out))
+
+
+def in_cells(cells: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``cells`` (sorted, non-overlapping)."""
+    i = bisect.bisect_right(cells, (start, 10**12)) - 1
+    return i >= 0 and cells[i][0] <= start and end <= cells[i][1]
 
 
 class LabelledIdRecognizer(PatternRecognizer):
@@ -177,6 +202,7 @@ class LabelledIdRecognizer(PatternRecognizer):
             version=self.VERSION,
         )
         self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in patterns]
+        self._local = threading.local()
         self._label_after = re.compile(r"\s*[(\[]\s*(?:" + self.LABELS.pattern + ")", self.LABELS.flags)
 
     # -- hooks -------------------------------------------------------------------------------------------------
@@ -205,6 +231,8 @@ class LabelledIdRecognizer(PatternRecognizer):
         return not self.OTHER_LABELS.search(gap)
 
     def has_label(self, text: str, start: int, end: int) -> bool:
+        if in_cells(getattr(self._local, "cells", []), start, end):
+            return True  # in a table column headed by a label
         before = text[max(0, start - self.LOOKBACK) : start]
         for m in self.LABELS.finditer(before):
             if self.gap_ok(before[m.end() :]):
@@ -220,6 +248,7 @@ class LabelledIdRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         found: list[tuple[float, int, int, Pattern]] = []
+        self._local.cells = table_cells(text, self.LABELS)
         for pattern, rx in self._compiled:
             has_id = "id" in rx.groupindex
             for m in rx.finditer(text):
@@ -262,6 +291,7 @@ _SEP = r"[ \u00a0.\-\u2010-\u2013]"
 _DIGITS = (
     rf"(?:\d{{3}}{_SEP}?\d{{3}}{_SEP}?\d{{3}}"  # 9 digits, 3-3-3
     rf"|\d{{2}}{_SEP}?\d{{3}}{_SEP}?\d{{3}}"  # 8 digits, 2-3-3
+    rf"|\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{2}}"  # 8 digits, 3-3-2
     rf"|\d{{4}}{_SEP}\d{{4}})"  # 8 digits, 4-4
 )
 _END = rf"(?![\w]|{_SEP}\d)"
@@ -298,4 +328,4 @@ class ANumberRecognizer(LabelledIdRecognizer):
         r"|\bextranjer[oa]s?\b|\bn[uú]mero\s+(?-i:A)\b)",
         FLAGS,
     )
-    OTHER_LABELS = other_number_words()
+    OTHER_LABELS = other_number_words(entity="A_NUMBER")

@@ -21,7 +21,7 @@ from typing import ClassVar
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import best_non_overlapping
+from workstation.detection.a_number_recognizer import best_non_overlapping, in_cells, table_cells
 
 FLAGS = re.IGNORECASE
 
@@ -86,7 +86,7 @@ _LABELS: list[tuple[re.Pattern[str], int]] = [
         r"|\bdates?\s+of\s+birth\b|\bbirth\s*-?\s*(?:dates?|days?)\b|\bbirthdates?\b|\bdate\s+born\b"
         r"|\bYOB\b|\byear\s+of\s+birth\b|\bbirth\s+year\b"
         r"|\bfechas?\s+de\s+nac(?:imiento\b|\.|\b)|\bf(?:echa|ch|\.)?\s?(?:de\s+)?nac\b\.?|\bnacimiento\b"
-        r"|\bF\.\s?N\.|\bf/n\b|\ba[ñn]o\s+de\s+nacimiento\b"
+        r"|\bF\.\s?N\.|\bf/n\b|\bb/d\b|\ba[ñn]o\s+de\s+nacimiento\b"
         r"|\bdata\s+de\s+nascimento\b|\bdate\s+de\s+naissance\b)",
         FLAGS,
     ), 6),
@@ -94,6 +94,8 @@ _LABELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\bbirth\b", FLAGS), 3),
     (re.compile(r"(?<![\w.])b\.", FLAGS), 0),
 ]
+# A table column headed "DOB", "Birth Date", "Fecha de nacimiento", ...
+_TABLE_LABELS = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _LABELS[:3]), FLAGS)
 _LABEL_AFTER = re.compile(
     r"[ \t]*[(\[\-\u2013,][ \t]*(?:D\.?O\.?B\b|date\s+of\s+birth\b|birth\s*date\b|fecha\s+de\s+nacimiento\b)",
     FLAGS,
@@ -212,10 +214,12 @@ class DateOfBirthRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         labels = self._labels(text)
+        cells = table_cells(text, _TABLE_LABELS)
         previous_end = -1
         for start, end, pattern in self._candidates(text):
             chained = previous_end >= 0 and _CHAIN.fullmatch(text, previous_end, start) is not None
-            if not chained and not self.has_label(text, start, end, labels):
+            labelled = in_cells(cells, start, end) or self.has_label(text, start, end, labels)
+            if not chained and not labelled:
                 continue
             if pattern.name == "year" and chained:
                 continue  # "born 1989-03-14 or 1990": the second is probably not a year of birth

@@ -43,4 +43,4 @@ class I94Recognizer(LabelledIdRecognizer):
         r"|\barrival\b|\bdeparture\b",
         FLAGS,
     )
-    OTHER_LABELS = other_number_words()
+    OTHER_LABELS = other_number_words(entity="I94_NUMBER")

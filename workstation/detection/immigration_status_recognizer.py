@@ -13,6 +13,7 @@ Context decides the ambiguous words:
 * "alien" alone is weak, and not in "alien registration number" (the A-number's label);
 * "Visa" the card brand ("Visa debit card", "expired Visa card") and "permanent residence" used as an address
   label are not findings;
+* "LPR" is a lawful permanent resident, not a licence-plate reader ("LPR camera", "Flock LPR hit");
 * "ICE" alone (the agency) is weak and not in upper-case lines (where it may be the drug);
 * form fields ("Immigration Status: ...", "Visa Type: ...", "Estatus migratorio: ...") report the value up to
   the end of the line; a generic "Status:" value only when it is itself a status ("Status: Asylee").
@@ -59,10 +60,17 @@ _PAROLE_CRIMINAL_AFTER = re.compile(
     r"revoked|supervision|department|division|office|conditions|status\s+check)(?![\w])"
 )
 _PAROLE_CRIMINAL_BEFORE = re.compile(r"(?i:on|state|county|criminal|prison|jail|violated\s+(?:his|her)?)\s+$")
+# Short visa classes: "F-1 visa"/"F1 status" always; a bare "F-1"/"J-1"/"K-1" only near visa words.
 _VISA_CLASS = re.compile(
-    r"(?<![\w\-/])(?:[BFJKLMOEHRPQUT]-?[1-4][AB]?|TN|TD)(?![\w\-])(?:\s+(?:visa|status|student|nonimmigrant|"
-    r"holder|worker|visa\s+holder)s?(?![\w]))?"
+    r"(?<![\w\-/])(?:(?P<hyphen>[BFJKLMOEHRPQUT]-[1-4][AB]?)|[BFJKLMOEHRPQUT][1-4][AB]?)(?![\w\-])"
+    r"(?P<suffix>\s+(?:visa|status|student|nonimmigrant|holder|visa\s+holder)s?(?![\w]))?"
 )
+_VISA_CONTEXT_RE = re.compile(
+    r"(?i:visas?|non-?immigrant|SEVIS|I-20|USCIS|immigration|consulate|embassy|admitted|I-?94|status|"
+    r"petition|sponsor\w*|employer|fianc\w*)|\b(?:OPT|CPT|ICE|CBP|DHS)\b"
+)
+_LPR = re.compile(r"(?<![\w\-])LPRs?(?![\w\-])")
+_LPR_CAMERA = re.compile(r"(?i:plates?|cameras?|Flock|ALPR|reader|hits?|alerts?|vehicles?|tag|scan\w*|readers?)")
 _ALIEN = re.compile(r"(?<![\w\-])(?i:alien|aliens)(?![\w\-])")
 _ALIEN_NOT_AFTER = re.compile(r"^\s*(?i:registration|reg\.?|number|no\.?|num|#|file|id|receipt|card)")
 _ICE = re.compile(r"(?<![\w\-])ICE(?![\w\-])")
@@ -185,8 +193,17 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 out.append((s, e, 0.6))
         for m in _VISA_CLASS.finditer(text):
             s, e = m.span()
-            if _has_context(text, s, e) or m.group().endswith(("visa", "visas")):
-                out.append((s, e, 0.6 if " " not in m.group() else DEFAULT_SCORE))
+            if m.group("suffix"):
+                out.append((s, e, DEFAULT_SCORE))
+            elif m.group("hyphen") and _VISA_CONTEXT_RE.search(text[max(0, s - 120) : e + 120]):
+                out.append((s, e, 0.6))
+        for m in _LPR.finditer(text):
+            s, e = m.span()
+            window = text[max(0, s - 100) : e + 100]
+            if not _LPR_CAMERA.search(window):
+                out.append((s, e, DEFAULT_SCORE))
+            elif _has_context(text, s, e):
+                out.append((s, e, 0.6))
         for m in _ALIEN.finditer(text):
             s, e = m.span()
             if _ALIEN_NOT_AFTER.match(text[e : e + 20]):
@@ -213,7 +230,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                     continue
                 if _NULL_VALUE.match(stripped):
                     continue
-                is_status = bool(lex.phrases.search(stripped) or lex.acronyms.search(stripped)
+                is_status = bool(lex.phrases.search(stripped) or lex.acronyms.search(stripped) or _LPR.search(stripped)
                                  or _VISA_CLASS.search(stripped) or _PAROLE.search(stripped))
                 if (generic or m.group("sep") not in (":", "\uff1a")) and not is_status:
                     continue

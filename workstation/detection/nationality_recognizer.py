@@ -31,7 +31,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -49,7 +49,7 @@ _DASH_CLASS = r"\-\u2010\u2011\u2012\u2013"  # the same, for use inside a regex 
 _SEP_RE = re.compile(rf"[\s{_DASH_CLASS}]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_wordlist(name: str) -> tuple[tuple[str, float | None], ...]:
     """Entries of ``resources/wordlists/<name>``: one per line, ``#`` comments, optional ``| score`` suffix."""
     out: list[tuple[str, float | None]] = []
@@ -194,7 +194,8 @@ _FILLER = (
     rf"(?:{_CITY}\s*,\s*){{0,3}}$"
 )
 _LOOSE_TRIGGER = re.compile(
-    r"(?<![\w])(?:(?i:born|native|citizens?|nationals?|nacid[oa])(?![\w])[^.;!?\n]{0,60}?\s(?i:in|of|en|de)"
+    r"(?<![\w])(?:(?i:born|nacid[oa])(?![\w])[^.;!?\n]{0,60}?\s(?i:in|en)"
+    r"|(?i:natives?|citizens?|nationals?)(?![\w])[^.;!?\n]{0,30}?\s(?i:of)"
     r"|(?i:deported|removed|repatriated|returned|deportad[oa]s?)(?![\w])[^.;!?\n]{0,60}?\s(?i:to|a)"
     r"|(?i:fled|flee(?:ing|s)?|escaped|emigrated|immigrated|migrated|originally|came|arrived|originari[oa])"
     r"(?![\w])[^.;!?\n]{0,60}?\s(?i:from|de))\s+(?:(?i:the)\s+)?$"
@@ -207,6 +208,12 @@ _PREDICATIVE = re.compile(
     r"\s+(?:(?i:also|originally|reportedly|apparently|possibly|probably|likely|allegedly|half|part|both|not|"
     r"ethnically|actually)\s+)*$"
 )
+# A person description: "Hispanic male, Mexican, 30s", "H/M, MEXICAN".
+_DESCRIPTION_BEFORE = re.compile(
+    r"(?<![\w])(?i:male|female|man|woman|boy|girl|juvenile|adult|[HWB]/[MF])\s*[,;/]\s*$"
+)
+# "described as a Hispanic male, possibly Mexican"
+_HEDGE_BEFORE = re.compile(r"[,(]\s*(?i:possibly|probably|likely|perhaps|maybe|believed|reportedly|unknown\s+if)\s+$")
 _ARTICLE_BEFORE = re.compile(
     r"(?<![\w])(?i:a|an|the|one|two|three|four|five|six|several|some|many|other|fellow|another|these|those|"
     r"young|old|elderly|adult|male|female|undocumented|un|una|unos|unas|el|la|los|las|le|les|une|des)\s+$"
@@ -244,6 +251,7 @@ _ADDRESS_AFTER = re.compile(
 _CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
 _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
 _LIST_GAP = re.compile(r"^\s*(?:,|/|&|(?i:and|or|y|o|et|ou)|,\s*(?i:and|or))\s*$")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019]*)\W*$")
 _NEXT_WORD = re.compile(r"^[\s\-\u2010\u2011]*([^\W\d_][\w'\u2019]*)")
 _NULL_VALUE = re.compile(
     r"^(?i:n/?a|none|nil|null|unk|unknown|not\s+(?:provided|applicable|known|stated|given|available|listed)|"
@@ -447,8 +455,10 @@ class NationalityRecognizer(EntityRecognizer):
         after = text[end : end + 80]
         if "demonym" in entry.kinds or "foreign" in entry.kinds:
             score = self._demonym_score(before, after, entry, lex, tokens, end)
-            if score is None and "country" in entry.kinds:
-                score = self._country_score(before, after, m.group(), entry, lex)
+            if "country" in entry.kinds:  # "Philippines", "Laos": a country and a plural demonym
+                as_country = self._country_score(before, after, m.group(), entry, lex)
+                if as_country is not None and (score is None or as_country > score):
+                    score = as_country
         else:
             score = self._country_score(before, after, m.group(), entry, lex)
         if score is None:
@@ -479,8 +489,10 @@ class NationalityRecognizer(EntityRecognizer):
                 if rest and rest.group(1).lower() in lex.nonperson:
                     return None
             return self.STRONG
-        if _PREDICATIVE.search(before):
+        if _PREDICATIVE.search(before) or _DESCRIPTION_BEFORE.search(before):
             return self.STRONG
+        if _HEDGE_BEFORE.search(before):
+            return self.WEAK
         if "foreign" in entry.kinds:
             return self.MEDIUM
         if "plural" in entry.kinds:
@@ -513,6 +525,10 @@ class NationalityRecognizer(EntityRecognizer):
         trig = lex.triggers.search(before)
         if trig:
             score = lex.trigger_scores.get(phrase_key(trig.group("trigger")), self.WEAK)
+            if score < self.WEAK:
+                prev = _PREV_WORD.search(before, 0, trig.start())
+                if prev and prev.group(1).lower() in lex.nonperson:
+                    return None  # "a package from China", "imported from Mexico"
             if "ambiguous" in entry.kinds and score < self.MEDIUM:
                 return None
             return score

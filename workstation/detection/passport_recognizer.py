@@ -57,7 +57,7 @@ class PassportRecognizer(LabelledIdRecognizer):
         FLAGS,
     )
     LOOKBACK = 60
-    OTHER_LABELS = other_number_words("license", "licence")
+    OTHER_LABELS = other_number_words("license", "licence", entity="PASSPORT_NUMBER")
     _OTHER_IDS = re.compile(
         r"\b(?:alien|a-?numbers?|a-?file|sevis|i-?94|receipt|case|ssn|dob|birth|born|nacimiento)\b"
         r"|(?<![\w-])A\s?#",

@@ -29,4 +29,4 @@ class SevisRecognizer(LabelledIdRecognizer):
     CONTEXT_SCORES = {"sevis_digits": 0.75}
     CONTEXT = ["sevis", "sevis id", "sevis number", "sevis #", "i-20", "ds-2019"]
     LABELS = re.compile(r"\bsevis\b|(?<![\w-])(?:i[\-\u2010-\u2013 ]?20|ds[\-\u2010-\u2013 ]?2019)\b", FLAGS)
-    OTHER_LABELS = other_number_words()
+    OTHER_LABELS = other_number_words(entity="SEVIS_ID")

@@ -43,7 +43,7 @@ class UscisReceiptRecognizer(LabelledIdRecognizer):
         r"|\bcase\s*(?:numbers?|nos?\b|nbr\b|\#|status\b)",
         FLAGS,
     )
-    OTHER_LABELS = other_number_words()
+    OTHER_LABELS = other_number_words(entity="USCIS_RECEIPT_NUMBER")
 
     def __init__(self) -> None:
         super().__init__()

@@ -142,6 +142,17 @@ class Finding:
         return sha256_text(self.text)
 
 
+@dataclass(frozen=True)
+class ManualRedaction:
+    """A box the reviewer drew (or a text selection / search match / whole page) on a page of the export."""
+
+    page: int
+    box: Rect
+    reason_code: str
+    category: str = "MANUAL"
+    text: str = ""  # the text under the box, when known: verified gone after export, logged only as a hash
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
