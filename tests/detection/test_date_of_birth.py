@@ -124,6 +124,7 @@ NEGATIVE = [
     "Deported in 2015, he reentered in 2019.",
     "Case No. | Date | Officer\n2024-123456 | 03/14/2024 | Smith\n2024-123457 | 03/15/2024 | Jones",
     "NAME | DOB | ARREST DATE\nDOE, JANE | unknown | 03/14/2024",
+    "DOB: unknown          Age: 37          Sex: F\nDate of Occurrence: 10/01/2026     Time: 2140    Pct: 115",
 ]
 
 

@@ -85,6 +85,8 @@ _DELIMITED = re.compile(r"[^\t|]+")
 _SPACED = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"[\s\-=_+|:]*")
 _MAX_HEADER_CELL = 40
+# A line holding values is not a header: "DOB: 03/14/1989          Age: 37          Sex: F".
+_NOT_HEADER = re.compile(r"\d[/.\-]\d|\d{5,}|:[ \t]*[^\s|]")
 
 
 def _cells(line: str, offset: int) -> tuple[bool, list[tuple[int, int]]]:
@@ -127,7 +129,7 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
         if "\t" not in line and "|" not in line and "  " not in line.strip():
             continue
         header_delimited, header = _cells(line, offset)
-        if len(header) < 3:
+        if len(header) < 3 or _NOT_HEADER.search(line):
             continue
         columns = [
             k for k, (s, e) in enumerate(header) if e - s <= _MAX_HEADER_CELL and labels.search(text, s, e)

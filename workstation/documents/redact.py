@@ -57,7 +57,7 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
     try:
         for number, red in plan.items():
             page = doc[number - 1]
-            if red.boxes:
+            if red.boxes and _has_images(page):
                 # Image pixels: blank the whole box (the black box drawn below must never hide live pixels).
                 for box in red.boxes:
                     page.add_redact_annot(pymupdf.Rect(box), fill=BLACK)
@@ -66,6 +66,7 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                     graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                     text=pymupdf.PDF_REDACT_TEXT_NONE,
                 )
+            if red.boxes:
                 # Text and line art: the central band only, so glyphs of neighbouring lines are kept.
                 for box in red.boxes:
                     page.add_redact_annot(removal_rect(box), fill=BLACK)
@@ -83,6 +84,14 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
         return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
     finally:
         doc.close()
+
+
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+
+
+def _has_images(page: pymupdf.Page) -> bool:
+    """Image XObjects on the page (also inside form XObjects) or inline images in its content."""
+    return bool(page.get_images(full=True)) or bool(_INLINE_IMAGE.search(page.read_contents()))
 
 
 def sanitize(doc: pymupdf.Document) -> None:
@@ -257,9 +266,12 @@ def _pdfminer_pages(data: bytes) -> list[tuple[str, list[tuple[str, float, float
         chars: list[tuple[str, float, float]] = []
         parts: list[str] = []
         prev = None
-        stack = list(device.get_result())
+        stack = [iter(device.get_result())]
         while stack:
-            el = stack.pop(0)
+            el = next(stack[-1], None)
+            if el is None:
+                stack.pop()
+                continue
             if isinstance(el, LTChar):
                 text = el.get_text()
                 # Without layout analysis there are no spaces between separately placed words or lines:
@@ -271,7 +283,7 @@ def _pdfminer_pages(data: bytes) -> list[tuple[str, list[tuple[str, float, float
                 parts.append(text)
                 prev = el
             elif isinstance(el, LTContainer):
-                stack[0:0] = list(el)
+                stack.append(iter(el))
         out.append(("".join(parts), chars))
     return out
 
