@@ -62,6 +62,10 @@ _WS = r"(?:[ \t]+(?:" + _NL + r")?|[ \t]*" + _NL + r")"  # spaces and/or one lin
 _SEP = r"(?:[ \t]*,[ \t]*(?:" + _NL + r")?|" + _WS + r")"  # comma or whitespace (one line break at most)
 
 
+_SPELLED_NUMBERS = ("One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|"
+                    "Hundred|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN")
+
+
 @lru_cache(maxsize=1)
 def _build() -> dict[str, re.Pattern[str]]:
     suffixes = _load("address_street_suffixes.txt")
@@ -74,7 +78,9 @@ def _build() -> dict[str, re.Pattern[str]]:
     names = [n.strip() for _, n in states]
 
     upper = r"(?-i:[A-ZÀ-ÖØ-Þ])"
-    number = r"(?<![\w/.:$-])\d{1,6}(?:-\d{1,5})?(?:[ \t]?(?-i:[A-Z])\b)?(?:[ \t]+1/2)?(?![\w/:$%-])"
+    number = (r"(?:(?<![\w/.:$-])\d{1,6}(?:-\d{1,5})?(?:[ \t]?(?-i:[A-Z])\b)?(?:[ \t]+1/2)?(?![\w/:$%-])"
+              # a spelled-out house number, capitalised: "One Police Plaza", "Two Gateway Center"
+              r"|(?<![\w'’-])(?-i:" + _SPELLED_NUMBERS + r")(?![\w'’-]))")
     ordinal = r"\d{1,4}(?:st|nd|rd|th)"
     # street name word: capitalised word (incl. "St." "O'Brien" "Martin-Luther"), ordinal or bare number
     word = r"(?:" + upper + r"[\w'’]*(?:-[\w'’]+)*\.?|" + ordinal + r"|\d{1,4}(?![\w/:-]))"

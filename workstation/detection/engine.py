@@ -37,6 +37,7 @@ PROJECT_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("address_recognizer", "AddressRecognizer"),
     ("person_recognizer", "PersonContextRecognizer"),
     ("date_of_birth_recognizer", "DateOfBirthRecognizer"),
+    ("ssn_recognizer", "SsnContextRecognizer"),
 )
 
 CONFIG_PATH = RESOURCES / "detection.toml"

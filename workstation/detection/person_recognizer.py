@@ -28,8 +28,10 @@ to their union (``workstation.domain.overlaps``): a wrong spaCy span would other
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -60,8 +62,20 @@ _PREFIXED = re.compile(r"(?:al|el|ul|ad|ar|as|at|az|bin|ibn|abu|abd|d|l|da|de|di
 _INITIAL_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 
 
+class _Vocab(NamedTuple):
+    stop: frozenset[str]
+    title_words: frozenset[str]
+    label_words: frozenset[str]
+    particles: frozenset[str]
+    titles: list[str]
+    labels: list[str]
+    places: frozenset[str]
+    regions: frozenset[str]
+    street_types: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _vocab() -> dict[str, frozenset[str] | re.Pattern[str]]:
+def _vocab() -> _Vocab:
     titles = _load("person_titles.txt")
     labels = _load("person_labels.txt")
     particles = _load("person_name_particles.txt")
@@ -77,15 +91,20 @@ def _vocab() -> dict[str, frozenset[str] | re.Pattern[str]]:
                 stop.add(w.lower())
     title_words = {t.lower().rstrip(".") for t in titles if " " not in t}
     label_words = {w.lower() for lab in labels for w in re.findall(r"[^\W\d_]+", lab)}
-    return {
-        "stop": frozenset(stop),
-        "title_words": frozenset(title_words),
-        "label_words": frozenset(label_words),
-        "particles": frozenset(p.lower() for p in particles if " " not in p),
-        "titles": titles,
-        "labels": labels,
-        "places": frozenset(p.lower() for p in _load("address_places.txt")),
-    }
+    # Place and country names: a candidate that is only one of these is not a person ("Burkina Faso has ...").
+    regions = {c.lower() for c in _load("countries.txt")} | {
+        line.split("\t")[1].strip().lower() for line in _load("address_us_states.txt")}
+    return _Vocab(
+        stop=frozenset(stop),
+        title_words=frozenset(title_words),
+        label_words=frozenset(label_words),
+        particles=frozenset(p.lower() for p in particles if " " not in p),
+        titles=titles,
+        labels=labels,
+        places=frozenset(p.lower() for p in _load("address_places.txt")),
+        regions=frozenset(regions),
+        street_types=frozenset(w.lower() for w in _load("address_street_suffixes.txt")),
+    )
 
 
 def _states() -> frozenset[str]:
@@ -129,18 +148,20 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         v = _vocab()
-        self._stop = v["stop"]
-        self._titles = v["title_words"]
-        self._label_words = v["label_words"]
-        self._particles = v["particles"]
-        self._places = v["places"]
+        self._stop = v.stop
+        self._titles = v.title_words
+        self._label_words = v.label_words
+        self._particles = v.particles
+        self._places = v.places
+        self._regions = v.regions
+        self._street_types = v.street_types
         gap = r"(?:^|(?<=\t)|(?<=[ \t]{2})|(?<=\|)|(?<=;)|(?<=\|[ \t])|(?<=;[ \t]))"
         # "Victim:", "Witness #2:", "Victim 1 Name:", "Name (Last, First):", "NAME OF VICTIM:"
         self._label_re = re.compile(
-            r"(?m)" + gap + r"[ \t]*(?:[-•*·][ \t]*)?(?i:(?:" + _alternation(v["labels"]) +
+            r"(?m)" + gap + r"[ \t]*(?:[-•*·][ \t]*)?(?i:(?:" + _alternation(v.labels) +
             r"))(?:[ \t]*(?:#[ \t]*)?\d{1,2})?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:[ \t]*"
         )
-        self._title_re = _title_regex(v["titles"])
+        self._title_re = _title_regex(v.titles)
         phrases = _load("person_cue_phrases.txt")
         self._phrase_re = re.compile(
             r"(?<![\w'])(?i:" + _alternation(phrases) + r")(?:[ \t]*,)?[ \t]+(?:(?i:a|an|the)[ \t]+)?"
