@@ -59,68 +59,39 @@ def time_engine(engine, texts: Sequence[str], batch_size: int = 16) -> float:
     return time.perf_counter() - t0
 
 
-def redact_pages_per_second(engine=None, pages: int = 20, seed: int = 11) -> dict | None:
-    """Pages/s of the whole PDF path on corpus documents rendered to PDF.
+def redact_pages_per_second(engine, pages: int = 20, seed: int = 11) -> dict:
+    """Pages/s of `workstation redact`'s path (scan, redact, sanitize, verify by both extractors) on corpus
+    documents rendered to PDF; model load excluded."""
+    from workstation.documents.intake import load_pdf_bytes
+    from workstation.domain.policy import Policy
+    from workstation.paths import RESOURCES
+    from workstation.pipeline import build_export, scan
 
-    Uses ``workstation.documents.redact_document(document, engine)`` when the documents package provides it
-    (the workstation's own pipeline); otherwise composes the pieces it has: ``load_pdf_bytes`` ->
-    ``engine.analyze`` per page -> ``place_detections`` -> ``redact_pdf`` -> ``verify_pdf``. Returns None when
-    neither is available.
-    """
-    try:
-        import workstation.documents as wd
-        from workstation.documents.intake import load_pdf_bytes
-    except ImportError:
-        return None
-    pipeline = getattr(wd, "redact_document", None)
-    if engine is None:
-        from workstation.detection.engine import DetectionEngine
-
-        engine = DetectionEngine()
-    if pipeline is None:
-        try:
-            from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
-            from workstation.domain.model import place_detections
-        except ImportError:
-            return None
-
-        def pipeline(document, engine):  # noqa: ANN001 - the composition used until a pipeline exists
-            plan = {}
-            for page in document.pages:
-                findings = place_detections(document, page, engine.analyze(page.text))
-                boxes = [b for f in findings for b in f.boxes]
-                if boxes:
-                    plan[page.number] = PageRedactions(boxes=boxes, removed_strings=[f.text for f in findings])
-            out = redact_pdf(document.source_bytes, plan)
-            verify_pdf(out, plan, document.path)
-            return out
-
+    policy = Policy.from_file(RESOURCES / "policies" / "default.toml")
     with tempfile.TemporaryDirectory() as tmp:
-        blobs = []
+        docs = []
         n_pages = 0
         i = 0
         while n_pages < pages:
-            batch = make_corpus(i + 14, seed)[i:]
-            for d in batch:
+            for d in make_corpus(i + 14, seed)[i:]:
                 path = render_pdf(d, Path(tmp) / f"{d.doc_id}.pdf")
-                data = path.read_bytes()
-                doc = load_pdf_bytes(data, path.name, path.stem)
-                blobs.append(doc)
+                doc = load_pdf_bytes(path.read_bytes(), path.name, path.stem)
+                docs.append(doc)
                 n_pages += len(doc.pages)
                 if n_pages >= pages:
                     break
             i += 14
         failures = 0
         t0 = time.perf_counter()
-        for doc in blobs:
+        for scanned in scan(docs, engine):
             try:
-                pipeline(doc, engine)
+                build_export(scanned, policy)
             except Exception as exc:  # a verification failure is reported, not hidden
                 failures += 1
-                print(f"  pipeline failed on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                print(f"  export failed on {scanned.document.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
         secs = time.perf_counter() - t0
-    return {"pages": n_pages, "documents": len(blobs), "seconds": secs, "pages_per_second": n_pages / secs,
-            "failures": failures, "pipeline": getattr(pipeline, "__module__", "") + "." + pipeline.__name__}
+    return {"pages": n_pages, "documents": len(docs), "seconds": secs, "pages_per_second": n_pages / secs,
+            "failures": failures, "pipeline": "workstation.pipeline.scan + build_export"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,11 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.pages:
         res = redact_pages_per_second(engine, args.pages, args.seed)
-        if res is None:
-            print("PDF redaction path: not available in workstation.documents yet")
-        else:
-            print(f"PDF redaction path:     {res['seconds']:7.2f}s   {res['pages_per_second']:10.2f} pages/s   "
-                  f"({res['pages']} pages, {res['documents']} documents, {res['failures']} failures, {res['pipeline']})")
+        print(f"PDF redaction path:     {res['seconds']:7.2f}s   {res['pages_per_second']:10.2f} pages/s   "
+              f"({res['pages']} pages, {res['documents']} documents, {res['failures']} failures, {res['pipeline']})")
     return 0
 
 

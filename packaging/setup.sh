@@ -11,7 +11,7 @@ DEV=0
 
 # System packages: Tesseract OCR (English, Spanish), a font for rendered PDFs and Qt, Qt's runtime libraries
 # (offscreen and xcb platforms), Xvfb for screenshots. Installed only when missing.
-SYSTEM_PACKAGES="python3-venv tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa fonts-dejavu-core libegl1 libgl1
+SYSTEM_PACKAGES="python3-venv tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd fonts-dejavu-core libegl1 libgl1
   libfontconfig1 libfreetype6 libglib2.0-0 libx11-6 libxkbcommon0 libdbus-1-3 xvfb xauth libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   libxkbcommon-x11-0"

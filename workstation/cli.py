@@ -72,6 +72,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
                     "path": r.document.path,
                     "pages": len(r.document.pages),
                     "scanned_pages": r.scanned_pages,
+                    "ocr_pages": r.ocr_pages,
                     "notes": list(r.document.notes),
                     "findings": [
                         {
@@ -94,6 +95,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
               f"{len(r.findings)} finding{'s' if len(r.findings) != 1 else ''})")
         for note in doc.notes:
             print(f"  note: {note}")
+        if r.ocr_pages:
+            print(f"  note: page(s) {', '.join(map(str, r.ocr_pages))} have no text layer: text read by OCR")
         if r.scanned_pages:
             print(f"  WARNING: page(s) {', '.join(map(str, r.scanned_pages))} have no text layer (scanned): "
                   "not searched; OCR needed before export")
@@ -119,11 +122,6 @@ def cmd_redact(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.policy}: policy file not found")
     policy = Policy.from_file(args.policy)
     documents = load_case(args.paths)
-    for d in documents:  # refuse scans before spending time on detection
-        if d.scanned_pages:
-            from workstation.domain.errors import UnreviewablePagesError
-
-            raise UnreviewablePagesError(d.path, d.scanned_pages)
     engine = _engine()
     t0 = time.perf_counter()
     scanned = scan(documents, engine)

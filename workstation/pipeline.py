@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
+from workstation.documents.ocr import ocr_document
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.errors import UnreviewablePagesError, UsageError
 from workstation.domain.model import (
@@ -24,6 +25,7 @@ from workstation.domain.model import (
     Finding,
     ManualRedaction,
     Rect,
+    TextSource,
     place_detections,
     sha256_text,
 )
@@ -44,13 +46,23 @@ class ScannedDocument:
 
     @property
     def scanned_pages(self) -> list[int]:
+        """Pages still without text (OCR unavailable or failed): they block export."""
         return self.document.scanned_pages
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        return [p.number for p in self.document.pages if p.text_source is TextSource.OCR]
 
 
 def scan(documents: Sequence[Document], engine: Analyzer,
-         progress: Callable[[int, int], None] | None = None) -> list[ScannedDocument]:
+         progress: Callable[[int, int], None] | None = None,
+         ocr_progress: Callable[[str, int, int], None] | None = None) -> list[ScannedDocument]:
+    """Detect findings in every document; pages without a text layer are OCR'd first (per-page progress)."""
     out = []
     for i, doc in enumerate(documents):
+        if doc.scanned_pages:
+            name = doc.path
+            doc = ocr_document(doc, (lambda d, t: ocr_progress(name, d, t)) if ocr_progress else None)
         texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
         per_page = propagate(texts, engine.analyze_many(texts))
         findings: list[Finding] = []
@@ -96,6 +108,10 @@ class Layout:
     pdf: bytes
     rendered: RenderedDocument | None = None
 
+    @property
+    def ocr_pages(self) -> list[int]:
+        return [p.number for p in self.document.pages if p.text_source is TextSource.OCR]
+
     def placements(self, finding: Finding) -> dict[int, list[Rect]]:
         """{page number of ``pdf``: boxes} covering the finding's text."""
         if self.rendered is None:
@@ -136,6 +152,8 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
                 red.boxes.append(box)
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
                                   reason, finding.text_sha256))
+    for number in lay.ocr_pages:
+        plan.setdefault(number, PageRedactions()).scanned = True
     for m in manual:
         red = plan.setdefault(m.page, PageRedactions())
         red.boxes.append(m.box)

@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workstation.detection.a_number_recognizer import table_cells
 from workstation.paths import RESOURCES
 
 WORDLISTS = RESOURCES / "wordlists"
@@ -191,7 +192,7 @@ _FILLER = (
     r"[\s,:]+(?:(?i:the)\s+)?"
     r"(?:(?i:(?:islamic\s+|people's\s+|democratic\s+|federal\s+|united\s+|socialist\s+)?"
     r"(?:republic|kingdom|state|commonwealth|federation|union|nation))\s+(?i:of)\s+(?:(?i:the)\s+)?)?"
-    rf"(?:{_CITY}\s*,\s*){{0,3}}$"
+    rf"(?:{_CITY}\s*,\s*(?:(?i:the)\s+)?){{0,3}}$"
 )
 _LOOSE_TRIGGER = re.compile(
     r"(?<![\w])(?:(?i:born|nacid[oa])(?![\w])[^.;!?\n]{0,60}?\s(?i:in|en)"
@@ -250,6 +251,25 @@ _ADDRESS_AFTER = re.compile(
 )
 _CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
 _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
+# "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
+_PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*$")
+_PAREN_AFTER = re.compile(r"^\s*[)\]]")
+_LANGUAGE_NEAR = re.compile(r"(?i:interpret|translat|language|speak|spoke|idioma|langue)")
+# Family or home abroad reveals origin: "his family remains in India", "wife and children in Haiti".
+_ABROAD_BEFORE = re.compile(
+    r"(?<![\w])(?i:family|families|relatives|wife|husband|spouse|partner|children|kids|child|sons?|daughters?|"
+    r"mother|father|parents|mom|dad|mama|papa|brothers?|sisters?|siblings|grandmother|grandfather|grandparents|"
+    r"aunts?|uncles?|cousins?|fianc[e\u00e9]e?|loved\s+ones|home|house|hometown|village|town)(?![\w])"
+    r"[^.;!?\n]{0,50}?\s(?i:in|to|at)\s+(?:(?i:the)\s+)?$"
+)
+# An address-block "Country:" (after "City:", "State:", "Zip:") is where someone lives, not their origin.
+_ADDRESS_LABELS_BEFORE = re.compile(r"(?i:\b(?:state|zip(?:\s*code)?|postal\s+code|province|city|street)\s*:)")
+# Table column headers whose cells are NATIONALITY values (besides the form labels): "Nat.", "Country", "Origin".
+_EXTRA_HEADERS = ("Nat", "Nat.", "Natl", "Natl.", "Nationality", "Country", "Ctry", "Origin", "Citizen of", "Born in",
+                  "País", "Pais", "Pays", "Origen")
+_BARE_COUNTRY_LABELS = frozenset({"country", "pais", "pays"})
+# Table cells that are not a country or demonym: digits (a misaligned date, phone, number) or an e-mail.
+_CELL_NOT_VALUE = re.compile(r"\d|@")
 _LIST_GAP = re.compile(r"^\s*(?:,|/|&|(?i:and|or|y|o|et|ou)|,\s*(?i:and|or))\s*$")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019]*)\W*$")
 _NEXT_WORD = re.compile(r"^[\s\-\u2010\u2011]*([^\W\d_][\w'\u2019]*)")
@@ -286,6 +306,7 @@ class _Lexicon:
     trigger_scores: dict[str, float]
     labels: re.Pattern[str]
     value_end: re.Pattern[str]
+    headers: re.Pattern[str]
 
 
 def _plural(demonym: str) -> str | None:
@@ -350,8 +371,12 @@ def lexicon() -> _Lexicon:
         r"\t| {2,}|\s\|\s?|;|\s+(?=(?i:" + _OTHER_LABELS + "|" + trie_regex(wordlist("nationality_labels.txt"))
         + r")\s*[:#])"
     )
+    headers = re.compile(
+        r"(?<![\w])(?i:" + trie_regex(with_folded([*wordlist("nationality_labels.txt"), *_EXTRA_HEADERS]))
+        + r")(?![\w])"
+    )
     return _Lexicon(names, entries, exclusions, person_after, nonperson, triggers, trigger_scores, labels,
-                    value_end)
+                    value_end, headers)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -382,6 +407,7 @@ class NationalityRecognizer(EntityRecognizer):
         lex = lexicon()
         out: list[RecognizerResult] = []
         out.extend(self._form_fields(text, lex))
+        out.extend(self._table_columns(text, lex))
         tokens = TokenIndex(nlp_artifacts)
         excluded: SpanSet | None = None
         last_end, last_score = -1, 0.0
@@ -420,11 +446,36 @@ class NationalityRecognizer(EntityRecognizer):
                 continue
             has_name = any(lex.entries.get(phrase_key(n.group())) for n in lex.names.finditer(stripped))
             sep = m.group("sep")
+            if phrase_key(m.group()[: m.start("sep") - m.start()]) in _BARE_COUNTRY_LABELS:
+                line_start = text.rfind("\n", 0, text.rfind("\n", 0, m.start()))
+                if _ADDRESS_LABELS_BEFORE.search(text, max(0, line_start), m.start()):
+                    continue  # "City: ...  State: ...\nCountry: USA": an address, not an origin
             if not has_name and (":" not in sep and "\uff1a" not in sep):
                 continue  # a table cell after a bare label: only when it names a country
             score = self.STRONG if has_name else self.MEDIUM
             s = vstart + lead
             out.append(result(self.ENTITY, s, s + len(stripped), score, self))
+        return out
+
+    # -- table columns -------------------------------------------------------------------------------------------
+
+    def _table_columns(self, text: str, lex: _Lexicon) -> list[RecognizerResult]:
+        """Every value under a "Nationality" / "Citizenship" / "Country of Birth" / "COB" ... column header."""
+        out = []
+        for s, e in table_cells(text, lex.headers):
+            value = text[s:e]
+            stripped = value.rstrip(" ,:;.\"'")
+            lead = len(stripped) - len(stripped.lstrip(" \"'"))
+            stripped = stripped[lead:]
+            if not stripped or len(stripped) > 60 or not any(c.isalpha() for c in stripped):
+                continue
+            if _NULL_VALUE.match(stripped) or _CELL_NOT_VALUE.search(stripped):
+                continue
+            has_name = any(lex.entries.get(phrase_key(n.group())) for n in lex.names.finditer(stripped))
+            if not has_name and (len(stripped.split()) > 4 or stripped.islower()):
+                continue
+            out.append(result(self.ENTITY, s + lead, s + lead + len(stripped), self.STRONG if has_name
+                              else self.MEDIUM, self))
         return out
 
     # -- one country / demonym candidate -------------------------------------------------------------------------
@@ -491,6 +542,9 @@ class NationalityRecognizer(EntityRecognizer):
             return self.STRONG
         if _PREDICATIVE.search(before) or _DESCRIPTION_BEFORE.search(before):
             return self.STRONG
+        if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after):
+            if "language" not in entry.kinds or not _LANGUAGE_NEAR.search(before[-80:]):
+                return self.STRONG  # "Harjit Singh (Indian) was interviewed"
         if _HEDGE_BEFORE.search(before):
             return self.WEAK
         if "foreign" in entry.kinds:
@@ -522,7 +576,10 @@ class NationalityRecognizer(EntityRecognizer):
                 return None
         if _COUNTRY_AFTER_PERSON.match(after) or _COUNTRY_IS_ORIGIN.match(after):
             return self.STRONG
+        abroad = self.MEDIUM if _ABROAD_BEFORE.search(before) else None
         trig = lex.triggers.search(before)
+        if trig and abroad is not None and lex.trigger_scores.get(phrase_key(trig.group("trigger")), 0) <= abroad:
+            return abroad  # "his family remains in India", "wife and children in Haiti"
         if trig:
             score = lex.trigger_scores.get(phrase_key(trig.group("trigger")), self.WEAK)
             if score < self.WEAK:
@@ -534,4 +591,8 @@ class NationalityRecognizer(EntityRecognizer):
             return score
         if "ambiguous" not in entry.kinds and _LOOSE_TRIGGER.search(before):
             return self.MEDIUM
+        if abroad is not None:
+            return abroad
+        if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after) and "ambiguous" not in entry.kinds:
+            return self.WEAK  # "Jose Perez (Mexico)"
         return None

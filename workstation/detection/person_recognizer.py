@@ -60,6 +60,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _PREFIXED = re.compile(r"(?:al|el|ul|ad|ar|as|at|az|bin|ibn|abu|abd|d|l|da|de|di|du|la|le|van|von|mc|mac)['’‐-]"
                        r"[^\W\d_]", re.IGNORECASE)
 _INITIAL_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+# stop words that are names too when they follow a given name ("Li Na", "Shirin Sheikh")
+_INNER_OK = frozenset({"na", "sheikh", "sheik", "haji", "hajji", "imam"})
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
+                     "sept", "oct", "nov", "dec", "april"})
+_PART_RE = re.compile(r"[^\n\t|]+?(?=[ ]{3,}|[\n\t|]|$)|[^\n\t|]+")
+# words before a name that do not make the span an organisation ("the Garcia family" is still a name)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "to", "from", "with", "by", "of", "for", "at", "on",
+                             "in", "that", "this", "victim", "witness", "suspect", "complainant", "subject",
+                             "defendant", "perpetrator", "male", "female", "man", "woman", "boy", "girl", "child",
+                             "minor", "adult", "juvenile", "reporting", "person", "dear", "hi", "hello"})
 
 
 class _Vocab(NamedTuple):
@@ -92,7 +102,7 @@ def _vocab() -> _Vocab:
     title_words = {t.lower().rstrip(".") for t in titles if " " not in t}
     label_words = {w.lower() for lab in labels for w in re.findall(r"[^\W\d_]+", lab)}
     # Place and country names: a candidate that is only one of these is not a person ("Burkina Faso has ...").
-    regions = {c.lower() for c in _load("countries.txt")} | {
+    regions = {c.lower() for c in _load("countries.txt")} | {d.lower() for d in _load("demonyms.txt")} | {
         line.split("\t")[1].strip().lower() for line in _load("address_us_states.txt")}
     return _Vocab(
         stop=frozenset(stop),
@@ -125,7 +135,7 @@ def _title_regex(titles: list[str]) -> re.Pattern[str]:
     strict_alt = "|".join(sorted({re.escape(t.rstrip(".")) for t in strict} |
                                  {re.escape(t.rstrip(".").upper()) for t in strict}, key=len, reverse=True))
     return re.compile(
-        r"(?<![\w.])(?:(?i:" + _alternation(loose) + r")|(?:" + strict_alt + r"))\.?(?=[ \t])[ \t]+"
+        r"(?<![\w.])(?:(?i:" + _alternation(loose) + r")|(?:" + strict_alt + r")\d?)\.?(?=[ \t])[ \t]+"
     )
 
 
@@ -140,6 +150,7 @@ class PersonContextRecognizer(EntityRecognizer):
     PHRASE_SCORE = 0.7
     ROSTER_SCORE = 0.7
     LIST_SCORE = 0.55
+    REPEAT_SCORE = 0.5
 
 
     def __init__(self) -> None:
@@ -167,12 +178,56 @@ class PersonContextRecognizer(EntityRecognizer):
             r"(?<![\w'])(?i:" + _alternation(phrases) + r")(?:[ \t]*,)?[ \t]+(?:(?i:a|an|the)[ \t]+)?"
         )
         # The cue "a man named", "a woman who identified herself as" handled by "named"/"identified ... as".
-        self._roster_re = re.compile(r"(?m)^[ \t]*(?:(?:\d{1,3}[.)]|[-•*·]|\(\d{1,3}\))[ \t]*)?(?=\S)")
+        # a row number: "1.", "1)", "(1)", a bullet, or a bare "1" followed by a column gap/tab/pipe
+        self._roster_re = re.compile(r"(?m)^[ \t]*(?:(?:\d{1,3}[.)]|[-•*·]|\(\d{1,3}\))[ \t]*|"
+                                     r"\d{1,3}(?:\t|[ \t]{2,}|[ \t]*\|[ \t]*)[ \t]*|\d{1,3}[ ](?=[^\W\d_][^,\n\t|]{0,40},))?(?=\S)")
+        self._row_number_re = re.compile(r"(?m)(?:(?:\d[.)]|[-•*·)])[ \t]*|^[ \t]*\d{1,3}(?:\t|[ \t]{2,}|[ \t]*\|)[ \t]*)$")
+        # e-mail header lines and their display names: From: "Diallo, Aminata (ICE)" <...>; To: Wei Chen <...>
+        self._mail_header_re = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|de|para|von|an)[ \t]*:"
+                                          r"([^\n]*)$")
+        self._display_re = re.compile(r'"([^"\n]{2,80})"[ \t]*<|(?<=[;,:])[ \t]*([^"<>;,:@\n]{2,60}?)[ \t]*<')
+        self._mail_context_re = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|sent|date)[ \t]*:")
+        # subject / topic lines: the name at the end, after " - ", ": " or "of" ("Topic: INTERVIEW OF WEI ZENG")
+        self._heading_re = re.compile(r"(?im)^[ \t]*(?:subject|topic|re|regarding|title|asunto|objet)[ \t]*:"
+                                      r"[ \t]*([^\n]*)$")
+        self._heading_sep_re = re.compile(r"[ \t]+[-–—/][ \t]+|:[ \t]+|\b(?i:of|re|regarding|concerning|for|"
+                                          r"about|on[ \t]+behalf[ \t]+of)[ \t]+")
+        # greetings ("Dear Ms. Brown:", "Good morning Daysi,") and sign-offs ("Sincerely,\n\nLt. Ana Ruiz")
+        self._greeting_re = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|hey|greetings|good[ \t]+(?:morning|afternoon|"
+                                       r"evening|day)|attn\.?|attention|estimad[oa]s?|hola|bonjour)[ \t]*,?[ \t]+")
+        self._closing_re = re.compile(
+            r"(?im)^[ \t]*(?:(?:very[ \t]+)?(?:sincerely|truly|respectfully|faithfully|cordially)(?:[ \t]+yours)?|"
+            r"yours[ \t]+(?:truly|sincerely|faithfully|respectfully)|respectfully[ \t]+submitted|"
+            r"(?:best|kind|warm|warmest|with)?[ \t]*regards|best(?:[ \t]+wishes)?|thanks(?:[ \t]+again)?|"
+            r"thank[ \t]+you|many[ \t]+thanks|cheers|v/r|r/s|atentamente|saludos|cordialement)"
+            r"[ \t]*[,.!]?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:/s/[ \t]*)?")
+        # a line holding only a name, right above a street address line (letter address blocks)
+        self._above_address_re = re.compile(r"(?m)^[ \t]*(?=[^\W\d_])([^\n]{2,60}?)[ \t]*\n(?=[ \t]*"
+                                            r"(?:\d{1,6}(?:-\d{1,5})?|One|Two)[ \t]+[\w.])")
+        # "I, Ana Ruiz, state the following"
+        self._i_comma_re = re.compile(r"(?m)(?:^|(?<=[.!?:][ \t]))[ \t]*I,[ \t]+")
+        # right-hand cues of a name: "Imran Singh, age 57,", "Ama Keita (DOB ...)", "X, a Malian national",
+        # "Carmen Ortiz (cousin)", "X's wallet"
+        relations = ("cousin|friend|sister|brother|mother|father|aunt|uncle|wife|husband|spouse|son|daughter|niece|"
+                     "nephew|neighbou?r|partner|boyfriend|girlfriend|fianc[ée]e?|employer|landlord|landlady|roommate|"
+                     "grandmother|grandfather|grandson|granddaughter|stepfather|stepmother|guardian|coworker|"
+                     "co-worker|attorney|lawyer|sibling|relative|child|parent|in-law")
+        self._appositive_re = re.compile(
+            r"(?<=[^\W\d_.])(?:[ \t]*,[ \t]*(?:age[d]?[ \t]*:?[ \t]*\d|(?-i:DOB|D\.O\.B|B/D)|(?i:d/o/b|born|date[ \t]+"
+            r"of[ \t]+birth)\b|an?[ \t]+(?:[\w-]+[ \t]+)?(?:national|citizen)\b)"
+            r"|[ \t]*,?[ \t]*\(+[ \t]*(?:(?-i:DOB|D\.O\.B|B/D)|(?i:d/o/b|born|age[d]?|date[ \t]+of[ \t]+birth)\b|"
+            r"(?i:" + relations + r")\)))")
+        self._possessive_re = re.compile(r"(?<=[^\W\d_])['’]s[ \t]+(?=[a-z])")
         self._space_re = re.compile(r"[ \t]{1,2}")
         verbs = ("stated|said|says|states|told|tells|reported|reports|advised|explained|indicated|admitted|denied|"
                  "claimed|claims|alleged|alleges|spoke|confirmed|declined|refused|arrived|fled|resides|lives|lived|"
                  "works|worked|entered|provided|signed|asked|answered|responded|testified|identified|recognized|"
-                 "recognised|called|phoned|came|went|left|returned|owns|rents|"
+                 "recognised|called|phoned|came|went|left|returned|owns|rents|overstayed|crossed|holds|remains|"
+                 "applied|filed|received|obtained|fears|feared|"
+                 "(?:is|was)[ \t]+(?:a|an|the|not|described|currently|applying|located|previously|ordered|granted|"
+                 "in|from|subject|married)|"
+                 "(?:has|had)[ \t]+(?:a|an|no|the|been|not|never|lived|resided|applied|entered|received)|"
+                 "can[ \t]+be[ \t]+reached|could[ \t]+not|"
                  "(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:interviewed|arrested|born|identified|detained|"
                  "transported|released|observed|seen|charged|questioned|notified|contacted|employed|injured|"
                  "assaulted|struck|robbed|living|residing|staying|working|present|served|removed|deported)")
@@ -189,7 +244,7 @@ class PersonContextRecognizer(EntityRecognizer):
             return True
         return False
 
-    def _token_at(self, text: str, pos: int) -> tuple[str, int, int] | None:
+    def _token_at(self, text: str, pos: int, inner: bool = False) -> tuple[str, int, int] | None:
         """(kind, start, end) of the token at pos: 'name', 'particle', 'initial', or None to stop."""
         m = _WORD.match(text, pos)
         if not m:
@@ -211,7 +266,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 return ("initial", pos, end)
             if word.lower() in _INITIAL_SUFFIX and word not in ("Sr",):
                 return ("suffix", pos, end)
-            if self._is_stop(word):
+            if self._is_stop(word) and not (inner and word.lower() in _INNER_OK):
+                if word.lower() in self._particles:
+                    return ("particle", pos, end)  # "DE" in "SANTOS DE LEÓN" (also a state code)
                 return None
             return ("name", pos, end)
         if word.lower() in self._particles:
@@ -220,13 +277,17 @@ class PersonContextRecognizer(EntityRecognizer):
             return ("name", pos, end)
         return None
 
-    def read_name(self, text: str, pos: int, max_tokens: int = 7) -> tuple[int, int] | None:
-        """The name starting at pos (same line, no label), as (start, end), or None."""
+    def read_name(self, text: str, pos: int, max_tokens: int = 7, allow_colon: bool = False,
+                  surname_first: bool = False) -> tuple[int, int] | None:
+        """The name starting at pos (same line, no label), as (start, end), or None.
+
+        With ``allow_colon`` a name may be followed by ":" ("Dear Mr. Brown:", "Det. Ruiz: Where were you?").
+        """
         tokens: list[tuple[str, int, int]] = []
         i = pos
         n = len(text)
         while len(tokens) < max_tokens:
-            tok = self._token_at(text, i)
+            tok = self._token_at(text, i, inner=surname_first or any(t[0] == "name" for t in tokens))
             if tok is None:
                 break
             kind, s, e = tok
@@ -235,6 +296,8 @@ class PersonContextRecognizer(EntityRecognizer):
             while j < n and text[j] in " \t":
                 j += 1
             if j < n and text[j] == ":" and kind != "initial":
+                if allow_colon and kind == "name":
+                    tokens.append(tok)
                 break
             if kind == "name" and text[s:e].lower() in self._label_words and j < n and text[j] != ":":
                 # a label word followed by another label word and ":" ("Date of Birth:") - checked below
@@ -279,7 +342,7 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def _read_comma_name(self, text: str, pos: int) -> tuple[int, int] | None:
         """'LAST, First M.' / 'Hernández-López, María José' starting at pos."""
-        first = self.read_name(text, pos, max_tokens=4)
+        first = self.read_name(text, pos, max_tokens=4, surname_first=True)  # "SHEIKH, Arjun"
         if not first:
             return None
         s, e = first
@@ -301,8 +364,9 @@ class PersonContextRecognizer(EntityRecognizer):
             nxt = line_end + 1
             if nxt >= len(text) or self._label_re.match(text, nxt):
                 return out
-            m = re.compile(r"[ \t]*").match(text, nxt)
-            pos = m.end()
+            pos = nxt
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
         i = pos
         while True:
             span = None
@@ -318,6 +382,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 break
             i = m.end()
         return out
+
+    def _comma_cell(self, text: str, pos: int) -> bool:
+        """A table cell "Taveras Lema, Luz Marina" ending at a tab, pipe or column gap."""
+        return bool(re.compile(r"[^,\n\t|]{2,40},[ \t]*[^,\n\t|]{2,40}?(?:\t|[ \t]*\||[ \t]{2,})").match(text, pos))
 
     def _comma_form_ok(self, text: str, pos: int) -> bool:
         # "DIALLO, Aminata", "Diallo, Aminata", "de la Cruz Ramírez, Juan": a surname group of one token, or
@@ -345,7 +413,7 @@ class PersonContextRecognizer(EntityRecognizer):
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
         )
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
         if not hasattr(self, "_stop"):
@@ -359,37 +427,137 @@ class PersonContextRecognizer(EntityRecognizer):
                 results.append(self._result(span[0], span[1], score, why))
 
         for m in self._label_re.finditer(text):
+            if self._is_mail_subject(text, m):
+                continue
             for span in self._read_list(text, m.end(), allow_comma_form=True):
                 add(span, self.LABEL_SCORE, "name after a form label")
         for m in self._title_re.finditer(text):
-            pos = m.end()
-            # "Det. Sgt. Ruiz", "P.O. Kwame Mensah"
-            m2 = self._title_re.match(text, pos)
-            while m2:
-                pos = m2.end()
-                m2 = self._title_re.match(text, pos)
-            span = self.read_name(text, pos, max_tokens=5)
-            if span and not self._bare_acronym(text, span):
-                add(span, self.TITLE_SCORE, "name after a title")
+            pos = self._skip_titles(text, m.end())
+            titled = self.read_name(text, pos, max_tokens=5, allow_colon=True)
+            if titled and not self._bare_acronym(text, titled):
+                add(titled, self.TITLE_SCORE, "name after a title")
         for m in self._phrase_re.finditer(text):
-            pos = m.end()
-            m2 = self._title_re.match(text, pos)
-            while m2:
-                pos = m2.end()
-                m2 = self._title_re.match(text, pos)
+            pos = self._skip_titles(text, m.end())
             for span in self._read_list(text, pos, allow_comma_form=False)[:3]:
                 if not self._bare_acronym(text, span):
                     add(span, self.PHRASE_SCORE, "name after a phrase")
         for m in self._roster_re.finditer(text):
             self._roster_line(text, m.end(), add)
+        self._mail_headers(text, add)
+        self._headings(text, add)
+        self._letters(text, add)
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         for m in self._verb_re.finditer(text):
-            span = self._subject_before(text, m.start(), doc)
-            if span:
-                add(span, self.PHRASE_SCORE, "name as the subject of a reporting verb")
+            add(self._subject_before(text, m.start(), doc), self.PHRASE_SCORE,
+                "name as the subject of a reporting verb")
+        for m in self._appositive_re.finditer(text):
+            add(self._subject_before(text, m.start(), doc), self.PHRASE_SCORE,
+                "name before an age, date of birth, nationality or relationship")
+        for m in self._possessive_re.finditer(text):
+            add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
         return results
 
-    def _subject_before(self, text: str, verb_start: int, doc) -> tuple[int, int] | None:
+    def _skip_titles(self, text: str, pos: int) -> int:
+        """Past any titles at pos ("Det. Spec.", "Lt.")."""
+        m = self._title_re.match(text, pos)
+        while m:
+            pos = m.end()
+            m = self._title_re.match(text, pos)
+        return pos
+
+    def _is_mail_subject(self, text: str, m: re.Match[str]) -> bool:
+        """A "Subject:" / "Re:" label that is an e-mail or letter subject line, not a form field."""
+        label = m.group().strip(" \t:-•*·").lower()
+        if not label.startswith(("subject", "re")) or label.startswith(("respondent", "relative", "reporting")):
+            return False
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_end = line_start - 1
+        while prev_end > 0:
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+            if text[prev_start:prev_end].strip():
+                return bool(self._mail_context_re.match(text, prev_start))
+            prev_end = prev_start - 1
+        return False
+
+    def _name_to(self, text: str, pos: int, end: int, comma: bool = True, max_tokens: int = 7) -> tuple[int, int] | None:
+        """A name read at pos that ends exactly at end (trailing spaces and punctuation aside)."""
+        while end > pos and text[end - 1] in " \t.,;:!":
+            end -= 1
+        span = None
+        if comma and self._comma_form_ok(text, pos):
+            span = self._read_comma_name(text, pos)
+        if span is None or span[1] != end:
+            span = self.read_name(text, pos, max_tokens=max_tokens, allow_colon=True)
+        if span is None or span[1] != end or self._not_a_person(text[span[0]:span[1]]):
+            return None
+        return span
+
+    def _not_a_person(self, name: str) -> bool:
+        low = " ".join(name.lower().replace(",", " ").split())
+        return low in self._places or low in self._regions
+
+    def _mail_headers(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        for m in self._mail_header_re.finditer(text):
+            for d in self._display_re.finditer(text, m.start(1), m.end(1)):
+                g = 1 if d.group(1) is not None else 2
+                s, e = d.start(g), d.end(g)
+                # 'Diallo, Aminata (ICE)' - the agency in parentheses is not part of the name
+                paren = text.find("(", s, e)
+                if paren > s:
+                    e = paren
+                while s < e and text[s] in " \t'":
+                    s += 1
+                span = self._name_to(text, s, e)
+                if span and not self._bare_acronym(text, span):
+                    add(span, self.LABEL_SCORE, "display name in an e-mail header")
+
+    def _headings(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        for m in self._heading_re.finditer(text):
+            for sep in self._heading_sep_re.finditer(text, m.start(1), m.end(1)):
+                span = self._name_to(text, sep.end(), m.end(1))
+                if span and (" " in text[span[0]:span[1]].strip() or "," in text[span[0]:span[1]]):
+                    add(span, self.PHRASE_SCORE, "name at the end of a subject line")
+                    break
+
+    def _letters(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        line_end_re = re.compile(r"[ \t]*[,:!;]?[ \t]*(?:\n|$)")
+        for m in self._greeting_re.finditer(text):
+            pos = self._skip_titles(text, m.end())
+            span = self.read_name(text, pos, max_tokens=5, allow_colon=True)
+            if span and not self._bare_acronym(text, span) and line_end_re.match(text, span[1]):
+                if not self._not_a_person(text[span[0]:span[1]]):
+                    add(span, self.PHRASE_SCORE, "name in a greeting")
+        for m in self._closing_re.finditer(text):
+            pos = m.end()
+            # "Agency Attorney Kai Dong", "SDDO Ana Ruiz": skip a title or office words before the name
+            for _ in range(3):
+                pos = self._skip_titles(text, pos)
+                w = _WORD.match(text, pos)
+                if not w or not (self._is_stop(w.group()) or w.group().lower() in self._label_words):
+                    break
+                nxt = self._space_re.match(text, w.end())
+                if not nxt:
+                    break
+                pos = nxt.end()
+            span = self.read_name(text, pos, max_tokens=5)
+            if span and not self._bare_acronym(text, span) and re.compile(
+                    r"[ \t]*(?:\n|$|,|[ \t]{2}|\t|\|)").match(text, span[1]):
+                if not self._not_a_person(text[span[0]:span[1]]):
+                    add(span, self.PHRASE_SCORE, "name under a closing")
+        for m in self._above_address_re.finditer(text):
+            pos = self._skip_titles(text, m.start(1))
+            span = self._name_to(text, pos, m.end(1), comma=False, max_tokens=5)
+            if span and " " in text[span[0]:span[1]] and self._is_stop_free(text, span):
+                add(span, self.LIST_SCORE, "name above a street address")
+        for m in self._i_comma_re.finditer(text):
+            span = self.read_name(text, m.end())
+            if span and re.compile(r"[ \t]*,").match(text, span[1]) and not self._bare_acronym(text, span):
+                add(span, self.PHRASE_SCORE, "name in 'I, <name>, state'")
+
+    def _is_stop_free(self, text: str, span: tuple[int, int]) -> bool:
+        return not any(self._is_stop(w.group()) for w in _WORD.finditer(text, span[0], span[1]))
+
+    def _subject_before(self, text: str, verb_start: int, doc: Any, min_words: int = 1) -> tuple[int, int] | None:
         """The name right before a reporting verb ("Gurpreet Singh Dhillon stated"), checked with spaCy POS."""
         line_start = text.rfind("\n", 0, verb_start) + 1
         lo = max(line_start, verb_start - 80)
@@ -399,7 +567,10 @@ class PersonContextRecognizer(EntityRecognizer):
         starts = [w.start() for w in _WORD.finditer(text, m.start(), m.end())
                   if w.start() == m.start() or text[w.start() - 1] in " \t"]
         for s in starts:
-            word = _WORD.match(text, s).group()
+            wm = _WORD.match(text, s)
+            if wm is None:
+                continue
+            word = wm.group()
             if self._is_stop(word) or word.lower() in self._particles or not word[0].isupper():
                 continue
             if doc is not None:
@@ -410,6 +581,8 @@ class PersonContextRecognizer(EntityRecognizer):
             if not span or text[span[1]:verb_start].strip():
                 return None
             n_words = len(text[span[0]:span[1]].split())
+            if n_words < min_words or self._not_a_person(text[span[0]:span[1]]):
+                return None
             if n_words == 1 and (doc is None or self._bare_acronym(text, span)):
                 return None
             if n_words == 1:
@@ -429,21 +602,36 @@ class PersonContextRecognizer(EntityRecognizer):
         rest = re.compile(r"[ \t]*(?:$|\n|\t|[ \t]{2,}|\||;|\(|,[ \t]*\d|[ \t]-[ \t]|[ \t]\d)", re.M)
         return bool(rest.match(text, end))
 
-    def _roster_line(self, text: str, pos: int, add) -> None:
+    def _roster_line(self, text: str, pos: int, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         if self._label_re.match(text, pos):
             return
+        line_start = text.rfind("\n", 0, pos) + 1
+        numbered = pos > line_start and bool(self._row_number_re.search(text, line_start, pos))
         # "LAST, First M." rows (not "Corona, Queens" or "Springfield, Illinois")
-        if self._comma_form_ok(text, pos):
+        tabular = numbered or len(re.findall(r"\t|\|", text[pos:text.find("\n", pos) % (len(text) + 1)])) >= 2
+        if self._comma_form_ok(text, pos) or (tabular and self._comma_cell(text, pos)):
             span = self._read_comma_name(text, pos)
             head = text[pos:text.find(",", pos)].strip().lower() if span else ""
-            if span and head not in self._places and self._line_rest_is_column(text, span[1]):
+            if span and head not in self._places and self._line_rest_is_column(text, span[1]) and not (
+                    self._not_a_person(head)):
                 add(span, self.ROSTER_SCORE, "LAST, First roster line")
                 return
         # "1. First Last" list items (a number or bullet is required) with two to five name tokens
-        if pos > 0 and text[pos - 1] not in "\n" and re.search(r"(?:\d[.)]|[-•*·)])[ \t]*$", text[:pos][-6:]):
+        if numbered:
             span = self.read_name(text, pos, max_tokens=5)
-            if span and " " in text[span[0]:span[1]] and self._line_rest_is_column(text, span[1]):
+            if span and " " in text[span[0]:span[1]] and self._line_rest_is_column(text, span[1]) and not (
+                    self._not_a_person(text[span[0]:span[1]])):
                 add(span, self.LIST_SCORE, "name in a numbered list")
+            return
+        # table rows "Aminata Diallo | Daughter | 01/02/2010": a first cell with a name, on a row with data
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end]
+        if len(re.findall(r"\t|\|", line)) >= 2 and re.search(r"\d", line):
+            span = self.read_name(text, pos, max_tokens=5)
+            if span and " " in text[span[0]:span[1]] and re.compile(r"[ \t]*(?:\t|\|)").match(text, span[1]) and (
+                    not self._not_a_person(text[span[0]:span[1]])):
+                add(span, self.LIST_SCORE, "name in the first cell of a table row")
 
     # ------------------------------------------------------------------ spaCy span refinement
 
@@ -457,16 +645,23 @@ class PersonContextRecognizer(EntityRecognizer):
         segment = text[start:end]
         best: tuple[int, int] | None = None
         offset = start
-        for part in segment.split("\n"):
-            s = offset
-            offset += len(part) + 1
-            span = self._clean_part(text, s, s + len(part))
+        # a span is cut at line breaks and at table column separators (tab, pipe, a run of spaces)
+        for pm in _PART_RE.finditer(segment):
+            s = start + pm.start()
+            span = self._clean_part(text, s, start + pm.end())
             if span:
                 best = span
                 break
         if best is None:
             return None
         s, e = best
+        # "Nat.:", "Tel.:" - an abbreviated form label, not a name; "Jun. 2" - a month
+        if re.compile(r"\.?[ \t]*:").match(text, e) and e - s <= 5:
+            return None
+        if text[s:e].lower() in _MONTHS and re.compile(r"\.?,?[ \t]*\d").match(text, e):
+            return None
+        if self._not_a_person(text[s:e]):
+            return None
         # extend over following name tokens on the same line ("Mohammed Rafiqul" + " Islam")
         if e == end or text[e:end].strip() == "":
             m = self._space_re.match(text, e)
@@ -490,12 +685,15 @@ class PersonContextRecognizer(EntityRecognizer):
         if s >= e:
             return None
         # leading titles / stop words ("Det", "Officer", "The")
+        dropped_word = False
         while True:
             m = _WORD.match(text, s)
             if not m or m.end() > e:
                 break
             w = m.group()
             if w.lower() in self._titles or w.lower() in self._stop or (w in _STATE_CODES):
+                if w.lower() not in self._titles and w.lower() not in _FUNCTION_WORDS:
+                    dropped_word = True
                 nxt = m.end()
                 if nxt < e and text[nxt] == ".":
                     nxt += 1
@@ -517,10 +715,16 @@ class PersonContextRecognizer(EntityRecognizer):
         name = self.read_name(text, s)
         if not name or name[0] != s:
             return None
+        # "Safe Horizon", "Legal Aid": a word that is not part of names before a single word - an organisation
+        if dropped_word and len(words) == 1:
+            return None
         return s, max(e, name[1])
 
-    def enhance_using_context(self, text, raw_recognizer_results, other_raw_recognizer_results, nlp_artifacts,
-                              context=None):
+    def enhance_using_context(self, text: str, raw_recognizer_results: list[RecognizerResult],
+                              other_raw_recognizer_results: list[RecognizerResult], nlp_artifacts: Any,
+                              context: list[str] | None = None) -> list[RecognizerResult]:
+        if not hasattr(self, "_stop"):
+            self.load()
         for r in other_raw_recognizer_results:
             if r.entity_type != "PERSON":
                 continue
@@ -532,4 +736,49 @@ class PersonContextRecognizer(EntityRecognizer):
                 r.score = 0.0
                 continue
             r.start, r.end = span
-        return raw_recognizer_results
+        return raw_recognizer_results + self._repeated_names(text, raw_recognizer_results,
+                                                             other_raw_recognizer_results)
+
+    def _repeated_names(self, text: str, own: list[RecognizerResult],
+                        others: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Other mentions of a name found elsewhere in the same text ("Imran Singh ... Singh can be reached").
+
+        The words of every name of two or more words found with context (or by spaCy) are looked up across the
+        text, capitalised, and runs of them become PERSON findings. A word that also occurs in lower case in the
+        text ("fall", "rose") is not used, nor stop words, titles, places and words inside other findings.
+        """
+        found = [r for r in own if r.score >= self.LIST_SCORE] + [
+            r for r in others if r.entity_type == "PERSON" and r.score > 0]
+        words: set[str] = set()
+        for r in found:
+            toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
+            if len(toks) < 2:
+                continue
+            for t in toks:
+                low = t.lower()
+                if len(t) < 2 or self._is_stop(t) or low in self._particles or low in self._label_words or (
+                        low in self._places or low in self._regions or low in self._street_types):
+                    continue
+                words.add(low)
+        if not words:
+            return []
+        lowered_in_text = {w for w in words if re.search(r"(?<![\w'’.@-])" + re.escape(w) + r"(?![\w'’@-]|\.\w)", text)}
+        words -= lowered_in_text
+        if not words:
+            return []
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ \t]+(?i:" + alt + r"))*(?![\w'’-])")
+        taken = [(r.start, r.end) for r in found] + [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
+        out: list[RecognizerResult] = []
+        for m in run.finditer(text):
+            s, e = m.start(), m.end()
+            if not text[s].isupper() or any(a < e and s < b for a, b in taken):
+                continue
+            nxt = _WORD.match(text, e + 1) if e < len(text) and text[e] == " " else None
+            if nxt and nxt.group().lower() in self._street_types:
+                continue  # "Fulton Street", "Jackson Heights"
+            if e - s <= 4 and text[s:e].isupper():
+                continue  # "KAI", "LAM" alone in capitals: too close to acronyms
+            out.append(self._result(s, e, self.REPEAT_SCORE, "another mention of a name found in the text"))
+            taken.append((s, e))
+        return out

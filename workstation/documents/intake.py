@@ -24,7 +24,8 @@ from workstation.documents.pdf_text import page_from_pymupdf
 from workstation.domain.errors import InputError
 from workstation.domain.model import Document, DocumentKind, Page, TextSource
 
-SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".eml"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".eml", *IMAGE_SUFFIXES}
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_PAGES = 5000
 MAX_TEXT_CHARS = 20_000_000
@@ -44,7 +45,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
             )
             if not found:
-                raise InputError(str(p), "folder contains no supported documents (.pdf, .txt, .docx, .eml)")
+                raise InputError(str(p), "folder contains no supported documents (.pdf, .txt, .docx, .eml, images)")
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -69,7 +70,7 @@ def load_file(path: Path) -> list[Document]:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(name, f"unsupported file type {suffix or '(none)'}; expected .pdf, .txt, .docx or .eml")
+        raise InputError(name, f"unsupported file type {suffix or '(none)'}; expected .pdf, .txt, .docx, .eml, .png, .jpg or .tif")
     try:
         size = path.stat().st_size
         if size == 0:
@@ -84,6 +85,8 @@ def load_file(path: Path) -> list[Document]:
         return [load_pdf_bytes(data, name, path.stem)]
     if suffix == ".txt":
         return [text_document(decode_text(data, name), name, path.stem, DocumentKind.TEXT)]
+    if suffix in IMAGE_SUFFIXES:
+        return [load_image_bytes(data, name, path.stem, suffix)]
     if suffix == ".docx":
         return [text_document(docx_text(data, name), name, path.stem, DocumentKind.DOCX)]
     return load_eml_bytes(data, name, path.stem)
@@ -116,6 +119,27 @@ def load_pdf_bytes(data: bytes, name: str, stem: str) -> Document:
     finally:
         doc.close()
     return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data)
+
+
+def load_image_bytes(data: bytes, name: str, stem: str, suffix: str) -> Document:
+    """A PNG, JPEG or (multi-page) TIFF becomes a PDF of image-only pages, which are OCR'd like scans."""
+    try:
+        img = pymupdf.open(stream=data, filetype=suffix.lstrip("."))
+    except Exception:
+        raise InputError(name, f"corrupt or unreadable image ({suffix})") from None
+    try:
+        if img.page_count == 0:
+            raise InputError(name, "image has no pages")
+        if img.page_count > MAX_PAGES:
+            raise InputError(name, f"image has {img.page_count} pages; limit is {MAX_PAGES}")
+        pdf = img.convert_to_pdf()
+    except InputError:
+        raise
+    except Exception:
+        raise InputError(name, f"corrupt or unreadable image ({suffix})") from None
+    finally:
+        img.close()
+    return load_pdf_bytes(pdf, name, stem)
 
 
 def decode_text(data: bytes, name: str) -> str:

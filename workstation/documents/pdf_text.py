@@ -1,6 +1,8 @@
-"""Page text with one box per character, from a PDF page's text layer."""
+"""Page text with one box per character, from a PDF page's text layer (or an OCR text page)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pymupdf
 
@@ -9,15 +11,17 @@ from workstation.domain.model import Page, Rect, TextSource
 # Keep ligatures split into characters and whitespace as written; drop nothing.
 _FLAGS = (pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP) & ~pymupdf.TEXT_PRESERVE_LIGATURES
 
-# A page with fewer visible characters than this, and an image on it, is treated as a scan.
+# A page with an image on it is treated as a scan (its text comes from OCR) when it has fewer visible
+# characters than this, or when images cover most of it and the visible text is small next to a full page.
 SCAN_MIN_CHARS = 20
+SCAN_IMAGE_COVERAGE = 0.5
+SCAN_SPARSE_CHARS = 200
 
 
-def page_from_pymupdf(page: pymupdf.Page) -> Page:
-    """Build a domain Page: text lines joined with newlines, a box for every character."""
+def text_and_boxes(raw: dict, transform: Callable[[Rect], Rect] | None = None) -> tuple[str, list[Rect | None]]:
+    """Text lines of a rawdict joined with newlines, and a box per character (None for the added newlines)."""
     text_parts: list[str] = []
     boxes: list[Rect | None] = []
-    raw = page.get_text("rawdict", flags=_FLAGS)
     for block in raw.get("blocks", []):
         if block.get("type", 0) != 0:
             continue
@@ -25,9 +29,9 @@ def page_from_pymupdf(page: pymupdf.Page) -> Page:
             line_chars: list[tuple[str, Rect]] = []
             for span in line.get("spans", []):
                 for ch in span.get("chars", []):
-                    c = ch["c"]
                     x0, y0, x1, y1 = ch["bbox"]
-                    line_chars.append((c, (x0, y0, x1, y1)))
+                    box: Rect = (x0, y0, x1, y1)
+                    line_chars.append((ch["c"], transform(box) if transform else box))
             if not line_chars:
                 continue
             if text_parts:
@@ -36,11 +40,13 @@ def page_from_pymupdf(page: pymupdf.Page) -> Page:
             for c, box in line_chars:
                 text_parts.append(c)
                 boxes.append(box)
-    text = "".join(text_parts)
-    visible = sum(1 for c in text if not c.isspace())
-    source = TextSource.TEXT_LAYER
-    if visible < SCAN_MIN_CHARS and _has_images(page):
-        source = TextSource.NONE
+    return "".join(text_parts), boxes
+
+
+def page_from_pymupdf(page: pymupdf.Page) -> Page:
+    """Build a domain Page from the page's own text layer; a scan is marked ``TextSource.NONE``."""
+    text, boxes = text_and_boxes(page.get_text("rawdict", flags=_FLAGS))
+    source = TextSource.NONE if _looks_scanned(page, text) else TextSource.TEXT_LAYER
     rect = page.rect
     return Page(
         number=page.number + 1,
@@ -52,10 +58,25 @@ def page_from_pymupdf(page: pymupdf.Page) -> Page:
     )
 
 
-def _has_images(page: pymupdf.Page) -> bool:
+def _looks_scanned(page: pymupdf.Page, text: str) -> bool:
     try:
-        return bool(page.get_images(full=False)) or any(
-            b.get("type") == 1 for b in page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_IMAGES)["blocks"]
-        )
+        images = page.get_image_info()
     except Exception:  # a broken image reference still means "there is an image here"
         return True
+    if not images:
+        return False
+    visible = _visible_chars(page) if text.strip() else 0
+    if visible < SCAN_MIN_CHARS:
+        return True  # image-only, or only invisible text (a scanner's own OCR layer): we OCR it ourselves
+    area = abs(page.rect)
+    covered = sum(abs(pymupdf.Rect(i["bbox"]) & page.rect) for i in images)
+    return area > 0 and covered / area >= SCAN_IMAGE_COVERAGE and visible < SCAN_SPARSE_CHARS
+
+
+def _visible_chars(page: pymupdf.Page) -> int:
+    count = 0
+    for span in page.get_texttrace():
+        if span.get("type") == 3 or span.get("opacity", 1) == 0:
+            continue
+        count += sum(1 for ch in span.get("chars", ()) if ch[0] > 32)
+    return count

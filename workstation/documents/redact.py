@@ -35,6 +35,9 @@ class PageRedactions:
 
     boxes: list[Rect] = field(default_factory=list)
     removed_strings: list[str] = field(default_factory=list)
+    # A scanned page whose text came from our OCR: every text object on it is removed (a scanner's own hidden
+    # OCR layer included), the boxes blank the image pixels, and verification OCRs the exported page again.
+    scanned: bool = False
 
 
 def removal_rect(box: Rect) -> pymupdf.Rect:
@@ -66,6 +69,11 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                     graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                     text=pymupdf.PDF_REDACT_TEXT_NONE,
                 )
+            if red.scanned:
+                page.add_redact_annot(page.rect)
+                page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                                      graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                                      text=pymupdf.PDF_REDACT_TEXT_REMOVE)
             if red.boxes:
                 # Text and line art: the central band only, so glyphs of neighbouring lines are kept.
                 for box in red.boxes:
@@ -312,6 +320,19 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
     if len(second) != len(first):
         raise VerificationError(document, None, "extractors disagree on the page count")
     _check(second, plan, removed, document, "pdfminer.six")
+    scanned = sorted(n for n, red in plan.items() if red.scanned and red.boxes)
+    if scanned and removed.by_first:
+        _check_ocr(data, scanned, removed, document)
+
+
+def _check_ocr(data: bytes, numbers: list[int], removed: RemovedStrings, document: str) -> None:
+    """Scanned pages: render the exported page, OCR it again, and require that no redacted string is read."""
+    from workstation.documents.ocr import ocr_text_of_pdf_pages
+
+    texts = ocr_text_of_pdf_pages(data, numbers)
+    for number in numbers:
+        if removed.found_in(texts.get(number, "")):
+            raise VerificationError(document, number, "OCR of the exported page still reads redacted text")
 
 
 class _BoxIndex:

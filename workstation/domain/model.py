@@ -83,13 +83,29 @@ class Page:
 
 
 def _same_line(cur: list[float], box: Rect) -> bool:
+    """Whether a character continues the current run: same line, next to it (either direction).
+
+    Horizontal text: the boxes overlap vertically by half a character height and the horizontal gap is under
+    three heights (a wider gap is a column gutter). Text turned 90 degrees (rotated scans): the same with the
+    axes swapped.
+    """
     x0, y0, x1, y1 = box
     height = min(cur[3] - cur[1], y1 - y0)
-    overlap = min(cur[3], y1) - max(cur[1], y0)
-    if overlap < 0.5 * height:
+    v_overlap = min(cur[3], y1) - max(cur[1], y0)
+    if v_overlap >= 0.5 * height:
+        gap = max(x0 - cur[2], cur[0] - x1)
+        return gap < 3.0 * max(height, 1.0)
+    # Vertical text (a page turned 90 degrees): glyph boxes wider than tall, stacked in a column of one width.
+    # Horizontal glyphs are taller than wide, and a run of horizontal text is much wider than one glyph, so a
+    # span wrapping onto the next line is never merged into one box here.
+    bw, cw = x1 - x0, cur[2] - cur[0]
+    if bw < 1.3 * (y1 - y0) or abs(cw - bw) > 0.25 * bw:
         return False
-    # Same line only when the character continues rightwards without a large gap (a column gutter).
-    return x0 >= cur[2] - 2.0 and x0 - cur[2] < 3.0 * max(height, 1.0)
+    h_overlap = min(cur[2], x1) - max(cur[0], x0)
+    if h_overlap >= 0.5 * min(cw, bw):
+        gap = max(y0 - cur[3], cur[1] - y1)
+        return gap < 3.0 * max(bw, 1.0)
+    return False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""OCR of scanned pages with Tesseract (Debian's tesseract-ocr, English + Spanish) through PyMuPDF.
+
+A page without a usable text layer is rendered at ``OCR_DPI`` (300 dpi: Tesseract's recommended resolution for
+body text; 200 dpi lost accuracy on 9-pt type in our tests), turned upright first when Tesseract's orientation
+detection (``--psm 0``) says it is rotated by 90/180/270 degrees, and OCR'd with ``Pixmap.pdfocr_tobytes``.
+Tesseract deskews mild skew itself. Every recognised character keeps a box, mapped back to the original page's
+coordinates, so findings on OCR text get boxes exactly like text-layer findings. Pages are OCR'd in parallel
+worker processes, one per core.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
+from pathlib import Path
+
+import pymupdf
+
+from workstation.documents.pdf_text import _FLAGS, text_and_boxes
+from workstation.domain.errors import WorkstationError
+from workstation.domain.model import Document, Page, Rect, TextSource
+
+OCR_DPI = 300
+OSD_DPI = 150
+LANGUAGES = "eng+spa"
+
+
+class OcrUnavailableError(WorkstationError):
+    exit_code = 2
+
+
+@functools.cache
+def tessdata_dir() -> str:
+    """Tesseract's language data folder (TESSDATA_PREFIX, or what ``tesseract --list-langs`` reports)."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    if env and Path(env).is_dir():
+        return env
+    exe = shutil.which("tesseract")
+    if exe:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+        m = re.search(r'"([^"]+)"', out.stdout + out.stderr)
+        if m and Path(m.group(1)).is_dir():
+            return m.group(1)
+    for candidate in ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"):
+        if Path(candidate).is_dir():
+            return candidate
+    raise OcrUnavailableError("Tesseract OCR is not installed (run packaging/setup.sh): scanned pages cannot be read")
+
+
+def detect_rotation(page: pymupdf.Page) -> int:
+    """Degrees to turn the page image clockwise so its text is upright (0 when unknown)."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return 0
+    pix = page.get_pixmap(dpi=OSD_DPI, colorspace=pymupdf.csGRAY)
+    try:
+        out = subprocess.run([exe, "stdin", "stdout", "--psm", "0", "--tessdata-dir", tessdata_dir()],
+                             input=pix.tobytes("png"), capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    m = re.search(rb"Rotate:\s*(\d+)", out.stdout)
+    conf = re.search(rb"Orientation confidence:\s*([\d.]+)", out.stdout)
+    if not m or (conf and float(conf.group(1)) < 1.0):
+        return 0
+    return int(m.group(1)) % 360
+
+
+def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES) -> Page:
+    """OCR one page; the result's text and boxes are in the page's own coordinates."""
+    rotation = detect_rotation(page)
+    zoom = dpi / 72.0
+    matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
+    pix = page.get_pixmap(matrix=matrix)  # RGB: the OCR output of a grey pixmap has no text
+    pix.set_dpi(dpi, dpi)
+    ocr_pdf = pymupdf.open("pdf", pix.pdfocr_tobytes(language=languages, tessdata=tessdata_dir()))
+    try:
+        ocr = ocr_pdf[0]
+        # OCR page points -> pixmap pixels -> original page (undo the render matrix, incl. its shift)
+        origin = (page.rect * matrix).irect
+        inverse = ~matrix
+        scale = dpi / 72.0
+
+        def to_page(box: Rect) -> Rect:
+            r = pymupdf.Rect(box[0] * scale + origin.x0, box[1] * scale + origin.y0,
+                             box[2] * scale + origin.x0, box[3] * scale + origin.y0) * inverse
+            r.normalize()
+            return (r.x0, r.y0, r.x1, r.y1)
+
+        text, boxes = text_and_boxes(ocr.get_text("rawdict", flags=_FLAGS), to_page)
+    finally:
+        ocr_pdf.close()
+    return Page(number=page.number + 1, text=text, char_boxes=tuple(boxes), width=page.rect.width,
+                height=page.rect.height, text_source=TextSource.OCR)
+
+
+def _ocr_job(single_page_pdf: bytes, number: int, dpi: int) -> Page:
+    doc = pymupdf.open(stream=single_page_pdf, filetype="pdf")
+    try:
+        result = ocr_page(doc[0], dpi)
+    finally:
+        doc.close()
+    return replace(result, number=number)
+
+
+def _single_page(pdf: pymupdf.Document, index: int) -> bytes:
+    out = pymupdf.open()
+    out.insert_pdf(pdf, from_page=index, to_page=index)
+    data = out.tobytes()
+    out.close()
+    return data
+
+
+def ocr_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI,
+              progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> dict[int, Page]:
+    """OCR the given (1-based) pages, in parallel processes; ``progress(done, total)`` after each page."""
+    if not numbers:
+        return {}
+    tessdata_dir()  # fail early and clearly when Tesseract is missing
+    src = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    try:
+        jobs = [(_single_page(src, n - 1), n) for n in numbers]
+    finally:
+        src.close()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    results: dict[int, Page] = {}
+    if workers == 1:
+        for data, n in jobs:
+            results[n] = _ocr_job(data, n, dpi)
+            if progress:
+                progress(len(results), len(jobs))
+        return results
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_ocr_job, data, n, dpi) for data, n in jobs]
+        for fut in as_completed(futures):
+            page = fut.result()
+            results[page.number] = page
+            if progress:
+                progress(len(results), len(jobs))
+    return results
+
+
+def ocr_document(document: Document, progress: Callable[[int, int], None] | None = None,
+                 dpi: int = OCR_DPI) -> Document:
+    """The document with every page that needs OCR replaced by its OCR'd page."""
+    numbers = document.scanned_pages
+    if not numbers or document.source_bytes is None:
+        return document
+    done = ocr_pages(document.source_bytes, numbers, dpi, progress)
+    pages = tuple(done.get(p.number, p) for p in document.pages)
+    return replace(document, pages=pages)
+
+
+def ocr_text_of_pdf_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI) -> dict[int, str]:
+    """OCR text of pages of a PDF (used to verify that redacted words are gone from the pixels)."""
+    return {n: p.text for n, p in ocr_pages(pdf_bytes, numbers, dpi).items()}

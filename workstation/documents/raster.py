@@ -1,0 +1,58 @@
+"""Rendering pages of a PDF to pixels for the review window, and reading page texts back (for checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pymupdf
+
+
+@dataclass(frozen=True)
+class Raster:
+    """An RGB image: ``samples`` holds ``height`` rows of ``stride`` bytes (3 bytes a pixel)."""
+
+    width: int
+    height: int
+    stride: int
+    samples: bytes
+
+
+class PdfRasterizer:
+    """Keeps one PDF open and renders its pages (1-based) at a zoom (1.0 = 72 dpi, one pixel per point)."""
+
+    def __init__(self, pdf_bytes: bytes) -> None:
+        self._doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+
+    @property
+    def page_count(self) -> int:
+        return int(self._doc.page_count)
+
+    def page_size(self, page_number: int) -> tuple[float, float]:
+        rect = self._doc[page_number - 1].rect
+        return float(rect.width), float(rect.height)
+
+    def render(self, page_number: int, zoom: float) -> Raster:
+        page = self._doc[page_number - 1]
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
+        return Raster(pix.width, pix.height, pix.stride, bytes(pix.samples))
+
+    def close(self) -> None:
+        self._doc.close()
+
+
+def render_png(pdf_bytes: bytes, page_number: int, zoom: float = 1.0) -> bytes:
+    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    try:
+        pix = doc[page_number - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        return bytes(pix.tobytes("png"))
+    finally:
+        doc.close()
+
+
+def page_texts(pdf_bytes: bytes) -> list[str]:
+    """The text PyMuPDF extracts from each page."""
+    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    try:
+        return [str(p.get_text("text")) for p in doc]
+    finally:
+        doc.close()

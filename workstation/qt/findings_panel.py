@@ -1,0 +1,192 @@
+"""The findings of the current document, grouped by category, with filters and a snippet of context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.model import Finding
+from workstation.domain.review import Decision, FindingKey, snippet
+from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color
+
+DECISION_FILTERS: list[tuple[str, object]] = [
+    ("All decisions", "all"),
+    ("Pending", None),
+    ("Redact", Decision.REDACT),
+    ("Release", Decision.RELEASE),
+    ("Defer to counsel", Decision.DEFER),
+    ("Not personal info", Decision.NOT_PI),
+]
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(object)  # FindingKey
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.setToolTip("Filter by category")
+        self.decision = QComboBox()
+        self.decision.setObjectName("decisionFilter")
+        self.decision.setToolTip("Filter by decision")
+        for label, _ in DECISION_FILTERS:
+            self.decision.addItem(label)
+        self.min_score = QDoubleSpinBox()
+        self.min_score.setObjectName("scoreFilter")
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setDecimals(2)
+        self.min_score.setPrefix("score ≥ ")
+        self.min_score.setToolTip("Show findings with at least this detection score")
+        for w in (self.category, self.decision, self.min_score):
+            w.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category, 3)
+        filters.addWidget(self.decision, 2)
+        filters.addWidget(self.min_score, 2)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("findingsTree")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["Finding", "Page", "Score", "Decision"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("findingsCount")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count_label)
+
+        self._findings: list[Finding] = []
+        self._texts: dict[int, str] = {}
+        self._state: Callable[[Finding], Decision | None] = lambda f: None
+        self._items: dict[FindingKey, QTreeWidgetItem] = {}
+        self._current: FindingKey | None = None
+        self.category.currentIndexChanged.connect(self.rebuild)
+        self.decision.currentIndexChanged.connect(self.rebuild)
+        self.min_score.valueChanged.connect(self.rebuild)
+        self.tree.currentItemChanged.connect(self._on_current_item)
+
+    def set_findings(self, findings: Sequence[Finding], page_texts: dict[int, str],
+                     state: Callable[[Finding], Decision | None]) -> None:
+        self._findings = list(findings)
+        self._texts = page_texts
+        self._state = state
+        cats = sorted({f.entity_type for f in self._findings})
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem("All categories", None)
+        for c in cats:
+            self.category.addItem(c.replace("_", " ").title(), c)
+        idx = self.category.findData(chosen) if chosen else 0
+        self.category.setCurrentIndex(max(0, idx))
+        self.category.blockSignals(False)
+        self.rebuild()
+
+    def _visible(self, f: Finding) -> bool:
+        cat = self.category.currentData()
+        if cat and f.entity_type != cat:
+            return False
+        wanted = DECISION_FILTERS[self.decision.currentIndex()][1]
+        if wanted != "all" and self._state(f) != wanted:
+            return False
+        return f.score >= self.min_score.value() - 1e-9
+
+    def rebuild(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items = {}
+        groups: dict[str, QTreeWidgetItem] = {}
+        shown = 0
+        for f in self._findings:
+            if not self._visible(f):
+                continue
+            shown += 1
+            group = groups.get(f.entity_type)
+            if group is None:
+                group = QTreeWidgetItem([f.entity_type.replace("_", " ").title()])
+                font = QFont(group.font(0))
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setForeground(0, QBrush(category_color(f.entity_type)))
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(group)
+                groups[f.entity_type] = group
+            before, text, after = snippet(self._texts.get(f.page, f.text), f.start, f.end)
+            item = QTreeWidgetItem([f"{text}\n…{before} [{text}] {after}…", str(f.page), f"{f.score:.2f}", ""])
+            item.setToolTip(0, f"…{before} [{text}] {after}…\n{f.entity_type} · {f.recognizer} · score {f.score:.2f}")
+            item.setData(0, Qt.ItemDataRole.UserRole, FindingKey.of(f))
+            group.addChild(item)
+            self._items[FindingKey.of(f)] = item
+            self._paint(item, f)
+        for c, g in groups.items():
+            g.setText(0, f"{c.replace('_', ' ').title()}  ({g.childCount()})")
+        self.tree.expandAll()
+        self.count_label.setText(f"{shown} of {len(self._findings)} findings shown")
+        self.tree.blockSignals(False)
+        self._select(self._current)
+
+    def _paint(self, item: QTreeWidgetItem, f: Finding) -> None:
+        state = self._state(f)
+        item.setText(3, STATE_LABELS[state])
+        color = {None: "#b00020", Decision.REDACT: "#000000", Decision.RELEASE: RELEASED_COLOR,
+                 Decision.DEFER: "#ef6c00", Decision.NOT_PI: "#757575"}[state]
+        item.setForeground(3, QBrush(QColor(color)))
+
+    def refresh_states(self) -> None:
+        wanted = DECISION_FILTERS[self.decision.currentIndex()][1]
+        if wanted != "all":  # membership may change
+            self.rebuild()
+            return
+        by_key = {FindingKey.of(f): f for f in self._findings}
+        for key, item in self._items.items():
+            self._paint(item, by_key[key])
+
+    def set_current(self, key: FindingKey | None) -> None:
+        self._current = key
+        self._select(key)
+
+    def _select(self, key: FindingKey | None) -> None:
+        self.tree.blockSignals(True)
+        item = self._items.get(key) if key else None
+        self.tree.setCurrentItem(item)  # type: ignore[arg-type]
+        if item is not None:
+            self.tree.scrollToItem(item)
+        self.tree.blockSignals(False)
+
+    def _on_current_item(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        if key is not None:
+            self.findingActivated.emit(key)
+
+    def visible_keys(self) -> list[FindingKey]:
+        return list(self._items)

@@ -1,0 +1,158 @@
+"""Background work: loading and detecting a case, and the verified export. Each runs in its own QThread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from workstation.domain.errors import InputError, VerificationError, WorkstationError
+from workstation.domain.model import Document, ManualRedaction
+from workstation.domain.policy import Policy
+from workstation.pipeline import (
+    Analyzer,
+    Layout,
+    ScannedDocument,
+    build_export,
+    layout,
+    output_paths,
+    scan,
+    write_exports,
+)
+
+
+class CaseLoader(QObject):
+    """Loads every file of the case (each becomes reviewable on screen at once), then runs detection document by
+    document. A file that cannot be read is reported and the others go on."""
+
+    documentLoaded = Signal(object, object, str)  # Document, Layout, source file
+    fileFailed = Signal(str, str)  # file, message
+    documentScanned = Signal(object)  # ScannedDocument
+    documentScanFailed = Signal(str, str)  # document path, message
+    engineReady = Signal(object)
+    progress = Signal(int, int)  # documents detected, total
+    finished = Signal()
+
+    def __init__(self, files: Sequence[Path], engine: Analyzer | None,
+                 engine_factory: Callable[[], Analyzer] | None) -> None:
+        super().__init__()
+        self.files = list(files)
+        self.engine = engine
+        self.engine_factory = engine_factory
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        from workstation.documents.intake import load_file
+
+        try:
+            loaded: list[Document] = []
+            for f in self.files:
+                if self._cancel.is_set():
+                    return
+                try:
+                    docs = load_file(f)
+                    for d in docs:
+                        lay = layout(d) if not d.scanned_pages else None
+                        loaded.append(d)
+                        self.documentLoaded.emit(d, lay, str(f))
+                except WorkstationError as exc:
+                    self.fileFailed.emit(str(f), _message(exc))
+                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+                    self.fileFailed.emit(str(f), f"cannot be opened: {type(exc).__name__}: {exc}")
+            self.progress.emit(0, len(loaded))
+            if self.engine is None and self.engine_factory is not None and loaded:
+                self.engine = self.engine_factory()
+                self.engineReady.emit(self.engine)
+            for i, d in enumerate(loaded):
+                if self._cancel.is_set():
+                    return
+                try:
+                    assert self.engine is not None
+                    self.documentScanned.emit(scan([d], self.engine)[0])
+                except Exception as exc:  # noqa: BLE001
+                    self.documentScanFailed.emit(d.path, f"detection failed: {type(exc).__name__}: {exc}")
+                self.progress.emit(i + 1, len(loaded))
+        finally:
+            self.finished.emit()
+
+
+def _message(exc: WorkstationError) -> str:
+    if isinstance(exc, InputError):
+        return exc.reason
+    return str(exc)
+
+
+@dataclass
+class ExportItem:
+    scanned: ScannedDocument
+    layout: Layout | None
+    redact: list
+    reasons: dict[int, str]
+    manual: list[ManualRedaction]
+
+
+@dataclass
+class ExportOutcome:
+    ok: bool
+    message: str
+    out_dir: str
+    files: list[str] = field(default_factory=list)
+    failed_document: str = ""
+    failed_page: int | None = None
+    boxes: int = 0
+
+
+class ExportWorker(QObject):
+    """Runs the verified pipeline (build_export for every document, then output_paths + write_exports)."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # ExportOutcome
+
+    def __init__(self, items: Sequence[ExportItem], policy: Policy, out_dir: Path) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.policy = policy
+        self.out_dir = out_dir
+
+    @Slot()
+    def run(self) -> None:
+        out = str(self.out_dir)
+        try:
+            exports = []
+            n = len(self.items)
+            for i, it in enumerate(self.items):
+                self.progress.emit(i, n + 1, f"Redacting and verifying {it.scanned.document.display_name}")
+                exports.append(build_export(it.scanned, self.policy, redact=it.redact, manual=it.manual,
+                                            reasons=it.reasons, prepared=it.layout))
+            self.progress.emit(n, n + 1, "Writing files")
+            output_paths(exports, self.out_dir, None)
+            write_exports(exports)
+            files = [str(p) for e in exports for p in (e.pdf_path, e.csv_path) if p is not None]
+            boxes = sum(len(e.log) for e in exports)
+            self.progress.emit(n + 1, n + 1, "Done")
+            self.finished.emit(ExportOutcome(True, f"Export verified: {len(exports)} document(s), {boxes} "
+                                                   f"redaction box(es), written to {out}", out, files, boxes=boxes))
+        except VerificationError as exc:
+            self.finished.emit(ExportOutcome(False, f"Verification failed - nothing was written. {exc}", out,
+                                             failed_document=exc.document, failed_page=exc.page))
+        except WorkstationError as exc:
+            self.finished.emit(ExportOutcome(False, f"Export refused - nothing was written. {exc}", out))
+        except Exception as exc:  # noqa: BLE001
+            self.finished.emit(ExportOutcome(False, f"Export failed: {type(exc).__name__}: {exc}", out))
+
+
+def start_in_thread(worker: QObject, parent: QObject) -> QThread:
+    """Move ``worker`` to a new thread, run its ``run`` slot there; the thread quits when it finishes."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)  # type: ignore[attr-defined]
+    worker.finished.connect(thread.quit)  # type: ignore[attr-defined]
+    thread.start()
+    return thread
