@@ -10,12 +10,12 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
-from workstation.documents.ocr import ocr_document
+from workstation.documents.ocr import OcrUnavailableError, ocr_document
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.errors import UnreviewablePagesError, UsageError
 from workstation.domain.model import (
@@ -62,7 +62,10 @@ def scan(documents: Sequence[Document], engine: Analyzer,
     for i, doc in enumerate(documents):
         if doc.scanned_pages:
             name = doc.path
-            doc = ocr_document(doc, (lambda d, t: ocr_progress(name, d, t)) if ocr_progress else None)
+            try:
+                doc = ocr_document(doc, (lambda d, t: ocr_progress(name, d, t)) if ocr_progress else None)
+            except OcrUnavailableError as exc:  # pages stay unread: reported by scan, refused by export
+                doc = replace(doc, notes=(*doc.notes, str(exc)))
         texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
         per_page = propagate(texts, engine.analyze_many(texts))
         findings: list[Finding] = []

@@ -53,6 +53,11 @@ POSITIVES = [
     ("He lives at 560 Ocean Parkway\nBrooklyn, NY 11218\nPhone: 347-555-1010", ["560 Ocean Parkway\nBrooklyn, NY 11218"]),
     ("Address: 34-21 Junction Blvd Apt 2F\nCity/State/ZIP: East Elmhurst NY 11369",
      ["34-21 Junction Blvd Apt 2F", "East Elmhurst NY 11369"]),
+    # spelled-out house numbers with a room and a city on the next line
+    ("Send appeals to One Hogan Place, Room 752, New York, NY 10013.", ["One Hogan Place, Room 752, New York, NY 10013"]),
+    ("LEGAL DIVISION\nTwo Lafayette Street, Suite 1200\nNew York, NY 10007\n\nMarch 3, 2024",
+     ["Two Lafayette Street, Suite 1200\nNew York, NY 10007"]),
+    ("Records Unit, Three Court Square, Long Island City, NY 11101", ["Three Court Square, Long Island City, NY 11101"]),
 ]
 
 NEGATIVES = [
@@ -69,6 +74,8 @@ NEGATIVES = [
     "She has lived in Queens for 12 years.",
     "The incident occurred at 7 PM near the 5 Train station.",
     "Officers canvassed Jamaica Avenue between 160th St and 168th St.",
+    "One officer walked down Tremont Avenue toward the park.",
+    "Two witnesses saw the car on Atlantic Avenue.",
 ]
 
 
