@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
 from workstation.documents.ocr import OcrUnavailableError, ocr_document
+from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.errors import UnreviewablePagesError, UsageError
 from workstation.domain.model import (
