@@ -47,6 +47,36 @@ POSITIVES = [
     ("Interviewed: Ji-hoon Park, Bich Ngoc Tran, Olumide Bakare", ["Ji-hoon Park", "Bich Ngoc Tran", "Olumide Bakare"]),
     ("Language: Spanish   Interpreter: Sgt. Delgado", ["Delgado"]),
     ("Victim: Georgia Washington", ["Georgia Washington"]),
+    # table rows with a bare row number (tab, column gap, pipe) and "Last, First" cells
+    ("#\tNAME\tDOB\n1\tOKAFOR, CHIDI\t02/03/1991\tLagos", ["OKAFOR, CHIDI"]),
+    ("1  BOATENG, YAW                 04/05/77    Asylum pending", ["BOATENG, YAW"]),
+    ("12 MENDES, ROSARIA | 05/06/1980 | Lisbon", ["MENDES, ROSARIA"]),
+    ("3\tAcheampong Mensah, Efua\t10/09/80\tA-297-373-402", ["Acheampong Mensah, Efua"]),
+    ("2  SALAZAR DE LA PAZ, ROSA | 11/12/1970 | Lima", ["SALAZAR DE LA PAZ, ROSA"]),
+    ("Tesfaye Bekele | Son | 06-17-2009 | Ethiopia", ["Tesfaye Bekele"]),
+    ("Last, First: ABEBE GIRMA, TSEHAY\nSex: F", ["ABEBE GIRMA, TSEHAY"]),
+    ("Client Name: Nwosu, Adaora\nDOB: 1/2/1990", ["Nwosu, Adaora"]),
+    # e-mail headers, subject lines, greetings, sign-offs
+    ('From: Tomoko Arai <tarai@example.org>\nTo: "Okoro, Emeka (DOJ)" <eokoro@example.gov>; Lina Haddad <lh@x.org>',
+     ["Tomoko Arai", "Okoro, Emeka", "Lina Haddad"]),
+    ("Sent: 4/4/24\nSubject: FW: Records request - THANH HUONG VU\n\nSee below.", ["THANH HUONG VU"]),
+    ("Topic: INTERVIEW OF DAWIT ALEMU\n\n1. On 4/4/24 officers responded.", ["DAWIT ALEMU"]),
+    ("Dear Ms. Okonjo:\n\nThis responds to your request.", ["Okonjo"]),
+    ("Good afternoon Tesfaye,\n\nPlease see the attached.", ["Tesfaye"]),
+    ("Respectfully,\n\nSgt. Haruto Sato\nRecords Unit", ["Haruto Sato"]),
+    ("June 1, 2024\n\nFarida Rahimi\n412 Linden Street\nBrooklyn, NY 11221", ["Farida Rahimi"]),
+    ("I, Ngozi Eze, state the following:", ["Ngozi Eze"]),
+    # names placed by what follows them
+    ("The victim, Kwabena Owusu, age 44, was taken to Elmhurst Hospital.", ["Kwabena Owusu"]),
+    ("Records were requested for TENZIN DORJEE, (DOB 02/12/06) by counsel.", ["TENZIN DORJEE"]),
+    ("Emergency contact: none listed. Her aunt Yewande Adeyinka (aunt) - 718-555-0101", ["Yewande Adeyinka"]),
+    ("Officers located the subject. Hamid Karimi is a lawful permanent resident.", ["Hamid Karimi"]),
+    ("Reporting: Det. Spec. LARA ESPINOZA   Shield #1234", ["LARA ESPINOZA"]),
+    ("Statement taken by: PO3 Ines Moreira, Shield #17238", ["Ines Moreira"]),
+    ("I saw a man I know as Tunde break the window.", ["Tunde"]),
+    # a name found with context is found again elsewhere in the text
+    ("Witness: Bongani Dlamini\nLater DLAMINI returned and Bongani Dlamini signed.",
+     ["Bongani Dlamini", "DLAMINI", "Bongani Dlamini"]),
 ]
 
 NEGATIVES = [
@@ -65,6 +95,20 @@ NEGATIVES = [
     "Officers canvassed Jamaica Avenue. Sunset Park residents complained.",
     "Suspect described as Hispanic male wearing a Yankees cap. Victim Services was notified.",
     "Case Summary\nThe Grand Jury convened.",
+    "Squad: 70 Det. Sqd.\nDate of Report: 4/5/19",
+    "This e-mail may contain privileged information. Law Enforcement Sensitive.",
+    "CATHOLIC CHARITIES - MIGRANT SHELTER\nCLIENT INTAKE FORM",
+    "VICTIM INFORMATION\nSex: F",
+    "From: a@b.org\nSent: 3/3/23\nSubject: Inquiry\n\nPlease advise.",
+    "Subject: Re-interview\nThe complainant was re-interviewed.",
+    "Case Notes:\nClient reports no medical issues.",
+    "Port of Entry: JFK\nTel. 917-424-6263",
+    "Re: Freedom of Information Law Request\n\nDear Records Access Officer:",
+    "Detainee Roster - Case 2023-650\nOccupant List - 75 Grand Concourse",
+    "Name | Relationship | DOB | Country of Birth",
+    "Sent: Jun. 2, 2023",
+    "Burkina Faso is a landlocked country. Sierra Leone has a long coast.",
+    "Sincerely,\n\nRecords Access Officer\nLegal Bureau",
 ]
 
 

@@ -254,7 +254,7 @@ _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi",
 # "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
 _PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*$")
 _PAREN_AFTER = re.compile(r"^\s*[)\]]")
-_LANGUAGE_NEAR = re.compile(r"(?i:interpret|translat|language|speak|spoke|idioma|langue)")
+_LANGUAGE_NEAR = re.compile(r"(?i:interpret|translat|language|speaks|speaking|speaker|idioma|langue)[^.;\n]*$")
 # Family or home abroad reveals origin: "his family remains in India", "wife and children in Haiti".
 _ABROAD_BEFORE = re.compile(
     r"(?<![\w])(?i:family|families|relatives|wife|husband|spouse|partner|children|kids|child|sons?|daughters?|"

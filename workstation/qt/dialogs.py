@@ -136,8 +136,12 @@ class SearchDialog(QDialog):
         self.apply_button.setText(f"Redact {len(self.matches)} checked match(es)")
 
     def checked(self) -> list[SearchMatch]:
-        return [m for i, m in enumerate(self.matches)
-                if self.results.topLevelItem(i).checkState(0) == Qt.CheckState.Checked]
+        out = []
+        for i, m in enumerate(self.matches):
+            item = self.results.topLevelItem(i)
+            if item is not None and item.checkState(0) == Qt.CheckState.Checked:
+                out.append(m)
+        return out
 
     def _apply(self) -> None:
         chosen = self.checked()

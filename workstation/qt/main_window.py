@@ -1,0 +1,1019 @@
+"""The review window: case documents on the left, the page in the centre, findings and decisions on the right.
+
+Everything it works with is passed in (store, policy, detection engine or a factory to build it once in the
+background, user and role); it reaches for no globals. Every change goes through ``_commit``: the store makes the
+action durable first, then the session applies it and the screen shows it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import partial
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QThread
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.documents.raster import PdfRasterizer
+from workstation.domain.errors import InputError
+from workstation.domain.model import Document, Finding, Page, Rect
+from workstation.domain.policy import Policy
+from workstation.domain.review import (
+    DECISION_LABELS,
+    Action,
+    Decision,
+    FindingKey,
+    ManualKind,
+    ReviewError,
+    ReviewSession,
+    selection_boxes,
+    snippet,
+)
+from workstation.pipeline import Analyzer, Layout, ScannedDocument
+from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
+from workstation.qt.findings_panel import FindingsPanel
+from workstation.qt.page_view import Overlay, PageView, Tool
+from workstation.qt.theme import STATE_LABELS, category_color, finding_style, manual_style
+from workstation.qt.workers import CaseLoader, ExportItem, ExportOutcome, ExportWorker, start_in_thread
+from workstation.store.case_store import CaseRecord, CaseStore
+
+RELEASE_REASONS = [
+    "Requester is the subject of the record",
+    "Written consent of the subject on file",
+    "Already public (court record / press release)",
+    "Officer or employee acting in official capacity",
+    "Not identifying in context",
+    "Required by subpoena / court order",
+]
+
+
+@dataclass
+class LoadedDocument:
+    """One document of the case as the window knows it."""
+
+    path: str
+    name: str
+    source_file: str
+    document: Document | None = None
+    layout: Layout | None = None
+    scanned: ScannedDocument | None = None
+    error: str = ""
+    placements: dict[FindingKey, dict[int, list[Rect]]] = field(default_factory=dict)
+    raster: PdfRasterizer | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.scanned is not None
+
+    @property
+    def page_count(self) -> int:
+        if self.layout is not None:
+            return len(self.layout.rendered.pages) if self.layout.rendered else len(self.layout.document.pages)
+        return 0
+
+    def layout_page(self, number: int) -> Page | None:
+        if self.layout is None:
+            return None
+        pages = self.layout.rendered.pages if self.layout.rendered else self.layout.document.pages
+        return pages[number - 1] if 0 < number <= len(pages) else None
+
+    def rasterizer(self) -> PdfRasterizer | None:
+        if self.raster is None and self.layout is not None:
+            self.raster = PdfRasterizer(self.layout.pdf)
+        return self.raster
+
+    def first_page_of(self, finding: Finding) -> int:
+        pages = self.placements.get(FindingKey.of(finding))
+        return min(pages) if pages else finding.page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, store: CaseStore, policy: Policy, user: str, role: str = "clerk",
+                 engine: Analyzer | None = None, engine_factory: Callable[[], Analyzer] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.policy = policy
+        self.user = user
+        self.role = role
+        self.engine = engine
+        self.engine_factory = engine_factory
+        self.session = ReviewSession(policy.reason_codes, user)
+        self.case: CaseRecord | None = None
+        self.docs: list[LoadedDocument] = []
+        self.by_path: dict[str, LoadedDocument] = {}
+        self.current: Finding | None = None
+        self.current_doc: LoadedDocument | None = None
+        self.current_page = 0
+        self.selected_manual: str | None = None
+        self.detecting = False
+        self.exporting = False
+        self.last_export: ExportOutcome | None = None
+        self._resume: dict = {}
+        self._loader: CaseLoader | None = None
+        self._loader_thread: QThread | None = None
+        self._export_worker: ExportWorker | None = None
+        self._export_thread: QThread | None = None
+        self._search: SearchDialog | None = None
+        self._release_all = False
+        self._export_skipped: list[str] = []
+        self.setWindowTitle("Disclosure Review Workstation")
+        self.resize(1500, 940)
+        self._build_ui()
+        self._build_actions()
+        self._update_status()
+
+    # ================================================================== UI
+    def _build_ui(self) -> None:
+        # left: documents
+        self.doc_list = QListWidget()
+        self.doc_list.setObjectName("documentList")
+        self.doc_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.doc_list.setWordWrap(True)
+        self.doc_list.setSpacing(2)
+        self.doc_list.currentRowChanged.connect(self._on_document_row)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 0, 6)
+        title = QLabel("<b>Case documents</b>")
+        self.case_label = QLabel("")
+        self.case_label.setObjectName("caseLabel")
+        self.case_label.setWordWrap(True)
+        ll.addWidget(title)
+        ll.addWidget(self.case_label)
+        ll.addWidget(self.doc_list, 1)
+
+        # centre: page navigator + page
+        self.page_view = PageView()
+        self.page_view.rectDrawn.connect(self._on_rect_drawn)
+        self.page_view.itemClicked.connect(self._on_page_item_clicked)
+        self.page_view.zoomChanged.connect(self._on_zoom_changed)
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("pageSpin")
+        self.page_spin.setMinimum(1)
+        self.page_spin.setKeyboardTracking(False)
+        self.page_spin.valueChanged.connect(self._on_page_spin)
+        self.page_total = QLabel("of 0")
+        self.zoom_label = QLabel("125%")
+        self.zoom_label.setMinimumWidth(44)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tool_label = QLabel("")
+        self.tool_label.setObjectName("toolLabel")
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 6, 0, 6)
+        self.nav_bar = QHBoxLayout()
+        cl.addLayout(self.nav_bar)
+        cl.addWidget(self.page_view, 1)
+
+        # right: findings + decision
+        self.findings = FindingsPanel()
+        self.findings.findingActivated.connect(self._on_finding_activated)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 6, 6, 6)
+        rl.addWidget(QLabel("<b>Findings</b> (this document)"))
+        rl.addWidget(self.findings, 1)
+        rl.addWidget(self._build_decision_box())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([270, 760, 470])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.overlay = ShortcutsOverlay(splitter)
+
+        # status bar
+        sb = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progressBar")
+        self.progress.setMaximumWidth(240)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.reviewed_label = QLabel()
+        self.reviewed_label.setObjectName("reviewedLabel")
+        self.role_label = QLabel()
+        self.role_label.setObjectName("roleLabel")
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.reviewed_label)
+        sb.addPermanentWidget(self.role_label)
+
+    def _build_decision_box(self) -> QWidget:
+        box = QGroupBox("Current finding")
+        box.setObjectName("decisionBox")
+        self.current_label = QLabel("No finding selected")
+        self.current_label.setObjectName("currentLabel")
+        self.current_label.setWordWrap(True)
+        self.current_label.setTextFormat(Qt.TextFormat.RichText)
+        self.current_label.setMinimumHeight(70)
+        self.reason_combo = QComboBox()
+        self.reason_combo.setObjectName("reasonCode")
+        self.reason_combo.addItems(self.session.reason_code_choices())
+        self.reason_combo.setToolTip("Exemption / reason code written for a redaction (C to choose)")
+        self.release_reason = QLineEdit()
+        self.release_reason.setObjectName("releaseReason")
+        self.release_reason.setPlaceholderText("Reason to release (required for protected categories)")
+        completer = QCompleter(RELEASE_REASONS, self.release_reason)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.release_reason.setCompleter(completer)
+        self.release_reason.returnPressed.connect(self._release_from_field)
+        self.all_occurrences = QCheckBox("Apply to every occurrence of this text in the case")
+        self.all_occurrences.setObjectName("allOccurrences")
+        self.all_occurrences.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("decisionError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+        def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(slot)
+            return b
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(button("Redact  R", lambda: self.decide(Decision.REDACT), "redactButton"))
+        buttons.addWidget(button("Release  E", lambda: self.decide(Decision.RELEASE), "releaseButton"))
+        buttons.addWidget(button("Defer  D", lambda: self.decide(Decision.DEFER), "deferButton"))
+        buttons.addWidget(button("Not PI  X", lambda: self.decide(Decision.NOT_PI), "notPiButton"))
+        nav = QHBoxLayout()
+        nav.addWidget(button("◀ Previous  P", lambda: self.go_pending(backwards=True), "prevButton"))
+        nav.addWidget(button("Next  N ▶", lambda: self.go_pending(), "nextButton"))
+        nav.addWidget(button("Undo  Ctrl+Z", self.undo, "undoButton"))
+
+        form = QVBoxLayout(box)
+        form.addWidget(self.current_label)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Reason code:"))
+        row.addWidget(self.reason_combo, 1)
+        form.addLayout(row)
+        form.addWidget(self.release_reason)
+        form.addWidget(self.all_occurrences)
+        form.addLayout(buttons)
+        form.addLayout(nav)
+        form.addWidget(self.error_label)
+        return box
+
+    def _action(self, text: str, keys: Sequence[str], slot: Callable[[], object], name: str = "",
+                checkable: bool = False) -> QAction:
+        a = QAction(text, self)
+        a.setShortcuts([QKeySequence(k) for k in keys])
+        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.setCheckable(checkable)
+        if name:
+            a.setObjectName(name)
+        a.triggered.connect(lambda _checked=False: slot())
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        D = Decision
+        self._action("Redact", ["R"], lambda: self.decide(D.REDACT))
+        self._action("Redact every occurrence", ["Shift+R"], lambda: self.decide(D.REDACT, all_occurrences=True))
+        self._action("Release", ["E"], lambda: self.decide(D.RELEASE))
+        self._action("Release every occurrence", ["Shift+E"], lambda: self.decide(D.RELEASE, all_occurrences=True))
+        self._action("Defer to counsel", ["D"], lambda: self.decide(D.DEFER))
+        self._action("Defer every occurrence", ["Shift+D"], lambda: self.decide(D.DEFER, all_occurrences=True))
+        self._action("Not personal information", ["X"], lambda: self.decide(D.NOT_PI))
+        self._action("Toggle every occurrence", ["A"], self.all_occurrences.toggle)
+        self._action("Choose reason code", ["C"], self._choose_reason_code)
+        self._action("Next pending", ["N"], self.go_pending)
+        self._action("Previous pending", ["P"], lambda: self.go_pending(backwards=True))
+        self._action("Next finding", ["J", "Down"], lambda: self.go_step(1))
+        self._action("Previous finding", ["K", "Up"], lambda: self.go_step(-1))
+        undo = self._action("Undo", ["Ctrl+Z", "U"], self.undo)
+        self._action("Remove manual redaction", ["Delete", "Backspace"], self.remove_selected_manual)
+        self._action("Next page", ["]", "Ctrl+PgDown"], lambda: self.go_page(self.current_page + 1))
+        self._action("Previous page", ["[", "Ctrl+PgUp"], lambda: self.go_page(self.current_page - 1))
+        zin = self._action("Zoom in", ["+", "=", "Ctrl++"], self.page_view.zoom_in)
+        zout = self._action("Zoom out", ["-", "Ctrl+-"], self.page_view.zoom_out)
+        fit = self._action("Fit width", ["0"], self.page_view.fit_width)
+        self._action("Shortcuts", ["?", "F1"], self.overlay.toggle, "shortcutsAction")
+        self._action("Close overlay / back to review", ["Esc"], self._escape)
+        open_a = self._action("Open case…", ["Ctrl+O"], self.choose_and_open)
+        export_a = self._action("Export…", ["Ctrl+E"], self.start_export, "exportAction")
+        search_a = self._action("Search and redact…", ["Ctrl+F"], self.open_search)
+        page_a = self._action("Redact page", ["W"], self.redact_whole_page)
+
+        group = QActionGroup(self)
+        self.tool_actions: dict[Tool, QAction] = {}
+        for tool, text, key in ((Tool.REVIEW, "Review", "V"), (Tool.BOX, "Draw box", "B"),
+                                (Tool.SELECT, "Select text", "T")):
+            a = self._action(f"{text}  {key}", [key], partial(self.set_tool, tool), checkable=True)
+            group.addAction(a)
+            self.tool_actions[tool] = a
+        self.tool_actions[Tool.REVIEW].setChecked(True)
+
+        tb = QToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(16, 16))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        open_a.setText("Open…")
+        tb.addAction(open_a)
+        export_a.setText("Export…  Ctrl+E")
+        tb.addAction(export_a)
+        tb.addSeparator()
+        for a in self.tool_actions.values():
+            tb.addAction(a)
+        page_a.setText("Redact page  W")
+        tb.addAction(page_a)
+        search_a.setText("Search & redact  Ctrl+F")
+        tb.addAction(search_a)
+        tb.addSeparator()
+        undo.setText("Undo")
+        tb.addAction(undo)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        tb.addWidget(spacer)
+        help_b = QPushButton("?  Shortcuts")
+        help_b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        help_b.clicked.connect(self.overlay.toggle)
+        tb.addWidget(help_b)
+        self.addToolBar(tb)
+
+        def nav_button(text: str, slot: Callable[[], None], tip: str) -> QPushButton:
+            b = QPushButton(text)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setToolTip(tip)
+            b.setMaximumWidth(48)
+            b.clicked.connect(slot)
+            return b
+
+        self.doc_title = QLabel("")
+        self.doc_title.setObjectName("docTitle")
+        self.nav_bar.addWidget(self.doc_title, 1)
+        self.nav_bar.addWidget(self.tool_label)
+        self.nav_bar.addWidget(nav_button("◀", lambda: self.go_page(self.current_page - 1), "Previous page  ["))
+        self.nav_bar.addWidget(QLabel("Page"))
+        self.nav_bar.addWidget(self.page_spin)
+        self.nav_bar.addWidget(self.page_total)
+        self.nav_bar.addWidget(nav_button("▶", lambda: self.go_page(self.current_page + 1), "Next page  ]"))
+        self.nav_bar.addSpacing(16)
+        self.nav_bar.addWidget(nav_button("−", zout.trigger, "Zoom out  -"))
+        self.nav_bar.addWidget(self.zoom_label)
+        self.nav_bar.addWidget(nav_button("+", zin.trigger, "Zoom in  +"))
+        fit_b = QPushButton("Fit width")
+        fit_b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        fit_b.clicked.connect(fit.trigger)
+        self.nav_bar.addWidget(fit_b)
+
+    # ================================================================== opening a case
+    def choose_and_open(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a case folder")
+        if folder:
+            self.open_case([folder])
+
+    def open_case(self, paths: Sequence[str | Path]) -> bool:
+        from workstation.documents.intake import expand_paths
+
+        self._stop_loader()
+        sources = [str(Path(p).resolve()) for p in paths]
+        try:
+            files = expand_paths(sources)
+        except InputError as exc:
+            self.page_view.show_message(f"Cannot open the case:\n{exc}")
+            self.statusBar().showMessage(f"Cannot open the case: {exc}")
+            return False
+        name = Path(sources[0]).name if len(sources) == 1 else f"{Path(sources[0]).name} + {len(sources) - 1}"
+        self.case = self.store.open_case(sources, name)
+        self.session = ReviewSession(self.policy.reason_codes, self.user)
+        self.session.load(self.store.decisions(self.case.id), self.store.manual(self.case.id),
+                          self.store.allow_list(self.case.id))
+        self._resume = dict(self.case.cursor)
+        for d in self.docs:
+            if d.raster is not None:
+                d.raster.close()
+        self.docs, self.by_path = [], {}
+        self.current, self.current_doc, self.current_page = None, None, 0
+        self.doc_list.clear()
+        self.findings.set_findings([], {}, self.session.state)
+        self.case_label.setText(f"{html.escape(name)} · {len(files)} file(s)")
+        self.setWindowTitle(f"{name} — Disclosure Review Workstation")
+        if "zoom" in self._resume:
+            self.page_view.zoom = float(self._resume["zoom"])
+            self.zoom_label.setText(f"{round(self.page_view.zoom * 100)}%")
+        self.page_view.show_message("Loading the case…")
+        self.detecting = True
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Loading…")
+        self.progress.show()
+        loader = CaseLoader(files, self.engine, self.engine_factory)
+        loader.documentLoaded.connect(self._on_document_loaded)
+        loader.fileFailed.connect(self._on_file_failed)
+        loader.documentScanned.connect(self._on_document_scanned)
+        loader.documentScanFailed.connect(self._on_scan_failed)
+        loader.engineReady.connect(self._on_engine_ready)
+        loader.progress.connect(self._on_progress)
+        loader.finished.connect(self._on_loader_finished)
+        self._loader = loader
+        self._loader_thread = start_in_thread(loader, self)
+        self._update_status()
+        return True
+
+    def _stop_loader(self) -> None:
+        if self._loader is not None:
+            self._loader.cancel()
+        if self._loader_thread is not None:
+            self._loader_thread.quit()
+            self._loader_thread.wait(60_000)
+        self._loader, self._loader_thread = None, None
+
+    def _on_engine_ready(self, engine: Analyzer) -> None:
+        self.engine = engine  # built once; the next case reuses it
+
+    def _add_doc(self, ld: LoadedDocument) -> None:
+        self.docs.append(ld)
+        self.by_path[ld.path] = ld
+        item = QListWidgetItem()
+        self.doc_list.addItem(item)
+        self._paint_doc(ld)
+
+    def _paint_doc(self, ld: LoadedDocument) -> None:
+        row = self.docs.index(ld)
+        item = self.doc_list.item(row)
+        if ld.error:
+            item.setText(f"⚠ {ld.name}\n    {ld.error}")
+            item.setForeground(QColor("#b00020"))
+            item.setToolTip(f"{ld.path}\n{ld.error}")
+            return
+        pages = ld.page_count
+        if ld.document is not None and ld.document.scanned_pages:
+            status = f"page(s) {', '.join(map(str, ld.document.scanned_pages))} scanned: OCR needed, not exportable"
+            item.setForeground(QColor("#b00020"))
+        elif not ld.ready:
+            status = "detecting…"
+            item.setForeground(QColor("#555555"))
+        else:
+            done, total = self.session.progress(ld.path)
+            status = f"{done} of {total} reviewed" + ("  ✓" if done == total else "")
+            item.setForeground(QColor("#1b5e20") if done == total else QColor("#000000"))
+        item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
+        item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
+
+    def _on_document_loaded(self, doc: Document, lay: Layout | None, source_file: str) -> None:
+        ld = LoadedDocument(doc.path, doc.display_name, source_file, document=doc, layout=lay)
+        self.session.add_document(doc.path)
+        self._add_doc(ld)
+        want = self._resume.get("document")
+        if self.current_doc is None or (want == doc.path and self.current is None):
+            page = int(self._resume.get("page", 1)) if want == doc.path else 1
+            self.show_document(ld, page)
+
+    def _on_file_failed(self, path: str, message: str) -> None:
+        ld = LoadedDocument(path, Path(path).name, path, error=message)
+        self._add_doc(ld)
+        self.statusBar().showMessage(f"{Path(path).name}: {message}", 8000)
+
+    def _on_scan_failed(self, path: str, message: str) -> None:
+        ld = self.by_path.get(path)
+        if ld is not None:
+            ld.error = message
+            self._paint_doc(ld)
+
+    def _on_document_scanned(self, sd: ScannedDocument) -> None:
+        ld = self.by_path[sd.document.path]
+        ld.scanned = sd
+        if ld.layout is not None:
+            ld.placements = {FindingKey.of(f): ld.layout.placements(f) for f in sd.findings}
+        self.session.set_findings(ld.path, sd.findings)
+        self._paint_doc(ld)
+        if ld is self.current_doc:
+            self._load_findings_panel(ld)
+            self._refresh_page()
+        if self.current is None:
+            self._maybe_resume_or_start(ld)
+        self._update_status()
+
+    def _maybe_resume_or_start(self, ld: LoadedDocument) -> None:
+        want_doc = self._resume.get("document")
+        key = self._resume.get("finding")
+        if want_doc and want_doc in self.by_path and not self.by_path[want_doc].ready \
+                and not self.by_path[want_doc].error:
+            return  # wait for the document the reviewer was on
+        if want_doc == ld.path and key:
+            found = self.session.find(FindingKey(*key))
+            if found is not None:
+                self.set_current(found)
+                return
+        if want_doc == ld.path and not key:
+            return
+        if want_doc and want_doc != ld.path and want_doc in self.by_path:
+            target = self.by_path[want_doc]
+            if target.ready and key:
+                found = self.session.find(FindingKey(*key))
+                if found is not None:
+                    self.set_current(found)
+                    return
+        nxt = self.session.next_pending(None)
+        if nxt is not None:
+            self.set_current(nxt)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Detecting %v of {total}")
+
+    def _on_loader_finished(self) -> None:
+        self.detecting = False
+        self.progress.hide()
+        total = sum(len(d.scanned.findings) for d in self.docs if d.scanned)
+        failed = sum(1 for d in self.docs if d.error)
+        msg = f"Detection complete: {total} findings in {len(self.docs) - failed} document(s)"
+        if failed:
+            msg += f"; {failed} could not be opened"
+        self.statusBar().showMessage(msg, 10000)
+        if self.current is None:
+            nxt = self.session.next_pending(None)
+            if nxt is not None:
+                self.set_current(nxt)
+        self._update_status()
+
+    # ================================================================== showing
+    def _on_document_row(self, row: int) -> None:
+        if 0 <= row < len(self.docs) and self.docs[row] is not self.current_doc:
+            ld = self.docs[row]
+            pending = [f for f in self.session.findings.get(ld.path, []) if self.session.state(f) is None]
+            alls = self.session.findings.get(ld.path) or []
+            first = pending[0] if pending else (alls[0] if alls else None)
+            if first is not None:
+                self.set_current(first)
+            else:
+                self.show_document(ld, 1)
+
+    def show_document(self, ld: LoadedDocument, page: int = 1) -> None:
+        changed = ld is not self.current_doc
+        self.current_doc = ld
+        if changed:
+            self.doc_list.blockSignals(True)
+            self.doc_list.setCurrentRow(self.docs.index(ld))
+            self.doc_list.blockSignals(False)
+            self._load_findings_panel(ld)
+            self.doc_title.setText(f"<b>{html.escape(ld.name)}</b>")
+        if ld.error:
+            self.page_view.show_message(f"{ld.name} cannot be reviewed:\n\n{ld.error}")
+            self.current_page = 0
+            self.page_total.setText("of 0")
+            return
+        if ld.layout is None:
+            pages = ", ".join(map(str, ld.document.scanned_pages)) if ld.document else ""
+            self.page_view.show_message(f"{ld.name}: page(s) {pages} have no text layer (scanned). OCR is required "
+                                        "before this document can be reviewed or exported.")
+            return
+        self.go_page(page)
+
+    def _load_findings_panel(self, ld: LoadedDocument) -> None:
+        texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
+        self.findings.set_findings(self.session.findings.get(ld.path, []), texts, self.session.state)
+        self.findings.set_current(FindingKey.of(self.current) if self.current else None)
+
+    def go_page(self, page: int) -> None:
+        ld = self.current_doc
+        if ld is None or ld.layout is None:
+            return
+        page = max(1, min(ld.page_count, page))
+        self.current_page = page
+        self.page_view.show_page(ld.rasterizer(), page)
+        self.page_spin.blockSignals(True)
+        self.page_spin.setMaximum(max(1, ld.page_count))
+        self.page_spin.setValue(page)
+        self.page_spin.blockSignals(False)
+        self.page_total.setText(f"of {ld.page_count}")
+        self._refresh_page()
+
+    def _on_page_spin(self, value: int) -> None:
+        if value != self.current_page:
+            self.go_page(value)
+
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)}%")
+        self._save_cursor()
+
+    def _refresh_page(self) -> None:
+        ld = self.current_doc
+        if ld is None or ld.layout is None or self.current_page == 0:
+            return
+        overlays: list[Overlay] = []
+        cur = FindingKey.of(self.current) if self.current else None
+        for f in self.session.findings.get(ld.path, []):
+            key = FindingKey.of(f)
+            state = self.session.state(f)
+            pen, brush = finding_style(f.entity_type, state)
+            for rect in ld.placements.get(key, {}).get(self.current_page, []):
+                overlays.append(Overlay(rect, pen, brush, key, key == cur,
+                                        f"{f.entity_type} · {STATE_LABELS[state]} · score {f.score:.2f}"))
+        pen, brush = manual_style()
+        for m in self.session.manual_for(ld.path, self.current_page):
+            if m.id == self.selected_manual:
+                pen.setWidthF(3.5)
+            overlays.append(Overlay(m.box, pen, brush, ("manual", m.id), False,
+                                    f"Manual redaction ({m.kind.value}) · {m.reason_code} · Delete to remove"))
+            pen, brush = manual_style()
+        self.page_view.set_overlays(overlays)
+
+    def set_current(self, finding: Finding | None) -> None:
+        self.current = finding
+        self.selected_manual = None
+        self.error_label.setText("")
+        self.release_reason.clear()
+        if finding is None:
+            self.current_label.setText("No finding selected")
+            self._refresh_page()
+            return
+        ld = self.by_path[finding.document]
+        page = ld.first_page_of(finding)
+        if ld is not self.current_doc or page != self.current_page:
+            self.show_document(ld, page)
+        self.findings.set_current(FindingKey.of(finding))
+        self._refresh_page()
+        rects = ld.placements.get(FindingKey.of(finding), {}).get(page, [])
+        if rects:
+            self.page_view.ensure_rect_visible(rects[0])
+        code = self.session.default_reason_code(finding.entity_type)
+        rec = self.session.record(finding)
+        if rec is not None and rec.reason_code:
+            code = rec.reason_code
+        idx = self.reason_combo.findText(code)
+        if idx < 0 and code:
+            self.reason_combo.addItem(code)
+            idx = self.reason_combo.findText(code)
+        self.reason_combo.setCurrentIndex(max(0, idx))
+        self._paint_current()
+        self._save_cursor()
+
+    def _paint_current(self) -> None:
+        f = self.current
+        if f is None:
+            return
+        ld = self.by_path[f.document]
+        state = self.session.state(f)
+        rec = self.session.record(f)
+        texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
+        before, text, after = snippet(texts.get(f.page, f.text), f.start, f.end, 40)
+        color = category_color(f.entity_type).name()
+        occurrences = len(self.session.occurrences(f))
+        decided = STATE_LABELS[state]
+        if rec is not None:
+            extra = f" ({rec.reason_code})" if rec.reason_code else (f" — “{rec.reason}”" if rec.reason else "")
+            decided += html.escape(extra) + f" by {html.escape(rec.user)}"
+        self.current_label.setText(
+            f"<span style='background:{color}; color:white; padding:2px 6px;'>&nbsp;{f.entity_type}&nbsp;</span>"
+            f"&nbsp; page {ld.first_page_of(f)} · score {f.score:.2f} · <b>{decided}</b><br>"
+            f"<span style='font-size:12pt'><b>{html.escape(text)}</b></span><br>"
+            f"<span style='color:#555'>…{html.escape(before)} <u>{html.escape(text)}</u> {html.escape(after)}…</span>")
+        self.all_occurrences.setText(f"Apply to every occurrence of this text in the case ({occurrences})  A")
+
+    def _on_finding_activated(self, key: FindingKey) -> None:
+        f = self.session.find(key)
+        if f is not None and (self.current is None or FindingKey.of(self.current) != key):
+            self.set_current(f)
+
+    def _on_page_item_clicked(self, key: object) -> None:
+        if isinstance(key, tuple) and len(key) == 2 and key[0] == "manual":
+            self.selected_manual = str(key[1])
+            self._refresh_page()
+            self.statusBar().showMessage("Manual redaction selected: press Delete to remove it", 6000)
+            return
+        if isinstance(key, FindingKey):
+            f = self.session.find(key)
+            if f is not None:
+                self.set_current(f)
+
+    # ================================================================== review
+    def go_pending(self, backwards: bool = False) -> None:
+        nxt = self.session.next_pending(self.current, backwards=backwards)
+        if nxt is None:
+            self.statusBar().showMessage("No pending findings: every finding has a decision", 6000)
+            return
+        self.set_current(nxt)
+
+    def go_step(self, step: int) -> None:
+        nxt = self.session.neighbour(self.current, step)
+        if nxt is not None:
+            self.set_current(nxt)
+
+    def decide(self, decision: Decision, all_occurrences: bool | None = None) -> bool:
+        f = self.current
+        if f is None or self.case is None:
+            return False
+        if all_occurrences is None:
+            all_occurrences = self.all_occurrences.isChecked()
+        targets = self.session.occurrences(f) if all_occurrences else [f]
+        code = self.reason_combo.currentText() if decision is Decision.REDACT else ""
+        try:
+            action = self.session.decide(targets, decision, reason_code=code, reason=self.release_reason.text())
+        except ReviewError as exc:
+            self.error_label.setText(f"{exc}: type it below and press Enter")
+            self._release_all = all_occurrences
+            self.release_reason.setFocus()
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        if not self._commit(action):
+            return False
+        self.all_occurrences.setChecked(False)
+        n = len(targets)
+        self.statusBar().showMessage(f"{DECISION_LABELS[decision]}: {f.entity_type}"
+                                     + (f" ({n} occurrences)" if n > 1 else ""), 5000)
+        nxt = self.session.next_pending(f)
+        self.set_current(nxt or f)
+        return True
+
+    def _release_from_field(self) -> None:
+        if self.release_reason.text().strip():
+            all_occ = self._release_all or self.all_occurrences.isChecked()
+            self._release_all = False
+            if self.decide(Decision.RELEASE, all_occurrences=all_occ):
+                self.page_view.setFocus()
+
+    def _choose_reason_code(self) -> None:
+        self.reason_combo.setFocus()
+        self.reason_combo.showPopup()
+
+    def undo(self) -> None:
+        action = self.session.undo_action()
+        if action is None:
+            self.statusBar().showMessage("Nothing to undo", 4000)
+            return
+        if not self._commit(action):
+            return
+        self.statusBar().showMessage(action.label.capitalize(), 5000)
+        if action.focus is not None:
+            f = self.session.find(action.focus)
+            if f is not None:
+                self.set_current(f)
+                return
+        self._refresh_all()
+
+    def _commit(self, action: Action) -> bool:
+        """Persist, then apply and show. Nothing is shown as done unless the store has it."""
+        assert self.case is not None
+        try:
+            self.store.apply(self.case.id, action, self.user)
+        except Exception as exc:  # noqa: BLE001 - the decision is not taken if it cannot be stored
+            QMessageBox.critical(self, "Not saved", f"The decision could not be saved, so it was not taken:\n{exc}")
+            return False
+        self.session.apply(action)
+        self._refresh_all()
+        return True
+
+    def _refresh_all(self) -> None:
+        for ld in self.docs:
+            self._paint_doc(ld)
+        self.findings.refresh_states()
+        self._refresh_page()
+        self._paint_current()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        done, total = self.session.progress()
+        self.reviewed_label.setText(f"  Reviewed {done} of {total}  ")
+        self.role_label.setText(f"  Role: {self.role} · {self.user}  ")
+
+    def _save_cursor(self) -> None:
+        if self.case is None:
+            return
+        cursor: dict = {"zoom": self.page_view.zoom}
+        if self.current_doc is not None:
+            cursor["document"] = self.current_doc.path
+            cursor["page"] = self.current_page
+        if self.current is not None:
+            k = FindingKey.of(self.current)
+            cursor["finding"] = [k.document, k.page, k.start, k.end, k.category, k.text_sha256]
+            cursor["document"] = k.document
+        self.store.save_cursor(self.case.id, cursor)
+
+    # ================================================================== manual tools
+    def set_tool(self, tool: Tool) -> None:
+        self.page_view.set_tool(tool)
+        self.tool_actions[tool].setChecked(True)
+        self.tool_label.setText({Tool.REVIEW: "", Tool.BOX: "<b style='color:#c2185b'>Drawing boxes</b> (Esc ends)",
+                                 Tool.SELECT: "<b style='color:#c2185b'>Selecting text</b> (Esc ends)"}[tool])
+
+    def _escape(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.hide()
+        elif self.page_view.tool is not Tool.REVIEW:
+            self.set_tool(Tool.REVIEW)
+
+    def manual_reason_code(self) -> str:
+        return self.session.reason_code_choices()[0] if self.session.reason_code_choices() else ""
+
+    def _on_rect_drawn(self, tool: Tool, rect: Rect) -> None:
+        ld = self.current_doc
+        if ld is None or ld.layout is None or self.case is None:
+            return
+        if tool is Tool.BOX:
+            action = self.session.add_manual([(ld.path, self.current_page, rect)], ManualKind.BOX,
+                                             self.manual_reason_code())
+        else:
+            page = ld.layout_page(self.current_page)
+            boxes = selection_boxes(page, rect) if page is not None else []
+            if not boxes:
+                self.statusBar().showMessage("No text under the selection", 5000)
+                return
+            action = self.session.add_manual([(ld.path, self.current_page, b) for b in boxes], ManualKind.SELECTION,
+                                             self.manual_reason_code())
+        if self._commit(action):
+            self.statusBar().showMessage(f"Added {action.label} on page {self.current_page} (Ctrl+Z to undo)", 5000)
+
+    def redact_whole_page(self) -> None:
+        ld = self.current_doc
+        if ld is None or ld.layout is None or self.current_page == 0:
+            return
+        w, h = self.page_view.page_size
+        action = self.session.add_manual([(ld.path, self.current_page, (0.0, 0.0, w, h))], ManualKind.PAGE,
+                                         self.manual_reason_code())
+        if self._commit(action):
+            self.statusBar().showMessage(f"Page {self.current_page} of {ld.name} redacted (Ctrl+Z to undo)", 6000)
+
+    def remove_selected_manual(self) -> None:
+        if self.selected_manual and self.selected_manual in self.session.manual:
+            if self._commit(self.session.remove_manual(self.selected_manual)):
+                self.selected_manual = None
+                self._refresh_page()
+
+    def open_search(self) -> None:
+        if self._search is None:
+            self._search = SearchDialog(self.search_case, self.session.reason_code_choices(), self)
+            self._search.applyRequested.connect(self.apply_search)
+        self._search.show()
+        self._search.raise_()
+        self._search.term.setFocus()
+        self._search.term.selectAll()
+
+    @property
+    def search_dialog(self) -> SearchDialog | None:
+        return self._search
+
+    def search_case(self, pattern: re.Pattern[str]) -> list[SearchMatch]:
+        out: list[SearchMatch] = []
+        for ld in self.docs:
+            if ld.document is None or ld.layout is None:
+                continue
+            for page in ld.document.pages:
+                for m in pattern.finditer(page.text):
+                    s, e = m.start(), m.end()
+                    if e <= s or not page.text[s:e].strip():
+                        continue
+                    probe = Finding(ld.path, page.number, s, e, page.text[s:e], "SEARCH", 1.0, "search",
+                                    tuple(page.boxes_for_span(s, e)))
+                    placements = {p: b for p, b in ld.layout.placements(probe).items() if b}
+                    if not placements:
+                        continue
+                    before, text, after = snippet(page.text, s, e)
+                    out.append(SearchMatch(ld.path, ld.name, page.number, s, e, f"…{before} [{text}] {after}…",
+                                           placements))
+                    if len(out) >= 5000:
+                        return out
+        return out
+
+    def apply_search(self, matches: list[SearchMatch], reason_code: str) -> None:
+        items = [(m.document, p, box) for m in matches for p, boxes in m.placements.items() for box in boxes]
+        if not items:
+            return
+        action = self.session.add_manual(items, ManualKind.SEARCH, reason_code)
+        if self._commit(action):
+            self.statusBar().showMessage(f"Redacted {len(matches)} search match(es) (Ctrl+Z to undo)", 6000)
+
+    # ================================================================== export
+    def _choose_directory(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "Export to folder")
+
+    def _ask_yes_no(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes |
+                                      QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _inform(self, title: str, text: str, ok: bool) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Critical, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exportResult")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
+
+    def start_export(self) -> None:
+        if self.detecting:
+            self.statusBar().showMessage("Detection is still running: export when every document is ready", 6000)
+            return
+        out = self._choose_directory()
+        if out:
+            self.export_to(Path(out))
+
+    def export_to(self, out_dir: Path, redact_pending: bool | None = None) -> bool:
+        """Export the case into ``out_dir`` through the verified pipeline (in the background)."""
+        if self.case is None or self.detecting or self.exporting:
+            return False
+        pending = self.session.pending()
+        if pending:
+            if redact_pending is None:
+                redact_pending = self._ask_yes_no(
+                    "Pending findings",
+                    f"{len(pending)} finding(s) have no decision yet. Export is blocked until every finding is "
+                    f"decided.\n\nRedact all {len(pending)} pending finding(s) now (each with its category's "
+                    "reason code) and export?")
+            if not redact_pending:
+                self.statusBar().showMessage(f"Export blocked: {len(pending)} finding(s) pending", 8000)
+                return False
+            if not self._commit(self.session.decide(pending, Decision.REDACT)):
+                return False
+        conflicts = [f for ld in self.docs for f in self.session.conflicts(ld.path)]
+        if conflicts:
+            f = conflicts[0]
+            msg = (f"{len(conflicts)} finding(s) are left visible although the same text is redacted elsewhere in "
+                   f"the document (first: {f.entity_type} on page {self.by_path[f.document].first_page_of(f)} of "
+                   f"{self.by_path[f.document].name}). The verifier would refuse the export: decide every "
+                   "occurrence the same way (Shift+R / Shift+E).")
+            self.last_export = ExportOutcome(False, msg, str(out_dir))
+            self._inform("Export blocked", msg, False)
+            self.set_current(f)
+            return False
+        items: list[ExportItem] = []
+        skipped: list[str] = []
+        for ld in self.docs:
+            if ld.error or ld.scanned is None or ld.layout is None:
+                skipped.append(ld.name)
+                continue
+            plan = self.session.export_plan(ld.path)
+            items.append(ExportItem(ld.scanned, ld.layout, plan.redact, plan.reasons, plan.manual))
+        if not items:
+            return False
+        self._export_skipped = skipped
+        self.exporting = True
+        self.progress.setRange(0, len(items) + 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("Exporting %v/%m")
+        self.progress.show()
+        worker = ExportWorker(items, self.policy, out_dir)
+        worker.progress.connect(self._on_export_progress)
+        worker.finished.connect(self._on_export_finished)
+        self._export_worker = worker
+        self._export_thread = start_in_thread(worker, self)
+        return True
+
+    def _on_export_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.statusBar().showMessage(text)
+
+    def _on_export_finished(self, outcome: ExportOutcome) -> None:
+        self.exporting = False
+        self.progress.hide()
+        if outcome.ok and self._export_skipped:
+            outcome.message += f". Not exported (cannot be read): {', '.join(self._export_skipped)}"
+        self.last_export = outcome
+        if self.case is not None:
+            self.store.record_export(self.case.id, self.user, outcome.out_dir, outcome.ok, outcome.message)
+        self.statusBar().showMessage(outcome.message, 15000)
+        self._inform("Export verified" if outcome.ok else "Export failed", outcome.message, outcome.ok)
+        if self._export_thread is not None:
+            self._export_thread.wait(10_000)
+
+    # ================================================================== window
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.hide()
+            self.overlay.toggle()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._save_cursor()
+        self._stop_loader()
+        if self._export_thread is not None:
+            self._export_thread.wait(120_000)
+        for d in self.docs:
+            if d.raster is not None:
+                d.raster.close()
+                d.raster = None
+        super().closeEvent(event)
