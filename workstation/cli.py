@@ -1,5 +1,7 @@
 """The ``workstation`` command.
 
+    workstation                      open the review window on the bundled sample case
+    workstation open PATH...         open the review window on a case folder or files
     workstation scan PATH... [--format table|json]
     workstation redact PATH... (--out FILE | --out-dir DIR) [--policy FILE]
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -19,7 +22,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from workstation.domain.errors import UsageError, WorkstationError
+from workstation.domain.model import Document
 from workstation.paths import RESOURCES
+from workstation.pipeline import Analyzer
 
 log = logging.getLogger("workstation")
 
@@ -38,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", metavar="PATH", help="case folder(s) or files (.pdf .txt .docx .eml)")
     s.add_argument("--format", choices=("table", "json"), default="table")
 
+    o = sub.add_parser("open", help="open the review window on a case folder or files")
+    o.add_argument("paths", nargs="+", metavar="PATH", help="case folder(s) or files (.pdf .txt .docx .eml)")
+
     r = sub.add_parser("redact", help="redact every finding, sanitize, verify and write PDFs and logs")
     r.add_argument("paths", nargs="+", metavar="PATH")
     out = r.add_mutually_exclusive_group(required=True)
@@ -48,14 +56,34 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _engine():
+# Above this many words, detection is spread over worker processes (one engine per core); below it, starting
+# the workers costs more than it saves.
+PARALLEL_MIN_WORDS = 40_000
+
+
+def _engine(documents: Sequence[Document] = ()) -> Analyzer:
     from workstation.detection.engine import DetectionEngine
-    from workstation.detection.model import ModelIntegrityError
+    from workstation.detection.model import ModelIntegrityError, verified_model
+    from workstation.detection.parallel import ParallelEngine
 
     try:
+        words = sum(len(p.text.split()) for d in documents for p in d.pages)
+        if words >= PARALLEL_MIN_WORDS and (os.cpu_count() or 1) > 1:
+            verified_model()  # refuse a tampered model here, with a clear message, before starting workers
+            return ParallelEngine()
         return DetectionEngine()
     except ModelIntegrityError as exc:
         raise UsageError(f"detection model refused: {exc}") from None
+
+
+def _close(engine: Analyzer) -> None:
+    close = getattr(engine, "close", None)
+    if close is not None:
+        close()
+
+
+def _ocr_progress(document: str, done: int, total: int) -> None:
+    print(f"workstation: OCR {document}: page {done} of {total}", file=sys.stderr, flush=True)
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -63,8 +91,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from workstation.pipeline import scan
 
     documents = load_case(args.paths)
-    engine = _engine()
-    results = scan(documents, engine)
+    engine = _engine(documents)
+    try:
+        results = scan(documents, engine, ocr_progress=_ocr_progress)
+    finally:
+        _close(engine)
     if args.format == "json":
         payload = {
             "documents": [
@@ -122,9 +153,12 @@ def cmd_redact(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.policy}: policy file not found")
     policy = Policy.from_file(args.policy)
     documents = load_case(args.paths)
-    engine = _engine()
+    engine = _engine(documents)
     t0 = time.perf_counter()
-    scanned = scan(documents, engine)
+    try:
+        scanned = scan(documents, engine, ocr_progress=_ocr_progress)
+    finally:
+        _close(engine)
     exports = [build_export(s, policy) for s in scanned]  # every one verified before anything is written
     output_paths(exports, args.out_dir, args.out)
     write_exports(exports)
@@ -144,10 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="workstation: %(message)s", stream=sys.stderr)
     for noisy in ("presidio-analyzer", "presidio_analyzer", "pdfminer", "pymupdf"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    if args.command is None:
-        parser.print_help()
-        return 2
     try:
+        if args.command in (None, "open"):
+            from workstation.app import run
+
+            return run(getattr(args, "paths", None))
         if args.command == "scan":
             return cmd_scan(args)
         return cmd_redact(args)

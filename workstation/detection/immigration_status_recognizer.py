@@ -28,6 +28,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workstation.detection.a_number_recognizer import table_cells
 from workstation.detection.nationality_recognizer import (
     bounded,
     phrase_key,
@@ -73,7 +74,6 @@ _LPR = re.compile(r"(?<![\w\-])LPRs?(?![\w\-])")
 _LPR_CAMERA = re.compile(r"(?i:plates?|cameras?|Flock|ALPR|reader|hits?|alerts?|vehicles?|tag|scan\w*|readers?)")
 _ALIEN = re.compile(r"(?<![\w\-])(?i:alien|aliens)(?![\w\-])")
 _ALIEN_NOT_AFTER = re.compile(r"^\s*(?i:registration|reg\.?|number|no\.?|num|#|file|id|receipt|card)")
-_ICE = re.compile(r"(?<![\w\-])ICE(?![\w\-])")
 _CARD_AFTER = re.compile(
     r"^\s*(?i:card|cards|debit|credit|gift|check|checkcard|payment|signature|platinum|rewards|account|logo|inc)"
     r"(?![\w])"
@@ -91,7 +91,79 @@ _VALUE_END = re.compile(
     r"Country\s+of\s+\w+|A#|A-Number|Alien\s+Number|Passport|Name|Address|Phone|Date|Occupation|Class\s+of\s+"
     r"Admission|Date\s+of\s+Entry|Port\s+of\s+Entry|Visa\s+Type|Expir\w*)\s*[:#])"
 )
+# "ICE" alone is the agency, not a status; ICE acting on a person is: "ICE arrested him", "ICE lodged a detainer",
+# "ICE issued an administrative warrant for ...", "ICE agents detained her".
+_ICE_ACTION = re.compile(
+    r"(?<![\w\-])(?:ICE|ERO|(?i:Immigration\s+and\s+Customs\s+Enforcement))"
+    r"(?:\s+(?:ERO|(?i:agents?|officers?|officials?|deportation\s+officers?)))?"
+    r"\s+(?i:(?:has|had|have|then|later|subsequently|also|reportedly|allegedly|previously)\s+)*"
+    r"(?P<verb>(?i:arrested|arrests?|detained|detains?|apprehended|picked\s+(?:him|her|them|\w+)?\s*up|"
+    r"took\s+(?:him|her|them)|took\s+custody|lodged|lodges|issued|issues|placed|deported|deports|removed|"
+    r"encountered|raided|served|transferred|released|(?:is|was|are|were)\s+(?:holding|detaining|looking\s+for|"
+    r"seeking|searching\s+for)|holds|came\s+(?:for|to\s+(?:his|her|their|the)\s+(?:home|house|apartment))|"
+    r"showed\s+up|knocked|wants|wanted|is\s+after|put\s+(?:him|her|them)|fitted|enrolled|monitors))"
+    r"(?![\w])"
+    r"(?P<object>[^.;!?\n]{0,50}?(?<![\w])(?i:detainers?|warrants?|custody|hold|notice\s+to\s+appear|NTA|"
+    r"order\s+of\s+(?:removal|supervision|recognizance)|proceedings|bond|ankle\s+monitor|monitor|"
+    r"alternatives\s+to\s+detention|ATD|ISAP|I-\d{3}[A-Z]?)(?![\w]))?"
+)
+_DEPORTATION_TITLE_AFTER = re.compile(
+    r"^\s+(?i:officers?|agents?|branch|unit|operations|section|staff|specialists?|assistants?|"
+    r"officer\s+in\s+charge)(?![\w])"
+)
+# A status phrase inside an organisation or facility name: "Asylum Seeker Arrival Center", "Refugee Services".
+_ORG_AFTER = re.compile(
+    r"^(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'\u2019\-]*){0,3}?\s+(?:Center|Centre|Centers|Program|Programme|"
+    r"Project|Unit|Office|Clinic|Services|Service|Network|Coalition|Fund|Hotline|Division|Bureau|Section|"
+    r"Team|Initiative|Shelter|Resources|Committee|Council|Alliance|Association|Institute|Foundation|"
+    r"Partnership|Collaborative|Desk|Hub|Site|Facility)(?![\w])"
+)
+# "I do not have legal status", "he doesn't have papers", "they did not have a visa".
+_NEGATED_HAVE = re.compile(
+    r"(?<![\w])(?i:(?:do|does|did)(?:\s+not|n['\u2019]t)\s+have|"
+    r"never\s+(?:had|have|has)|(?:is|am|are|was|were)\s+not\s+(?:in|on)|lacks?|lacked|lacking)"
+    r"\s+(?:(?i:any|a|an|the|his|her|their|my|our)\s+)?"
+    r"(?P<qual>(?:(?i:legal|lawful|immigration|valid|proper|current|residency|work|u\.?s\.?)\s+)*)"
+    r"(?P<noun>(?i:status|papers|documents|documentation|visa|green\s+card|work\s+permit|residency|"
+    r"authorization|permission\s+to\s+(?:stay|remain|be\s+here|work|live\s+here)))(?![\w])"
+)
+# Clandestine entry: "I entered the country through the desert", "crossed with a coyote".
+_ENTRY_MANNER = re.compile(
+    r"(?<![\w])(?i:entered|crossed|came|arrived|got|walked|swam|snuck|sneaked|made\s+it)(?![\w])"
+    r"[^.;!?\n]{0,40}?\s(?P<manner>(?i:(?:through|across|over)\s+the\s+(?:desert|mountains|river|jungle|"
+    r"border|Rio\s+Grande|wall|fence)|(?:with|by\s+paying|through)\s+(?:a\s+)?(?:coyotes?|smugglers?|"
+    r"polleros?|human\s+smugglers?)|hidden\s+in\s+(?:a|the)\s+(?:truck|trailer|car|container|trunk)|"
+    r"by\s+swimming|on\s+foot\s+(?:across|through|over)\s+the\s+\w+|without\s+(?:a\s+)?(?:visa|papers|"
+    r"documents|inspection|being\s+inspected)))(?![\w])"
+)
+# "Student (F-1)", "Exchange visitor (J-1)", "Worker (H-2A)".
+_VISA_IN_BRACKETS = re.compile(
+    r"(?<![\w])(?i:student|exchange\s+visitor|visitor|tourist|temporary\s+worker|worker|trainee|"
+    r"fianc[e\u00e9]e?|investor|intern|spouse|treaty\s+trader|nonimmigrant)\s*[(\[]\s*"
+    r"[BFJKLMOEHRPQUT]-?[1-4][AB]?\s*[)\]]"
+)
+# "ankle monitor" / "GPS bracelet" is immigration supervision only near ICE, ISAP or ATD.
+_MONITOR = re.compile(r"(?<![\w])(?i:ankle|GPS|electronic)\s+(?i:monitors?|bracelets?|tracker)(?![\w])")
+_MONITOR_CONTEXT = re.compile(r"(?<![\w])(?:ICE|ISAP|ATD|(?i:immigration|alternatives\s+to\s+detention|"
+                              r"BI\s+Inc|SmartLINK|deportation|removal))(?![\w])")
+# Head nouns that belong with the status before them: "H-2A worker", "T visa holder", "SIJS pending".
+_HEAD_AFTER = re.compile(
+    r"^[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
+    r"petitioners?|pending|granted|approved|denied|revoked|terminated|expired|overstay|overstayer|"
+    r"students?|nonimmigrants?)(?![\w])"
+)
 _GENERIC_STATUS_LABEL = re.compile(r"(?<![\w/])(?i:status|estatus|statut)" + _LABEL_SEP + r"(?P<value>[^\r\n]*)")
+
+
+# Column headers of a roster / intake table whose cells are statuses: the form labels plus short forms.
+_STATUS_HEADERS = re.compile(
+    r"(?<![\w])(?i:imm(?:igration)?\.?\s*(?:/\s*citizenship\s+)?status|immigration|imm\.?\s*stat\.?|"
+    r"legal\s+status|citizenship\s+status|visa(?:\s+(?:type|class|status|category))?|class\s+of\s+admission|"
+    r"COA|entry\s+status|status\s+in\s+(?:the\s+)?u\.?s\.?a?|estatus(?:\s+migratorio)?|"
+    r"situaci[o\u00f3]n\s+migratoria|statut)(?![\w])"
+)
+_GENERIC_STATUS_HEADER = re.compile(r"(?<![\w])(?i:status)(?![\w])")
+_HEADER_HINT = re.compile(r"(?i:status|visa|immigration|admission|estatus|migratori|statut|\bCOA\b)")
 
 
 @dataclass
@@ -168,6 +240,11 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 continue
             if key == "permanentresidence" and _RESIDENCE_AFTER.match(after):
                 continue
+            if key.startswith("deportation") and _DEPORTATION_TITLE_AFTER.match(after):
+                continue  # "Deportation Officer Smith": a job title
+            if m.group()[:1].isupper() and " " in m.group() and _ORG_AFTER.match(after) \
+                    and all(w[:1].isupper() for w in m.group().split()):
+                continue  # "Asylum Seeker Arrival Center": a facility's name
             if key == "asylum" and re.search(r"(?i:insane|lunatic|mental|orphan)\s+$", text[max(0, m.start() - 20) : m.start()]):
                 continue
             found.append((m.start(), m.end(), score))
@@ -178,7 +255,14 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             found.append((m.start(), m.end(), score))
         found.extend(self._contextual(text))
         found.extend(self._form_fields(text, lex))
-        return [result(self.ENTITY, s, e, sc, self) for s, e, sc in found]
+        found.extend(self._table_columns(text, lex))
+        return [result(self.ENTITY, s, self._extend(text, e), sc, self) for s, e, sc in found]
+
+    @staticmethod
+    def _extend(text: str, end: int) -> int:
+        """The end of a status span, taken over a head noun after it ("H-2A" -> "H-2A worker")."""
+        head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
+        return head.end() if head else end
 
     def _contextual(self, text: str) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []
@@ -209,11 +293,52 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if _ALIEN_NOT_AFTER.match(text[e : e + 20]):
                 continue
             out.append((s, e, 0.5))
-        for m in _ICE.finditer(text):
+        for m in _ICE_ACTION.finditer(text):
             s, e = m.span()
-            if not _upper_line(text, s):
-                out.append((s, e, 0.45))
+            if m.group("verb").lower().startswith(("released", "issued", "issues", "placed", "served", "transferred",
+                                                  "enrolled", "fitted", "put", "monitors")) \
+                    and not m.group("object"):
+                continue  # "ICE issued a statement": only with what ICE issued to the person
+            if _upper_line(text, s) and not m.group("object"):
+                continue  # "ICE" in an upper-case line may be the drug
+            out.append((s, e, 0.7))
+        for m in _NEGATED_HAVE.finditer(text):
+            if m.group("noun").lower().startswith("document") and not m.group("qual").strip():
+                continue  # "did not have documents for the car"
+            if m.group("noun").lower() in ("authorization", "visa") and not _has_context(text, *m.span()):
+                continue
+            out.append((m.start(), m.end(), DEFAULT_SCORE))
+        for m in _ENTRY_MANNER.finditer(text):
+            out.append((m.start("manner"), m.end("manner"), 0.7))
+        for m in _VISA_IN_BRACKETS.finditer(text):
+            out.append((m.start(), m.end(), DEFAULT_SCORE))
+        for m in _MONITOR.finditer(text):
+            s, e = m.span()
+            sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 150) + 1
+            sent_end = min(x for x in (text.find(".", e), text.find("\n", e), e + 150, len(text)) if x >= 0)
+            if _MONITOR_CONTEXT.search(text, sent_start, sent_end):
+                out.append((s, e, 0.7))
         return out
+
+    def _table_columns(self, text: str, lex: _Lexicon) -> list[tuple[int, int, float]]:
+        """Cells under an "Imm. Status" / "Visa Type" column; under a bare "Status" column only statuses."""
+        if not _HEADER_HINT.search(text):
+            return []
+        out: list[tuple[int, int, float]] = []
+        strong = set(table_cells(text, _STATUS_HEADERS))
+        for s, e in sorted(strong | set(table_cells(text, _GENERIC_STATUS_HEADER))):
+            value = text[s:e].rstrip(" ,:;.")
+            if not value or len(value) > 80 or not any(c.isalpha() for c in value) or _NULL_VALUE.match(value):
+                continue
+            if (s, e) not in strong and not self._is_status(value, lex):
+                continue
+            out.append((s, s + len(value), DEFAULT_SCORE))
+        return out
+
+    @staticmethod
+    def _is_status(value: str, lex: _Lexicon) -> bool:
+        return bool(lex.phrases.search(value) or lex.acronyms.search(value) or _LPR.search(value)
+                    or _VISA_CLASS.search(value) or _PAROLE.search(value) or _VISA_IN_BRACKETS.search(value))
 
     def _form_fields(self, text: str, lex: _Lexicon) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []
@@ -230,8 +355,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                     continue
                 if _NULL_VALUE.match(stripped):
                     continue
-                is_status = bool(lex.phrases.search(stripped) or lex.acronyms.search(stripped) or _LPR.search(stripped)
-                                 or _VISA_CLASS.search(stripped) or _PAROLE.search(stripped))
+                is_status = self._is_status(stripped, lex)
                 if (generic or m.group("sep") not in (":", "\uff1a")) and not is_status:
                     continue
                 s = m.start("value") + lead

@@ -82,9 +82,10 @@ def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES)
     ocr_pdf = pymupdf.open("pdf", pix.pdfocr_tobytes(language=languages, tessdata=tessdata_dir()))
     try:
         ocr = ocr_pdf[0]
-        # OCR page points -> pixmap pixels -> original page (undo the render matrix, incl. its shift)
+        # OCR page points -> pixmap pixels -> original page (undo the render matrix, incl. its shift) -> the
+        # unrotated page coordinates that text-layer boxes and redaction annotations use (a page's /Rotate)
         origin = (page.rect * matrix).irect
-        inverse = ~matrix
+        inverse = ~matrix * page.derotation_matrix
         scale = dpi / 72.0
 
         def to_page(box: Rect) -> Rect:

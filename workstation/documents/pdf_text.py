@@ -68,8 +68,9 @@ def _looks_scanned(page: pymupdf.Page, text: str) -> bool:
     visible = _visible_chars(page) if text.strip() else 0
     if visible < SCAN_MIN_CHARS:
         return True  # image-only, or only invisible text (a scanner's own OCR layer): we OCR it ourselves
-    area = abs(page.rect)
-    covered = sum(abs(pymupdf.Rect(i["bbox"]) & page.rect) for i in images)
+    rect = page.rect * page.derotation_matrix  # image boxes are unrotated page coordinates
+    area = abs(rect)
+    covered = sum(abs(pymupdf.Rect(i["bbox"]) & rect) for i in images)
     return area > 0 and covered / area >= SCAN_IMAGE_COVERAGE and visible < SCAN_SPARSE_CHARS
 
 

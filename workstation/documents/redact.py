@@ -16,9 +16,12 @@ still be extracted, or when anything the sanitizer should have removed is still 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -70,7 +73,7 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                     text=pymupdf.PDF_REDACT_TEXT_NONE,
                 )
             if red.scanned:
-                page.add_redact_annot(page.rect)
+                page.add_redact_annot(_whole_page(page))
                 page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
                                       graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                                       text=pymupdf.PDF_REDACT_TEXT_REMOVE)
@@ -92,6 +95,11 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
         return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
     finally:
         doc.close()
+
+
+def _whole_page(page: pymupdf.Page) -> pymupdf.Rect:
+    """The whole page in the unrotated coordinates of annotations (``page.rect`` is turned by /Rotate)."""
+    return page.rect * page.derotation_matrix
 
 
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
@@ -258,7 +266,22 @@ def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, flo
     return out
 
 
-def _pdfminer_pages(data: bytes) -> list[tuple[str, list[tuple[str, float, float]]]]:
+PARALLEL_MIN_PAGES = 24
+
+
+def _pdfminer_pages(data: bytes, page_count: int = 0) -> list[tuple[str, list[tuple[str, float, float]]]]:
+    """pdfminer.six's reading of every page; long documents are split over worker processes (one per core)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if page_count < PARALLEL_MIN_PAGES or workers < 2:
+        return _pdfminer_range(data, None)
+    step = -(-page_count // workers)
+    ranges = [set(range(i, min(i + step, page_count))) for i in range(0, page_count, step)]
+    with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("spawn")) as pool:
+        parts = list(pool.map(_pdfminer_range, [data] * len(ranges), ranges))
+    return [page for part in parts for page in part]
+
+
+def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, list[tuple[str, float, float]]]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -268,7 +291,7 @@ def _pdfminer_pages(data: bytes) -> list[tuple[str, list[tuple[str, float, float
     device = PDFPageAggregator(rm, laparams=None)  # raw characters, no layout analysis
     interp = PDFPageInterpreter(rm, device)
     out = []
-    for page in PDFPage.get_pages(io.BytesIO(data)):
+    for page in PDFPage.get_pages(io.BytesIO(data), pagenos=pagenos):
         interp.process_page(page)
         x_off, y_top = page.mediabox[0], page.mediabox[3]
         chars: list[tuple[str, float, float]] = []
@@ -314,7 +337,7 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
     removed = RemovedStrings([*(t for red in plan.values() for t in red.removed_strings), *all_removed])
     _check(first, plan, removed, document, "PyMuPDF")
     try:
-        second = _pdfminer_pages(data)
+        second = _pdfminer_pages(data, len(first))
     except Exception as exc:  # a file the second extractor cannot parse is not verified
         raise VerificationError(document, None, f"second extractor (pdfminer.six) cannot read output: {exc}") from None
     if len(second) != len(first):
@@ -326,13 +349,33 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
 
 
 def _check_ocr(data: bytes, numbers: list[int], removed: RemovedStrings, document: str) -> None:
-    """Scanned pages: render the exported page, OCR it again, and require that no redacted string is read."""
+    """Scanned pages: render the exported page, OCR it again, and require that no redacted string is read.
+
+    The page is rendered without its vector graphics and text (scanned pages keep no text; line art under the
+    boxes is removed by redaction): the black boxes drawn over the scan would otherwise hide image pixels that
+    were not blanked, and such pixels are still in the file for anyone who extracts the image.
+    """
     from workstation.documents.ocr import ocr_text_of_pdf_pages
 
-    texts = ocr_text_of_pdf_pages(data, numbers)
+    texts = ocr_text_of_pdf_pages(_pixels_only(data, numbers), numbers)
     for number in numbers:
         if removed.found_in(texts.get(number, "")):
             raise VerificationError(document, number, "OCR of the exported page still reads redacted text")
+
+
+def _pixels_only(data: bytes, numbers: list[int]) -> bytes:
+    """A copy of the PDF whose given pages keep only their images."""
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    try:
+        for number in numbers:
+            page = doc[number - 1]
+            page.add_redact_annot(_whole_page(page), fill=False)
+            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                                  graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+                                  text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+        return doc.tobytes()
+    finally:
+        doc.close()
 
 
 class _BoxIndex:

@@ -50,3 +50,55 @@ class UnreviewablePagesError(WorkstationError):
         )
         self.document = document
         self.pages = pages
+
+
+class PermissionDenied(WorkstationError):
+    """A user's role does not allow what was attempted (exit 4); the message says who, what and why."""
+
+    exit_code = 4
+
+    def __init__(self, reason: str, *, user: str = "", role: str = "", action: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.user = user
+        self.role = role
+        self.action = action
+
+
+class PolicyViolation(WorkstationError):
+    """A disclosure rule refuses the change (exit 4): e.g. releasing immigration status to a federal immigration
+    authority without counsel's override citing a judicial warrant."""
+
+    exit_code = 4
+
+    def __init__(self, reason: str, *, category: str = "", recipient: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.category = category
+        self.recipient = recipient
+
+
+class CaseStateError(WorkstationError):
+    """A case transition or export that the case's state refuses (exit 4), with a one-line reason."""
+
+    exit_code = 4
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ExportRefused(CaseStateError):
+    """``workstation case export`` refuses (exit 4): not signed off, protected items pending, ..."""
+
+
+class ConfigurationError(WorkstationError):
+    """A policy, exemption or users file that is missing or malformed (exit 2)."""
+
+    exit_code = 2
+
+
+class SensitiveDataError(WorkstationError):
+    """Something tried to put sensitive text where only hashes belong (the audit trail); a programming error."""
+
+    exit_code = 1

@@ -11,6 +11,7 @@ A decision references its finding by document, page, offsets, category and the S
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -349,14 +350,19 @@ class ReviewSession:
         return ExportPlan(redact, reasons, manual, pending)
 
     def conflicts(self, document: str) -> list[Finding]:
-        """Findings left visible whose text is redacted elsewhere in the same document.
+        """Findings left visible whose text contains a text redacted elsewhere in the same document.
 
-        The verifier refuses an export in which a redacted text can still be read anywhere in the document,
-        so such mixed decisions must be settled before export."""
+        The verifier refuses an export in which a redacted text can still be read anywhere in the document
+        (releasing "Hernandez Lopez" on one page while redacting it on another, or releasing "Maria Hernandez
+        Lopez" while redacting "Hernandez Lopez"), so such mixed decisions must be settled before export."""
         items = self.findings.get(document, [])
         redacted = {normalized(f.text) for f in items if self.state(f) is Decision.REDACT}
+        if not redacted:
+            return []
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in sorted(redacted, key=len,
+                                                                                      reverse=True)))
         return [f for f in items if self.state(f) in (Decision.RELEASE, Decision.DEFER, Decision.NOT_PI)
-                and normalized(f.text) in redacted]
+                and pattern.search(normalized(f.text))]
 
 
 def _round_box(box: Rect) -> Rect:

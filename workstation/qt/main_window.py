@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-from functools import partial
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThread
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QResizeEvent
+from PySide6.QtCore import QSize, Qt, QThread, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self._search: SearchDialog | None = None
         self._release_all = False
         self._export_skipped: list[str] = []
+        self._fit_on_first_page = False
         self.setWindowTitle("Disclosure Review Workstation")
         self.resize(1500, 940)
         self._build_ui()
@@ -349,7 +350,7 @@ class MainWindow(QMainWindow):
             tb.addAction(a)
         page_a.setText("Redact page  W")
         tb.addAction(page_a)
-        search_a.setText("Search & redact  Ctrl+F")
+        search_a.setText("Search && redact  Ctrl+F")
         tb.addAction(search_a)
         tb.addSeparator()
         undo.setText("Undo")
@@ -422,6 +423,7 @@ class MainWindow(QMainWindow):
         self.findings.set_findings([], {}, self.session.state)
         self.case_label.setText(f"{html.escape(name)} · {len(files)} file(s)")
         self.setWindowTitle(f"{name} — Disclosure Review Workstation")
+        self._fit_on_first_page = "zoom" not in self._resume
         if "zoom" in self._resume:
             self.page_view.zoom = float(self._resume["zoom"])
             self.zoom_label.setText(f"{round(self.page_view.zoom * 100)}%")
@@ -503,9 +505,15 @@ class MainWindow(QMainWindow):
             ld.error = message
             self._paint_doc(ld)
 
-    def _on_document_scanned(self, sd: ScannedDocument) -> None:
+    def _on_document_scanned(self, sd: ScannedDocument, new_layout: Layout | None) -> None:
         ld = self.by_path[sd.document.path]
         ld.scanned = sd
+        ld.document = sd.document
+        if new_layout is not None:
+            ld.layout = new_layout
+            if ld.raster is not None:
+                ld.raster.close()
+                ld.raster = None
         if ld.layout is not None:
             ld.placements = {FindingKey.of(f): ld.layout.placements(f) for f in sd.findings}
         self.session.set_findings(ld.path, sd.findings)
@@ -588,9 +596,7 @@ class MainWindow(QMainWindow):
             self.page_total.setText("of 0")
             return
         if ld.layout is None:
-            pages = ", ".join(map(str, ld.document.scanned_pages)) if ld.document else ""
-            self.page_view.show_message(f"{ld.name}: page(s) {pages} have no text layer (scanned). OCR is required "
-                                        "before this document can be reviewed or exported.")
+            self.page_view.show_message(f"{ld.name}: loading…")
             return
         self.go_page(page)
 
@@ -606,6 +612,9 @@ class MainWindow(QMainWindow):
         page = max(1, min(ld.page_count, page))
         self.current_page = page
         self.page_view.show_page(ld.rasterizer(), page)
+        if self._fit_on_first_page and self.page_view.isVisible():
+            self._fit_on_first_page = False
+            self.page_view.fit_width()
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(max(1, ld.page_count))
         self.page_spin.setValue(page)
@@ -963,11 +972,18 @@ class MainWindow(QMainWindow):
         skipped: list[str] = []
         for ld in self.docs:
             if ld.error or ld.scanned is None or ld.layout is None:
-                skipped.append(ld.name)
+                skipped.append(f"{ld.name} ({ld.error or 'not loaded'})")
+                continue
+            if ld.scanned.scanned_pages:
+                skipped.append(f"{ld.name} (page(s) {', '.join(map(str, ld.scanned.scanned_pages))} have no text: "
+                               "OCR needed)")
                 continue
             plan = self.session.export_plan(ld.path)
             items.append(ExportItem(ld.scanned, ld.layout, plan.redact, plan.reasons, plan.manual))
         if not items:
+            msg = "Nothing can be exported: " + "; ".join(skipped)
+            self.last_export = ExportOutcome(False, msg, str(out_dir))
+            self._inform("Export blocked", msg, False)
             return False
         self._export_skipped = skipped
         self.exporting = True
@@ -991,7 +1007,7 @@ class MainWindow(QMainWindow):
         self.exporting = False
         self.progress.hide()
         if outcome.ok and self._export_skipped:
-            outcome.message += f". Not exported (cannot be read): {', '.join(self._export_skipped)}"
+            outcome.message += f". NOT exported: {'; '.join(self._export_skipped)}"
         self.last_export = outcome
         if self.case is not None:
             self.store.record_export(self.case.id, self.user, outcome.out_dir, outcome.ok, outcome.message)
@@ -1001,6 +1017,18 @@ class MainWindow(QMainWindow):
             self._export_thread.wait(10_000)
 
     # ================================================================== window
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_on_first_page and self.current_page:
+            QTimer.singleShot(0, self._first_fit)
+
+    def _first_fit(self) -> None:
+        if self._fit_on_first_page and self.current_page:
+            self._fit_on_first_page = False
+            self.page_view.fit_width()
+            if self.current is not None:
+                self.set_current(self.current)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.overlay.isVisible():

@@ -30,7 +30,7 @@ class CaseLoader(QObject):
 
     documentLoaded = Signal(object, object, str)  # Document, Layout, source file
     fileFailed = Signal(str, str)  # file, message
-    documentScanned = Signal(object)  # ScannedDocument
+    documentScanned = Signal(object, object)  # ScannedDocument, Layout (new when OCR changed the document)
     documentScanFailed = Signal(str, str)  # document path, message
     engineReady = Signal(object)
     progress = Signal(int, int)  # documents detected, total
@@ -59,7 +59,7 @@ class CaseLoader(QObject):
                 try:
                     docs = load_file(f)
                     for d in docs:
-                        lay = layout(d) if not d.scanned_pages else None
+                        lay = layout(d)
                         loaded.append(d)
                         self.documentLoaded.emit(d, lay, str(f))
                 except WorkstationError as exc:
@@ -75,7 +75,8 @@ class CaseLoader(QObject):
                     return
                 try:
                     assert self.engine is not None
-                    self.documentScanned.emit(scan([d], self.engine)[0])
+                    sd = scan([d], self.engine)[0]
+                    self.documentScanned.emit(sd, layout(sd.document) if sd.document is not d else None)
                 except Exception as exc:  # noqa: BLE001
                     self.documentScanFailed.emit(d.path, f"detection failed: {type(exc).__name__}: {exc}")
                 self.progress.emit(i + 1, len(loaded))

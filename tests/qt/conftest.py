@@ -1,0 +1,53 @@
+"""Fixtures that drive the real main window offscreen (QT_QPA_PLATFORM=offscreen, set in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from workstation.paths import SAMPLE_CASE
+from workstation.store.case_store import CaseStore
+
+USER = "clerk-tester"
+
+
+@pytest.fixture
+def case_dir(tmp_path: Path) -> Path:
+    """A private copy of the bundled sample case."""
+    dest = tmp_path / "sample-case"
+    shutil.copytree(SAMPLE_CASE, dest)
+    return dest
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "cases.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    s = CaseStore(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def open_window(qtbot, engine, store) -> Callable:
+    """Open the main window on a case (the session's engine passed in) and wait until detection is done."""
+    from workstation.app import build_window
+
+    def _open(paths, *, wait: bool = True, the_store: CaseStore | None = None):
+        window = build_window(paths, store=the_store or store, engine=engine, user=USER)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.page_view.setFocus()
+        if wait:
+            qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+        return window
+
+    return _open

@@ -1,0 +1,60 @@
+"""Builds what the window needs - store, policy, detection engine, user and role - and runs the window.
+
+Models are built here (or in the CLI) and passed in, never reached for through globals. The detection engine is
+built once, in the background, so the first page of the case is on screen at once.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workstation.domain.policy import Policy
+from workstation.paths import RESOURCES, SAMPLE_CASE
+from workstation.pipeline import Analyzer
+from workstation.store.case_store import CaseStore, default_db_path
+
+DEFAULT_POLICY = RESOURCES / "policies" / "default.toml"
+ROLE = "clerk"  # roles come in a later issue
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment
+        return os.environ.get("USER", "unknown")
+
+
+def engine_factory() -> Analyzer:
+    from workstation.detection.engine import DetectionEngine
+
+    return DetectionEngine()
+
+
+def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore | None = None,
+                 engine: Analyzer | None = None, factory: Callable[[], Analyzer] | None = engine_factory,
+                 policy: Policy | None = None, user: str | None = None):  # noqa: ANN201 - MainWindow (Qt)
+    """The main window on ``paths`` (default: the bundled sample case). A QApplication must exist."""
+    from workstation.qt.main_window import MainWindow
+
+    window = MainWindow(store=store or CaseStore(default_db_path()),
+                        policy=policy or Policy.from_file(DEFAULT_POLICY), user=user or current_user(), role=ROLE,
+                        engine=engine, engine_factory=None if engine is not None else factory)
+    window.open_case(list(paths) if paths else [SAMPLE_CASE])
+    return window
+
+
+def run(paths: Sequence[str | Path] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Disclosure Review Workstation")
+    store = CaseStore(default_db_path())
+    window = build_window(paths, store=store)
+    window.show()
+    code = app.exec()
+    store.close()
+    return int(code)
