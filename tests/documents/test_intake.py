@@ -319,16 +319,23 @@ def test_folder_expansion_is_recursive_sorted_and_skips_unsupported_and_hidden(t
     (case / "a.txt").write_text("Plain text file\n", encoding="utf-8")
     make_docx(case / "sub" / "c.docx")
     make_eml(case / "sub" / "d.EML", [])
-    (case / "photo.png").write_bytes(b"\x89PNG\r\n")
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
+    pix.clear_with(200)
+    pix.save(case / "sub" / "photo.PNG")  # images are documents too (scans to OCR)
     (case / ".hidden.txt").write_text("hidden editor file\n", encoding="utf-8")
+    (case / ".hidden.png").write_bytes(b"\x89PNG\r\n")
     (case / "notes.md").write_text("# markdown\n", encoding="utf-8")
+    (case / "scan.xyz").write_bytes(b"II*\x00" + b"\x00" * 100)
 
     files = expand_paths([case])
-    assert files == [case / "a.txt", case / "b.pdf", case / "sub" / "c.docx", case / "sub" / "d.EML"]
+    assert files == [case / "a.txt", case / "b.pdf", case / "sub" / "c.docx", case / "sub" / "d.EML",
+                     case / "sub" / "photo.PNG"]
 
     docs = load_case([case])
-    assert [Path(d.path).name for d in docs] == ["a.txt", "b.pdf", "c.docx", "d.EML"]
-    assert [d.kind for d in docs] == [DocumentKind.TEXT, DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.EMAIL]
+    assert [Path(d.path).name for d in docs] == ["a.txt", "b.pdf", "c.docx", "d.EML", "photo.PNG"]
+    assert [d.kind for d in docs] == [DocumentKind.TEXT, DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.EMAIL,
+                                      DocumentKind.PDF]
+    assert docs[-1].scanned_pages == [1] and docs[-1].pages[0].text_source is TextSource.NONE
 
 
 def test_files_and_folders_can_be_mixed(tmp_path):
@@ -392,6 +399,30 @@ def _text_as_pdf(tmp: Path) -> Path:
 
 
 def _unsupported(tmp: Path) -> Path:
+    p = tmp / "scan.xyz"
+    p.write_bytes(b"II*\x00" + b"\x00" * 100)
+    return p
+
+
+def _unsupported_md(tmp: Path) -> Path:
+    p = tmp / "notes.md"
+    p.write_text("# case notes\n", encoding="utf-8")
+    return p
+
+
+def _corrupt_png(tmp: Path) -> Path:
+    p = tmp / "photo.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    return p
+
+
+def _corrupt_jpeg(tmp: Path) -> Path:
+    p = tmp / "photo.jpg"
+    p.write_bytes(b"\xff\xd8\xff")
+    return p
+
+
+def _corrupt_tiff(tmp: Path) -> Path:
     p = tmp / "scan.tiff"
     p.write_bytes(b"II*\x00" + b"\x00" * 100)
     return p
@@ -406,8 +437,10 @@ def _no_extension(tmp: Path) -> Path:
 def _empty_folder(tmp: Path) -> Path:
     p = tmp / "emptycase"
     p.mkdir()
-    (p / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (p / "notes.md").write_text("# not a document of the case\n", encoding="utf-8")
+    (p / "scan.xyz").write_bytes(b"II*\x00" + b"\x00" * 100)
     (p / ".hidden.pdf").write_bytes(_good_pdf_bytes())
+    (p / ".hidden.jpg").write_bytes(b"\xff\xd8\xff")
     return p
 
 
@@ -468,7 +501,11 @@ BAD_INPUTS = [
     (_encrypted_pdf, "encrypted"),
     (_empty, "empty"),
     (_text_as_pdf, "not a PDF"),
-    (_unsupported, "unsupported file type .tiff"),
+    (_unsupported, "unsupported file type .xyz"),
+    (_unsupported_md, "unsupported file type .md"),
+    (_corrupt_png, "corrupt or unreadable image (.png)"),
+    (_corrupt_jpeg, "corrupt or unreadable image (.jpg)"),
+    (_corrupt_tiff, "corrupt or unreadable image (.tiff)"),
     (_no_extension, "unsupported file type"),
     (_empty_folder, "no supported documents"),
     (_missing, "no such file"),
