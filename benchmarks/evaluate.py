@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.corpus import DOC_TYPES, ENTITY_TYPES, GoldSpan, SyntheticDocument, make_corpus
 
@@ -147,15 +149,48 @@ def score_document(doc: SyntheticDocument, preds: Sequence[Pred], report: Report
             report.false_pos[(p.entity_type, _clip(doc.text[p.start:p.end]) + label)] += 1
 
 
-def run(n: int = 300, seed: int = 7, doc_types: Sequence[str] | None = None, engine=None) -> Report:
-    from workstation.detection.engine import DetectionEngine
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
+_MARK = re.compile(r"\[\[([A-Z0-9_]+):(.*?)\]\]", re.DOTALL)
 
-    docs = make_corpus(n, seed)
+
+def parse_marked(text: str, doc_id: str, doc_type: str) -> SyntheticDocument:
+    """A hand-annotated document: ``[[TYPE:text]]`` marks a gold span."""
+    out: list[str] = []
+    spans: list[GoldSpan] = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(text):
+        before = text[pos:m.start()]
+        out.append(before)
+        length += len(before)
+        value = m.group(2)
+        spans.append(GoldSpan(length, length + len(value), m.group(1), value))
+        out.append(value)
+        length += len(value)
+        pos = m.end()
+    out.append(text[pos:])
+    return SyntheticDocument(doc_id, doc_type, "".join(out), spans)
+
+
+def holdout_documents() -> list[SyntheticDocument]:
+    """Hand-written documents (benchmarks/holdout/), independent of the generator's templates and pools."""
+    return [parse_marked(p.read_text(encoding="utf-8"), p.stem, "holdout") for p in sorted(HOLDOUT.glob("*.txt"))]
+
+
+def run(n: int = 300, seed: int = 7, doc_types: Sequence[str] | None = None, engine=None,
+        holdout: bool = False, propagation: bool = True) -> Report:
+    from workstation.detection.engine import DetectionEngine
+    from workstation.domain.propagation import propagate
+
+    docs = holdout_documents() if holdout else make_corpus(n, seed)
     if doc_types:
         docs = [d for d in docs if d.doc_type in doc_types]
     engine = engine or DetectionEngine()
     t0 = time.perf_counter()
-    results = engine.analyze_many([d.text for d in docs])
+    texts = [d.text for d in docs]
+    results = engine.analyze_many(texts)
+    if propagation:  # what `workstation scan` reports: every occurrence of a found text
+        results = [propagate([t], [r])[0] for t, r in zip(texts, results, strict=True)]
     report = Report()
     report.seconds = time.perf_counter() - t0
     for doc, dets in zip(docs, results, strict=True):
@@ -226,9 +261,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=25, help="how many missed / false-positive examples to list")
     ap.add_argument("--types", default="", help=f"comma-separated document types to keep ({', '.join(DOC_TYPES)})")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
+    ap.add_argument("--holdout", action="store_true",
+                    help="evaluate on the hand-written documents in benchmarks/holdout/ instead of the generator")
+    ap.add_argument("--no-propagation", action="store_true",
+                    help="the engine alone, without repeating found texts at their other occurrences")
     args = ap.parse_args(argv)
     types = [t.strip() for t in args.types.split(",") if t.strip()] or None
-    report = run(args.n, args.seed, types)
+    report = run(args.n, args.seed, types, holdout=args.holdout, propagation=not args.no_propagation)
     if args.json:
         json.dump(to_json(report, args.top), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import subprocess
 from email.message import EmailMessage
 from pathlib import Path
@@ -14,6 +15,7 @@ import pymupdf
 import pytest
 from pdfminer.high_level import extract_text
 
+import workstation.documents.ocr as ocr
 import workstation.pipeline as pipeline
 from tests.documents.test_intake import BAD_INPUTS, image_only_pdf
 from workstation.cli import main
@@ -156,11 +158,40 @@ def test_scan_table_lists_documents_findings_and_notes(tmp_path, capsys):
     assert err == ""
 
 
-def test_scan_table_warns_about_scanned_pages(tmp_path, capsys):
+def _no_ocr(monkeypatch) -> None:
+    """Tesseract missing: ``tessdata_dir`` is cached, so the name the OCR module calls is replaced."""
+    def unavailable() -> str:
+        raise ocr.OcrUnavailableError("Tesseract OCR is not installed (test)")
+
+    monkeypatch.setattr(ocr, "tessdata_dir", unavailable)
+
+
+def test_scan_table_notes_pages_read_by_ocr(tmp_path, capsys):
+    f = image_only_pdf(tmp_path / "scan.pdf", text_pages_first=1)
+    code, out, err = run(capsys, "scan", f)
+    assert code == 0, err
+    assert "note: page(s) 2 have no text layer: text read by OCR" in out
+    assert "WARNING" not in out
+    assert "OCR" in err and "page 1 of 1" in err  # per-page progress on stderr
+    code, out, err = run(capsys, "scan", f, "--format", "json")
+    assert code == 0, err
+    [d] = json.loads(out)["documents"]
+    assert d["ocr_pages"] == [2] and d["scanned_pages"] == []
+
+
+def test_scan_warns_about_scanned_pages_when_ocr_is_unavailable(tmp_path, capsys, monkeypatch):
+    _no_ocr(monkeypatch)
     f = image_only_pdf(tmp_path / "scan.pdf", text_pages_first=1)
     code, out, err = run(capsys, "scan", f)
     assert code == 0, err
     assert "WARNING: page(s) 2 have no text layer" in out
+    assert "note: Tesseract OCR is not installed (test)" in out
+    assert "text read by OCR" not in out
+    code, out, err = run(capsys, "scan", f, "--format", "json")
+    assert code == 0, err
+    [d] = json.loads(out)["documents"]
+    assert d["scanned_pages"] == [2] and d["ocr_pages"] == []
+    assert d["notes"] == ["Tesseract OCR is not installed (test)"]
 
 
 # ------------------------------------------------------------------------------------------------ redact
@@ -281,13 +312,28 @@ def test_redact_fails_closed_when_verification_fails(tmp_path, capsys, monkeypat
     assert out == ""
 
 
-def test_redact_refuses_a_scanned_page_naming_it(tmp_path, capsys):
+def test_redact_ocrs_a_scanned_page_and_exports_it(tmp_path, capsys):
     f = image_only_pdf(tmp_path / "scan.pdf", text_pages_first=2)
     out_dir = tmp_path / "out"
     code, out, err = run(capsys, "redact", f, "--out-dir", out_dir)
+    assert code == 0, err
+    assert f"{f} -> {out_dir / 'scan.redacted.pdf'}" in out and "verified" in out
+    with pymupdf.open(out_dir / "scan.redacted.pdf") as doc:
+        assert doc.page_count == 3
+        assert "Ordinary typed page number 2" in doc[1].get_text()
+        assert doc[2].get_images()  # the scan is kept (nothing on it to redact)
+
+
+def test_redact_refuses_a_scanned_page_when_ocr_is_unavailable(tmp_path, capsys, monkeypatch):
+    _no_ocr(monkeypatch)
+    f = image_only_pdf(tmp_path / "scan.pdf", text_pages_first=2)
+    out_dir = tmp_path / "out"
+    before = files_under(tmp_path)
+    code, out, err = run(capsys, "redact", f, "--out-dir", out_dir)
     assert code == 3
-    assert_one_error_line(err, str(f), "page(s) 3")
+    assert_one_error_line(err, str(f), "page(s) 3", "OCR is required")
     assert not out_dir.exists()
+    assert files_under(tmp_path) == before
     assert out == ""
 
 
@@ -333,9 +379,9 @@ def test_missing_policy_file_is_a_usage_error(tmp_path, capsys):
 # ------------------------------------------------------------------------------------------------ subprocess
 
 
-def _cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(WORKSTATION), *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+                          timeout=120, env={**os.environ, **(env or {})})
 
 
 @pytest.mark.parametrize("kind", ["corrupt", "encrypted", "unsupported", "missing"])
@@ -351,11 +397,29 @@ def test_installed_command_reports_bad_input_without_a_traceback(tmp_path, kind)
 
 
 def test_installed_command_refuses_a_scan_without_a_traceback(tmp_path):
+    """Tesseract's language data missing (TESSDATA_PREFIX points at an empty folder): the scan is refused."""
     f = image_only_pdf(tmp_path / "scan.pdf")
-    res = _cli("redact", f, "--out", tmp_path / "x.pdf", cwd=tmp_path)
+    empty = tmp_path / "tessdata"
+    empty.mkdir()
+    res = _cli("redact", f, "--out", tmp_path / "x.pdf", cwd=tmp_path, env={"TESSDATA_PREFIX": str(empty)})
     assert res.returncode == 3
     assert_one_error_line(res.stderr, "scan.pdf", "page(s) 1")
+    assert res.stdout == ""
     assert not (tmp_path / "x.pdf").exists()
+    res = _cli("scan", f, cwd=tmp_path, env={"TESSDATA_PREFIX": str(empty)})
+    assert res.returncode == 0, res.stderr
+    assert "WARNING: page(s) 1 have no text layer" in res.stdout
+    assert f"TESSDATA_PREFIX={empty} does not hold the Tesseract language data" in res.stdout
+    assert "Traceback" not in res.stderr
+
+
+def test_installed_command_ocrs_a_scan(tmp_path):
+    f = image_only_pdf(tmp_path / "scan.pdf")
+    res = _cli("redact", f, "--out", tmp_path / "x.pdf", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "verified" in res.stdout
+    assert "Traceback" not in res.stderr
+    assert (tmp_path / "x.pdf").exists()
 
 
 def test_installed_command_scans(tmp_path):

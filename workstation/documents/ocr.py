@@ -38,20 +38,37 @@ class OcrUnavailableError(WorkstationError):
 
 @functools.cache
 def tessdata_dir() -> str:
-    """Tesseract's language data folder (TESSDATA_PREFIX, or what ``tesseract --list-langs`` reports)."""
+    """Tesseract's language data folder (TESSDATA_PREFIX, or what ``tesseract --list-langs`` reports).
+
+    The folder must hold the data of every language in ``LANGUAGES``: without it MuPDF's OCR fails deep inside
+    Tesseract, so a missing language is reported here, as OCR being unavailable.
+    """
     env = os.environ.get("TESSDATA_PREFIX")
-    if env and Path(env).is_dir():
+    if env:
+        if not _has_languages(env):
+            raise OcrUnavailableError(f"TESSDATA_PREFIX={env} does not hold the Tesseract language data for "
+                                      f"{LANGUAGES}: scanned pages cannot be read")
         return env
+    candidates: list[str] = []
     exe = shutil.which("tesseract")
     if exe:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
-        m = re.search(r'"([^"]+)"', out.stdout + out.stderr)
-        if m and Path(m.group(1)).is_dir():
-            return m.group(1)
-    for candidate in ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"):
-        if Path(candidate).is_dir():
+        try:
+            out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+            m = re.search(r'"([^"]+)"', out.stdout + out.stderr)
+            if m:
+                candidates.append(m.group(1))
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    candidates += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"]
+    for candidate in candidates:
+        if _has_languages(candidate):
             return candidate
-    raise OcrUnavailableError("Tesseract OCR is not installed (run packaging/setup.sh): scanned pages cannot be read")
+    raise OcrUnavailableError(f"Tesseract OCR with the {LANGUAGES} language data is not installed "
+                              "(run packaging/setup.sh): scanned pages cannot be read")
+
+
+def _has_languages(folder: str) -> bool:
+    return all((Path(folder) / f"{lang}.traineddata").is_file() for lang in LANGUAGES.split("+"))
 
 
 def detect_rotation(page: pymupdf.Page) -> int:

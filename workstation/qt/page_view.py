@@ -143,6 +143,7 @@ class PageView(QGraphicsView):
                 halo.setPen(current_pen())
                 halo.setBrush(Qt.BrushStyle.NoBrush)
                 halo.setData(0, ov.key)
+                halo.setData(1, "halo")
                 halo.setZValue(4)
                 self._scene.addItem(halo)
                 self._overlay_items.append(halo)
@@ -151,6 +152,8 @@ class PageView(QGraphicsView):
         """(key, rect in page points) of every box drawn (for tests and screenshots)."""
         out = []
         for it in self._overlay_items:
+            if it.data(1) == "halo":
+                continue
             r = it.rect()
             out.append((it.data(0), (r.left(), r.top(), r.right(), r.bottom())))
         return out
@@ -171,13 +174,15 @@ class PageView(QGraphicsView):
         self.zoomChanged.emit(self.zoom)
 
     def _render_keep_overlays(self) -> None:
-        saved = [(it.rect(), it.pen(), it.brush(), it.data(0), it.zValue(), it.toolTip()) for it in self._overlay_items]
+        saved = [(it.rect(), it.pen(), it.brush(), it.data(0), it.data(1), it.zValue(), it.toolTip())
+                 for it in self._overlay_items]
         self._render()
-        for rect, pen, brush, key, z, tip in saved:
+        for rect, pen, brush, key, tag, z, tip in saved:
             item = QGraphicsRectItem(rect)
             item.setPen(pen)
             item.setBrush(brush)
             item.setData(0, key)
+            item.setData(1, tag)
             item.setZValue(z)
             item.setToolTip(tip)
             self._scene.addItem(item)

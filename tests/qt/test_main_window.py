@@ -1,0 +1,417 @@
+"""The real main window, driven offscreen with the keyboard and the mouse (pytest-qt)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from tests.qt.conftest import USER
+from workstation.documents.raster import page_texts
+from workstation.domain.categories import PROTECTED
+from workstation.domain.review import Decision, FindingKey, ManualKind
+from workstation.qt.page_view import Tool
+from workstation.store.case_store import CaseStore, all_rows
+
+NoMod = Qt.KeyboardModifier.NoModifier
+Shift = Qt.KeyboardModifier.ShiftModifier
+Ctrl = Qt.KeyboardModifier.ControlModifier
+COMPLAINT = "complaint-report-2026-115-004217"
+
+
+def key(window, k: Qt.Key, mod: Qt.KeyboardModifier = NoMod) -> None:
+    QTest.keyClick(window, k, mod)
+
+
+def doc(window, name: str):
+    return next(d for d in window.docs if d.name == name)
+
+
+def drag(qtbot, window, rect: tuple[float, float, float, float]) -> None:
+    """Press, move and release the mouse on the page view over ``rect`` (page points)."""
+    view = window.page_view
+    x0, y0, x1, y1 = rect
+    a = view.map_page_to_viewport(x0, y0).toPoint()
+    b = view.map_page_to_viewport(x1, y1).toPoint()
+    mid = QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, NoMod, a)
+    QTest.mouseMove(view.viewport(), mid)
+    QTest.mouseMove(view.viewport(), b)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, NoMod, b)
+
+
+def span_rect(window, name: str, page: int, text: str) -> tuple[float, float, float, float]:
+    """The box of ``text`` on a page of a document's layout."""
+    p = doc(window, name).layout_page(page)
+    i = p.text.index(text)
+    (rect,) = p.boxes_for_span(i, i + len(text))
+    return rect
+
+
+def test_opens_the_sample_case_with_the_first_page_at_once_and_detects_in_the_background(qtbot, open_window,
+                                                                                         case_dir):
+    window = open_window([case_dir], wait=False)
+    # loading and detection run in a worker thread: the window is up and responsive meanwhile
+    assert window.detecting and window._loader_thread.isRunning()
+    assert window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.current_page == 1, timeout=5_000)  # the first page is on screen at once
+    assert window.page_view._pixmap_item is not None
+    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    assert not window.progress.isVisible()
+    names = [d.name for d in window.docs]
+    assert names == [COMPLAINT, "shelter-email", "shelter-email.referral-note", "shelter-intake-form",
+                     "witness-statement-adeyemi"]
+    assert all(d.ready and not d.error for d in window.docs)
+    done, total = window.session.progress()
+    assert done == 0 and total > 40
+    assert window.reviewed_label.text().strip() == f"Reviewed 0 of {total}"
+    assert "Role: clerk" in window.role_label.text()
+    # the guided review starts on the first pending finding in reading order, its page on screen and emphasised
+    first = window.session.queue()[0]
+    assert window.current == first
+    assert window.current_doc.name == COMPLAINT
+    keys = [k for k, _ in window.page_view.overlay_rects()]
+    assert FindingKey.of(first) in keys
+    assert "0 of" in window.doc_list.item(0).text()
+    # findings panel: grouped by category, with a context snippet
+    tree = window.findings.tree
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert any(g.startswith("Person") for g in groups) and any(g.startswith("Nationality") for g in groups)
+    child = tree.topLevelItem(0).child(0)
+    assert "[" in child.text(0) and "…" in child.text(0)
+
+
+def test_keyboard_review_redact_release_defer_undo_and_navigation(open_window, case_dir, db_path):
+    window = open_window([case_dir])
+    s = window.session
+    first = window.current
+    key(window, Qt.Key.Key_R)
+    rec = s.record(first)
+    assert rec.decision is Decision.REDACT and rec.reason_code == window.policy.reason_codes[first.entity_type]
+    assert rec.user == USER
+    second = window.current
+    assert second != first and s.state(second) is None  # advanced to the next pending finding
+    key(window, Qt.Key.Key_D)
+    assert s.state(second) is Decision.DEFER
+    # previous/next pending
+    third = window.current
+    key(window, Qt.Key.Key_N)
+    assert window.current == s.next_pending(third)
+    key(window, Qt.Key.Key_P)
+    assert window.current == third
+    # J/K walk every finding (decided ones too)
+    key(window, Qt.Key.Key_K)
+    assert window.current == second
+    key(window, Qt.Key.Key_J)
+    assert window.current == third
+    # undo (Ctrl+Z) returns to the finding and makes it pending again
+    key(window, Qt.Key.Key_Z, Ctrl)
+    assert s.state(second) is None and window.current == second
+    key(window, Qt.Key.Key_U)
+    assert s.state(first) is None and window.current == first
+    # release of a protected category requires a reason
+    protected = next(f for f in s.queue() if f.entity_type in PROTECTED)
+    window.set_current(protected)
+    key(window, Qt.Key.Key_E)
+    assert s.state(protected) is None
+    assert "reason is required" in window.error_label.text()
+    assert window.release_reason.hasFocus()
+    QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
+    key(window.release_reason, Qt.Key.Key_Return)
+    rec = s.record(protected)
+    assert rec.decision is Decision.RELEASE and rec.reason == "Requester is the subject of the record"
+    # a non-protected category can be released without a reason
+    person = next(f for f in s.pending() if f.entity_type == "PERSON")
+    window.set_current(person)
+    key(window, Qt.Key.Key_E)
+    assert s.state(person) is Decision.RELEASE
+    # choose another reason code for a redaction
+    nxt = window.current
+    window.reason_combo.setCurrentText("87(2)(b); EO 34/41")
+    key(window, Qt.Key.Key_R)
+    assert s.record(nxt).reason_code == "87(2)(b); EO 34/41"
+    # every decision is already in the store (a new connection sees it), with who and when
+    other = CaseStore(db_path)
+    stored = {d.key: d for d in other.decisions(window.case.id)}
+    assert stored == s.decisions
+    assert all(d.user == USER and d.decided_at for d in stored.values())
+    other.close()
+    assert window.reviewed_label.text().strip() == f"Reviewed {len(s.decisions)} of {len(s.queue())}"
+
+
+def test_apply_to_every_occurrence_and_not_personal_information(open_window, case_dir, store):
+    window = open_window([case_dir])
+    s = window.session
+    repeated = next(f for f in s.queue() if len(s.occurrences(f)) >= 2 and f.entity_type == "PERSON")
+    window.set_current(repeated)
+    key(window, Qt.Key.Key_R, Shift)
+    occ = s.occurrences(repeated)
+    assert len({o.document for o in occ}) >= 1 and all(s.state(o) is Decision.REDACT for o in occ)
+    key(window, Qt.Key.Key_Z, Ctrl)  # one undo reverts all of them
+    assert all(s.state(o) is None for o in occ)
+    # the checkbox (A) does the same for the next decision
+    window.set_current(repeated)
+    key(window, Qt.Key.Key_A)
+    assert window.all_occurrences.isChecked()
+    key(window, Qt.Key.Key_D)
+    assert all(s.state(o) is Decision.DEFER for o in occ)
+    assert not window.all_occurrences.isChecked()
+    # "not personal information": the text joins the case allow-list; every occurrence follows
+    target = next(f for f in s.pending() if len(s.occurrences(f)) >= 2 and f.entity_type != repeated.entity_type)
+    window.set_current(target)
+    key(window, Qt.Key.Key_X)
+    assert all(s.state(o) is Decision.NOT_PI for o in s.occurrences(target))
+    assert len(store.allow_list(window.case.id)) == 1
+    # the store holds hashes, never the text
+    texts = {f.text for f in s.queue()}
+    for row in all_rows(store):
+        for value in row:
+            if isinstance(value, str):
+                assert not any(t in value for t in texts if len(t) > 4), value
+
+
+def test_page_follows_the_current_finding_and_boxes_sit_on_their_words_at_every_zoom(open_window, case_dir):
+    window = open_window([case_dir])
+    s = window.session
+    on_page_2 = next(f for f in s.queue() if f.document.endswith(".pdf") and f.page == 2)
+    window.set_current(on_page_2)
+    assert window.current_page == 2 and window.page_spin.value() == 2
+    # the text document is shown on its rendered layout, and the page follows there too
+    txt = next(f for f in s.queue() if f.document.endswith(".txt"))
+    window.set_current(txt)
+    assert window.current_doc.name == "witness-statement-adeyemi"
+    view = window.page_view
+    for zoom in (0.5, 1.0, 2.0, 4.0):
+        view.set_zoom(zoom)
+        # the page image covers exactly the page in points, and boxes are drawn in the same points
+        img = view._pixmap_item
+        r = img.sceneBoundingRect()
+        w, h = view.page_size
+        assert abs(r.width() - w) < 1.0 and abs(r.height() - h) < 1.0
+        rects = dict(view.overlay_rects())
+        x0, y0, x1, y1 = rects[FindingKey.of(txt)]
+        (bx0, by0, bx1, by1), = window.current_doc.placements[FindingKey.of(txt)][window.current_page][:1]
+        assert abs(x0 - (bx0 - 1)) < 0.01 and abs(y1 - (by1 + 1)) < 0.01
+        # the glyphs under the box are dark pixels in the rendered image
+        image = img.pixmap().toImage()
+        scale = 1 / img.scale()
+        dark = 0
+        for px in range(int(bx0 * scale), int(bx1 * scale), max(1, int(scale))):
+            for py in range(int(by0 * scale), int(by1 * scale)):
+                if image.pixelColor(px, py).lightness() < 110:
+                    dark += 1
+        assert dark > 0, f"no glyph pixels under the box at zoom {zoom}"
+    key(window, Qt.Key.Key_BracketRight)  # page navigation keeps within the document
+    assert window.current_page == 1
+
+
+def test_manual_box_text_selection_whole_page_and_delete(qtbot, open_window, case_dir, store):
+    window = open_window([case_dir])
+    s = window.session
+    window.set_current(next(f for f in s.queue() if f.document.endswith(".pdf") and f.page == 1))
+    key(window, Qt.Key.Key_B)
+    assert window.page_view.tool is Tool.BOX
+    target = span_rect(window, COMPLAINT, 1, "2026-115-004217")
+    drag(qtbot, window, (target[0] - 2, target[1] - 2, target[2] + 2, target[3] + 2))
+    (box,) = [m for m in s.manual.values() if m.kind is ManualKind.BOX]
+    assert box.page == 1 and box.document.endswith(".pdf")
+    # the box drawn with the mouse is where the mouse was, in page points (within a pixel)
+    tol = 1.5 / window.page_view.zoom
+    assert all(abs(a - b) <= tol for a, b in zip(box.box, (target[0] - 2, target[1] - 2, target[2] + 2,
+                                                           target[3] + 2), strict=True))
+    # select text
+    key(window, Qt.Key.Key_T)
+    word = span_rect(window, COMPLAINT, 1, "Assault 3")
+    drag(qtbot, window, (word[0] + 1, word[1] + 2, word[2] - 1, word[3] - 2))
+    (sel,) = [m for m in s.manual.values() if m.kind is ManualKind.SELECTION]
+    assert abs(sel.box[0] - word[0]) < 0.5 and abs(sel.box[2] - word[2]) < 0.5
+    key(window, Qt.Key.Key_Escape)
+    assert window.page_view.tool is Tool.REVIEW
+    # whole page
+    key(window, Qt.Key.Key_W)
+    (page,) = [m for m in s.manual.values() if m.kind is ManualKind.PAGE]
+    assert page.box == (0.0, 0.0, 612.0, 792.0)
+    assert len(store.manual(window.case.id)) == 3
+    # undo the whole page; click the box and delete it
+    key(window, Qt.Key.Key_Z, Ctrl)
+    assert len(s.manual) == 2
+    centre = window.page_view.map_page_to_viewport((target[0] + target[2]) / 2, (target[1] + target[3]) / 2)
+    QTest.mouseClick(window.page_view.viewport(), Qt.MouseButton.LeftButton, NoMod, centre.toPoint())
+    assert window.selected_manual == box.id
+    key(window, Qt.Key.Key_Delete)
+    assert box.id not in s.manual and len(store.manual(window.case.id)) == 1
+
+
+def test_search_and_redact_previews_every_match_before_applying(open_window, case_dir):
+    window = open_window([case_dir])
+    key(window, Qt.Key.Key_F, Ctrl)
+    dialog = window.search_dialog
+    assert dialog is not None and dialog.isVisible()
+    QTest.keyClicks(dialog.term, "landlord")
+    key(dialog.term, Qt.Key.Key_Return)
+    matches = dialog.matches
+    assert len(matches) >= 2 and {m.document_name for m in matches} >= {COMPLAINT, "witness-statement-adeyemi"}
+    assert "landlord" in dialog.summary.text() or str(len(matches)) in dialog.summary.text()
+    assert not window.session.manual  # nothing applied by the preview
+    # uncheck one, apply the rest
+    dialog.results.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    dialog.apply_button.click()
+    search = [m for m in window.session.manual.values() if m.kind is ManualKind.SEARCH]
+    assert len(search) >= len(matches) - 1
+    # a regular expression
+    dialog.term.clear()
+    dialog.regex.setChecked(True)
+    QTest.keyClicks(dialog.term, r"\(\d{3}\) 555-\d{4}")
+    key(dialog.term, Qt.Key.Key_Return)
+    assert dialog.matches and all("555-" in m.context for m in dialog.matches)
+    dialog.term.clear()
+    QTest.keyClicks(dialog.term, "([")
+    key(dialog.term, Qt.Key.Key_Return)
+    assert "Invalid regular expression" in dialog.summary.text()
+
+
+def test_shortcuts_overlay(open_window, case_dir):
+    window = open_window([case_dir])
+    QTest.keyClick(window, Qt.Key.Key_Question)
+    assert window.overlay.isVisible()
+    key(window, Qt.Key.Key_Escape)
+    assert not window.overlay.isVisible()
+
+
+def test_pending_findings_block_export_unless_all_redacted_after_confirmation(open_window, case_dir, tmp_path,
+                                                                               qtbot):
+    window = open_window([case_dir])
+    out = tmp_path / "out"
+    asked: list[str] = []
+    window._choose_directory = lambda: str(out)
+    window._ask_yes_no = lambda title, text: asked.append(text) or False
+    key(window, Qt.Key.Key_E, Ctrl)
+    assert asked and "no decision yet" in asked[0]
+    assert not out.exists() and window.session.pending()
+    window._ask_yes_no = lambda title, text: True
+    key(window, Qt.Key.Key_E, Ctrl)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    assert window.last_export.ok, window.last_export.message
+    assert not window.session.pending()
+    assert all(d.decision is Decision.REDACT for d in window.session.decisions.values())
+    assert len(list(out.glob("*.redacted.pdf"))) == 5
+
+
+def test_unreadable_files_are_reported_and_the_others_are_reviewed(open_window, tmp_path):
+    case = tmp_path / "mixed"
+    case.mkdir()
+    (case / "a-statement.txt").write_text("Statement of Maria Gonzalez, a Honduran national.\n", encoding="utf-8")
+    (case / "b-corrupt.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    enc = pymupdf.open()
+    enc.new_page().insert_text((72, 72), "Secret")
+    enc.save(case / "c-encrypted.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="u")
+    window = open_window([case])
+    by_name = {d.name: d for d in window.docs}
+    assert by_name["a-statement"].ready and window.session.findings[by_name["a-statement"].path]
+    assert "corrupt" in by_name["b-corrupt.pdf"].error.lower()
+    assert "encrypted" in by_name["c-encrypted.pdf"].error.lower()
+    assert "⚠" in window.doc_list.item(1).text() and "encrypted" in window.doc_list.item(2).text()
+    window.doc_list.setCurrentRow(2)
+    assert "encrypted" in window.page_view.message
+
+
+def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_path, db_path):
+    """Open -> detect -> keyboard review of the whole queue -> manual tools -> verified export -> reopen."""
+    window = open_window([case_dir])
+    s = window.session
+    # 1. walk the queue with the keyboard: release one protected text everywhere (with a reason), redact the rest
+    released = None
+    while s.pending():
+        f = window.current
+        assert f is not None and s.state(f) is None
+        if released is None and f.entity_type == "NATIONALITY":
+            key(window, Qt.Key.Key_E, Shift)
+            assert s.state(f) is None  # refused: a reason is required
+            QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
+            key(window.release_reason, Qt.Key.Key_Return)
+            released = f
+            assert all(s.state(o) is Decision.RELEASE for o in s.occurrences(f))
+        else:
+            key(window, Qt.Key.Key_R)
+    assert released is not None
+    # 2. manual tools: a box over the complaint number, a text selection and a search-and-redact
+    window.set_current(next(f for f in s.queue() if f.document.endswith(".pdf") and f.page == 1))
+    key(window, Qt.Key.Key_B)
+    number = span_rect(window, COMPLAINT, 1, "2026-115-004217")
+    drag(qtbot, window, (number[0] - 1, number[1] - 1, number[2] + 1, number[3] + 1))
+    key(window, Qt.Key.Key_T)
+    assault = span_rect(window, COMPLAINT, 1, "Assault 3")
+    drag(qtbot, window, (assault[0] + 1, assault[1] + 2, assault[2] - 1, assault[3] - 2))
+    key(window, Qt.Key.Key_Escape)
+    key(window, Qt.Key.Key_F, Ctrl)
+    QTest.keyClicks(window.search_dialog.term, "landlord")
+    key(window.search_dialog.term, Qt.Key.Key_Return)
+    window.search_dialog.apply_button.click()
+    window.search_dialog.close()
+    assert window.reviewed_label.text().strip() == f"Reviewed {len(s.queue())} of {len(s.queue())}"
+    # 3. export through the verified pipeline
+    out = tmp_path / "export"
+    window._choose_directory = lambda: str(out)
+    key(window, Qt.Key.Key_E, Ctrl)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    result = window.last_export
+    assert result.ok, result.message
+    assert "verified" in result.message.lower()
+    pdfs = sorted(out.glob("*.redacted.pdf"))
+    assert len(pdfs) == 5 and len(list(out.glob("*.redactions.csv"))) == 5  # the log beside each output
+    texts = {p.name.removesuffix(".redacted.pdf"): page_texts(p.read_bytes()) for p in pdfs}
+    for d in window.docs:
+        exported = " ".join(" ".join(t.split()) for t in texts[d.name])
+        for f in s.findings[d.path]:
+            flat = " ".join(f.text.split())
+            if s.state(f) is Decision.REDACT and " ".join(released.text.split()) not in flat:
+                assert flat not in exported, (d.name, f.entity_type)
+        assert "landlord" not in exported.lower()
+    complaint = texts[COMPLAINT]
+    assert "2026-115-004217" not in complaint[0] and "Assault 3" not in complaint[0]
+    assert "Incident:" in complaint[0]  # words beside the boxes survive
+    assert released.text in " ".join(texts[window.by_path[released.document].name])  # released text kept
+    log = list(csv.DictReader(io.StringIO((out / f"{COMPLAINT}.redactions.csv").read_text())))
+    assert {r["recognizer"] for r in log} >= {"manual"}
+    assert any(r["category"] == "MANUAL-SEARCH" for r in log) and any(r["category"] == "MANUAL-BOX" for r in log)
+    log_text = (out / f"{COMPLAINT}.redactions.csv").read_text()
+    assert "Hernandez" not in log_text
+    # 4. close and reopen: every decision, manual redaction and the reviewer's place come back
+    decisions, manual, allow = dict(s.decisions), dict(s.manual), dict(s.allow)
+    window.set_current(s.queue()[7])
+    where = (FindingKey.of(window.current), window.current_page, window.page_view.zoom)
+    window.close()
+    store2 = CaseStore(db_path)
+    again = open_window([case_dir], the_store=store2)
+    try:
+        assert again.session.decisions == decisions
+        assert again.session.manual == manual and again.session.allow == allow
+        assert again.session.pending() == []
+        assert (FindingKey.of(again.current), again.current_page, again.page_view.zoom) == where
+        audit = store2.audit(again.case.id)
+        assert audit[-1]["kind"] == "export" and audit[-1]["after"] == "verified"
+    finally:
+        again.close()
+        store2.close()
+
+
+@pytest.mark.parametrize("mode", ["released-inside-redacted"])
+def test_mixed_decisions_on_one_text_block_export_with_a_clear_message(open_window, case_dir, tmp_path, mode):
+    window = open_window([case_dir])
+    s = window.session
+    repeated = next(f for f in s.queue() if sum(o.document == f.document for o in s.occurrences(f)) >= 2
+                    and f.entity_type not in PROTECTED)
+    same_doc = [o for o in s.occurrences(repeated) if o.document == repeated.document]
+    window.set_current(same_doc[0])
+    key(window, Qt.Key.Key_R)
+    window.set_current(same_doc[1])
+    key(window, Qt.Key.Key_E)
+    assert window.export_to(tmp_path / "o", redact_pending=True) is False
+    assert "redacted elsewhere" in window.last_export.message
+    assert not (tmp_path / "o").exists()
+    assert Path(window.current.document) == Path(same_doc[1].document)

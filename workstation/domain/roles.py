@@ -1,0 +1,343 @@
+"""Roles, local users and permission checks.
+
+Four roles:
+
+- **clerk** decides items (redact / release / defer / not personal information), undoes, submits a case for
+  sign-off and exports a signed-off case; cannot sign off and cannot override a protected-category rule;
+- **counsel** does what a clerk does, and also signs off, returns a case to review and records overrides (always
+  with a written reason);
+- **supervisor** reads everything (cases, decisions, the audit trail) and runs spot-checks; cannot change
+  decisions;
+- **administrator** manages users and assigns roles; does not review cases.
+
+Users are configuration data: a JSON file (by default ``users.json`` in the user's config folder) mapping each
+local user to one role. Passphrases are stored only as a salted scrypt hash (per-user random 16-byte salt, the
+cost parameters stored beside it); verification uses ``hmac.compare_digest``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from workstation.domain.errors import ConfigurationError, PermissionDenied
+
+APP_NAME = "disclosure-workstation"
+USERS_FILE_VERSION = 1
+MIN_PASSPHRASE_LENGTH = 12
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    COUNSEL = "counsel"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+    @classmethod
+    def parse(cls, name: str) -> Role:
+        try:
+            return cls(name.strip().lower())
+        except ValueError:
+            raise ConfigurationError(f"unknown role {name!r} (one of: {', '.join(r.value for r in cls)})") from None
+
+
+class Permission(StrEnum):
+    READ = "read"  # open a case, see its findings, decisions and audit trail
+    OPEN_CASE = "open-case"  # create a case and run scans
+    DECIDE = "decide"  # decide items, add manual redactions, undo
+    SUBMIT = "submit"  # mark a case ready for sign-off
+    SIGN_OFF = "sign-off"
+    RETURN = "return"  # return a case from sign-off to review
+    OVERRIDE = "override"  # override a protected-category rule (with a written reason)
+    EXPORT = "export"
+    SPOT_CHECK = "spot-check"
+    ASSIGN_ROLES = "assign-roles"  # add users, assign roles, reset passphrases
+
+
+PERMISSION_LABELS = {
+    Permission.READ: "read cases",
+    Permission.OPEN_CASE: "open cases or run scans",
+    Permission.DECIDE: "change decisions",
+    Permission.SUBMIT: "submit a case for sign-off",
+    Permission.SIGN_OFF: "sign off a case",
+    Permission.RETURN: "return a case to review",
+    Permission.OVERRIDE: "override a protected-category rule",
+    Permission.EXPORT: "export a case",
+    Permission.SPOT_CHECK: "run spot-checks",
+    Permission.ASSIGN_ROLES: "assign roles or manage users",
+}
+
+_CLERK = frozenset({Permission.READ, Permission.OPEN_CASE, Permission.DECIDE, Permission.SUBMIT, Permission.EXPORT})
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: _CLERK,
+    Role.COUNSEL: _CLERK | {Permission.SIGN_OFF, Permission.RETURN, Permission.OVERRIDE},
+    Role.SUPERVISOR: frozenset({Permission.READ, Permission.SPOT_CHECK}),
+    Role.ADMINISTRATOR: frozenset({Permission.ASSIGN_ROLES}),
+}
+
+# Why a role lacks a permission, for the PermissionDenied message.
+_WHY = {
+    Role.CLERK: "only counsel may sign off, return a case or override a protected-category rule",
+    Role.SUPERVISOR: "supervisors read and spot-check but do not change cases",
+    Role.ADMINISTRATOR: "administrators manage users and roles but do not review cases",
+    Role.COUNSEL: "counsel does not manage users or run spot-checks",
+}
+
+
+def has_permission(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]
+
+
+# ----- passphrases
+
+@dataclass(frozen=True)
+class PassphraseHash:
+    """An scrypt hash of a passphrase with its salt and cost parameters (the passphrase itself is never kept)."""
+
+    salt: bytes
+    digest: bytes
+    n: int = 2**15
+    r: int = 8
+    p: int = 1
+    kdf: str = "scrypt"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kdf": self.kdf, "n": self.n, "r": self.r, "p": self.p,
+                "salt": base64.b64encode(self.salt).decode("ascii"),
+                "hash": base64.b64encode(self.digest).decode("ascii")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> PassphraseHash:
+        if data.get("kdf") != "scrypt":
+            raise ConfigurationError(f"unsupported passphrase hash {data.get('kdf')!r}")
+        try:
+            salt = base64.b64decode(str(data["salt"]), validate=True)
+            digest = base64.b64decode(str(data["hash"]), validate=True)
+            n, r, p = int(str(data["n"])), int(str(data["r"])), int(str(data["p"]))
+        except (KeyError, ValueError) as exc:
+            raise ConfigurationError(f"malformed passphrase hash: {exc}") from None
+        if len(salt) < 16 or len(digest) < 32 or n < MIN_SCRYPT_N:
+            raise ConfigurationError("passphrase hash below the minimum strength (salt, length or cost)")
+        return cls(salt, digest, n, r, p)
+
+
+MIN_SCRYPT_N = 2**14
+_DUMMY = None  # a hash compared against for unknown users, so that both cases take the same time
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32)
+
+
+def hash_passphrase(passphrase: str, *, n: int = 2**15, r: int = 8, p: int = 1) -> PassphraseHash:
+    """A new salted hash of ``passphrase`` (random 16-byte salt; scrypt N=2^15, r=8, p=1 by default)."""
+    if n < MIN_SCRYPT_N:
+        raise ValueError(f"scrypt cost n must be at least {MIN_SCRYPT_N}")
+    salt = secrets.token_bytes(16)
+    return PassphraseHash(salt, _scrypt(passphrase, salt, n, r, p), n, r, p)
+
+
+def verify_passphrase(passphrase: str, stored: PassphraseHash) -> bool:
+    return hmac.compare_digest(_scrypt(passphrase, stored.salt, stored.n, stored.r, stored.p), stored.digest)
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise PermissionDenied(f"a passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters")
+
+
+# ----- users
+
+_USER_NAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+
+
+@dataclass(frozen=True)
+class User:
+    name: str  # the local login name (lower case)
+    role: Role
+    display_name: str = ""
+    passphrase: PassphraseHash | None = field(default=None, repr=False, compare=False)
+    disabled: bool = False
+
+    def can(self, permission: Permission) -> bool:
+        return not self.disabled and has_permission(self.role, permission)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"name": self.name, "role": self.role.value, "display_name": self.display_name,
+                                  "disabled": self.disabled}
+        if self.passphrase is not None:
+            out["passphrase"] = self.passphrase.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> User:
+        ph = data.get("passphrase")
+        return cls(name=str(data["name"]), role=Role.parse(str(data["role"])),
+                   display_name=str(data.get("display_name", "")),
+                   passphrase=PassphraseHash.from_dict(ph) if isinstance(ph, dict) else None,
+                   disabled=bool(data.get("disabled", False)))
+
+
+def require(user: User, permission: Permission, what: str = "") -> None:
+    """Raise ``PermissionDenied`` (exit 4) unless ``user`` may do ``permission``; ``what`` names the object."""
+    if user.can(permission):
+        return
+    action = PERMISSION_LABELS[permission] + (f" ({what})" if what else "")
+    if user.disabled:
+        reason = "the account is disabled"
+    else:
+        reason = _WHY[user.role]
+    raise PermissionDenied(f"{user.name} ({user.role.value}) may not {action}: {reason}",
+                           user=user.name, role=user.role.value, action=permission.value)
+
+
+def default_users_path() -> Path:
+    """``users.json`` in the user's configuration folder (platformdirs)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME) / "users.json"
+
+
+@dataclass(frozen=True)
+class UserDirectory:
+    """The local users and their roles (immutable: changes return a new directory to save)."""
+
+    users: tuple[User, ...] = ()
+
+    def get(self, name: str) -> User | None:
+        name = name.strip().lower()
+        return next((u for u in self.users if u.name == name), None)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def by_role(self, role: Role) -> list[User]:
+        return [u for u in self.users if u.role is role and not u.disabled]
+
+    def authenticate(self, name: str, passphrase: str) -> User:
+        """The user whose passphrase this is; ``PermissionDenied`` (same message whether the user is unknown or the
+        passphrase wrong, and the same work done in both cases)."""
+        global _DUMMY
+        user = self.get(name)
+        stored = user.passphrase if user is not None else None
+        if stored is None:
+            if _DUMMY is None:
+                _DUMMY = hash_passphrase(secrets.token_hex(16))
+            verify_passphrase(passphrase, _DUMMY)
+            raise PermissionDenied("unknown user or wrong passphrase")
+        if not verify_passphrase(passphrase, stored):
+            raise PermissionDenied("unknown user or wrong passphrase")
+        assert user is not None
+        if user.disabled:
+            raise PermissionDenied(f"{user.name}: the account is disabled", user=user.name, role=user.role.value)
+        return user
+
+    # ----- administration (each needs ASSIGN_ROLES, except creating the first administrator)
+    def add_user(self, actor: User | None, name: str, role: Role, passphrase: str, display_name: str = "",
+                 *, n: int = 2**15) -> UserDirectory:
+        name = name.strip().lower()
+        if actor is None:
+            if self.users or role is not Role.ADMINISTRATOR:
+                raise PermissionDenied("only an administrator may add users (the first user must be an "
+                                       "administrator)")
+        else:
+            require(actor, Permission.ASSIGN_ROLES, f"add {name}")
+        if not _USER_NAME.match(name):
+            raise ConfigurationError(f"invalid user name {name!r} (lower-case letters, digits, '.', '_', '-')")
+        if name in self:
+            raise ConfigurationError(f"user {name!r} already exists")
+        check_passphrase_strength(passphrase)
+        user = User(name, role, display_name, hash_passphrase(passphrase, n=n))
+        return UserDirectory((*self.users, user))
+
+    def assign_role(self, actor: User, name: str, role: Role) -> UserDirectory:
+        require(actor, Permission.ASSIGN_ROLES, f"assign {role.value} to {name}")
+        user = self._existing(name)
+        if user.role is Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR:
+            self._keep_an_administrator(user)
+        return self._replace(replace(user, role=role))
+
+    def set_passphrase(self, actor: User, name: str, passphrase: str, *, n: int = 2**15) -> UserDirectory:
+        """An administrator resets a passphrase; any user changes their own."""
+        user = self._existing(name)
+        if actor.name != user.name:
+            require(actor, Permission.ASSIGN_ROLES, f"reset the passphrase of {name}")
+        check_passphrase_strength(passphrase)
+        return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n)))
+
+    def disable(self, actor: User, name: str) -> UserDirectory:
+        require(actor, Permission.ASSIGN_ROLES, f"disable {name}")
+        user = self._existing(name)
+        if user.role is Role.ADMINISTRATOR:
+            self._keep_an_administrator(user)
+        return self._replace(replace(user, disabled=True))
+
+    def _existing(self, name: str) -> User:
+        user = self.get(name)
+        if user is None:
+            raise ConfigurationError(f"no such user {name!r}")
+        return user
+
+    def _keep_an_administrator(self, leaving: User) -> None:
+        if not [u for u in self.by_role(Role.ADMINISTRATOR) if u.name != leaving.name]:
+            raise PermissionDenied(f"{leaving.name} is the last administrator: assign another one first")
+
+    def _replace(self, user: User) -> UserDirectory:
+        return UserDirectory(tuple(user if u.name == user.name else u for u in self.users))
+
+    # ----- serialisation
+    def to_dict(self) -> dict[str, object]:
+        return {"version": USERS_FILE_VERSION, "users": [u.to_dict() for u in self.users]}
+
+    @classmethod
+    def from_users(cls, users: Iterable[User]) -> UserDirectory:
+        return cls(tuple(users))
+
+
+def load_users(path: Path) -> UserDirectory:
+    """The users file; a missing file is an empty directory (the first user added must be an administrator)."""
+    if not path.exists():
+        return UserDirectory()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigurationError(f"{path}: cannot read users: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != USERS_FILE_VERSION or not isinstance(data.get("users"), list):
+        raise ConfigurationError(f"{path}: not a users file (version {USERS_FILE_VERSION})")
+    try:
+        users = [User.from_dict(u) for u in data["users"]]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigurationError(f"{path}: malformed user entry: {exc}") from None
+    names = [u.name for u in users]
+    if len(set(names)) != len(names):
+        raise ConfigurationError(f"{path}: duplicate user names")
+    return UserDirectory(tuple(users))
+
+
+def save_users(path: Path, directory: UserDirectory) -> None:
+    """Write atomically (temporary file, fsync, rename), readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".users.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(directory.to_dict(), fh, indent=2, sort_keys=True)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
