@@ -6,6 +6,7 @@ Glue between the domain, detection and documents packages; the CLI and the windo
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import tempfile
@@ -17,6 +18,7 @@ from typing import Protocol
 from workstation.documents.ocr import OcrUnavailableError, ocr_document
 from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
 from workstation.documents.render import RenderedDocument, render_document
+from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.errors import UnreviewablePagesError, UsageError
 from workstation.domain.model import (
     Detection,
@@ -61,9 +63,8 @@ def scan(documents: Sequence[Document], engine: Analyzer,
     out = []
     for i, doc in enumerate(documents):
         if doc.scanned_pages:
-            name = doc.path
             try:
-                doc = ocr_document(doc, (lambda d, t: ocr_progress(name, d, t)) if ocr_progress else None)
+                doc = ocr_document(doc, functools.partial(ocr_progress, doc.path) if ocr_progress else None)
             except OcrUnavailableError as exc:  # pages stay unread: reported by scan, refused by export
                 doc = replace(doc, notes=(*doc.notes, str(exc)))
         texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
@@ -150,7 +151,8 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
         reason = (reasons or {}).get(id(finding)) or policy.reason_code(finding)
         for page_no, boxes in lay.placements(finding).items():
             red = plan.setdefault(page_no, PageRedactions())
-            red.removed_strings.append(finding.text)
+            if finding.entity_type not in CONTEXTUAL:
+                red.removed_strings.append(finding.text)
             for box in boxes:
                 red.boxes.append(box)
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,

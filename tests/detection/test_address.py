@@ -58,6 +58,12 @@ POSITIVES = [
     ("LEGAL DIVISION\nTwo Lafayette Street, Suite 1200\nNew York, NY 10007\n\nMarch 3, 2024",
      ["Two Lafayette Street, Suite 1200\nNew York, NY 10007"]),
     ("Records Unit, Three Court Square, Long Island City, NY 11101", ["Three Court Square, Long Island City, NY 11101"]),
+    # a sentence-ending period is not part of the span; an abbreviation's period is
+    ("Client has a court date at 201 Varick Street.  Bring the notice.", ["201 Varick Street"]),
+    ("The hearing is at 26 Federal Plaza, 12th Floor. Arrive early.", ["26 Federal Plaza, 12th Floor"]),
+    ("He lives at 14 Grove St. in Jersey City.", ["14 Grove St."]),
+    # agency buildings are addresses too (the benchmark convention): keep them
+    ("Report to One Police Plaza, New York, NY 10038 for processing.", ["One Police Plaza, New York, NY 10038"]),
 ]
 
 NEGATIVES = [

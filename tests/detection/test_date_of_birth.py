@@ -94,6 +94,21 @@ POSITIVE = [
         "2  LI, JUN                       6/3/1959    946 SUTTER AVE., BROOKLYN, NY 11232",
         ["3/5/1989", "6/3/1959"],
     ),
+    # semicolon / comma separated tables (CSV exports), ISO dates
+    (
+        "#;Name;DOB;Birth country;Status;A#\n1;Mensah, Abena;1987-02-14;Ghana;TPS;A201345678\n"
+        "2;Rosario Quintero;03/22/1990;Peru;Parolee;204-556-781",
+        ["1987-02-14", "03/22/1990"],
+    ),
+    (
+        "Name,Date of Birth,Country,Status\nIkenna Obiora,1987-02-14,Nigeria,TPS\n\"Haddad, Rania\",1990-3-22,Syria,",
+        ["1987-02-14", "1990-3-22"],
+    ),
+    ("Nombre;F. nac.;País\nYolanda Chuc;1979-11-05;Guatemala", ["1979-11-05"]),
+    ("Birth Date,Name,Country\n1979-11-05,Yolanda Chuc,Guatemala", ["1979-11-05"]),
+    # DOB after a name in a sentence; "born on" in capitals
+    ("The incident involving Obiageli Nnaji, DOB 5/2/1988, was reported.", ["5/2/1988"]),
+    ("THE SUBJECT WAS BORN ON 11/30/1972 IN KINGSTON.", ["11/30/1972"]),
 ]
 
 NEGATIVE = [
@@ -125,6 +140,9 @@ NEGATIVE = [
     "Case No. | Date | Officer\n2024-123456 | 03/14/2024 | Smith\n2024-123457 | 03/15/2024 | Jones",
     "NAME | DOB | ARREST DATE\nDOE, JANE | unknown | 03/14/2024",
     "DOB: unknown          Age: 37          Sex: F\nDate of Occurrence: 10/01/2026     Time: 2140    Pct: 115",
+    "Name;Incident date;Report date\nMensah, Abena;2024-02-14;2024-02-15",
+    "Name,Arrest Date,Charge,Precinct\nIkenna Obiora,1/2/2024,PL 155.25,115",
+    "We met on 1/2/2024, then, on 2/3/2024, again; the DOB question came later.",
 ]
 
 

@@ -79,6 +79,27 @@ A_NUMBER_CASES = [
     ("Vehicle plate 12345678", []),
     ("Page A 12", []),
     ("A-number unknown; phone 123 456 789", []),
+    # semicolon / comma separated tables (CSV exports)
+    (
+        "#;Name;DOB;Birth country;Status;A#\n1;Mensah, Abena;1987-02-14;Ghana;TPS;201345678\n"
+        "2;Rosario Quintero;03/22/1990;Peru;Parolee;204-556-781",
+        ["201345678", "204-556-781"],
+    ),
+    ("Name,DOB,Country,A-Number\nIkenna Obiora,1987-02-14,Nigeria,201345678\nOkoye, Uche,1/2/1990,Nigeria,",
+     ["201345678"]),
+    # a row number one space from the name, under a "#" column, in a space-aligned table
+    (
+        "#  Name (Last, First)   DOB         Nationality                  A#\n"
+        "9  LIN, MEI             01/02/1985  Republic of China  009256110",
+        ["009256110"],
+    ),
+    # the A-number label is nearer than the passport label
+    ("Passport and A-Number: A098765432", ["A098765432"]),
+    ("A-Number: A098765432", ["A098765432"]),
+    # not A-numbers: a number right after a passport label, a number in another column
+    ("passport no. A09876543", []),
+    ("He showed Mexican passport number A12345678 at the desk.", []),
+    ("Name;Phone;Case\nMensah, Abena;212-555-0101;201345678", []),
 ]
 
 USCIS_RECEIPT_CASES = [
@@ -229,6 +250,10 @@ PASSPORT_CASES = [
     ("passport and A-number: 123456789", []),
     ("U visa application 12345678 pending", []),
     ("passport was seized in 2019", []),
+    # an A-shaped number after a passport label is a passport number (the nearer label wins)
+    ("passport no. A09876543", ["A09876543"]),
+    ("He showed Mexican passport number A12345678 at the desk.", ["A12345678"]),
+    ("Detainee;Birth date;Nationality;Passport\nOrtega Ruiz, Damaris;1979-11-05;Honduras;F1234567", ["F1234567"]),
 ]
 
 

@@ -127,3 +127,74 @@ def test_immigration_status_not_found(engine, text):
 
 def test_alien_registration_label_is_not_a_status(engine):
     assert spans(engine, "Alien Registration Number: A123456789", ENTITY) == []
+
+
+# --- enforcement actions, negated possession, entry manner, table columns, head nouns ------------------------------
+
+ACTION_POSITIVES = [
+    ("ICE arrested him outside the courthouse on March 3.", ["ICE arrested"]),
+    ("ICE agents detained her at her apartment.", ["ICE agents detained"]),
+    ("ICE lodged a detainer with DOC.", ["ICE lodged a detainer"]),
+    ("ICE issued an administrative warrant for the subject.", ["ICE issued an administrative warrant"]),
+    ("He was turned over to ICE after his release.", ["turned over to ICE"]),
+    ("He has a check-in with ICE next week.", ["check-in with ICE"]),
+    ("She wears an ankle monitor from ICE.", ["ankle monitor"]),
+    ("Officer advised that Diaz has an active detainer.", ["active detainer"]),
+    ("He was released on an order of supervision in 2019.", ["released on an order of supervision"]),
+    ("He had a bond hearing in immigration court.", ["bond hearing in immigration court"]),
+    ("She passed her credible fear interview.", ["credible fear interview"]),
+    ("He is subject to reinstatement of removal.", ["reinstatement of removal"]),
+    ("She has a pending adjustment of status.", ["pending adjustment of status"]),
+    ("Her case is in consular processing.", ["consular processing"]),
+    ("She filed an I-589 last year.", ["filed an I-589"]),
+    ("The IJ ordered her removed to Peru.", ["ordered her removed"]),
+    ("I don't have papers.", ["don't have papers"]),
+    ("She does not have legal status.", ["does not have legal status"]),
+    ("He crossed the river with a coyote in 2019.", ["with a coyote"]),
+    ("I entered the country through the desert in 2014.", ["through the desert"]),
+    ("He said he's a citizen, he got naturalized years ago.", ["citizen", "naturalized"]),
+    ("Information regarding her visa status was withheld.", ["visa status"]),
+    # head nouns stay with the status
+    ("He is an H-2B worker at the farm.", ["H-2B worker"]),
+    ("She is a U visa applicant.", ["U visa applicant"]),
+    ("He is a T visa holder.", ["T visa holder"]),
+    ("Status: Student (F-1)", ["Student (F-1)"]),
+    ("Immigration Status: SIJS pending", ["SIJS pending"]),
+    ("Immigration Status: Parolee   Visa Type: B-2", ["Parolee", "B-2"]),
+]
+
+TABLE_POSITIVES = [
+    ("Name | DOB | Imm. Status | Notes\nJuan Ruiz | 01/01/1990 | Parolee | none\n"
+     "Ana Diaz | 02/02/1985 | EWI | none\nOla Ade | 04/04/1999 | Refused | none\n",
+     ["Parolee", "EWI"]),
+    ("#\tNAME\tVisa Type\tA#\n1\tLEE, KIM\tStudent (F-1)\tA123456789\n2\tDOE, JANE\tH-2A worker\tnone\n",
+     ["Student (F-1)", "H-2A worker"]),
+    # a generic "Status" column: only values that are themselves statuses
+    ("Case # | Officer | Status | Date\n123 | Smith | Closed | 01/01/2024\n125 | Brown | Asylee | 01/03/2024\n",
+     ["Asylee"]),
+]
+
+ACTION_NEGATIVES = [
+    "ICE issued a press release about the raid.",
+    "Per ICE records, no match was found.",
+    "Deportation Officer Lee called back.",
+    'From: "Garcia, Ana (ICE)" <ana.garcia@ice.dhs.gov>',
+    "ICE ERO New York Field Office",
+    "He wears an ankle monitor as a condition of probation.",
+    "They did not have documents for the car.",
+    "The Asylum Seeker Arrival Center on Randalls Island was full.",
+    "The Refugee Resettlement Program provided housing.",
+    "A concerned citizen called 911 and is a citizen journalist.",
+    "He was held in detention at the juvenile center.",
+    "Case # | Officer | Status | Date\n123 | Smith | Closed | 01/01/2024\n124 | Jones | Open | 01/02/2024",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTION_POSITIVES + TABLE_POSITIVES)
+def test_immigration_status_more_found(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", ACTION_NEGATIVES)
+def test_immigration_status_more_not_found(engine, text):
+    assert spans(engine, text, ENTITY) == []

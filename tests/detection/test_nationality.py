@@ -135,3 +135,77 @@ def test_nationality_not_found(engine, text):
 
 def test_upper_case_us_pronoun_is_not_a_country(engine):
     assert spans(engine, "PLEASE CALL US IF HE RETURNS FROM WORK", ENTITY) == []
+
+
+# --- table columns, labels, bracketed demonyms, family abroad (general layouts, not one corpus's) -----------------
+
+COLUMN_POSITIVES = [
+    # fixed-width roster with an upper-case header, values in capitals, "U.S." as a country of citizenship
+    ("No.   Surname, Given Name        D.O.B.        Nationality     Gender\n"
+     "1     ALVAREZ, JOSE              03/04/1988    GUATEMALAN      M\n"
+     "2     OKONKWO, CHIDI             11/12/1979    NIGERIA         M\n"
+     "3     SMITH, JOHN                01/01/1970    U.S.            M\n",
+     ["GUATEMALAN", "NIGERIA", "U.S."]),
+    # tab-separated, "Citizenship" column, a demonym not followed by a person noun
+    ("Name\tAge\tCitizenship\tLanguage\nMaria Ortiz\t34\tEcuador\tSpanish\nKwame Mensah\t41\tGhanaian\tTwi\n",
+     ["Ecuador", "Ghanaian"]),
+    # markdown-style pipe table with a rule line, "COB" header, a null value
+    ("| Last Name | First Name | COB | A-Number |\n|-----------|------------|-----|----------|\n"
+     "| Haddad | Rami | Syria | A212345678 |\n| Nguyen | Thi | Viet Nam | A098765432 |\n| Perez | Luis | N/A | none |\n",
+     ["Syria", "Viet Nam"]),
+    # "Place of Birth" column: a city abroad and a U.S. birthplace both reveal citizenship
+    ("Occupant | Relationship | Place of Birth\nRosa Flores | Mother | Tegucigalpa, Honduras\n"
+     "Kevin Flores | Son | Bronx, NY\n",
+     ["Tegucigalpa, Honduras", "Bronx, NY"]),
+    ("Nombre | Parentesco | País de origen\nLuis Soto | Hijo | Hong Konger\nAna Soto | Madre | USA\n",
+     ["Hong Konger", "USA"]),
+    ("Name | DOB | Country of Origin | Status\nLi Wei | 1/2/1990 | People's Republic of China | TPS\n",
+     ["People's Republic of China"]),
+]
+
+LABEL_POSITIVES = [
+    ("Country: Mali    Primary Language: Bambara", ["Mali"]),
+    ("Nat.: Syrian", ["Syrian"]),
+    ("Nationality/Citizenship: Venezuelan", ["Venezuelan"]),
+    ("COB: Ecuador     POB: Guayaquil", ["Ecuador", "Guayaquil"]),
+    ("Country of Citizenship: USA", ["USA"]),
+    ("Ciudadanía: Colombia", ["Colombia"]),
+    ("País de nacimiento: Perú", ["Perú"]),
+    ("Country of birth - Honduras", ["Honduras"]),
+    ("Nationality – Salvadoran", ["Salvadoran"]),
+]
+
+PROSE_POSITIVES = [
+    ("The complainant, Luis Ortega (Venezuelan), stated that the suspect took his wallet.", ["Venezuelan"]),
+    ("Yan ZHOU (Chinese) was interviewed at the precinct.", ["Chinese"]),
+    ("She told officers her husband and two children still live in Guatemala.", ["Guatemala"]),
+    ("He sends money every month to his mother in Honduras.", ["Honduras"]),
+    ("His family remains in India.", ["India"]),
+    ("Her kids are living with their grandmother in El Salvador.", ["El Salvador"]),
+    ("He said he would rather die than return to Honduras.", ["Honduras"]),
+    ("She is afraid to return to Eritrea.", ["Eritrea"]),
+    ("He was born in Manchester, the United Kingdom.", ["United Kingdom"]),
+    ("The guy from the bodega, he's Yemeni I think.", ["Yemeni"]),
+]
+
+LAYOUT_NEGATIVES = [
+    "Mailing address: 12 Oak St\nCity: Newark    State: NJ    Zip: 07102\nCountry: USA",
+    "Case # | Officer | Status | Date\n123 | Smith | Closed | 01/01/2024\n124 | Jones | Open | 01/02/2024",
+    "Name | Nationality | Notes\nJuan Ruiz | Unknown | none\nAna Diaz | Refused | none",
+    "Interpreter: Maria Lopez (Spanish) was present.",
+    "Detective Ramos (Brooklyn North) took the report.",
+    "Witness was buying Jamaican beef patties across the street.",
+    "He is a big fan of the Brazil national team.",
+    "The victim had just returned from a vacation in Mexico City.",
+    "The meeting was held in Spanish and English.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLUMN_POSITIVES + LABEL_POSITIVES + PROSE_POSITIVES)
+def test_nationality_layouts_found(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", LAYOUT_NEGATIVES)
+def test_nationality_layouts_not_found(engine, text):
+    assert spans(engine, text, ENTITY) == []

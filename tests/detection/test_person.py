@@ -77,6 +77,36 @@ POSITIVES = [
     # a name found with context is found again elsewhere in the text
     ("Witness: Bongani Dlamini\nLater DLAMINI returned and Bongani Dlamini signed.",
      ["Bongani Dlamini", "DLAMINI", "Bongani Dlamini"]),
+    # semicolon / comma separated tables (CSV exports): the "Name" column holds the names
+    ("#;Name;DOB;Birth country;Status;A#\n1;Mensah, Abena;1987-02-14;Ghana;TPS;A201345678\n"
+     "2;Rosario Quintero Vidal;03/22/1990;Peru;Parolee;204-556-781",
+     ["Mensah, Abena", "Rosario Quintero Vidal"]),
+    ("Full Name,Date of Birth,Country,Status\nIkenna Obiora,1987-02-14,Nigeria,TPS\n\"Haddad, Rania\",1990-3-22,Syria,",
+     ["Ikenna Obiora", "Haddad, Rania"]),
+    ("Detainee,DOB,Nationality,A-Number\nSaavedra, Wilmer,5/6/1983,Honduras,A204556781",
+     ["Saavedra, Wilmer"]),
+    ("Nombre;F. nac.;País;Estatus\nYolanda Chuc Tzul;1979-11-05;Guatemala;Asilo",
+     ["Yolanda Chuc Tzul"]),
+    ("Last, First;DOB;Country\nOYELARAN, FUNMILAYO;02/03/1991;Nigeria",
+     ["OYELARAN, FUNMILAYO"]),
+    ("#\tFull Name\tSTATUS\tAlien #\n2\tPalacios Ixcot, Delmy\tTPS\tA078291641",
+     ["Palacios Ixcot, Delmy"]),
+    # the person a statement, interview or affidavit is of
+    ("STATEMENT OF MARLON DEVEREAUX TAKEN 9/14/2025\nI was at home.", ["MARLON DEVEREAUX"]),
+    ("INTERVIEW OF KHADIJA TOURE\n\nQ: Where were you?", ["KHADIJA TOURE"]),
+    ("Affidavit of Ngozi Umeh in support of the motion", ["Ngozi Umeh"]),
+    ("Re: Themba Nkosi\n\nThe above client requests records.", ["Themba Nkosi"]),
+    # a first name after a relationship word
+    ("I was with my girlfriend Latoya when the car stopped.", ["Latoya"]),
+    ("Her nephew Quentin opened the door.", ["Quentin"]),
+    # a name set off by commas after a person noun
+    ("The guy from the laundromat, Farouk, said he saw it.", ["Farouk"]),
+    ("The building super, Teodoro Alves, let officers in.", ["Teodoro Alves"]),
+    # a full name in a subject line, the surname alone later
+    ("Subject: FOIL request - client Chiamaka Ibe\n\nDear Sir,\nMs. Ibe asks for records.",
+     ["Chiamaka Ibe", "Ibe"]),
+    # possessive: the name without "'s"
+    ("Officers recovered Adewale Okonjo's wallet.", ["Adewale Okonjo"]),
 ]
 
 NEGATIVES = [
@@ -109,6 +139,17 @@ NEGATIVES = [
     "Sent: Jun. 2, 2023",
     "Burkina Faso is a landlocked country. Sierra Leone has a long coast.",
     "Sincerely,\n\nRecords Access Officer\nLegal Bureau",
+    "SUBJECT RESIDES AT THE LOCATION. HE STATES THAT HE OBSERVED THE VEHICLE.",
+    "Tiene una hija de 5 años. Dice que vive en Queens.",
+    "The Attorney General issued new guidance.",
+    "STATEMENT OF FACTS\nOn the above date officers responded.",
+    "Affidavit of Support (Form I-864) was filed.",
+    "Re: Freedom of Information Law Request",
+    "Subject: Follow Up",
+    "My brother and I went to the store.",
+    "The man from the store, however, left.",
+    "Name,Date,Amount,Notes\nRefund,2024-01-02,40,Paid",
+    "He said no, then left, and called.\nI saw him, 1/2/1990, then, ok",
 ]
 
 

@@ -415,3 +415,48 @@ def test_mixed_decisions_on_one_text_block_export_with_a_clear_message(open_wind
     assert "redacted elsewhere" in window.last_export.message
     assert not (tmp_path / "o").exists()
     assert Path(window.current.document) == Path(same_doc[1].document)
+
+
+def test_findings_filters_by_category_decision_and_score(open_window, case_dir):
+    window = open_window([case_dir])
+    panel = window.findings
+    total = len(panel.visible_keys())
+    first = window.current
+    key(window, Qt.Key.Key_R)
+    panel.decision.setCurrentIndex(1)  # Pending
+    assert FindingKey.of(first) not in panel.visible_keys() and len(panel.visible_keys()) == total - 1
+    panel.decision.setCurrentIndex(2)  # Redact
+    assert panel.visible_keys() == [FindingKey.of(first)]
+    panel.decision.setCurrentIndex(0)
+    panel.category.setCurrentIndex(panel.category.findData("NATIONALITY"))
+    shown = [window.session.find(k) for k in panel.visible_keys()]
+    assert shown and all(f.entity_type == "NATIONALITY" for f in shown)
+    assert panel.tree.topLevelItemCount() == 1
+    panel.category.setCurrentIndex(0)
+    panel.min_score.setValue(0.9)
+    assert all(window.session.find(k).score >= 0.9 for k in panel.visible_keys())
+    assert len(panel.visible_keys()) < total
+
+
+def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, case_dir, tmp_path, qtbot,
+                                                                 monkeypatch):
+    import workstation.qt.workers as workers
+    from workstation.domain.errors import VerificationError
+
+    real = workers.build_export
+
+    def failing(scanned, policy, **kw):
+        if scanned.document.name == "shelter-intake-form":
+            raise VerificationError(scanned.document.path, 1, "removed text still extractable (pdfminer.six)")
+        return real(scanned, policy, **kw)
+
+    monkeypatch.setattr(workers, "build_export", failing)
+    window = open_window([case_dir])
+    out = tmp_path / "out"
+    assert window.export_to(out, redact_pending=True)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    result = window.last_export
+    assert not result.ok and result.failed_page == 1 and result.failed_document.endswith(".docx")
+    assert "page 1" in result.message and "nothing was written" in result.message
+    assert not out.exists() or not any(out.iterdir())
+    assert window.store.audit(window.case.id)[-1]["after"] == "failed"

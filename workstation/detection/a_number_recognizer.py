@@ -83,14 +83,97 @@ def best_non_overlapping(found: list[tuple[float, int, int, T]]) -> list[tuple[f
 
 _DELIMITED = re.compile(r"[^\t|]+")
 _SPACED = re.compile(r"\S+(?: \S+)*")
-_RULE = re.compile(r"[\s\-=_+|:]*")
+_RULE = re.compile(r"[\s\-=_+|:;,]*")
 _MAX_HEADER_CELL = 40
 # A line holding values is not a header: "DOB: 03/14/1989          Age: 37          Sex: F".
 _NOT_HEADER = re.compile(r"\d[/.\-]\d|\d{5,}|:[ \t]*[^\s|]")
+# A cell of a semicolon/comma-separated header: a few short words ("Date of birth", "A#", "F. nac.", "#").
+_SHORT_CELL = re.compile(r"#|[^\W\d_][\w#'’/().,\- ]{0,29}", re.UNICODE)
 
 
-def _cells(line: str, offset: int) -> tuple[bool, list[tuple[int, int]]]:
-    """The (start, end) of each non-empty cell of a table line; ``True`` if split on tabs or pipes."""
+def _header_like(cells: list[str], delimiter: str) -> bool:
+    """Whether the non-empty cells of a semicolon/comma line read as column headers, not as prose."""
+    if len(cells) < 3:
+        return False
+    for c in cells:
+        if not _SHORT_CELL.fullmatch(c) or len(c.split()) > 4 or (delimiter == "," and "," in c):
+            return False
+    # prose split on commas ("He left, then came back, and called.") is lower case; headers are capitalised,
+    # or a one-word CSV export header ("name,dob,country,a_number")
+    return all(c[0].isupper() or c[0] == "#" for c in cells) or all(" " not in c for c in cells)
+
+
+# A whole header cell saying the column holds persons' names ("Name", "Full name", "Last, First", "Detainee",
+# "Nombre"): PERSON reads these columns, and a comma row's "Last, First" split on its comma is joined under one.
+NAME_HEADERS = re.compile(
+    r"[ \t]*(?:(?:full|legal|complete|client|person|subject|detainee|applicant|victim|witness|suspect|"
+    r"arrestee|defendant|respondent|beneficiary|child|mother|father|spouse|member|family[ \t]+member)"
+    r"(?:['’]?s)?[ \t]+)?(?:names?(?:[ \t]*\((?:last|first)[^)]{0,20}\))?|last[ \t]*,[ \t]*first(?:[ \t]+names?)?"
+    r"|(?:last|family|sur)[ \t]*names?[ \t]*,[ \t]*(?:first|given)[ \t]*names?"
+    r"|detainees?|subjects?|arrestees?|defendants?|respondents?|applicants?|clients?"
+    r"|nombres?(?:[ \t]+(?:y[ \t]+apellidos?|completo))?|apellidos?(?:[ \t]*,[ \t]*nombres?)?|nom(?:[ \t]+complet)?)"
+    r"[ \t]*[:#]?[ \t]*",
+    FLAGS,
+)
+
+
+def _split_quoted(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a ``delimiter``-separated line, empty cells included (as empty spans);
+    a double-quoted cell may hold the delimiter (CSV: ``"Boateng, Kwesi",1987-02-14``)."""
+    out = []
+    i, n = 0, len(line)
+    while True:
+        j = i
+        while j < n and line[j] in " \t":
+            j += 1
+        if j < n and line[j] == '"':
+            close = line.find('"', j + 1)
+            while close >= 0 and close + 1 < n and line[close + 1] == '"':  # "" escapes a quote
+                close = line.find('"', close + 2)
+            if close >= 0:
+                nxt = line.find(delimiter, close + 1)
+                end = n if nxt < 0 else nxt
+                out.append((offset + j + 1, offset + close))
+                if nxt < 0:
+                    break
+                i = nxt + 1
+                continue
+        nxt = line.find(delimiter, i)
+        end = n if nxt < 0 else nxt
+        cell = line[i:end]
+        lead = len(cell) - len(cell.lstrip())
+        s, e = i + lead, i + len(cell.rstrip())
+        out.append((offset + s, offset + max(s, e)))
+        if nxt < 0:
+            break
+        i = nxt + 1
+    return out
+
+
+def header_delimiter(line: str) -> str | None:
+    """The delimiter of a table header line: tab, pipe, semicolon, comma, or ``" "`` for aligned columns."""
+    if "\t" in line:
+        return "\t"
+    if "|" in line:
+        return "|"
+    for delimiter in (";", ","):
+        if line.count(delimiter) >= 2:
+            parts = _split_quoted(line, 0, delimiter)
+            if _header_like([line[s:e] for s, e in parts if e > s], delimiter):
+                return delimiter
+    if "  " in line.strip():
+        return " "
+    return None
+
+
+def _cells(line: str, offset: int, delimiter: str | None = None) -> tuple[bool, list[tuple[int, int]]]:
+    """The (start, end) of each cell of a table line; ``True`` if split on a delimiter, not on column gaps.
+
+    Tabs and pipes are found in the line itself; a semicolon or comma ``delimiter`` (the header's) keeps empty
+    cells as empty spans so that cells stay under their header.
+    """
+    if delimiter in (";", ","):
+        return True, _split_quoted(line, offset, delimiter)
     delimited = "\t" in line or "|" in line
     rx = _DELIMITED if delimited else _SPACED
     out = []
@@ -107,14 +190,35 @@ def _cells(line: str, offset: int) -> tuple[bool, list[tuple[int, int]]]:
     return delimited, out
 
 
-def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list[tuple[int, int]]:
+def _join_split_name(text: str, header: list[tuple[int, int]], cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A comma-separated row with one cell too many: an unquoted "Last, First" under a name column, joined."""
+    for k, (s, e) in enumerate(header):
+        if k + 1 < len(cells) and NAME_HEADERS.fullmatch(text, s, e):
+            a, b = cells[k], cells[k + 1]
+            if _NAME_PART.fullmatch(text, a[0], a[1]) and _NAME_PART.fullmatch(text, b[0], b[1]):
+                return [*cells[:k], (a[0], b[1]), *cells[k + 2 :]]
+    return cells
+
+
+_ROW_NUMBER = re.compile(r"(\d{1,4}) (?=\S)")
+_ROW_NUMBER_HEADER = re.compile(r"#|no\.?|n[°º]|nr\.?|num\.?", FLAGS)
+_NAME_PART = re.compile(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?")
+
+
+def table_cells(
+    text: str, labels: re.Pattern[str], max_rows: int = 500, whole_cell: bool = False
+) -> list[tuple[int, int]]:
     """The cells of table columns whose header matches ``labels`` ("DOB", "A-Number", "Passport #").
 
-    A header is a line of three or more cells (split on tabs, pipes or runs of two or more spaces) with a short
-    cell matching ``labels``; its rows are the following lines up to a blank line. Delimited rows are matched to
-    the header by cell index, space-aligned rows by column position.
+    A header is a line of three or more cells with a short cell matching ``labels``, split on the delimiter the
+    header line uses: tabs, pipes, semicolons, commas (when every comma-separated part is a few short words, as
+    in a CSV export: "Name,Date of Birth,Country") or runs of two or more spaces. Its rows are the following
+    lines up to a blank line. Delimited rows are matched to the header by cell index (a double-quoted cell may
+    hold the delimiter; a "Last, First" in a comma row, one cell too many, is joined under a name column),
+    space-aligned rows by column position. With ``whole_cell`` the header cell must match ``labels`` entirely.
     """
-    if "\t" not in text and "|" not in text and "  " not in text:
+    match = labels.fullmatch if whole_cell else labels.search
+    if "\t" not in text and "|" not in text and "  " not in text and ";" not in text and text.count(",") < 2:
         return []
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -126,33 +230,49 @@ def table_cells(text: str, labels: re.Pattern[str], max_rows: int = 500) -> list
     while i < len(lines):
         offset, line = lines[i]
         i += 1
-        if "\t" not in line and "|" not in line and "  " not in line.strip():
+        if "\t" not in line and "|" not in line and ";" not in line and "," not in line and "  " not in line.strip():
             continue
-        header_delimited, header = _cells(line, offset)
-        if len(header) < 3 or _NOT_HEADER.search(line):
+        delimiter = header_delimiter(line)
+        if delimiter is None:
+            continue
+        header_delimited, header = _cells(line, offset, delimiter)
+        if len([c for c in header if c[1] > c[0]]) < 3 or _NOT_HEADER.search(line):
             continue
         columns = [
-            k for k, (s, e) in enumerate(header) if e - s <= _MAX_HEADER_CELL and labels.search(text, s, e)
+            k for k, (s, e) in enumerate(header)
+            if 0 < e - s <= _MAX_HEADER_CELL and match(text, s, e)
         ]
         if not columns:
             continue
+        split_char = delimiter in (";", ",")
+        numbered = _ROW_NUMBER_HEADER.fullmatch(text, *header[0]) is not None
         rows = 0
         while i < len(lines) and rows < max_rows:
             row_offset, row = lines[i]
             if not row.strip():
                 break
+            if split_char and delimiter not in row:
+                break
             i += 1
             if _RULE.fullmatch(row):
                 continue
-            delimited, cells = _cells(row, row_offset)
-            if len(cells) < 2:
+            delimited, cells = _cells(row, row_offset, delimiter if split_char else None)
+            if split_char:
+                if delimiter == "," and len(cells) == len(header) + 1:
+                    cells = _join_split_name(text, header, cells)
+            elif len(cells) < 2:
                 break
+            elif not delimited and numbered and len(cells) == len(header) - 1:
+                # "10 XU, QING" under "#  Name": a row number one space from the next cell is a cell of its own
+                m = _ROW_NUMBER.match(text, cells[0][0], cells[0][1])
+                if m:
+                    cells = [(cells[0][0], m.end(1)), (m.end(), cells[0][1]), *cells[1:]]
             rows += 1
             # rows numbered under a header without a "#" cell: "1<TAB>DOE, JANE<TAB>..." under "NAME<TAB>DOB"
             shift = 1 if len(cells) == len(header) + 1 and text[cells[0][0] : cells[0][1]].isdigit() else 0
             for k in columns:
                 if delimited or header_delimited or len(cells) - shift == len(header):
-                    if k + shift < len(cells):
+                    if k + shift < len(cells) and cells[k + shift][1] > cells[k + shift][0]:
                         out.append(cells[k + shift])
                     continue
                 # space-aligned: the row cell starting within the header cell's column
@@ -331,3 +451,17 @@ class ANumberRecognizer(LabelledIdRecognizer):
         FLAGS,
     )
     OTHER_LABELS = other_number_words(entity="A_NUMBER")
+    # The label of another identifier right before an A-shaped number: "passport no. A09876543" is a passport.
+    _OTHER_ID_LABEL = re.compile(
+        r"(?<![\w-])(?:" + "|".join(w for e, w in ID_LABEL_WORDS.items() if e != "A_NUMBER") + r")(?![\w-])"
+        r"(?:[ \t]*(?:numbers?|nos?\.?|nbrs?\.?|nums?\.?|\#|ids?|:|\.))*[ \t]*$",
+        FLAGS,
+    )
+
+    def score(self, text: str, start: int, end: int, pattern: Pattern) -> float | None:
+        if not self.has_label(text, start, end):
+            # the nearer label wins: right after another identifier's label, the number is that identifier
+            before = text[max(0, start - 40) : start]
+            if self._OTHER_ID_LABEL.search(before):
+                return None
+        return super().score(text, start, end, pattern)

@@ -143,6 +143,12 @@ def _usaddress_labels(candidate: str) -> list[tuple[str, str]]:
         return []
 
 
+# The word before a final period: digits ("NY 10038.") or a word; full words of four letters or fewer.
+_LAST_WORD = re.compile(r"(?:(\d)|(?<![^\W\d_])([^\W\d_]+))$")
+_FULL_WORDS = frozenset({"road", "lane", "loop", "walk", "park", "way", "row", "oval", "mall", "pike", "path", "hill",
+                         "view", "city", "york", "run", "gate", "mews"})
+
+
 class AddressRecognizer(EntityRecognizer):
     """US street addresses (with unit, city, state, ZIP), PO boxes and address form fields."""
 
@@ -197,6 +203,11 @@ class AddressRecognizer(EntityRecognizer):
         def add(start: int, end: int, score: float, why: str) -> None:
             while end > start and text[end - 1] in " \t\r\n,;:":
                 end -= 1
+            if end > start and text[end - 1] == ".":
+                # "... 201 Varick Street." - the period ends the sentence, except after an abbreviation ("St.")
+                last = _LAST_WORD.search(text, start, end - 1)
+                if last and (last.group(1) or len(last.group(2)) >= 5 or last.group(2).lower() in _FULL_WORDS):
+                    end -= 1
             if end > start:
                 results.append(self._result(start, end, score, why))
                 covered.append((start, end))

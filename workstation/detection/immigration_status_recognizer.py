@@ -53,7 +53,7 @@ CONTEXT_WINDOW = 200
 _CONTEXT_RE = re.compile(
     r"(?i:immigra\w*|asyl\w*|visas?|border|deport\w*|removal|removed|aliens?|non-?citizens?|USCIS|CBP|DHS|EOIR|"
     r"humanitarian|CHNV|port\s+of\s+entry|I-?94|non-?immigrant|SEVIS|I-20|consulates?|embassy|entry|entered|"
-    r"admitted|admission|refugees?|migrants?|student|status)|\b(?:ICE|INS|TPS|DACA|OPT|CPT)\b"
+    r"admitted|admission|refugees?|migrants?|student|status)|\b(?:ICE|INS|TPS|DACA|OPT|CPT|I-\d{3}[A-Z]?)\b"
 )
 _PAROLE = re.compile(r"(?<![\w])(?i:parolee|parolees|paroled|parole)(?![\w])")
 _PAROLE_CRIMINAL_AFTER = re.compile(
@@ -148,10 +148,24 @@ _MONITOR_CONTEXT = re.compile(r"(?<![\w])(?:ICE|ISAP|ATD|(?i:immigration|alterna
                               r"BI\s+Inc|SmartLINK|deportation|removal))(?![\w])")
 # Head nouns that belong with the status before them: "H-2A worker", "T visa holder", "SIJS pending".
 _HEAD_AFTER = re.compile(
-    r"^[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
-    r"petitioners?|pending|granted|approved|denied|revoked|terminated|expired|overstay|overstayer|"
-    r"students?|nonimmigrants?)(?![\w])"
+    r"[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
+    r"petitioners?|(?:pending|granted|approved|denied|revoked|terminated|expired)(?![ \t]+[a-z])|overstay|"
+    r"overstayer|students?|nonimmigrants?)(?![\w])"
 )
+# "he's a citizen", "I am a U.S.-born citizen": a claim of citizenship (not "a concerned citizen", "citizen of X").
+_CITIZEN_CLAIM = re.compile(
+    r"(?<![\w])(?:(?i:he|she|I|they|we|you|who)['\u2019](?i:s|m|re)|(?i:is|am|are|was|were|became|become|becomes|"
+    r"not))\s+(?:(?i:a|an|also|now|already|not)\s+)*(?P<span>(?:(?i:legal|naturalized|naturalised|full|dual|"
+    r"born|birthright)\s+)?(?i:citizens?))(?![\w\-])(?!\s+(?i:of|from|journalist|complaint|review|patrol|"
+    r"volunteer|board|group|advocate)(?![\w]))"
+)
+# "the IJ ordered her removed", "the judge ordered them deported"
+_ORDERED_REMOVED = re.compile(
+    r"(?<![\w])(?i:ordered\s+(?:him|her|them|the\s+(?:respondent|petitioner|defendant|subject))\s+"
+    r"(?:removed|deported|excluded))(?![\w])"
+)
+# "in detention in Elizabeth": immigration detention only near immigration words.
+_DETENTION = re.compile(r"(?<![\w])(?i:in|into|from|released\s+from)\s+(?i:detention)(?![\w])")
 _GENERIC_STATUS_LABEL = re.compile(r"(?<![\w/])(?i:status|estatus|statut)" + _LABEL_SEP + r"(?P<value>[^\r\n]*)")
 
 
@@ -173,6 +187,7 @@ class _Lexicon:
     acronyms: re.Pattern[str]  # case-sensitive
     acronym_scores: dict[str, float]
     labels: re.Pattern[str]
+    label_keys: frozenset[str]
 
 
 def _scores(name: str) -> dict[str, float]:
@@ -190,10 +205,11 @@ def lexicon() -> _Lexicon:
     acronyms = re.compile(bounded(trie_regex(wordlist("immigration_status_acronyms.txt"), lower=False)))
     labels = re.compile(
         r"(?<![\w/])(?i:" + trie_regex(with_folded(wordlist("immigration_status_labels.txt"))) + ")" + _LABEL_SEP
-        + r"(?P<value>[^\r\n]*)"
+        + r"(?=(?P<value>[^\r\n]*))"
     )
+    label_keys = frozenset(phrase_key(p) for p in with_folded(wordlist("immigration_status_labels.txt")))
     return _Lexicon(phrases, _scores("immigration_status_phrases.txt"), acronyms,
-                    _scores("immigration_status_acronyms.txt"), labels)
+                    _scores("immigration_status_acronyms.txt"), labels, label_keys)
 
 
 def _has_context(text: str, start: int, end: int) -> bool:
@@ -240,11 +256,14 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 continue
             if key == "permanentresidence" and _RESIDENCE_AFTER.match(after):
                 continue
+            if key in lex.label_keys and re.match(r"[ \t]*[:\uff1a]", after):
+                continue  # "Estatus migratorio: sin papeles": the label of a form field, whose value is reported
             if key.startswith("deportation") and _DEPORTATION_TITLE_AFTER.match(after):
                 continue  # "Deportation Officer Smith": a job title
-            if m.group()[:1].isupper() and " " in m.group() and _ORG_AFTER.match(after) \
-                    and all(w[:1].isupper() for w in m.group().split()):
-                continue  # "Asylum Seeker Arrival Center": a facility's name
+            org = _ORG_AFTER.match(after) if m.group()[:1].isupper() else None
+            if org and all(w[:1].isupper() for w in m.group().split()) \
+                    and (" " in m.group() or org.group().split()[0][:1].isupper() and len(org.group().split()) > 1):
+                continue  # "Asylum Seeker Arrival Center", "Refugee Resettlement Program": a facility's name
             if key == "asylum" and re.search(r"(?i:insane|lunatic|mental|orphan)\s+$", text[max(0, m.start() - 20) : m.start()]):
                 continue
             found.append((m.start(), m.end(), score))
@@ -308,6 +327,13 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if m.group("noun").lower() in ("authorization", "visa") and not _has_context(text, *m.span()):
                 continue
             out.append((m.start(), m.end(), DEFAULT_SCORE))
+        for m in _CITIZEN_CLAIM.finditer(text):
+            out.append((m.start("span"), m.end("span"), 0.6))
+        for m in _ORDERED_REMOVED.finditer(text):
+            out.append((m.start(), m.end(), DEFAULT_SCORE))
+        for m in _DETENTION.finditer(text):
+            if _has_context(text, *m.span()):
+                out.append((m.start(), m.end(), 0.5))
         for m in _ENTRY_MANNER.finditer(text):
             out.append((m.start("manner"), m.end("manner"), 0.7))
         for m in _VISA_IN_BRACKETS.finditer(text):

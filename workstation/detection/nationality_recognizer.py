@@ -202,10 +202,12 @@ _LOOSE_TRIGGER = re.compile(
     r"(?![\w])[^.;!?\n]{0,60}?\s(?i:from|de))\s+(?:(?i:the)\s+)?$"
 )
 _PREDICATIVE = re.compile(
+    r"(?:(?<![\w])(?i:he|she|who|that|it)['\u2019](?i:s)|(?<![\w])(?i:they|we|you|who)['\u2019](?i:re)|"
+    r"(?<![\w])I['\u2019](?i:m)|"
     r"(?<![\w])(?i:is|was|are|were|am|be|been|being|'s|\u2019s|'re|\u2019re|'m|\u2019m|became|become|becomes|"
     r"identifies\s+as|identified\s+(?:himself\s+|herself\s+|themselves\s+)?as|described\s+as|self-identified\s+as|"
     r"claims?\s+to\s+be|claimed\s+to\s+be|appears?\s+to\s+be|appeared\s+to\s+be|listed\s+as|reported\s+as|"
-    r"believed\s+to\s+be|es|era|son|eran|est|sont|était)"
+    r"believed\s+to\s+be|es|era|son|eran|est|sont|était))"
     r"\s+(?:(?i:also|originally|reportedly|apparently|possibly|probably|likely|allegedly|half|part|both|not|"
     r"ethnically|actually)\s+)*$"
 )
@@ -265,8 +267,9 @@ _ABROAD_BEFORE = re.compile(
 # An address-block "Country:" (after "City:", "State:", "Zip:") is where someone lives, not their origin.
 _ADDRESS_LABELS_BEFORE = re.compile(r"(?i:\b(?:state|zip(?:\s*code)?|postal\s+code|province|city|street)\s*:)")
 # Table column headers whose cells are NATIONALITY values (besides the form labels): "Nat.", "Country", "Origin".
-_EXTRA_HEADERS = ("Nat", "Nat.", "Natl", "Natl.", "Nationality", "Country", "Ctry", "Origin", "Citizen of", "Born in",
-                  "País", "Pais", "Pays", "Origen")
+# Under these short or generic headers, a cell counts only when it names a country or demonym.
+_WEAK_HEADERS = ("Nat", "Nat.", "Natl", "Natl.", "Country", "Ctry", "Origin", "Born in", "País", "Pais", "Pays",
+                 "Origen")
 _BARE_COUNTRY_LABELS = frozenset({"country", "pais", "pays"})
 # Table cells that are not a country or demonym: digits (a misaligned date, phone, number) or an e-mail.
 _CELL_NOT_VALUE = re.compile(r"\d|@")
@@ -277,7 +280,7 @@ _NULL_VALUE = re.compile(
     r"^(?i:n/?a|none|nil|null|unk|unknown|not\s+(?:provided|applicable|known|stated|given|available|listed)|"
     r"see\s+(?:attached|above|below)|refused|declined|tbd|pending|same|same\s+as\s+above|-+|_+|\?+)\.?$"
 )
-_LABEL_SEP = r"\s*(?:\((?i:s|ies)\))?[ \t]*(?:[:\uff1a]|\t| {2,}|\|)[ \t]*"
+_LABEL_SEP = r"\s*(?:\((?i:s|ies)\))?[ \t]*(?:[:\uff1a]|\t| {2,}|\||[ \t][\-\u2013\u2014]{1,2}[ \t])[ \t]*"
 # Labels that end a form value on the same line ("Nationality: Mexican  DOB: ...", "Citizenship: Mexico Sex: M").
 _OTHER_LABELS = (
     "DOB|D.O.B.|Date of Birth|Birth Date|Sex|Gender|Race|Ethnicity|Height|Hgt|Weight|Wgt|Eyes|Eye Color|Hair|"
@@ -307,6 +310,7 @@ class _Lexicon:
     labels: re.Pattern[str]
     value_end: re.Pattern[str]
     headers: re.Pattern[str]
+    weak_headers: re.Pattern[str]
 
 
 def _plural(demonym: str) -> str | None:
@@ -365,18 +369,21 @@ def lexicon() -> _Lexicon:
 
     labels = re.compile(
         r"(?<![\w/])(?i:" + trie_regex(with_folded(wordlist("nationality_labels.txt"))) + r")"
-        + "(?P<sep>" + _LABEL_SEP + r")(?P<value>[^\r\n]*)",
+        + "(?P<sep>" + _LABEL_SEP + r")(?=(?P<value>[^\r\n]*))",  # a lookahead: a later label on the line counts too
     )
     value_end = re.compile(
         r"\t| {2,}|\s\|\s?|;|\s+(?=(?i:" + _OTHER_LABELS + "|" + trie_regex(wordlist("nationality_labels.txt"))
         + r")\s*[:#])"
     )
+    weak = {phrase_key(h) for h in _WEAK_HEADERS}
     headers = re.compile(
-        r"(?<![\w])(?i:" + trie_regex(with_folded([*wordlist("nationality_labels.txt"), *_EXTRA_HEADERS]))
+        r"(?<![\w])(?i:"
+        + trie_regex(with_folded([h for h in wordlist("nationality_labels.txt") if phrase_key(h) not in weak]))
         + r")(?![\w])"
     )
+    weak_headers = re.compile(r"(?<![\w])(?i:" + trie_regex(with_folded(_WEAK_HEADERS)) + r")(?![\w])")
     return _Lexicon(names, entries, exclusions, person_after, nonperson, triggers, trigger_scores, labels,
-                    value_end, headers)
+                    value_end, headers, weak_headers)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -462,9 +469,10 @@ class NationalityRecognizer(EntityRecognizer):
     def _table_columns(self, text: str, lex: _Lexicon) -> list[RecognizerResult]:
         """Every value under a "Nationality" / "Citizenship" / "Country of Birth" / "COB" ... column header."""
         out = []
-        for s, e in table_cells(text, lex.headers):
+        strong = set(table_cells(text, lex.headers))
+        for s, e in sorted(strong | set(table_cells(text, lex.weak_headers))):
             value = text[s:e]
-            stripped = value.rstrip(" ,:;.\"'")
+            stripped = value.rstrip(" ,:;\"'")
             lead = len(stripped) - len(stripped.lstrip(" \"'"))
             stripped = stripped[lead:]
             if not stripped or len(stripped) > 60 or not any(c.isalpha() for c in stripped):
@@ -472,7 +480,7 @@ class NationalityRecognizer(EntityRecognizer):
             if _NULL_VALUE.match(stripped) or _CELL_NOT_VALUE.search(stripped):
                 continue
             has_name = any(lex.entries.get(phrase_key(n.group())) for n in lex.names.finditer(stripped))
-            if not has_name and (len(stripped.split()) > 4 or stripped.islower()):
+            if not has_name and ((s, e) not in strong or len(stripped.split()) > 4 or stripped.islower()):
                 continue
             out.append(result(self.ENTITY, s + lead, s + lead + len(stripped), self.STRONG if has_name
                               else self.MEDIUM, self))
@@ -574,7 +582,12 @@ class NationalityRecognizer(EntityRecognizer):
             city = _CITY_COMMA_BEFORE.search(before)
             if city and city.group(1).lower() not in _GEORGIA_CITIES:
                 return None
-        if _COUNTRY_AFTER_PERSON.match(after) or _COUNTRY_IS_ORIGIN.match(after):
+        person = _COUNTRY_AFTER_PERSON.match(after)
+        if person:
+            rest = _NEXT_WORD.match(after[person.end() :])
+            if not (rest and rest.group(1).lower() in lex.nonperson):  # not "the Brazil national team"
+                return self.STRONG
+        if _COUNTRY_IS_ORIGIN.match(after):
             return self.STRONG
         abroad = self.MEDIUM if _ABROAD_BEFORE.search(before) else None
         trig = lex.triggers.search(before)

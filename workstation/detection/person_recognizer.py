@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from workstation.detection.a_number_recognizer import NAME_HEADERS, table_cells
 from workstation.paths import RESOURCES
 
 WORDLISTS = RESOURCES / "wordlists"
@@ -64,7 +65,7 @@ _INITIAL_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _INNER_OK = frozenset({"na", "sheikh", "sheik", "haji", "hajji", "imam"})
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
                      "sept", "oct", "nov", "dec", "april"})
-_PART_RE = re.compile(r"[^\n\t|]+?(?=[ ]{3,}|[\n\t|]|$)|[^\n\t|]+")
+_PART_RE = re.compile(r"[^\n\t|;]+?(?=[ ]{3,}|[\n\t|;]|$)|[^\n\t|;]+")
 # words before a name that do not make the span an organisation ("the Garcia family" is still a name)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "to", "from", "with", "by", "of", "for", "at", "on",
                              "in", "that", "this", "victim", "witness", "suspect", "complainant", "subject",
@@ -217,8 +218,25 @@ class PersonContextRecognizer(EntityRecognizer):
             r"of[ \t]+birth)\b|an?[ \t]+(?:[\w-]+[ \t]+)?(?:national|citizen)\b)"
             r"|[ \t]*,?[ \t]*\(+[ \t]*(?:(?-i:DOB|D\.O\.B|B/D)|(?i:d/o/b|born|age[d]?|date[ \t]+of[ \t]+birth)\b|"
             r"(?i:" + relations + r")\)))")
+        # the person a document is about: "STATEMENT OF DEVON CLARKE TAKEN 9/14/2025", "Affidavit of Rosa Ibarra"
+        self._document_of_re = re.compile(
+            r"(?<![\w'])(?i:(?:sworn[ \t]+)?statement|(?:re-?)?interview|arrest|affidavit|declaration|deposition|"
+            r"testimony)[ \t]+(?i:of)[ \t]+")
+        # a relative or partner named by a first name alone: "my girlfriend Shanice", "her son Kevin"
+        self._relation_re = re.compile(
+            r"(?<![\w'])(?i:my|his|her|their|our|your|the|[^\W\d_]+['’]s)[ \t]+(?:(?i:late|older|younger|little|big|"
+            r"baby|ex|oldest|youngest|eldest|step|half|new|current|former)[ \t-]+)?(?i:" + relations +
+            r")s?(?:[ \t]*,)?[ \t]+(?=[^\W\d_])")
+        # a name set off by commas after a person noun: "The guy from the bodega, Hamid, said ..."
+        self._apposed_re = re.compile(
+            r"(?<![\w'])(?i:guy|man|woman|lady|boy|girl|kid|person|individual|dude|male|female|teen|teenager|"
+            r"owner|manager|worker|employee|cashier|clerk|driver|tenant|super|superintendent|guard|bartender|"
+            r"waiter|vendor|customer|victim|witness|suspect|complainant|caller|" + relations +
+            r")s?\b[^,.;:!?()\n\d]{0,40}?,[ \t]+(?=[^\W\d_])")
+        self._apposed_end_re = re.compile(r"[ \t]*(?:,|\(|[ \t][-–—][ \t]|[ \t]+who\b)")
         self._possessive_re = re.compile(r"(?<=[^\W\d_])['’]s[ \t]+(?=[a-z])")
-        self._space_re = re.compile(r"[ \t]{1,2}")
+        # between the words of a name: one or two spaces (a tab separates table cells)
+        self._space_re = re.compile(r"[ ]{1,2}")
         verbs = ("stated|said|says|states|told|tells|reported|reports|advised|explained|indicated|admitted|denied|"
                  "claimed|claims|alleged|alleges|spoke|confirmed|declined|refused|arrived|fled|resides|lives|lived|"
                  "works|worked|entered|provided|signed|asked|answered|responded|testified|identified|recognized|"
@@ -251,6 +269,12 @@ class PersonContextRecognizer(EntityRecognizer):
             return None
         word = m.group()
         end = m.end()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS" and word[0].isupper():
+            # possessive "Okafor's": the name without "'s"; nothing after it belongs to the name
+            word, end = word[:-2], end - 2
+            if self._is_stop(word) or word.lower() in self._particles:
+                return None
+            return ("name", pos, end)
         if end < len(text) and (text[end].isdigit() or text[end] == "_"):
             return None
         if end < len(text) and text[end] == ".":
@@ -431,6 +455,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 continue
             for span in self._read_list(text, m.end(), allow_comma_form=True):
                 add(span, self.LABEL_SCORE, "name after a form label")
+        for s, e in table_cells(text, NAME_HEADERS, whole_cell=True):
+            cell_name = self._cell_name(text, s, e)
+            if cell_name and not self._bare_acronym(text, cell_name):
+                add(cell_name, self.LABEL_SCORE, "name in a table column headed by a name label")
         for m in self._title_re.finditer(text):
             pos = self._skip_titles(text, m.end())
             titled = self.read_name(text, pos, max_tokens=5, allow_colon=True)
@@ -441,12 +469,26 @@ class PersonContextRecognizer(EntityRecognizer):
             for span in self._read_list(text, pos, allow_comma_form=False)[:3]:
                 if not self._bare_acronym(text, span):
                     add(span, self.PHRASE_SCORE, "name after a phrase")
+        for m in self._document_of_re.finditer(text):
+            of_name = self.read_name(text, self._skip_titles(text, m.end()), max_tokens=5)
+            if of_name and " " in text[of_name[0]:of_name[1]] and not self._not_a_person(text[of_name[0]:of_name[1]]):
+                add(of_name, self.PHRASE_SCORE, "name of the person a statement or affidavit is of")
+        for m in self._relation_re.finditer(text):
+            pos = self._skip_titles(text, m.end())
+            for span in self._read_list(text, pos, allow_comma_form=False)[:3]:
+                if not self._bare_acronym(text, span) and not self._not_a_person(text[span[0]:span[1]]):
+                    add(span, self.PHRASE_SCORE, "name after a relationship word")
+        for m in self._apposed_re.finditer(text):
+            apposed = self.read_name(text, m.end(), max_tokens=5)
+            if apposed and self._apposed_end_re.match(text, apposed[1]) and not self._bare_acronym(text, apposed) and (
+                    not self._not_a_person(text[apposed[0]:apposed[1]])):
+                add(apposed, self.PHRASE_SCORE, "name set off by commas after a person noun")
         for m in self._roster_re.finditer(text):
             self._roster_line(text, m.end(), add)
-        self._mail_headers(text, add)
-        self._headings(text, add)
-        self._letters(text, add)
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        self._mail_headers(text, add)
+        self._headings(text, add, doc)
+        self._letters(text, add)
         for m in self._verb_re.finditer(text):
             add(self._subject_before(text, m.start(), doc), self.PHRASE_SCORE,
                 "name as the subject of a reporting verb")
@@ -456,6 +498,23 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in self._possessive_re.finditer(text):
             add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
         return results
+
+    def _cell_name(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """The name filling the table cell ``text[s:e]`` under a "Name" / "Last, First" / "Detainee" column."""
+        line_start = text.rfind("\n", 0, s) + 1
+        cell = text[line_start:e]  # read within the cell only: a tab or a pipe is not a space inside a name
+        pos = self._skip_titles(cell, s - line_start)
+        end = len(cell)
+        while end > pos and cell[end - 1] in " \t.,;:!":
+            end -= 1
+        span = self._read_comma_name(cell, pos) if "," in cell[pos:end] else None  # "Orellana Funes, Dania"
+        if span is None or span[1] != end:
+            span = self._name_to(cell, pos, len(cell), comma=False)
+        if span is None or self._not_a_person(cell[span[0]:span[1]]):
+            return None
+        if not re.search(r"[ ,]", cell[span[0]:span[1]]):
+            return None  # one word under "Name" may be an item, a place or an agency: names have two parts
+        return span[0] + line_start, span[1] + line_start
 
     def _skip_titles(self, text: str, pos: int) -> int:
         """Past any titles at pos ("Det. Spec.", "Lt.")."""
@@ -511,13 +570,38 @@ class PersonContextRecognizer(EntityRecognizer):
                 if span and not self._bare_acronym(text, span):
                     add(span, self.LABEL_SCORE, "display name in an e-mail header")
 
-    def _headings(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+    @staticmethod
+    def _all_propn(doc: Any, span: tuple[int, int]) -> bool:
+        if doc is None:
+            return False
+        toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+        return toks is not None and all(t.pos_ == "PROPN" for t in toks if t.is_alpha)
+
+    def _headings(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None], doc: Any) -> None:
         for m in self._heading_re.finditer(text):
-            for sep in self._heading_sep_re.finditer(text, m.start(1), m.end(1)):
-                span = self._name_to(text, sep.end(), m.end(1))
-                if span and (" " in text[span[0]:span[1]].strip() or "," in text[span[0]:span[1]]):
+            starts = [m.start(1)] + [sep.end() for sep in self._heading_sep_re.finditer(text, m.start(1), m.end(1))]
+            for k, pos in enumerate(starts):
+                # "FOIL request - client Emeka Nwosu", "Re: my client Ana Ruiz": past the person noun
+                pos = self._skip_person_nouns(text, pos)
+                span = self._name_to(text, pos, m.end(1))
+                if span and k == 0 and not self._all_propn(doc, span):
+                    continue  # "Re: Follow Up": a whole subject line is a name only if spaCy reads one
+                if span and (" " in text[span[0]:span[1]].strip() or "," in text[span[0]:span[1]]) and (
+                        self._is_stop_free(text, span)):
                     add(span, self.PHRASE_SCORE, "name at the end of a subject line")
                     break
+
+    def _skip_person_nouns(self, text: str, pos: int) -> int:
+        """Past lower-case words such as "my client", "the detainee", "respondent" at pos."""
+        while True:
+            w = _WORD.match(text, pos)
+            if not w or not w.group().islower() or not (
+                    w.group() in _FUNCTION_WORDS or w.group() in self._label_words or w.group() in ("my", "our")):
+                return pos
+            nxt = self._space_re.match(text, w.end())
+            if not nxt:
+                return pos
+            pos = nxt.end()
 
     def _letters(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         line_end_re = re.compile(r"[ \t]*[,:!;]?[ \t]*(?:\n|$)")
@@ -553,6 +637,10 @@ class PersonContextRecognizer(EntityRecognizer):
             span = self.read_name(text, m.end())
             if span and re.compile(r"[ \t]*,").match(text, span[1]) and not self._bare_acronym(text, span):
                 add(span, self.PHRASE_SCORE, "name in 'I, <name>, state'")
+
+    def _all_label_words(self, text: str, span: tuple[int, int]) -> bool:
+        """A column header such as "Last, First" or "Nombre, Apellido", not a name."""
+        return all(w.group().lower() in self._label_words for w in _WORD.finditer(text, span[0], span[1]))
 
     def _is_stop_free(self, text: str, span: tuple[int, int]) -> bool:
         return not any(self._is_stop(w.group()) for w in _WORD.finditer(text, span[0], span[1]))
@@ -613,7 +701,7 @@ class PersonContextRecognizer(EntityRecognizer):
             span = self._read_comma_name(text, pos)
             head = text[pos:text.find(",", pos)].strip().lower() if span else ""
             if span and head not in self._places and self._line_rest_is_column(text, span[1]) and not (
-                    self._not_a_person(head)):
+                    self._not_a_person(head)) and not self._all_label_words(text, span):
                 add(span, self.ROSTER_SCORE, "LAST, First roster line")
                 return
         # "1. First Last" list items (a number or bullet is required) with two to five name tokens
@@ -644,7 +732,6 @@ class PersonContextRecognizer(EntityRecognizer):
             self.load()
         segment = text[start:end]
         best: tuple[int, int] | None = None
-        offset = start
         # a span is cut at line breaks and at table column separators (tab, pipe, a run of spaces)
         for pm in _PART_RE.finditer(segment):
             s = start + pm.start()
@@ -665,7 +752,7 @@ class PersonContextRecognizer(EntityRecognizer):
         # extend over following name tokens on the same line ("Mohammed Rafiqul" + " Islam")
         if e == end or text[e:end].strip() == "":
             m = self._space_re.match(text, e)
-            if m and m.end() - e == 1:
+            if m and m.end() - e == 1 and text[e] == " ":
                 ext = self.read_name(text, m.end(), max_tokens=3)
                 if ext and ext[0] == m.end() and not self._bare_acronym(text, ext):
                     after = ext[1]
@@ -739,6 +826,42 @@ class PersonContextRecognizer(EntityRecognizer):
         return raw_recognizer_results + self._repeated_names(text, raw_recognizer_results,
                                                              other_raw_recognizer_results)
 
+    def _given_names_before(self, text: str, found: list[RecognizerResult],
+                            others: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The full name elsewhere in the text of a surname found alone ("Mr. Nwosu" ... "client Emeka Nwosu").
+
+        A surname found on its own (after a title, or by spaCy) that is written elsewhere after one to three
+        capitalised name words makes those words and the surname a PERSON finding.
+        """
+        surnames: set[str] = set()
+        for r in found:
+            toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
+            if len(toks) != 1 or len(toks[0]) < 3 or not toks[0][0].isupper() or toks[0].isupper():
+                continue
+            low = toks[0].lower()
+            if self._is_stop(toks[0]) or low in self._particles or low in self._label_words or (
+                    low in self._places or low in self._regions or low in self._street_types):
+                continue
+            surnames.add(toks[0])
+        if not surnames:
+            return []
+        alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+        given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ \t]){1,3})(?:" + alt + r")(?![\w'’-])")
+        other_types = [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
+        out: list[RecognizerResult] = []
+        for m in rx.finditer(text):
+            s = m.start()
+            for w in _WORD.finditer(text, m.start(1), m.end(1)):
+                low = w.group().lower()
+                if self._is_stop(w.group()) or low in self._label_words or low in self._places or (
+                        low in self._regions or low in self._particles or w.group().isupper() and len(w.group()) > 1):
+                    s = w.end() + 1  # "Dear", "Client", "FOIL": not a given name; the name starts after it
+            if s >= m.end(1) or any(a < m.end() and s < b for a, b in other_types):
+                continue
+            out.append(self._result(s, m.end(), self.REPEAT_SCORE, "a surname found alone, here with a given name"))
+        return out
+
     def _repeated_names(self, text: str, own: list[RecognizerResult],
                         others: list[RecognizerResult]) -> list[RecognizerResult]:
         """Other mentions of a name found elsewhere in the same text ("Imran Singh ... Singh can be reached").
@@ -749,6 +872,7 @@ class PersonContextRecognizer(EntityRecognizer):
         """
         found = [r for r in own if r.score >= self.LIST_SCORE] + [
             r for r in others if r.entity_type == "PERSON" and r.score > 0]
+        out = self._given_names_before(text, found, others)
         words: set[str] = set()
         for r in found:
             toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
@@ -761,15 +885,15 @@ class PersonContextRecognizer(EntityRecognizer):
                     continue
                 words.add(low)
         if not words:
-            return []
+            return out
         lowered_in_text = {w for w in words if re.search(r"(?<![\w'’.@-])" + re.escape(w) + r"(?![\w'’@-]|\.\w)", text)}
         words -= lowered_in_text
         if not words:
-            return []
+            return out
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ \t]+(?i:" + alt + r"))*(?![\w'’-])")
         taken = [(r.start, r.end) for r in found] + [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
-        out: list[RecognizerResult] = []
+        taken += [(r.start, r.end) for r in out]
         for m in run.finditer(text):
             s, e = m.start(), m.end()
             if not text[s].isupper() or any(a < e and s < b for a, b in taken):

@@ -33,6 +33,11 @@ ALL = (
 # Categories NYC's Identifying Information Law and EO 34/41 treat as most sensitive.
 PROTECTED = (NATIONALITY, IMMIGRATION_STATUS, *IMMIGRATION_IDS, ADDRESS)
 
+# Categories whose words are identifying only in context (the same word elsewhere may not be about a person):
+# not propagated to other occurrences, and not searched for document-wide after export (the redaction boxes
+# themselves are still checked character by character).
+CONTEXTUAL = (NATIONALITY, IMMIGRATION_STATUS)
+
 # When spans of different categories nest, the more specific (earlier) one is kept.
 PRIORITY = (
     *IMMIGRATION_IDS,

@@ -16,7 +16,13 @@ class Policy:
 
     @classmethod
     def from_file(cls, path: Path) -> Policy:
+        """A ``[redact]`` table (``default.toml``), or a recipient policy (``resources/policies/<recipient>.toml``,
+        whose categories not released by default are all redacted - see ``policy_engine``)."""
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if "recipient" in data and "redact" not in data:
+            from workstation.domain.policy_engine import load_policy_file
+
+            return load_policy_file(path)
         return cls(name=str(data.get("name", path.stem)),
                    reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()})
 

@@ -4,6 +4,10 @@ When a name, number or phrase is found once, each other occurrence of the same t
 words, any case, any spacing or line break between the words) is reported too: a detector that recognised
 "Hernandez Lopez" after "Name:" may miss it in a sentence, and an export that removes a string in one place but
 leaves it in another has leaked it (the verifier refuses such an export).
+
+Nationality and immigration-status words are not repeated this way: whether "Dominican" or "parole" is about a
+person depends on its context ("a Dominican national" vs "the Dominican Day Parade"), which their recognizers
+judge at each occurrence.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.model import Detection
 
 RECOGNIZER = "RepeatedText"
@@ -33,6 +38,8 @@ def propagate(page_texts: Sequence[str], detections: Sequence[Sequence[Detection
     texts: dict[str, str] = {}
     for text, dets in zip(page_texts, detections, strict=True):
         for d in dets:
+            if d.entity_type in CONTEXTUAL:
+                continue
             key = " ".join(_TOKEN.findall(text[d.start:d.end])).casefold()
             if key and (key not in best or d.score > best[key].score):
                 best[key] = d

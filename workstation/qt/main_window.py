@@ -190,6 +190,17 @@ class MainWindow(QMainWindow):
         self.nav_bar = QHBoxLayout()
         cl.addLayout(self.nav_bar)
         cl.addWidget(self.page_view, 1)
+        legend = QLabel(
+            "<span style='background:#d6e6f3; color:#1f77b4'>&nbsp;pending&nbsp;</span> (category colour)"
+            " &nbsp; <span style='background:#333; color:#fff'>&nbsp;redact&nbsp;</span>"
+            " &nbsp; <span style='color:#2e7d32'><u>&nbsp;release&nbsp;</u></span>"
+            " &nbsp; <span style='background:#ffe0b2; color:#ef6c00'>&nbsp;defer to counsel&nbsp;</span>"
+            " &nbsp; <span style='color:#757575'>&nbsp;not personal info&nbsp;</span>"
+            " &nbsp; <span style='background:#333; color:#f48fb1'>&nbsp;manual&nbsp;</span>"
+            " &nbsp; <span style='background:#ffc400'>&nbsp;current&nbsp;</span>")
+        legend.setObjectName("legend")
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        cl.addWidget(legend)
 
         # right: findings + decision
         self.findings = FindingsPanel()
@@ -211,7 +222,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([270, 760, 470])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.overlay = ShortcutsOverlay(splitter)
+        self.overlay = ShortcutsOverlay(self)  # floats over the window (a splitter child would become a pane)
 
         # status bar
         sb = self.statusBar()
@@ -945,17 +956,23 @@ class MainWindow(QMainWindow):
         if self.case is None or self.detecting or self.exporting:
             return False
         pending = self.session.pending()
-        if pending:
+        deferred = [f for f in self.session.queue() if self.session.state(f) is Decision.DEFER]
+        unresolved = pending + deferred
+        if unresolved:
             if redact_pending is None:
+                what = f"{len(pending)} finding(s) have no decision yet" if pending else ""
+                if deferred:
+                    what += (" and " if what else "") + f"{len(deferred)} finding(s) are deferred to counsel"
                 redact_pending = self._ask_yes_no(
-                    "Pending findings",
-                    f"{len(pending)} finding(s) have no decision yet. Export is blocked until every finding is "
-                    f"decided.\n\nRedact all {len(pending)} pending finding(s) now (each with its category's "
-                    "reason code) and export?")
+                    "Undecided findings",
+                    f"{what}. Export is blocked until every finding is decided.\n\nRedact all {len(unresolved)} of "
+                    "them now (each with its category's reason code) and export?")
             if not redact_pending:
-                self.statusBar().showMessage(f"Export blocked: {len(pending)} finding(s) pending", 8000)
+                self.statusBar().showMessage(f"Export blocked: {len(pending)} finding(s) pending, {len(deferred)} "
+                                             "deferred to counsel", 8000)
                 return False
-            if not self._commit(self.session.decide(pending, Decision.REDACT)):
+            action = self.session.decide(unresolved, Decision.REDACT)
+            if not self._commit(Action("redact every undecided finding before export", action.changes)):
                 return False
         conflicts = [f for ld in self.docs for f in self.session.conflicts(ld.path)]
         if conflicts:

@@ -84,6 +84,8 @@ class PageView(QGraphicsView):
             return
         self._raster, self._page = raster, page
         self._render()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def show_message(self, text: str) -> None:
         """Show a message instead of a page (a document that could not be loaded, or is still loading)."""

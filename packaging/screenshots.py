@@ -1,0 +1,174 @@
+"""Start the review window on the bundled sample case and save screenshots of its main states.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python packaging/screenshots.py [OUT_DIR]
+
+Writes PNGs into docs/screenshots/ (or OUT_DIR). The case store is a temporary database, so the user's own store
+is not touched. The detection engine is built by the application itself, in the background.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from workstation.app import build_window  # noqa: E402
+from workstation.domain.review import Decision  # noqa: E402
+from workstation.store.case_store import CaseStore  # noqa: E402
+
+
+def pump(seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def wait(cond: Callable[[], bool], timeout: float = 120.0) -> None:
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Disclosure Review Workstation")
+    tmp = Path(tempfile.mkdtemp(prefix="ws-shots-"))
+    store = CaseStore(tmp / "cases.sqlite3")
+    case = tmp / "sample-case"
+    import shutil
+
+    from workstation.paths import SAMPLE_CASE
+
+    shutil.copytree(SAMPLE_CASE, case)
+    window = build_window([case], store=store, user="jdoe")
+    window.resize(1560, 960)
+    window.move(20, 20)
+    window.show()
+    window.activateWindow()
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        pump(0.3)
+        if widget is None:
+            window.grab().save(str(out / name))
+        else:
+            screen = QGuiApplication.primaryScreen()
+            screen.grabWindow(0).save(str(out / name))
+        print(out / name)
+
+    pump(0.4)
+    shot("01-loading.png")
+    wait(lambda: not window.detecting)
+    shot("02-review-start.png")
+
+    def key(k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(window, k, mod)
+        pump(0.05)
+
+    # a few decisions on the first page: redact, redact, defer, release (reason), redact ...
+    key(Qt.Key.Key_R)
+    key(Qt.Key.Key_R)
+    key(Qt.Key.Key_R)
+    key(Qt.Key.Key_D)
+    key(Qt.Key.Key_R)
+    key(Qt.Key.Key_R)
+    s = window.session
+    nat = next(f for f in s.pending() if f.entity_type == "NATIONALITY")
+    window.set_current(nat)
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)  # release every occurrence: a reason is required
+    shot("03-release-needs-reason.png")
+    QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
+    QTest.keyClick(window.release_reason, Qt.Key.Key_Return)
+    key(Qt.Key.Key_R)
+    shot("04-decisions-on-page.png")
+
+    window.page_view.set_zoom(2.0)
+    window.set_current(window.current)
+    shot("05-zoom-200.png")
+    window.page_view.set_zoom(0.75)
+    shot("06-zoom-75.png")
+    window.page_view.fit_width()
+
+    # manual tools: a box and a text selection on page 1 of the complaint
+    complaint = window.docs[0]
+    window.set_current(next(f for f in s.queue() if f.document == complaint.path and f.page == 1))
+    page = complaint.layout_page(1)
+    assert page is not None
+    i = page.text.index("2026-115-004217")
+    (x0, y0, x1, y1), = page.boxes_for_span(i, i + len("2026-115-004217"))
+    key(Qt.Key.Key_B)
+    view = window.page_view
+    a = view.map_page_to_viewport(x0 - 1, y0 - 1).toPoint()
+    b = view.map_page_to_viewport(x1 + 1, y1 + 1).toPoint()
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(view.viewport(), QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2))
+    QTest.mouseMove(view.viewport(), b)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    key(Qt.Key.Key_Escape)
+    shot("07-manual-box.png")
+
+    key(Qt.Key.Key_Question)
+    shot("08-shortcuts.png")
+    key(Qt.Key.Key_Escape)
+
+    key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    assert dialog is not None
+    dialog.move(window.x() + 380, window.y() + 160)
+    QTest.keyClicks(dialog.term, "landlord")
+    QTest.keyClick(dialog.term, Qt.Key.Key_Return)
+    shot("09-search-preview.png", dialog)
+    dialog.apply_button.click()
+    dialog.close()
+
+    # the text document on its rendered layout
+    txt = next(f for f in s.queue() if f.document.endswith(".txt"))
+    window.set_current(txt)
+    key(Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
+    shot("10-text-document.png")
+
+    # export: all remaining findings redacted after confirmation, then the verified pipeline
+    for f in list(s.pending()):
+        if s.state(f) is None:
+            window.set_current(f)
+            window.decide(Decision.REDACT)
+    window._choose_directory = lambda: str(tmp / "export")  # type: ignore[method-assign]
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    wait(lambda: window.last_export is not None and not window.exporting)
+    shot("11-export-verified.png", window)
+    print(window.last_export.message if window.last_export else "no export")
+
+    # a case with files that cannot be read
+    bad = tmp / "mixed-case"
+    bad.mkdir()
+    shutil.copy(SAMPLE_CASE / "witness-statement-adeyemi.txt", bad)
+    (bad / "scan-corrupt.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00broken" * 40)
+    for w in QApplication.topLevelWidgets():
+        if w is not window and w.isVisible():
+            w.close()
+    window.open_case([bad])
+    wait(lambda: not window.detecting)
+    window.doc_list.setCurrentRow(1)
+    shot("12-unreadable-file.png")
+    window.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,308 @@
+"""Scanned pages and images: OCR detection, word boxes, pixel redaction and re-OCR verification.
+
+The scans are generated: a text page rendered to a 200-dpi image (some turned 90/180/270 degrees, one skewed by
+2.5 degrees, one noisy, one under a scanner's invisible OCR layer), so the position of every word is known.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import pytest
+
+import workstation.documents.redact as redact
+from benchmarks.scans import (
+    add_scan_page,
+    map_point,
+    map_rect,
+    noisy,
+    render_gray,
+    skew,
+    text_pdf,
+    to_pixmap,
+    word_accuracy,
+    write_tiff,
+)
+from workstation.cli import main
+from workstation.documents.intake import load_file
+from workstation.documents.ocr import ocr_pages, ocr_text_of_pdf_pages
+from workstation.domain.errors import VerificationError
+from workstation.domain.model import Document, DocumentKind, TextSource
+from workstation.domain.policy import Policy
+from workstation.paths import RESOURCES
+from workstation.pipeline import scan
+
+DPI = 200
+POLICY = Policy.from_file(RESOURCES / "policies" / "default.toml")
+LINES = [
+    "Supplementary report filed by Officer Daniel Brooks of the 52nd Precinct.",
+    "Complainant Maria Gonzalez can be reached at maria.gonzalez@example.com today.",
+    "She stated that the argument started in the hallway outside the laundry room.",
+    "Her telephone number is (212) 555-0147 and she prefers to speak Spanish.",
+    "The responding unit canvassed the building and spoke with the superintendent.",
+    "No injuries were reported and the property damage was limited to one window.",
+]
+TEXT = "\n".join(LINES)
+SOURCE = text_pdf([LINES])
+# identifying information on the page that the default policy must redact, and words next to it that must stay
+MUST_GO = ["Maria Gonzalez", "maria.gonzalez@example.com", "555-0147"]
+MUST_STAY = ["Complainant", "reached", "hallway", "telephone", "superintendent", "injuries"]
+# (rotate, skew degrees, noise)
+VARIANTS = {
+    "clean": (0, 0.0, False),
+    "rot90": (90, 0.0, False),
+    "rot180": (180, 0.0, False),
+    "rot270": (270, 0.0, False),
+    "skew": (0, 2.5, False),
+    "noise": (0, 0.0, True),
+    "invisible_layer": (0, 0.0, False),
+}
+NAMES = list(VARIANTS)
+
+
+def source_rects(word: str) -> list[pymupdf.Rect]:
+    with pymupdf.open(stream=SOURCE, filetype="pdf") as doc:
+        return doc[0].search_for(word)
+
+
+def scan_image(rotate_pixels: int = 0, skew_degrees: float = 0.0, noise: bool = False, seed: int = 0) -> np.ndarray:
+    arr = render_gray(SOURCE, 0, DPI)
+    if skew_degrees:
+        arr = skew(arr, skew_degrees)
+    if noise:
+        arr = noisy(arr, seed=seed)
+    return np.rot90(arr, k=-rotate_pixels // 90).copy() if rotate_pixels else arr
+
+
+def add_variant(doc: pymupdf.Document, name: str) -> None:
+    rotate, skew_degrees, noise = VARIANTS[name]
+    page = add_scan_page(doc, scan_image(0, skew_degrees, noise), DPI, rotate=rotate)
+    if name == "invisible_layer":  # a scanner's own OCR layer: invisible text over the image
+        for i, line in enumerate(LINES):
+            page.insert_text((72, 100 + 18 * i), line, fontname="helv", fontsize=12, render_mode=3)
+
+
+def variants_pdf(names: list[str]) -> bytes:
+    doc = pymupdf.open()
+    for name in names:
+        add_variant(doc, name)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def mixed_pdf() -> bytes:
+    """Page 1 has a text layer, page 2 is a scan of the same text."""
+    doc = pymupdf.open(stream=SOURCE, filetype="pdf")
+    add_variant(doc, "clean")
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+@pytest.fixture(scope="module")
+def ocr_results() -> tuple[bytes, dict[int, object]]:
+    """Every variant as one page of one PDF, OCR'd once in parallel worker processes."""
+    pdf = variants_pdf(NAMES)
+    return pdf, ocr_pages(pdf, list(range(1, len(NAMES) + 1)))
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s).casefold()
+
+
+# ------------------------------------------------------------------------------------------------ detection
+
+
+def test_generated_scans_and_images_need_ocr(tmp_path):
+    (tmp_path / "variants.pdf").write_bytes(variants_pdf(NAMES))
+    [doc] = load_file(tmp_path / "variants.pdf")
+    assert doc.scanned_pages == list(range(1, len(NAMES) + 1))
+    assert all(p.text_source is TextSource.NONE for p in doc.pages)
+
+    (tmp_path / "mixed.pdf").write_bytes(mixed_pdf())
+    [mixed] = load_file(tmp_path / "mixed.pdf")
+    assert [p.text_source for p in mixed.pages] == [TextSource.TEXT_LAYER, TextSource.NONE]
+    assert mixed.pages[0].text == TEXT and mixed.scanned_pages == [2]
+
+    arr = scan_image()
+    to_pixmap(arr, DPI).save(tmp_path / "photo.png")
+    to_pixmap(arr, DPI).save(tmp_path / "photo.jpeg", jpg_quality=90)
+    write_tiff(tmp_path / "scan.tif", [arr, scan_image(rotate_pixels=180), scan_image(noise=True)], DPI)
+    for name, pages in (("photo.png", 1), ("photo.jpeg", 1), ("scan.tif", 3)):
+        [img] = load_file(tmp_path / name)
+        assert img.kind is DocumentKind.PDF and img.source_bytes is not None
+        assert img.scanned_pages == list(range(1, pages + 1)), name
+        assert all(p.text == "" for p in img.pages)
+        assert (img.pages[0].width, img.pages[0].height) == pytest.approx((612, 792), abs=1)
+
+
+# ------------------------------------------------------------------------------------------------ OCR text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ocr_reads_the_words(ocr_results, name):
+    _, pages = ocr_results
+    page = pages[NAMES.index(name) + 1]
+    assert page.text_source is TextSource.OCR
+    assert len(page.char_boxes) == len(page.text)
+    assert word_accuracy(TEXT, page.text) >= 0.95, page.text
+    for s in MUST_GO:
+        assert squash(s) in squash(page.text), (s, page.text)
+
+
+# ------------------------------------------------------------------------------------------------ boxes
+
+BOX_WORDS = ["Brooks", "Gonzalez", "maria.gonzalez@example.com", "hallway", "(212)", "superintendent"]
+
+
+def ocr_word_box(page, word: str) -> pymupdf.Rect:
+    i = page.text.find(word)
+    assert i >= 0, (word, page.text)
+    rects = page.boxes_for_span(i, i + len(word))
+    assert len(rects) == 1, rects
+    return pymupdf.Rect(rects[0])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ocr_boxes_lie_on_the_words(ocr_results, name):
+    """Boxes are in the page's coordinates (rotated pages included) and sit on the word's pixels."""
+    _, pages = ocr_results
+    rotate, skew_degrees, _ = VARIANTS[name]
+    page = pages[NAMES.index(name) + 1]
+    for word in BOX_WORDS:
+        [src] = [r for r in source_rects(word) if word != "Gonzalez" or r.x0 < 250]
+        got = ocr_word_box(page, word)
+        if skew_degrees:  # the centre of the word, skewed with the image, lies inside the box
+            cx, cy = map_point((src.x0 + src.x1) / 2, (src.y0 + src.y1) / 2, rotate, skew_degrees)
+            assert (got + (-2, -2, 2, 2)).contains(pymupdf.Point(cx, cy)), (word, got, (cx, cy))
+            continue
+        want = map_rect(src, rotate)
+        if VARIANTS[name][2]:  # noise: specks touching the glyphs widen a box (never narrow it)
+            core = want + ((1.2, 3, -1.2, -3) if rotate in (0, 180) else (3, 1.2, -3, -1.2))
+            assert got.contains(core) and abs(got) <= 4 * abs(want), (word, got, want)
+            continue
+        # OCR boxes hug the glyphs; the text layer's boxes span the font's full line height
+        assert (want + (-2, -2, 2, 2)).contains(got), (word, got, want)
+        along = (got.width / want.width) if rotate in (0, 180) else (got.height / want.height)
+        assert along >= 0.9, (word, got, want)
+        across = (got.height / want.height) if rotate in (0, 180) else (got.width / want.width)
+        assert across >= 0.5, (word, got, want)
+
+
+def test_findings_on_ocr_text_get_boxes_like_text_layer_findings(ocr_results, engine):
+    """The email and the name on the page turned 90 degrees are found, with boxes on their pixels."""
+    pdf, pages = ocr_results
+    number = NAMES.index("rot90") + 1
+    base = Document(path="rot90.pdf", kind=DocumentKind.PDF, pages=tuple(pages.values()), source_bytes=pdf)
+    [result] = scan([base], engine)  # pages already OCR'd: detection only
+    findings = [f for f in result.findings if f.page == number]
+    by_text = {f.text: f for f in findings}
+    assert "maria.gonzalez@example.com" in by_text, [f.text for f in findings]
+    email = by_text["maria.gonzalez@example.com"]
+    assert email.entity_type == "EMAIL_ADDRESS" and len(email.boxes) == 1
+    [src] = source_rects("maria.gonzalez@example.com")
+    want = map_rect(src, 90)
+    got = pymupdf.Rect(email.boxes[0])
+    assert (want + (-2, -2, 2, 2)).contains(got) and got.height >= 0.9 * want.height
+    assert any("Gonzalez" in f.text and f.entity_type == "PERSON" for f in findings)
+
+
+# ------------------------------------------------------------------------------------------------ redaction
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def make_case(tmp_path: Path) -> Path:
+    """A mixed PDF (a text page, a scan turned 90 degrees, a scan under an invisible OCR layer) and a JPEG."""
+    case = tmp_path / "case"
+    case.mkdir()
+    doc = pymupdf.open(stream=SOURCE, filetype="pdf")
+    add_variant(doc, "rot90")
+    add_variant(doc, "invisible_layer")
+    doc.save(case / "mixed.pdf")
+    doc.close()
+    to_pixmap(scan_image(skew_degrees=-1.5), DPI).save(case / "photo.jpg", jpg_quality=85)
+    return case
+
+
+def test_redact_blanks_the_pixels_and_reocr_finds_no_redacted_string(tmp_path, capsys):
+    case = make_case(tmp_path)
+    out_dir = tmp_path / "out"
+    code, out, err = run(capsys, "redact", case, "--out-dir", out_dir)
+    assert code == 0, err
+    assert out.count("verified") == 2
+    assert f"OCR {case / 'mixed.pdf'}: page 2 of 2" in err  # per-page progress
+    exported = {p.name: p.read_bytes() for p in out_dir.glob("*.redacted.pdf")}
+    assert sorted(exported) == ["mixed.redacted.pdf", "photo.redacted.pdf"]
+    scanned_pages = {"mixed.redacted.pdf": [2, 3], "photo.redacted.pdf": [1]}
+    for name, data in exported.items():
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            for number in scanned_pages[name]:
+                page = doc[number - 1]
+                # no text at all on a scanned page: not our OCR text, not the scanner's invisible layer
+                assert page.get_text() == "" and page.get_texttrace() == [], (name, number)
+                assert page.get_images(), (name, number)
+            if name == "mixed.redacted.pdf":  # the text-layer page: redacted as text, the rest kept
+                text = doc[0].get_text()
+                assert "Complainant" in text and "superintendent" in text
+                assert not any(squash(s) in squash(text) for s in MUST_GO), text
+        # (the export's own verification has OCR'd the pixels alone, without the black boxes drawn over them)
+        reread = ocr_text_of_pdf_pages(data, scanned_pages[name])
+        for number in scanned_pages[name]:
+            text = reread[number]
+            for s in MUST_GO:
+                assert squash(s) not in squash(text), (name, number, s, text)
+            assert "gonzalez" not in text.casefold() and "0147" not in text, (name, number, text)
+            kept = [w for w in MUST_STAY if w.casefold() in text.casefold()]
+            assert len(kept) >= len(MUST_STAY) - 1, (name, number, text)
+
+
+def test_pixels_left_under_the_boxes_fail_verification(tmp_path, capsys, monkeypatch):
+    """Pixel blanking switched off: the text layer is still removed and black boxes are still drawn over the
+    words, but the image keeps them; re-OCR catches it, the export fails naming the page, nothing is written."""
+    calls: list[int] = []
+
+    def no_images(page):
+        calls.append(page.number)
+        return False
+
+    monkeypatch.setattr(redact, "_has_images", no_images)
+    case = tmp_path / "case"
+    case.mkdir()
+    f = case / "hidden_layer.pdf"
+    f.write_bytes(variants_pdf(["invisible_layer"]))
+    out_dir = tmp_path / "out"
+    code, out, err = run(capsys, "redact", f, "--out-dir", out_dir)
+    assert code == 3
+    lines = [line for line in err.splitlines() if not line.startswith("workstation: OCR ")]
+    assert len(lines) == 1 and lines[0].startswith("workstation: error: "), err
+    assert f"{f}, page 1: OCR of the exported page still reads redacted text" in lines[0]
+    assert calls  # the blanking was really skipped (the extractors found no text: the text layer was removed)
+    assert out == ""
+    assert not out_dir.exists()
+
+
+def test_unpatched_pixel_check_reads_through_the_black_boxes(monkeypatch):
+    """The same leak, redact_pdf/verify_pdf directly: the OCR check does not trust the drawn boxes."""
+    monkeypatch.setattr(redact, "_has_images", lambda page: False)
+    pdf = variants_pdf(["clean"])
+    [src] = source_rects("maria.gonzalez@example.com")
+    plan = {1: redact.PageRedactions(boxes=[tuple(src)], removed_strings=["maria.gonzalez@example.com",
+                                                                          "Maria Gonzalez"], scanned=True)}
+    [name] = source_rects("Maria Gonzalez")
+    plan[1].boxes.append(tuple(name))
+    out = redact.redact_pdf(pdf, plan)
+    with pymupdf.open(stream=out, filetype="pdf") as doc:  # the leak: rendered, the words are hidden ...
+        assert "gonzalez" not in ocr_text_of_pdf_pages(out, [1])[1].casefold()
+        assert doc[0].get_text() == ""
+    with pytest.raises(VerificationError) as ei:  # ... but the image still holds them
+        redact.verify_pdf(out, plan, "leak.pdf")
+    assert ei.value.page == 1

@@ -1,0 +1,130 @@
+"""The case store: decisions are durable the moment they are made and never hold the sensitive text."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workstation.domain.model import Finding
+from workstation.domain.review import Decision, ManualKind, ReviewSession
+from workstation.store.case_store import CaseStore, all_rows, case_id_for, default_db_path
+
+NAME = "Maria Guadalupe Hernandez Lopez"
+CODES = {"PERSON": "87(2)(b)", "NATIONALITY": "87(2)(b); AC 23-1202"}
+
+
+def findings() -> list[Finding]:
+    return [
+        Finding("/case/report.pdf", 1, 10, 10 + len(NAME), NAME, "PERSON", 0.85, "SpacyRecognizer", ((1, 2, 3, 4),)),
+        Finding("/case/report.pdf", 1, 80, 88, "Honduras", "NATIONALITY", 0.85, "Nationality"),
+        Finding("/case/mail.eml", 1, 5, 5 + len(NAME), NAME, "PERSON", 0.85, "SpacyRecognizer"),
+    ]
+
+
+def session() -> ReviewSession:
+    s = ReviewSession(CODES, "clerk1")
+    s.set_findings("/case/report.pdf", findings()[:2])
+    s.set_findings("/case/mail.eml", findings()[2:])
+    return s
+
+
+def test_decisions_persist_across_connections(tmp_path: Path) -> None:
+    db = tmp_path / "cases.sqlite3"
+    store = CaseStore(db)
+    case = store.open_case(["/case"], "case")
+    s = session()
+    f = s.queue()
+    for action in (s.decide([f[0]], Decision.REDACT), s.decide([f[1]], Decision.RELEASE, reason="subject consents"),
+                   s.add_manual([("/case/report.pdf", 1, (10, 10, 50, 20))], ManualKind.BOX, "87(2)(b)"),
+                   s.not_personal_information(f[2])):
+        store.apply(case.id, action, "clerk1")
+        s.apply(action)
+    store.save_cursor(case.id, {"document": "/case/report.pdf", "page": 1})
+    store.close()
+
+    again = CaseStore(db)
+    assert again.open_case(["/case"], "case").id == case.id
+    restored = ReviewSession(CODES, "clerk1")
+    restored.load(again.decisions(case.id), again.manual(case.id), again.allow_list(case.id))
+    assert restored.decisions == s.decisions
+    assert restored.manual == s.manual
+    assert restored.allow == s.allow
+    assert again.case(case.id).cursor == {"document": "/case/report.pdf", "page": 1}
+    rec = restored.decisions[next(iter(restored.decisions))]
+    assert rec.user == "clerk1" and rec.decided_at.endswith("+00:00")
+    again.close()
+
+
+def test_a_decision_is_durable_immediately(tmp_path: Path) -> None:
+    db = tmp_path / "cases.sqlite3"
+    writer = CaseStore(db)
+    reader = CaseStore(db)
+    case = writer.open_case(["/case"], "case")
+    s = session()
+    action = s.decide([s.queue()[0]], Decision.REDACT)
+    writer.apply(case.id, action, "clerk1")
+    # the writer is still open: another connection already sees the decision
+    assert [d.decision for d in reader.decisions(case.id)] == [Decision.REDACT]
+    s.apply(action)
+    undo = s.undo_action()
+    assert undo is not None
+    writer.apply(case.id, undo, "clerk1")
+    assert reader.decisions(case.id) == []
+    kinds = [(r["kind"], r["before"], r["after"]) for r in reader.audit(case.id)]
+    assert kinds == [("decision", "pending", "redact"), ("decision", "redact", "pending")]
+    writer.close()
+    reader.close()
+
+
+def test_killing_the_process_loses_nothing_that_was_committed(tmp_path: Path) -> None:
+    db = tmp_path / "cases.sqlite3"
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+        from tests.store.test_case_store import session
+        from workstation.domain.review import Decision
+        from workstation.store.case_store import CaseStore
+        store = CaseStore({str(db)!r})
+        case = store.open_case(["/case"], "case")
+        s = session()
+        store.apply(case.id, s.decide(s.queue()[:2], Decision.DEFER), "clerk1")
+        print("decided", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -signal.SIGKILL and "decided" in proc.stdout
+    store = CaseStore(db)
+    assert sorted(d.decision for d in store.decisions(case_id_for(["/case"]))) == [Decision.DEFER] * 2
+    store.close()
+
+
+def test_the_store_never_contains_the_sensitive_text(tmp_path: Path) -> None:
+    store = CaseStore(tmp_path / "cases.sqlite3")
+    case = store.open_case(["/case"], "case")
+    s = session()
+    for action in (s.decide(s.queue(), Decision.REDACT), s.not_personal_information(s.queue()[1])):
+        store.apply(case.id, action, "clerk1")
+        s.apply(action)
+    store.apply(case.id, s.undo_action(), "clerk1")  # type: ignore[arg-type]
+    store.record_export(case.id, "clerk1", str(tmp_path / "out"), True, "ok")
+    values = [v for row in all_rows(store) for v in row if isinstance(v, str)]
+    assert values
+    for v in values:
+        assert "Hernandez" not in v and "Honduras" not in v and "honduras" not in v
+    raw = (tmp_path / "cases.sqlite3").read_bytes() + (
+        (tmp_path / "cases.sqlite3-wal").read_bytes() if (tmp_path / "cases.sqlite3-wal").exists() else b"")
+    assert b"Hernandez" not in raw and b"Honduras" not in raw
+    store.close()
+
+
+def test_default_location_is_the_users_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    if sys.platform.startswith("linux"):
+        assert default_db_path() == tmp_path / "disclosure-workstation" / "cases.sqlite3"
+    assert os.path.basename(default_db_path()) == "cases.sqlite3"
