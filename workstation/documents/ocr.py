@@ -111,11 +111,41 @@ def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES)
             r.normalize()
             return (r.x0, r.y0, r.x1, r.y1)
 
-        text, boxes = text_and_boxes(ocr.get_text("rawdict", flags=_FLAGS), to_page)
+        raw = ocr.get_text("rawdict", flags=_FLAGS)
+        _cover_word_punctuation(raw)
+        text, boxes = text_and_boxes(raw, to_page)
     finally:
         ocr_pdf.close()
     return Page(number=page.number + 1, text=text, char_boxes=tuple(boxes), width=page.rect.width,
                 height=page.rect.height, text_source=TextSource.OCR)
+
+
+def _cover_word_punctuation(raw: dict) -> None:
+    """Stretch letter boxes over the punctuation glued to their word (in place, upright OCR page coordinates).
+
+    The OCR text layer spreads a recognised word evenly over the word's box, so the box of a word's last letter
+    ends a whole character early when a comma or full stop follows it ("Gonzalez," - the "z" would stick out
+    of a redaction box). Punctuation ink is small: covering it with the neighbouring letter is harmless.
+    """
+    for block in raw.get("blocks", []):
+        for line in block.get("lines", []):
+            chars = [ch for span in line.get("spans", []) for ch in span.get("chars", [])]
+            i = 0
+            while i < len(chars):
+                j = i
+                while j < len(chars) and not chars[j]["c"].isspace():
+                    j += 1
+                word = chars[i:j]
+                alnum = [k for k, ch in enumerate(word) if ch["c"].isalnum()]
+                if alnum:
+                    first, last = word[alnum[0]], word[alnum[-1]]
+                    if alnum[-1] < len(word) - 1:
+                        x0, y0, x1, y1 = last["bbox"]
+                        last["bbox"] = (x0, y0, max(x1, word[-1]["bbox"][2]), y1)
+                    if alnum[0] > 0:
+                        x0, y0, x1, y1 = first["bbox"]
+                        first["bbox"] = (min(x0, word[0]["bbox"][0]), y0, x1, y1)
+                i = j + 1
 
 
 def _ocr_job(single_page_pdf: bytes, number: int, dpi: int) -> Page:

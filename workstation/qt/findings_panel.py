@@ -86,6 +86,7 @@ class FindingsPanel(QWidget):
         self._findings: list[Finding] = []
         self._texts: dict[int, str] = {}
         self._state: Callable[[Finding], Decision | None] = lambda f: None
+        self._page_of: Callable[[Finding], int] = lambda f: f.page
         self._items: dict[FindingKey, QTreeWidgetItem] = {}
         self._current: FindingKey | None = None
         self.category.currentIndexChanged.connect(self.rebuild)
@@ -94,7 +95,10 @@ class FindingsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_item)
 
     def set_findings(self, findings: Sequence[Finding], page_texts: dict[int, str],
-                     state: Callable[[Finding], Decision | None]) -> None:
+                     state: Callable[[Finding], Decision | None],
+                     page_of: Callable[[Finding], int] | None = None) -> None:
+        """``page_texts``: source page texts (for snippets); ``page_of``: the page a finding is shown on."""
+        self._page_of = page_of or (lambda f: f.page)
         self._findings = list(findings)
         self._texts = page_texts
         self._state = state
@@ -140,7 +144,8 @@ class FindingsPanel(QWidget):
                 self.tree.addTopLevelItem(group)
                 groups[f.entity_type] = group
             before, text, after = snippet(self._texts.get(f.page, f.text), f.start, f.end)
-            item = QTreeWidgetItem([f"{text}\n…{before} [{text}] {after}…", str(f.page), f"{f.score:.2f}", ""])
+            item = QTreeWidgetItem([f"{text}\n…{before} [{text}] {after}…", str(self._page_of(f)),
+                                    f"{f.score:.2f}", ""])
             item.setToolTip(0, f"…{before} [{text}] {after}…\n{f.entity_type} · {f.recognizer} · score {f.score:.2f}")
             item.setData(0, Qt.ItemDataRole.UserRole, FindingKey.of(f))
             group.addChild(item)

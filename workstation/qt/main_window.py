@@ -537,28 +537,17 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _maybe_resume_or_start(self, ld: LoadedDocument) -> None:
-        want_doc = self._resume.get("document")
-        key = self._resume.get("finding")
-        if want_doc and want_doc in self.by_path and not self.by_path[want_doc].ready \
-                and not self.by_path[want_doc].error:
+        """Go back to the finding the reviewer was on when the case was last closed (once its document is
+        detected), or else start at the first pending finding."""
+        target = self.by_path.get(self._resume.get("document", ""))
+        if target is not None and not target.ready and not target.error:
             return  # wait for the document the reviewer was on
-        if want_doc == ld.path and key:
-            found = self.session.find(FindingKey(*key))
-            if found is not None:
-                self.set_current(found)
-                return
-        if want_doc == ld.path and not key:
-            return
-        if want_doc and want_doc != ld.path and want_doc in self.by_path:
-            target = self.by_path[want_doc]
-            if target.ready and key:
-                found = self.session.find(FindingKey(*key))
-                if found is not None:
-                    self.set_current(found)
-                    return
-        nxt = self.session.next_pending(None)
-        if nxt is not None:
-            self.set_current(nxt)
+        key = self._resume.get("finding")
+        found = self.session.find(FindingKey(*key)) if key else None
+        if found is None:
+            found = self.session.next_pending(None)
+        if found is not None:
+            self.set_current(found)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -613,7 +602,8 @@ class MainWindow(QMainWindow):
 
     def _load_findings_panel(self, ld: LoadedDocument) -> None:
         texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
-        self.findings.set_findings(self.session.findings.get(ld.path, []), texts, self.session.state)
+        self.findings.set_findings(self.session.findings.get(ld.path, []), texts, self.session.state,
+                                   ld.first_page_of)
         self.findings.set_current(FindingKey.of(self.current) if self.current else None)
 
     def go_page(self, page: int) -> None:
@@ -1053,7 +1043,10 @@ class MainWindow(QMainWindow):
             self.overlay.toggle()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._save_cursor()
+        try:
+            self._save_cursor()
+        except Exception:  # noqa: BLE001 - the store may already be closed; every decision is stored already
+            pass
         self._stop_loader()
         if self._export_thread is not None:
             self._export_thread.wait(120_000)
