@@ -182,6 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "open"):
             from workstation.app import run
 
+            if sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+            ):
+                raise UsageError("no display to open the review window on (DISPLAY is not set); run it in a "
+                                 "desktop session, or use `workstation scan` / `workstation redact` headless")
+
             return run(getattr(args, "paths", None))
         if args.command == "scan":
             return cmd_scan(args)
