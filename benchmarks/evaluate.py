@@ -172,17 +172,20 @@ def parse_marked(text: str, doc_id: str, doc_type: str) -> SyntheticDocument:
     return SyntheticDocument(doc_id, doc_type, "".join(out), spans)
 
 
-def holdout_documents() -> list[SyntheticDocument]:
+def holdout_documents(folder: Path = HOLDOUT) -> list[SyntheticDocument]:
     """Hand-written documents (benchmarks/holdout/), independent of the generator's templates and pools."""
-    return [parse_marked(p.read_text(encoding="utf-8"), p.stem, "holdout") for p in sorted(HOLDOUT.glob("*.txt"))]
+    return [parse_marked(p.read_text(encoding="utf-8"), p.stem, "holdout") for p in sorted(folder.glob("*.txt"))]
 
 
 def run(n: int = 300, seed: int = 7, doc_types: Sequence[str] | None = None, engine=None,
-        holdout: bool = False, propagation: bool = True) -> Report:
+        holdout: bool | Path = False, propagation: bool = True) -> Report:
     from workstation.detection.engine import DetectionEngine
     from workstation.domain.propagation import propagate
 
-    docs = holdout_documents() if holdout else make_corpus(n, seed)
+    if holdout:
+        docs = holdout_documents(holdout if isinstance(holdout, Path) else HOLDOUT)
+    else:
+        docs = make_corpus(n, seed)
     if doc_types:
         docs = [d for d in docs if d.doc_type in doc_types]
     engine = engine or DetectionEngine()
@@ -263,11 +266,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
     ap.add_argument("--holdout", action="store_true",
                     help="evaluate on the hand-written documents in benchmarks/holdout/ instead of the generator")
+    ap.add_argument("--holdout-dir", type=Path, default=None,
+                    help="evaluate on the hand-annotated ([[TYPE:text]]) .txt documents of this folder")
     ap.add_argument("--no-propagation", action="store_true",
                     help="the engine alone, without repeating found texts at their other occurrences")
     args = ap.parse_args(argv)
     types = [t.strip() for t in args.types.split(",") if t.strip()] or None
-    report = run(args.n, args.seed, types, holdout=args.holdout, propagation=not args.no_propagation)
+    holdout: bool | Path = args.holdout_dir or args.holdout
+    report = run(args.n, args.seed, types, holdout=holdout, propagation=not args.no_propagation)
     if args.json:
         json.dump(to_json(report, args.top), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
