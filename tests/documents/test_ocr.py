@@ -183,8 +183,9 @@ def test_ocr_boxes_lie_on_the_words(ocr_results, name):
             assert (got + (-2, -2, 2, 2)).contains(pymupdf.Point(cx, cy)), (word, got, (cx, cy))
             continue
         want = map_rect(src, rotate)
-        if VARIANTS[name][2]:  # noise: specks touching the glyphs widen a box (never narrow it)
-            core = want + ((1.2, 3, -2.5, -3) if rotate in (0, 180) else (3, 1.2, -3, -2.5))
+        if VARIANTS[name][2]:  # noise: specks touching the glyphs widen a box; it still covers the word's ink
+            [ink] = [r for r in source_rects(word) if word != "Gonzalez" or r.x0 < 250]
+            core = map_rect(ink, rotate) + ((1.5, 3, -1.5, -3) if rotate in (0, 180) else (3, 1.5, -3, -1.5))
             assert got.contains(core) and abs(got) <= 4 * abs(want), (word, got, want)
             continue
         # OCR boxes hug the glyphs; the text layer's boxes span the font's full line height

@@ -400,7 +400,7 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
         assert again.session.pending() == []
         assert (FindingKey.of(again.current), again.current_page, again.page_view.zoom) == where
         audit = store2.audit(again.case.id)
-        assert audit[-1]["kind"] == "export" and audit[-1]["after"] == "verified"
+        assert audit[-1].event == "export" and audit[-1].details["verified"] is True
     finally:
         again.close()
         store2.close()
@@ -465,4 +465,4 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     assert not result.ok and result.failed_page == 1 and result.failed_document.endswith(".docx")
     assert "page 1" in result.message and "nothing was written" in result.message
     assert not out.exists() or not any(out.iterdir())
-    assert window.store.audit(window.case.id)[-1]["after"] == "failed"
+    assert window.store.audit(window.case.id)[-1].details["verified"] is False

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from workstation.domain.audit import verify_records
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, ManualKind, ReviewSession
 from workstation.store.case_store import CaseStore, all_rows, case_id_for, default_db_path
@@ -76,8 +77,9 @@ def test_a_decision_is_durable_immediately(tmp_path: Path) -> None:
     assert undo is not None
     writer.apply(case.id, undo, "clerk1")
     assert reader.decisions(case.id) == []
-    kinds = [(r["kind"], r["before"], r["after"]) for r in reader.audit(case.id)]
-    assert kinds == [("decision", "pending", "redact"), ("decision", "redact", "pending")]
+    kinds = [(r.event, r.details["before"], r.details["decision"]) for r in reader.audit(case.id)]
+    assert kinds == [("decision", "pending", "redact"), ("undo", "redact", "pending")]
+    assert verify_records(reader.audit(case.id)).ok
     writer.close()
     reader.close()
 

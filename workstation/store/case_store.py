@@ -5,7 +5,14 @@ a new connection sees it at once and killing the process loses nothing that was 
 
 No table holds the sensitive text itself: decisions and their audit trail reference a finding by document, page,
 offsets, category and the SHA-256 of its text; the allow-list holds SHA-256 hashes of normalised texts; manual
-redactions are boxes. The text is recomputed from the documents.
+redactions are boxes; the findings of the last scan are stored as the same keys (no text). The text is recomputed
+from the documents.
+
+The audit trail is the domain's hash-chained ``AuditTrail`` (``workstation.domain.audit``), one chain per case:
+``audit_chain`` holds each record's canonical JSON, append-only (SQLite triggers refuse UPDATE and DELETE), and
+``audit_heads`` the last sequence number and hash of each chain (an anchor that detects truncation). Every record
+is appended in the same transaction as the change it describes. A version-1 database's unchained ``audit`` table
+is migrated into the chains (its rows, in order, with their original times) and dropped.
 """
 
 from __future__ import annotations
@@ -14,10 +21,22 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from workstation.domain.audit import (
+    GENESIS,
+    AuditRecord,
+    EventType,
+    canonical_json,
+    check_details,
+    decision_details,
+    utc_now,
+)
+from workstation.domain.case import Case, SignOff
+from workstation.domain.policy_engine import Override
 from workstation.domain.review import (
     Action,
     AllowEntry,
@@ -30,7 +49,7 @@ from workstation.domain.review import (
 )
 
 APP_NAME = "disclosure-workstation"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,17 +81,50 @@ CREATE TABLE IF NOT EXISTS allow_list (
     text_sha256 TEXT NOT NULL, user TEXT NOT NULL, added_at TEXT NOT NULL,
     PRIMARY KEY (case_id, text_sha256)
 );
--- Append-only audit trail: one row per change, never the text.
-CREATE TABLE IF NOT EXISTS audit (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    case_id TEXT NOT NULL, action_id TEXT NOT NULL, action TEXT NOT NULL,
-    kind TEXT NOT NULL,               -- decision | manual | allow | export
-    document TEXT, page INTEGER, start INTEGER, "end" INTEGER, category TEXT, text_sha256 TEXT,
-    before TEXT, after TEXT,          -- decision values (or 'pending'), manual 'present'/'absent'
-    reason_code TEXT, reason TEXT, detail TEXT,
-    user TEXT NOT NULL, at TEXT NOT NULL
+-- Disclosure context, state and sign-off of a case (workstation.domain.case.Case.to_dict()).
+CREATE TABLE IF NOT EXISTS case_states (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id), data TEXT NOT NULL, updated_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS audit_case ON audit(case_id, seq);
+-- The documents and findings of the last scan: keys only (never the text).
+CREATE TABLE IF NOT EXISTS scanned_documents (
+    case_id TEXT NOT NULL REFERENCES cases(id), document TEXT NOT NULL, sha256 TEXT NOT NULL,
+    pages INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (case_id, document)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    document TEXT NOT NULL, page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    category TEXT NOT NULL, text_sha256 TEXT NOT NULL, score REAL NOT NULL, recognizer TEXT NOT NULL,
+    PRIMARY KEY (case_id, document, page, start, "end", category)
+);
+-- Counsel's overrides (Override.to_dict(), keyed by the finding's item id) and every sign-off given.
+CREATE TABLE IF NOT EXISTS overrides (
+    case_id TEXT NOT NULL REFERENCES cases(id), item TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (case_id, item)
+);
+CREATE TABLE IF NOT EXISTS signoffs (
+    case_id TEXT NOT NULL REFERENCES cases(id), actor TEXT NOT NULL, at TEXT NOT NULL, digest TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+-- Supervisor spot-checks: the sample drawn and the verdicts given.
+CREATE TABLE IF NOT EXISTS spot_checks (
+    id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), rate REAL NOT NULL, seed TEXT NOT NULL,
+    items TEXT NOT NULL, actor TEXT NOT NULL, created_at TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS spot_check_verdicts (
+    spot_check TEXT NOT NULL REFERENCES spot_checks(id), item TEXT NOT NULL, passed INTEGER NOT NULL,
+    comment TEXT NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (spot_check, item)
+);
+-- The hash-chained audit trail (workstation.domain.audit): one chain per case, append-only, never the text.
+CREATE TABLE IF NOT EXISTS audit_chain (
+    case_id TEXT NOT NULL, seq INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (case_id, seq)
+);
+CREATE TABLE IF NOT EXISTS audit_heads (
+    case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, head TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_chain_no_update BEFORE UPDATE ON audit_chain
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_chain_no_delete BEFORE DELETE ON audit_chain
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 """
 
 
@@ -108,6 +160,7 @@ class CaseStore:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self._migrate_v1_audit()
 
     def close(self) -> None:
         self.db.close()
@@ -132,6 +185,15 @@ class CaseStore:
             return None
         return CaseRecord(row[0], row[1], tuple(json.loads(row[2])), row[3], row[4], json.loads(row[5]))
 
+    def find_case(self, name_or_id: str) -> CaseRecord | None:
+        """A case by its name (exact) or its id (or an unambiguous id prefix of 8+ characters)."""
+        rows = self.db.execute("SELECT id FROM cases WHERE name = ? ORDER BY created_at", (name_or_id,)).fetchall()
+        if not rows and len(name_or_id) >= 8:
+            rows = self.db.execute("SELECT id FROM cases WHERE id LIKE ?", (name_or_id + "%",)).fetchall()
+        if len(rows) != 1:
+            return None
+        return self.case(rows[0][0])
+
     def cases(self) -> list[CaseRecord]:
         ids = [r[0] for r in self.db.execute("SELECT id FROM cases ORDER BY opened_at DESC")]
         return [c for c in (self.case(i) for i in ids) if c is not None]
@@ -139,6 +201,115 @@ class CaseStore:
     def save_cursor(self, case_id: str, cursor: dict) -> None:
         with self._tx():
             self.db.execute("UPDATE cases SET cursor = ? WHERE id = ?", (json.dumps(cursor, sort_keys=True), case_id))
+
+    # ----- disclosure context, state, sign-offs, overrides
+    def case_state(self, case_id: str) -> Case | None:
+        row = self.db.execute("SELECT data FROM case_states WHERE case_id = ?", (case_id,)).fetchone()
+        return Case.from_dict(json.loads(row[0])) if row else None
+
+    def save_state(self, case_id: str, case: Case, actor: str, role: str,
+                   events: Sequence[tuple[str, Mapping[str, Any]]] = ()) -> list[AuditRecord]:
+        """Persist the case's state (context, state, sign-off) and append ``events`` to its trail, atomically.
+
+        A new sign-off is also kept in ``signoffs`` (every sign-off ever given)."""
+        with self._tx():
+            before = self.db.execute("SELECT data FROM case_states WHERE case_id = ?", (case_id,)).fetchone()
+            old = Case.from_dict(json.loads(before[0])) if before else None
+            self._put_state(case_id, case)
+            if case.sign_off is not None and (old is None or old.sign_off != case.sign_off):
+                so = case.sign_off
+                self.db.execute("INSERT INTO signoffs VALUES (?, ?, ?, ?, ?)",
+                                (case_id, so.actor, so.at, so.digest, so.note))
+            return [self._append(case_id, actor, role, event, details) for event, details in events]
+
+    def _put_state(self, case_id: str, case: Case) -> None:
+        self.db.execute("INSERT INTO case_states VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET "
+                        "data = excluded.data, updated_at = excluded.updated_at",
+                        (case_id, json.dumps(case.to_dict(), sort_keys=True), now_iso()))
+
+    def signoffs(self, case_id: str) -> list[SignOff]:
+        rows = self.db.execute("SELECT actor, at, digest, note FROM signoffs WHERE case_id = ? ORDER BY rowid",
+                               (case_id,))
+        return [SignOff(*r) for r in rows]
+
+    def overrides(self, case_id: str) -> dict[str, Override]:
+        rows = self.db.execute("SELECT item, data FROM overrides WHERE case_id = ?", (case_id,))
+        return {r[0]: Override.from_dict(json.loads(r[1])) for r in rows}
+
+    def save_override(self, case_id: str, override: Override, case: Case, role: str,
+                      details: Mapping[str, Any]) -> AuditRecord:
+        """Record counsel's override, the case's new state (a change voids a sign-off) and the audit event."""
+        with self._tx():
+            self.db.execute("INSERT OR REPLACE INTO overrides VALUES (?, ?, ?)",
+                            (case_id, override.item, json.dumps(override.to_dict(), sort_keys=True)))
+            self._put_state(case_id, case)
+            return self._append(case_id, override.actor, role, EventType.OVERRIDE, details)
+
+    # ----- scans: documents and finding keys (no text)
+    def save_scan(self, case_id: str, documents: Sequence[tuple[str, str, int]],
+                  findings: Sequence[tuple[str, int, int, int, str, str, float, str]], actor: str, role: str,
+                  details: Mapping[str, Any]) -> AuditRecord:
+        """Replace the case's scan results: documents (path, SHA-256 of the file, pages) and finding keys
+        (document, page, start, end, category, text SHA-256, score, recognizer); append the scan event."""
+        with self._tx():
+            self.db.execute("DELETE FROM scanned_documents WHERE case_id = ?", (case_id,))
+            self.db.execute("DELETE FROM findings WHERE case_id = ?", (case_id,))
+            for n, (path, sha, pages) in enumerate(documents):
+                self.db.execute("INSERT INTO scanned_documents VALUES (?, ?, ?, ?, ?)", (case_id, path, sha, pages, n))
+            self.db.executemany("INSERT OR IGNORE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(case_id, *f) for f in findings])
+            return self._append(case_id, actor, role, EventType.SCAN_RUN, details)
+
+    def scanned_documents(self, case_id: str) -> list[tuple[str, str, int]]:
+        rows = self.db.execute("SELECT document, sha256, pages FROM scanned_documents WHERE case_id = ? "
+                               "ORDER BY position", (case_id,))
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def findings(self, case_id: str) -> list[tuple[FindingKey, float, str]]:
+        """The keys of the last scan's findings (with score and recognizer), in document/page/offset order."""
+        rows = self.db.execute(
+            'SELECT f.document, f.page, f.start, f."end", f.category, f.text_sha256, f.score, f.recognizer '
+            "FROM findings f LEFT JOIN scanned_documents d ON d.case_id = f.case_id AND d.document = f.document "
+            'WHERE f.case_id = ? ORDER BY d.position, f.page, f.start, f."end", f.category', (case_id,))
+        return [(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7]) for r in rows]
+
+    # ----- spot-checks
+    def save_spot_check(self, case_id: str, rate: float, seed: str, items: Sequence[str], actor: str, role: str,
+                        details: Mapping[str, Any]) -> str:
+        sid = uuid.uuid4().hex[:12]
+        with self._tx():
+            self.db.execute("UPDATE spot_checks SET closed = 1 WHERE case_id = ?", (case_id,))
+            self.db.execute("INSERT INTO spot_checks VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                            (sid, case_id, rate, seed, json.dumps(list(items)), actor, now_iso()))
+            self._append(case_id, actor, role, "spot-check-sampled", {**details, "spot_check": sid})
+        return sid
+
+    def open_spot_check(self, case_id: str) -> tuple[str, float, str, list[str]] | None:
+        row = self.db.execute("SELECT id, rate, seed, items FROM spot_checks WHERE case_id = ? AND closed = 0 "
+                              "ORDER BY created_at DESC LIMIT 1", (case_id,)).fetchone()
+        return (row[0], row[1], row[2], json.loads(row[3])) if row else None
+
+    def spot_checks(self, case_id: str) -> list[tuple[str, float, str, list[str], str, str]]:
+        rows = self.db.execute("SELECT id, rate, seed, items, actor, created_at FROM spot_checks WHERE case_id = ? "
+                               "ORDER BY created_at", (case_id,))
+        return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+    def verdicts(self, spot_check: str) -> dict[str, tuple[bool, str, str, str]]:
+        rows = self.db.execute("SELECT item, passed, comment, actor, at FROM spot_check_verdicts "
+                               "WHERE spot_check = ?", (spot_check,))
+        return {r[0]: (bool(r[1]), r[2], r[3], r[4]) for r in rows}
+
+    def record_verdict(self, case_id: str, spot_check: str, item: str, passed: bool, comment: str, actor: str,
+                       role: str, details: Mapping[str, Any],
+                       summary: Mapping[str, Any] | None = None) -> list[AuditRecord]:
+        """One verdict of a spot-check (and, when it completes the sample, the spot-check's result event)."""
+        with self._tx():
+            self.db.execute("INSERT OR REPLACE INTO spot_check_verdicts VALUES (?, ?, ?, ?, ?, ?)",
+                            (spot_check, item, int(passed), comment, actor, now_iso()))
+            out = [self._append(case_id, actor, role, "spot-check-verdict", details)]
+            if summary is not None:
+                out.append(self._append(case_id, actor, role, EventType.SPOT_CHECK, summary))
+            return out
 
     # ----- state
     def decisions(self, case_id: str) -> list[DecisionRecord]:
@@ -159,28 +330,71 @@ class CaseStore:
         rows = self.db.execute("SELECT text_sha256, user, added_at FROM allow_list WHERE case_id = ?", (case_id,))
         return [AllowEntry(r[0], r[1], r[2]) for r in rows]
 
-    def audit(self, case_id: str) -> list[dict]:
-        cur = self.db.execute("SELECT * FROM audit WHERE case_id = ? ORDER BY seq", (case_id,))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur]
+    # ----- the audit trail
+    def audit(self, case_id: str) -> list[AuditRecord]:
+        """The case's hash-chained audit records, in order (verify them with ``audit.verify_records``)."""
+        rows = self.db.execute("SELECT record FROM audit_chain WHERE case_id = ? ORDER BY seq", (case_id,))
+        return [AuditRecord.from_dict(json.loads(r[0])) for r in rows]
+
+    def audit_lines(self, case_id: str) -> list[str]:
+        """The stored canonical JSON of each record, exactly as appended (for JSONL export)."""
+        return [r[0] for r in self.db.execute("SELECT record FROM audit_chain WHERE case_id = ? ORDER BY seq",
+                                              (case_id,))]
+
+    def audit_head(self, case_id: str) -> tuple[int, str]:
+        """(records, head hash) as anchored when the last record was appended ((0, GENESIS) for none)."""
+        row = self.db.execute("SELECT seq, head FROM audit_heads WHERE case_id = ?", (case_id,)).fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS)
+
+    def append_event(self, case_id: str, actor: str, role: str, event: EventType | str,
+                     details: Mapping[str, Any] | None = None) -> AuditRecord:
+        """Append one event to the case's chain in its own transaction."""
+        with self._tx():
+            return self._append(case_id, actor, role, event, details or {})
+
+    def _append(self, case_id: str, actor: str, role: str, event: EventType | str, details: Mapping[str, Any],
+                at: str | None = None) -> AuditRecord:
+        """Append inside an open transaction (BEGIN IMMEDIATE holds the write lock, so the chain cannot fork)."""
+        payload = dict(details)
+        check_details(payload)
+        payload = json.loads(canonical_json(payload))
+        last = self.db.execute("SELECT seq, record FROM audit_chain WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
+                               (case_id,)).fetchone()
+        seq, prev = (last[0] + 1, json.loads(last[1])["hash"]) if last else (1, GENESIS)
+        body = {"seq": seq, "at": at or utc_now(), "actor": actor, "role": str(role), "event": str(event),
+                "details": payload, "prev": prev}
+        record = AuditRecord(seq, body["at"], actor, str(role), str(event), payload, prev,
+                             AuditRecord.compute_hash(body))
+        self.db.execute("INSERT INTO audit_chain VALUES (?, ?, ?)", (case_id, seq, record.to_json()))
+        self.db.execute("INSERT INTO audit_heads VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET "
+                        "seq = excluded.seq, head = excluded.head", (case_id, seq, record.hash))
+        return record
 
     # ----- writing
-    def apply(self, case_id: str, action: Action, user: str) -> None:
-        """Make an action durable (one transaction, committed on return)."""
+    def apply(self, case_id: str, action: Action, user: str, role: str = "clerk",
+              case: Case | None = None) -> list[AuditRecord]:
+        """Make an action durable (one transaction, committed on return), with one audit record per change.
+
+        ``case``: the case's new state when the action changes it (a change after sign-off voids the sign-off)."""
         action_id = uuid.uuid4().hex
-        at = now_iso()
+        records = []
         with self._tx():
+            if case is not None:
+                self._put_state(case_id, case)
             for ch in action.changes:
                 item = ch.after if ch.after is not None else ch.before
+                event: str = EventType.UNDO if action.is_undo else EventType.DECISION
+                common = {"action": action.label, "action_id": action_id}
                 if isinstance(item, DecisionRecord):
                     self._decision(case_id, ch.before, ch.after)  # type: ignore[arg-type]
                     k = item.key
-                    before = ch.before.decision.value if isinstance(ch.before, DecisionRecord) else "pending"
-                    after = ch.after.decision.value if isinstance(ch.after, DecisionRecord) else "pending"
+                    before = ch.before.decision.value if isinstance(ch.before, DecisionRecord) else None
                     rec = ch.after if isinstance(ch.after, DecisionRecord) else None
-                    self._audit(case_id, action_id, action.label, "decision", k.document, k.page, k.start, k.end,
-                                k.category, k.text_sha256, before, after, rec.reason_code if rec else "",
-                                rec.reason if rec else "", "", user, at)
+                    details = decision_details(
+                        document=k.document, page=k.page, start=k.start, end=k.end, category=k.category,
+                        text_sha256=k.text_sha256, decision=rec.decision.value if rec else "pending", before=before,
+                        reason_code=rec.reason_code if rec else "", reason=rec.reason if rec else "",
+                        case_id=case_id)
                 elif isinstance(item, ManualEntry):
                     if ch.after is None:
                         self.db.execute("DELETE FROM manual_redactions WHERE id = ?", (item.id,))
@@ -190,11 +404,12 @@ class CaseStore:
                             "INSERT OR REPLACE INTO manual_redactions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (m.id, case_id, m.document, m.page, *m.box, m.kind.value, m.reason_code, m.user,
                              m.created_at))
-                    self._audit(case_id, action_id, action.label, "manual", item.document, item.page, None, None,
-                                f"MANUAL-{item.kind.value.upper()}", None,
-                                "absent" if ch.before is None else "present",
-                                "absent" if ch.after is None else "present", item.reason_code, "",
-                                json.dumps({"id": item.id, "box": item.box}), user, at)
+                    event = EventType.UNDO if action.is_undo else "manual-redaction"
+                    details = {"case_id": case_id, "document": item.document, "page": item.page, "id": item.id,
+                               "box": list(item.box), "kind": item.kind.value, "category":
+                               f"MANUAL-{item.kind.value.upper()}", "reason_code": item.reason_code,
+                               "before": "absent" if ch.before is None else "present",
+                               "after": "absent" if ch.after is None else "present"}
                 elif isinstance(item, AllowEntry):
                     if ch.after is None:
                         self.db.execute("DELETE FROM allow_list WHERE case_id = ? AND text_sha256 = ?",
@@ -202,15 +417,31 @@ class CaseStore:
                     else:
                         self.db.execute("INSERT OR REPLACE INTO allow_list VALUES (?, ?, ?, ?)",
                                         (case_id, item.text_sha256, item.user, item.added_at))
-                    self._audit(case_id, action_id, action.label, "allow", None, None, None, None, None,
-                                item.text_sha256, "absent" if ch.before is None else "present",
-                                "absent" if ch.after is None else "present", "", "", "", user, at)
+                    event = EventType.UNDO if action.is_undo else "allow-list"
+                    details = {"case_id": case_id, "text_sha256": item.text_sha256,
+                               "before": "absent" if ch.before is None else "present",
+                               "after": "absent" if ch.after is None else "present"}
+                else:
+                    continue
+                records.append(self._append(case_id, user, role, event, {**details, **common}))
+        return records
 
-    def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str) -> None:
+    def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str, role: str = "clerk",
+                      outputs: Mapping[str, str] | None = None, recipient: str = "",
+                      case: Case | None = None) -> AuditRecord:
+        """The export event: output SHA-256s and the verification result (and the case's new state)."""
         with self._tx():
-            self._audit(case_id, uuid.uuid4().hex, "export", "export", None, None, None, None, None, None, None,
-                        "verified" if ok else "failed", "", "", json.dumps({"out_dir": out_dir, "detail": detail}),
-                        user, now_iso())
+            head = self.audit_head_in_tx(case_id)
+            if case is not None:
+                self._put_state(case_id, case)
+            details = {"case_id": case_id, "outputs": dict(sorted((outputs or {}).items())), "verified": ok,
+                       "verification": detail, "recipient": recipient, "audit_head": head,
+                       "out_dir": out_dir}
+            return self._append(case_id, user, role, EventType.EXPORT, details)
+
+    def audit_head_in_tx(self, case_id: str) -> str:
+        row = self.db.execute("SELECT head FROM audit_heads WHERE case_id = ?", (case_id,)).fetchone()
+        return row[0] if row else GENESIS
 
     def _decision(self, case_id: str, before: DecisionRecord | None, after: DecisionRecord | None) -> None:
         if after is None:
@@ -226,16 +457,25 @@ class CaseStore:
             (case_id, k.document, k.page, k.start, k.end, k.category, k.text_sha256, after.decision.value,
              after.reason_code, after.reason, after.user, after.decided_at))
 
-    def _audit(self, case_id: str, action_id: str, action: str, kind: str, document: str | None,
-               page: int | None, start: int | None, end: int | None, category: str | None,
-               sha: str | None, before: str | None, after: str | None, reason_code: str, reason: str,
-               detail: str, user: str, at: str) -> None:
-        self.db.execute(
-            "INSERT INTO audit (case_id, action_id, action, kind, document, page, start, \"end\", category, "
-            "text_sha256, before, after, reason_code, reason, detail, user, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_id, action_id, action, kind, document, page, start, end, category, sha, before, after,
-             reason_code, reason, detail, user, at))
+    def _migrate_v1_audit(self) -> None:
+        """Move a version-1 database's unchained ``audit`` rows into the per-case chains, then drop the table."""
+        exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").fetchone()
+        if not exists:
+            return
+        with self._tx():
+            cur = self.db.execute("SELECT * FROM audit ORDER BY seq")
+            names = [d[0] for d in cur.description]
+            for row in [dict(zip(names, r, strict=True)) for r in cur.fetchall()]:
+                details = {k: row[k] for k in ("case_id", "action_id", "action", "kind", "document", "page", "start",
+                                               "end", "category", "text_sha256", "before", "after", "reason_code",
+                                               "reason") if row.get(k) is not None}
+                details["migrated_from"] = "audit v1"
+                if row.get("detail"):
+                    details["note"] = row["detail"]
+                event = {"export": EventType.EXPORT}.get(row["kind"], EventType.DECISION)
+                self._append(row["case_id"], row["user"], "clerk", event, details, at=row["at"])
+            self.db.execute("DROP TABLE audit")
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     def _tx(self) -> _Transaction:
         return _Transaction(self.db)
