@@ -21,8 +21,10 @@ stall most of all.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIRST_PAGE_TARGET_S = 1.0
 STALL_TARGET_MS = 100.0
 HEARTBEAT_MS = 10
+
+
+def make_case_pdf(path: Path, pages: int, seed: int = 3) -> None:
+    """``pages`` Letter pages of case narrative, 400-600 words each (``redact_throughput``'s sentences: names,
+    addresses, nationalities, A-numbers, phone numbers among plain narrative)."""
+    import random
+
+    import pymupdf
+
+    from benchmarks import redact_throughput as rt
+
+    rnd = random.Random(seed)
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page(width=612, height=792)
+        y, words, target = 54.0, 0, rnd.randint(400, 600)
+        while words < target and y < 750:
+            line = rnd.choice(rt.LINES).format(
+                d=f"{rnd.randint(1, 12):02d}/{rnd.randint(1, 28):02d}/2026", t=f"{rnd.randint(0, 23):02d}00",
+                name=rnd.choice(rt.NAMES), name2=rnd.choice(rt.NAMES),
+                num=f"{rnd.randint(10, 199)}-{rnd.randint(10, 99)}", street=rnd.choice(rt.STREETS),
+                apt=f"{rnd.randint(1, 6)}{rnd.choice('ABCD')}", city=rnd.choice(rt.CITIES),
+                zip=f"11{rnd.randint(200, 499)}", dem=rnd.choice(rt.DEMS), anum=rnd.randint(100000000, 299999999),
+                area=rnd.choice(["718", "347", "929", "646"]), ph=f"{rnd.randint(100, 199):04d}")
+            page.insert_text((54, y), line, fontsize=8.5)
+            words += len(line.split())
+            y += 12.5
+    doc.save(path, garbage=4, deflate=True)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -49,26 +79,56 @@ class Measurement:
     detection_s: float = float("nan")
     gaps_ms: list[float] = field(default_factory=list)
     worst_at_s: float = 0.0  # when the longest gap ended, seconds after the open call
+    build_s: float = 0.0  # build_window (the window built, the case opened, the loader started): synchronous
     findings: int = 0
     pages: int = 0
     timed_out: bool = False
+    ticks: list[float] = field(default_factory=list)  # perf_counter of every beat (the first: the open call)
+    samples: list[tuple[float, str]] = field(default_factory=list)  # --diagnose: (when, stacks) during stalls
+    collections: list[tuple[float, float, int]] = field(default_factory=list)  # --diagnose: gc (start, s, gen)
 
     @property
     def max_gap_ms(self) -> float:
         return max(self.gaps_ms, default=0.0)
 
 
+def _stacks() -> str:
+    import sys
+    import threading
+    import traceback
+
+    names = {t.ident: t.name for t in threading.enumerate()}
+    out = []
+    for ident, frame in sys._current_frames().items():
+        if ident == threading.get_ident():
+            continue
+        stack = traceback.extract_stack(frame)[-6:]
+        out.append(f"  [{names.get(ident, ident)}] " + " <- ".join(
+            f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)))
+    return "\n".join(out)
+
+
+def _watchdog(ticks: list[float], samples: list[tuple[float, str]], stop: object, overdue_s: float) -> None:
+    """Sample every thread's stack whenever the heartbeat is overdue (runs in its own thread)."""
+    while not stop.is_set():  # type: ignore[attr-defined]
+        time.sleep(0.02)
+        now = time.perf_counter()
+        if ticks and now - ticks[-1] > overdue_s:
+            samples.append((now, _stacks()))
+
+
 def measure_open(paths: list[Path], engine: object, store: object, timeout_s: float = 900.0,
-                 heartbeat_ms: int = HEARTBEAT_MS) -> Measurement:
+                 heartbeat_ms: int = HEARTBEAT_MS, diagnose: bool = False) -> Measurement:
     """Open the main window on ``paths`` and measure it (a QApplication must exist); the window is closed after."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 
     from workstation.app import build_window
+    from workstation.qt import main_window  # noqa: F401 - imported at start-up, before any case is opened
 
     m = Measurement()
     ticks: list[float] = []
     loop = QEventLoop()
-    state: dict[str, object] = {"window": None}
+    state: dict[str, object] = {"window": None, "over": False}
     t0 = 0.0
 
     class PaintWatch(QObject):
@@ -90,7 +150,8 @@ def measure_open(paths: list[Path], engine: object, store: object, timeout_s: fl
         if m.detection_s != m.detection_s and not w.detecting:  # type: ignore[attr-defined]
             m.detection_s = now - t0
         done = m.detection_s == m.detection_s and m.first_page_s == m.first_page_s
-        if done or now - t0 > timeout_s:
+        if not state["over"] and (done or now - t0 > timeout_s):
+            state["over"] = True
             m.timed_out = not done
             loop.quit()
 
@@ -99,19 +160,36 @@ def measure_open(paths: list[Path], engine: object, store: object, timeout_s: fl
     heartbeat.setInterval(heartbeat_ms)
     heartbeat.timeout.connect(tick)
     heartbeat.start()
+    stop_watchdog = threading.Event()
+    gc_start: list[float] = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        else:
+            m.collections.append((gc_start[0], time.perf_counter() - gc_start[0], info["generation"]))
+
+    if diagnose:
+        threading.Thread(target=_watchdog, args=(ticks, m.samples, stop_watchdog, 0.05), daemon=True).start()
+        gc.callbacks.append(on_gc)
     t0 = time.perf_counter()
     ticks.append(t0)
     window = build_window(paths, store=store, engine=engine)  # type: ignore[arg-type]
+    m.build_s = time.perf_counter() - t0
     window.page_view.viewport().installEventFilter(watch)
     state["window"] = window
     window.show()
     loop.exec()
-    heartbeat.stop()
     # a few more beats after detection, so the handling of the last results is inside the measurement
-    tail_end = time.perf_counter() + 0.3
-    while time.perf_counter() < tail_end:
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        ticks.append(time.perf_counter())
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    heartbeat.stop()
+    stop_watchdog.set()
+    if on_gc in gc.callbacks:
+        gc.callbacks.remove(on_gc)
+    m.collections = [(t - t0, d, g) for t, d, g in m.collections]
+    m.ticks = [t - t0 for t in ticks]
+    m.samples = [(t - t0, st) for t, st in m.samples]
     m.gaps_ms = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
     worst = max(range(len(m.gaps_ms)), key=m.gaps_ms.__getitem__, default=0)
     m.worst_at_s = ticks[worst + 1] - t0 if m.gaps_ms else 0.0
@@ -135,14 +213,33 @@ def report(m: Measurement, words: int) -> str:
         f"heartbeat gap p99:            {percentile(m.gaps_ms, 99):7.1f} ms  (p50 {percentile(m.gaps_ms, 50):.1f} ms,"
         f" {len(m.gaps_ms)} gaps, {over50} >= 50 ms, {over100} >= 100 ms; {HEARTBEAT_MS} ms timer)",
         f"detection (open -> done):     {m.detection_s:7.2f} s   ({m.pages / m.detection_s:.1f} pages/s)",
+        f"build_window (synchronous):   {m.build_s * 1000:7.1f} ms  (inside the first gap)",
     ]
     return "\n".join(lines)
 
 
-def run(pages: int, seed: int) -> int:
+def stall_report(m: Measurement, threshold_ms: float = STALL_TARGET_MS) -> str:
+    """Every stall over ``threshold_ms`` with the stacks sampled during it (``--diagnose``)."""
+    out = []
+    for i, g in enumerate(m.gaps_ms):
+        if g < threshold_ms:
+            continue
+        a, b = m.ticks[i], m.ticks[i + 1]
+        out.append(f"stall {g:.0f} ms at {a:.2f}-{b:.2f} s")
+        for t, d, gen in m.collections:
+            if a <= t <= b and d >= 0.005:
+                out.append(f"  gc gen {gen}: {d * 1000:.0f} ms at {t:.2f} s")
+        seen: set[str] = set()
+        for t, st in m.samples:
+            if a <= t <= b + 0.03 and st not in seen:
+                seen.add(st)
+                out.append(st)
+    return "\n".join(out)
+
+
+def run(pages: int, seed: int, diagnose: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.redact_throughput import make_pdf
     from workstation.app import engine_factory
     from workstation.documents.raster import page_texts
     from workstation.store.case_store import CaseStore
@@ -152,20 +249,22 @@ def run(pages: int, seed: int) -> int:
         case = Path(tmp) / "case"
         case.mkdir()
         pdf = case / "narrative.pdf"
-        make_pdf(pdf, pages, seed)
+        make_case_pdf(pdf, pages, seed)
         words = sum(len(t.split()) for t in page_texts(pdf.read_bytes()))
         t = time.perf_counter()
         engine = engine_factory()  # as the app builds it; not timed below
         print(f"engine built in {time.perf_counter() - t:.1f} s (not included); "
-              f"platform {app.platformName()}, {os.cpu_count()} CPU(s), load average "
+              f"platform {QApplication.platformName()}, {os.cpu_count()} CPU(s), load average "
               f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}")
         store = CaseStore(Path(tmp) / "cases.sqlite3")
         try:
-            m = measure_open([pdf], engine, store)
+            m = measure_open([pdf], engine, store, diagnose=diagnose)
         finally:
             store.close()
         getattr(engine, "close", lambda: None)()
     print(report(m, words))
+    if diagnose:
+        print(stall_report(m))
     return 0
 
 
@@ -173,8 +272,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="open -> first page, and event-loop stalls while detection runs")
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--diagnose", action="store_true",
+                    help="sample every thread's stack during stalls and print them for stalls over 100 ms")
     args = ap.parse_args()
-    raise SystemExit(run(args.pages, args.seed))
+    raise SystemExit(run(args.pages, args.seed, args.diagnose))
 
 
 if __name__ == "__main__":

@@ -155,6 +155,44 @@ def main() -> int:
     shot("11-export-verified.png", window)
     print(window.last_export.message if window.last_export else "no export")
 
+    # counsel's sign-off dialog and the supervisor's audit view (issue 4), on the same case
+    from workstation.domain.disclosure import DisclosureContext, RecipientType
+    from workstation.domain.roles import Role, UserDirectory
+    from workstation.qt.case_dialogs import AuditView, SignOffDialog
+
+    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, "admin-passphrase", n=2**14)
+    for name, role in (("jdoe", Role.CLERK), ("counsel", Role.COUNSEL), ("supervisor", Role.SUPERVISOR)):
+        users = users.add_user(users.get("admin"), name, role, f"{name}-passphrase", n=2**14)
+    service = window.case_service
+    assert window.case is not None
+    service.set_context(window.case.id, users.get("jdoe"), DisclosureContext(RecipientType.FEDERAL_IMMIGRATION))
+    address = next(i for i in service.items(window.case.id) if i.category == "ADDRESS")
+    service.decide(window.case.id, users.get("jdoe"), [address.id], "defer")
+    signoff = SignOffDialog(service, window.case.id, users.get("counsel"), users, window)
+    signoff.resize(760, 620)
+    signoff.show()
+    signoff.passphrase.setText("counsel-passphrase")
+    signoff.sign()  # refused: one protected item is pending (the reason is shown in the dialog)
+    signoff.passphrase.setText("counsel-passphrase")
+    pump(0.4)
+    signoff.grab().save(str(out / "13-signoff-dialog.png"))
+    print(out / "13-signoff-dialog.png")
+    signoff.close()
+    audit = AuditView(service, window.case.id, users.get("supervisor"), window)
+    audit.resize(1400, 860)
+    audit.show()
+    audit.verify()
+    audit.seed.setText("2026")
+    audit.draw()
+    audit.sample_table.selectRow(0)
+    audit.comment.setText("box covers the whole name")
+    audit.record(True)
+    audit.sample_table.selectRow(1)
+    pump(0.4)
+    audit.grab().save(str(out / "14-audit-view.png"))
+    print(out / "14-audit-view.png")
+    audit.close()
+
     # a case with files that cannot be read
     bad = tmp / "mixed-case"
     bad.mkdir()

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workstation.domain.policy import Policy
+from workstation.domain.roles import UserDirectory
 from workstation.paths import RESOURCES, SAMPLE_CASE
 from workstation.pipeline import Analyzer
 from workstation.store.case_store import CaseStore, default_db_path
 
 DEFAULT_POLICY = RESOURCES / "policies" / "default.toml"
-ROLE = "clerk"  # roles come in a later issue
+ROLE = "clerk"  # the role of a login name that is not in the users file
 
 
 def current_user() -> str:
@@ -36,13 +37,29 @@ def engine_factory() -> Analyzer:
 
 def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore | None = None,
                  engine: Analyzer | None = None, factory: Callable[[], Analyzer] | None = engine_factory,
-                 policy: Policy | None = None, user: str | None = None):  # noqa: ANN201 - MainWindow (Qt)
-    """The main window on ``paths`` (default: the bundled sample case). A QApplication must exist."""
+                 policy: Policy | None = None, user: str | None = None, role: str | None = None,
+                 users: UserDirectory | None = None):  # noqa: ANN201 - MainWindow (Qt)
+    """The main window on ``paths`` (default: the bundled sample case). A QApplication must exist.
+
+    The user's role comes from the users file (``$WORKSTATION_USERS`` or the default); a login name not in it
+    works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase)."""
+    from workstation.cases import CaseService
+    from workstation.domain.roles import Role, User, UserDirectory, default_users_path, load_users
+    from workstation.qt import case_menu
     from workstation.qt.main_window import MainWindow
 
-    window = MainWindow(store=store or CaseStore(default_db_path()),
-                        policy=policy or Policy.from_file(DEFAULT_POLICY), user=user or current_user(), role=ROLE,
-                        engine=engine, engine_factory=None if engine is not None else factory)
+    name = user or current_user()
+    if users is None:
+        env = os.environ.get("WORKSTATION_USERS")
+        users = load_users(Path(env) if env else default_users_path())
+    account = users.get(name) or User(name, Role.parse(role or ROLE))
+    if role is not None and users.get(name) is None:
+        account = User(name, Role.parse(role))
+    the_store = store or CaseStore(default_db_path())
+    window = MainWindow(store=the_store, policy=policy or Policy.from_file(DEFAULT_POLICY), user=account.name,
+                        role=account.role.value, engine=engine,
+                        engine_factory=None if engine is not None else factory)
+    case_menu.install(window, CaseService(the_store), account, users or UserDirectory())
     window.open_case(list(paths) if paths else [SAMPLE_CASE])
     return window
 

@@ -4,14 +4,21 @@
     workstation open PATH...         open the review window on a case folder or files
     workstation scan PATH... [--format table|json]
     workstation redact PATH... (--out FILE | --out-dir DIR) [--policy FILE]
+    workstation case new|show|list|decide|override|submit|signoff|return|export ...
+    workstation users add|list ...
+    workstation audit export|verify|show|sample|record ...
+    workstation report NAME|summary --out-dir DIR
 
 Exit codes: 0 ok; 2 usage, unreadable or unsupported input; 3 verification failed (or pages that cannot be
-reviewed); 1 unexpected internal error. Errors are one line on stderr, never a traceback.
+reviewed); 4 refused by a rule (role, recipient policy, case state: e.g. export before sign-off); 1 unexpected
+internal error, or ``audit verify`` found the trail broken. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import logging
 import os
@@ -53,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--out-dir", type=Path, metavar="DIR", help="output folder")
     r.add_argument("--policy", type=Path, default=RESOURCES / "policies" / "default.toml",
                    help="policy file (categories to redact and reason codes)")
+    _add_case_parsers(sub)
     return p
 
 
@@ -171,6 +179,471 @@ def cmd_redact(args: argparse.Namespace) -> int:
     return 0
 
 
+# ----- cases, users, audit and reports (issue 4)
+
+def _common(p: argparse.ArgumentParser, *, user: bool = False) -> None:
+    p.add_argument("--db", type=Path, default=None, metavar="FILE",
+                   help="case store (default: $WORKSTATION_DB or the user's data folder)")
+    p.add_argument("--users", type=Path, default=None, metavar="FILE",
+                   help="users file (default: $WORKSTATION_USERS or the user's config folder)")
+    if user:
+        p.add_argument("--user", default=None, help="acting user (default: $WORKSTATION_USER or the login name)")
+        p.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE",
+                       help="the user's passphrase, first line of FILE (or $WORKSTATION_PASSPHRASE)")
+
+
+def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
+    c = sub.add_parser("case", help="cases under a disclosure policy: new, show, decide, sign off, export")
+    cs = c.add_subparsers(dest="case_command", parser_class=_Parser, required=True)
+    n = cs.add_parser("new", help="create a case from files or a folder and scan it")
+    n.add_argument("paths", nargs="+", metavar="PATH")
+    n.add_argument("--name", required=True)
+    n.add_argument("--recipient", required=True, metavar="TYPE",
+                   help="public, federal-immigration, federal-law-enforcement, court, city-agency, internal")
+    n.add_argument("--basis", default=None, metavar="KIND[:REF]",
+                   help="legal basis: judicial-warrant:NUMBER, subpoena:INDEX, consent:FORM-ID")
+    n.add_argument("--class", dest="disclosure_class", default="routine",
+                   help="§23-1202 class: routine, privacy-officer-approved, exigent")
+    n.add_argument("--request-ref", default="", help="the request's reference (FOIL number, letter ...)")
+    n.add_argument("--approval-ref", default="", help="the privacy officer's approval or exigency report")
+    _common(n, user=True)
+    s = cs.add_parser("show", help="the case's state, counts per category and decision, what blocks export")
+    s.add_argument("name")
+    s.add_argument("--items", action="store_true", help="also list every finding (id, category, decision; no text)")
+    _common(s)
+    ls = cs.add_parser("list", help="list the cases")
+    _common(ls)
+    d = cs.add_parser("decide", help="decide findings: redact, release or defer")
+    d.add_argument("name")
+    which = d.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all-pending", metavar="DECISION", choices=("redact", "release", "defer"),
+                       help="decide every pending (or deferred) finding")
+    which.add_argument("--finding", nargs="+", metavar="ID", help="finding ids (see `case show --items`)")
+    d.add_argument("--decision", choices=("redact", "release", "defer"), help="with --finding")
+    d.add_argument("--reason", default="", help="justification (required to release a protected category)")
+    _common(d, user=True)
+    o = cs.add_parser("override", help="counsel: release a protected item citing a judicial warrant")
+    o.add_argument("name")
+    o.add_argument("--finding", required=True, metavar="ID")
+    o.add_argument("--reason", required=True)
+    o.add_argument("--warrant", default="", metavar="NUMBER", help="the judicial warrant's number")
+    _common(o, user=True)
+    for verb, helptext in (("submit", "mark the case ready for counsel's sign-off"),
+                           ("signoff", "counsel: sign the case off (passphrase required)"),
+                           ("return", "counsel: return the case to review")):
+        v = cs.add_parser(verb, help=helptext)
+        v.add_argument("name")
+        if verb == "signoff":
+            v.add_argument("--note", default="")
+        if verb == "return":
+            v.add_argument("--reason", required=True)
+        _common(v, user=True)
+    e = cs.add_parser("export", help="export under the case's policy (verified), with the Vaughn index")
+    e.add_argument("name")
+    e.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
+    _common(e, user=True)
+
+    u = sub.add_parser("users", help="administrator: local users and their roles")
+    us = u.add_subparsers(dest="users_command", parser_class=_Parser, required=True)
+    ua = us.add_parser("add", help="add a user (the first user must be an administrator)")
+    ua.add_argument("new_user", metavar="NAME")
+    ua.add_argument("--role", required=True, help="clerk, counsel, supervisor, administrator")
+    ua.add_argument("--display-name", default="")
+    ua.add_argument("--new-passphrase-file", type=Path, default=None, metavar="FILE",
+                    help="the new user's passphrase (or $WORKSTATION_NEW_PASSPHRASE)")
+    _common(ua, user=True)
+    ul = us.add_parser("list", help="list users and roles")
+    _common(ul)
+
+    a = sub.add_parser("audit", help="the hash-chained audit trail: export, verify, spot-check")
+    aus = a.add_subparsers(dest="audit_command", parser_class=_Parser, required=True)
+    ae = aus.add_parser("export", help="write a case's trail as JSONL")
+    ae.add_argument("name")
+    ae.add_argument("--out", type=Path, required=True, metavar="FILE")
+    _common(ae)
+    av = aus.add_parser("verify", help="verify a case's trail or an exported JSONL file (exit 1 if broken)")
+    av.add_argument("target", metavar="NAME|FILE.jsonl")
+    _common(av)
+    ash = aus.add_parser("show", help="print a case's trail")
+    ash.add_argument("name")
+    ash.add_argument("--event", default=None)
+    _common(ash)
+    asa = aus.add_parser("sample", help="supervisor: draw a stratified sample of decisions to spot-check")
+    asa.add_argument("name")
+    asa.add_argument("--rate", type=float, default=10.0, help="percent per (category, decision) stratum")
+    asa.add_argument("--seed", default=None)
+    asa.add_argument("--context", action="store_true", help="print each item's surrounding text (terminal only)")
+    _common(asa, user=True)
+    ar = aus.add_parser("record", help="supervisor: record pass/fail for a sampled item")
+    ar.add_argument("name")
+    ar.add_argument("--item", required=True, metavar="ID")
+    verdict = ar.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--pass", dest="passed", action="store_true")
+    verdict.add_argument("--fail", dest="failed", action="store_true")
+    ar.add_argument("--comment", default="")
+    _common(ar, user=True)
+
+    rp = sub.add_parser("report", help="Vaughn index and disclosure record of a case, or `summary` across cases")
+    rp.add_argument("name", metavar="NAME|summary")
+    rp.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
+    rp.add_argument("--suppress-below", type=int, default=0, help="summary: blank counts below N")
+    _common(rp)
+
+
+def _store(args: argparse.Namespace):  # noqa: ANN202 - CaseStore
+    from workstation.store.case_store import CaseStore, default_db_path
+
+    path = args.db or (Path(os.environ["WORKSTATION_DB"]) if os.environ.get("WORKSTATION_DB") else default_db_path())
+    return CaseStore(path)
+
+
+def _users_path(args: argparse.Namespace) -> Path:
+    from workstation.domain.roles import default_users_path
+
+    if args.users is not None:
+        return Path(args.users)
+    env = os.environ.get("WORKSTATION_USERS")
+    return Path(env) if env else default_users_path()
+
+
+def _passphrase(file: Path | None, env: str) -> str | None:
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8").splitlines()[0] if file.read_text(encoding="utf-8") else ""
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read the passphrase: {exc.strerror}") from None
+    return os.environ.get(env)
+
+
+def _login(args: argparse.Namespace):  # noqa: ANN202 - User
+    """The acting user, authenticated by passphrase (never taken from the command line)."""
+    from workstation.app import current_user
+    from workstation.domain.roles import load_users
+
+    name = args.user or os.environ.get("WORKSTATION_USER") or current_user()
+    secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE")
+    if secret is None:
+        raise UsageError("a passphrase is required: --passphrase-file FILE or $WORKSTATION_PASSPHRASE")
+    return load_users(_users_path(args)).authenticate(name, secret)
+
+
+def _service(store):  # noqa: ANN001, ANN202 - CaseService
+    from workstation.cases import CaseService
+
+    return CaseService(store)
+
+
+def _scan_sources(sources: Sequence[str]):  # noqa: ANN202 - (scanned, versions)
+    from workstation.documents.intake import load_case
+    from workstation.pipeline import scan
+
+    documents = load_case(list(sources))
+    engine = _engine(documents)
+    try:
+        scanned = scan(documents, engine, ocr_progress=_ocr_progress)
+        versions_fn = getattr(engine, "versions", None)
+        versions = versions_fn() if versions_fn is not None else {}
+    finally:
+        _close(engine)
+    return scanned, versions
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from workstation.domain.disclosure import DisclosureClass, DisclosureContext, RecipientType
+
+    store = _store(args)
+    try:
+        svc = _service(store)
+        cmd = args.case_command
+        if cmd == "list":
+            for rec in store.cases():
+                case = store.case_state(rec.id)
+                print(f"{rec.name}\t{case.state.value if case else '-'}\t"
+                      f"{case.context.recipient.value if case else '-'}\t{rec.id[:12]}")
+            return 0
+        if cmd == "show":
+            return _show_case(svc, svc.lookup(args.name), args.items)
+        user = _login(args)
+        if cmd == "new":
+            from workstation.cases import parse_basis
+
+            ctx = DisclosureContext(RecipientType.parse(args.recipient), parse_basis(args.basis),
+                                    DisclosureClass.parse(args.disclosure_class), args.request_ref, args.approval_ref)
+            sources = [str(Path(p).resolve()) for p in args.paths]
+            for p in sources:
+                if not Path(p).exists():
+                    raise UsageError(f"{p}: no such file or folder")
+            scanned, versions = _scan_sources(sources)  # read and scan before anything is stored
+            rec = svc.create(sources, args.name, ctx, user)
+            n = svc.record_scan(rec, user, scanned, versions)
+            print(f"case {rec.name} ({rec.id[:12]}): {len(scanned)} document(s), {n} finding(s), "
+                  f"recipient {ctx.recipient.value}")
+            return _show_case(svc, rec, False)
+        rec = svc.lookup(args.name)
+        if cmd == "decide":
+            if args.finding and not args.decision:
+                raise UsageError("--finding needs --decision redact|release|defer")
+            decision = args.all_pending or args.decision
+            n = svc.decide(rec.id, user, args.finding or [], decision, all_pending=bool(args.all_pending),
+                           reason=args.reason)
+            print(f"{rec.name}: {decision} {n} finding(s)")
+            return 0
+        if cmd == "override":
+            ov = svc.override(rec.id, user, args.finding, args.reason, args.warrant)
+            print(f"{rec.name}: override recorded by {ov.actor} ({ov.category}, {ov.legal_basis.describe()})")
+            return 0
+        if cmd == "submit":
+            svc.submit(rec.id, user)
+            print(f"{rec.name}: ready for sign-off")
+            return 0
+        if cmd == "signoff":
+            case = svc.sign_off(rec.id, user, args.note)
+            assert case.sign_off is not None
+            print(f"{rec.name}: signed off by {case.sign_off.actor} at {case.sign_off.at} "
+                  f"(decisions digest {case.sign_off.digest[:16]})")
+            return 0
+        if cmd == "return":
+            svc.return_to_review(rec.id, user, args.reason)
+            print(f"{rec.name}: returned to review")
+            return 0
+        if cmd == "export":
+            if args.out_dir.exists() and not args.out_dir.is_dir():
+                raise UsageError(f"{args.out_dir}: --out-dir exists and is not a folder")
+            svc.check_export(rec.id, user)  # refuse (exit 4) before the slow part
+            from workstation.documents.intake import load_case
+
+            documents = load_case(list(rec.sources))
+            from workstation.pipeline import scan
+
+            engine = _engine(documents)
+            try:
+                scanned = scan(documents, engine, ocr_progress=_ocr_progress)
+            finally:
+                _close(engine)
+            result = svc.export(rec.id, user, scanned, args.out_dir)
+            print(f"{rec.name}: exported {result.documents} document(s) ({result.boxes} boxes; verified) "
+                  f"to {result.out_dir}")
+            for name, sha in sorted(result.outputs.items()):
+                print(f"  {name}  sha256 {sha}")
+            return 0
+        raise UsageError(f"unknown case command {cmd!r}")
+    finally:
+        store.close()
+
+
+def _show_case(svc, rec, items: bool) -> int:  # noqa: ANN001
+    from collections import Counter
+
+    from workstation.cases import document_label
+
+    case = svc.state(rec.id)
+    all_items = svc.items(rec.id)
+    case_items = svc.case_items(rec.id)
+    ctx = case.context
+    print(f"case {rec.name} ({rec.id[:12]})")
+    print(f"  state: {case.state.value}" + (f" ({case.note})" if case.note else ""))
+    print(f"  recipient: {ctx.recipient.value} - {ctx.recipient.label}")
+    print(f"  legal basis: {ctx.legal_basis.describe()}; class: {ctx.disclosure_class.value}"
+          + (f"; request {ctx.request_reference}" if ctx.request_reference else ""))
+    docs = svc.store.scanned_documents(rec.id)
+    print(f"  documents: {len(docs)}; findings: {len(all_items)}; manual redactions: "
+          f"{len(svc.store.manual(rec.id))}")
+    by: dict[str, Counter[str]] = {}
+    for i in all_items:
+        by.setdefault(i.category, Counter())[i.decision or "pending"] += 1
+    decisions = ("redact", "release", "not-pi", "defer", "pending")
+    print(f"  {'category':<22}" + "".join(f"{d:>9}" for d in decisions))
+    for cat in sorted(by):
+        print(f"  {cat:<22}" + "".join(f"{by[cat][d]:>9}" for d in decisions))
+    totals = Counter(i.decision or "pending" for i in all_items)
+    print(f"  {'total':<22}" + "".join(f"{totals[d]:>9}" for d in decisions))
+    overrides = svc.store.overrides(rec.id)
+    print(f"  overrides: {len(overrides)}")
+    for o in overrides.values():
+        print(f"    {o.category} by {o.actor} at {o.at} ({o.legal_basis.describe()})")
+    if case.sign_off:
+        print(f"  sign-off: {case.sign_off.actor} at {case.sign_off.at}")
+    elif case.voided_sign_off:
+        print(f"  sign-off: none (the sign-off by {case.voided_sign_off.actor} was voided)")
+    else:
+        print("  sign-off: none")
+    reason = case.signoff_reason(case_items, svc.policies)
+    if reason:
+        print(f"  sign-off needed: {reason}")
+    problems = case.export_problems(case_items, svc.policies)
+    if problems:
+        print("  export: blocked")
+        for p in problems:
+            print(f"    - {p}")
+    else:
+        print("  export: ready")
+    if items:
+        print(f"  {'id':<12}  {'category':<20} {'decision':<8}  where")
+        for i in all_items:
+            print(f"  {i.id:<12}  {i.category:<20} {(i.decision or 'pending'):<8}  "
+                  f"{document_label(i.key.document)} p.{i.key.page} [{i.key.start}:{i.key.end}]")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from workstation.domain.roles import Role, load_users, save_users
+
+    path = _users_path(args)
+    directory = load_users(path)
+    if args.users_command == "list":
+        for u in directory.users:
+            print(f"{u.name}\t{u.role.value}\t{u.display_name}{'	(disabled)' if u.disabled else ''}")
+        return 0
+    new_secret = _passphrase(args.new_passphrase_file, "WORKSTATION_NEW_PASSPHRASE")
+    if new_secret is None:
+        raise UsageError("the new user's passphrase is required: --new-passphrase-file FILE or "
+                         "$WORKSTATION_NEW_PASSPHRASE")
+    actor = None if not directory.users else _login(args)
+    directory = directory.add_user(actor, args.new_user, Role.parse(args.role), new_secret, args.display_name)
+    save_users(path, directory)
+    print(f"user {args.new_user.strip().lower()} added as {Role.parse(args.role).value} ({path})")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        svc = _service(store)
+        cmd = args.audit_command
+        if cmd == "verify":
+            target = Path(args.target)
+            if target.suffix == ".jsonl" or target.is_file():
+                return _verify_file(store, target)
+            rec = svc.lookup(args.target)
+            result = svc.verify(rec.id)
+            return _report_verification(result)
+        rec = svc.lookup(args.name)
+        if cmd == "export":
+            record = store.append_event(rec.id, "workstation", "system", "audit-exported",
+                                        {"case_id": rec.id, "records": store.audit_head(rec.id)[0] + 1})
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text("".join(line + "\n" for line in store.audit_lines(rec.id)), encoding="utf-8")
+            print(f"{rec.name}: {record.seq} audit record(s) written to {args.out} (head {record.hash[:16]})")
+            return 0
+        if cmd == "show":
+            for r in store.audit(rec.id):
+                if args.event and r.event != args.event:
+                    continue
+                details = {k: v for k, v in r.details.items() if k not in ("case_id", "action_id")}
+                print(f"{r.seq:>5}  {r.at}  {r.actor} ({r.role})  {r.event}  "
+                      f"{json.dumps(details, ensure_ascii=False, sort_keys=True)}")
+            return 0
+        user = _login(args)
+        if cmd == "sample":
+            chosen = svc.draw_sample(rec.id, user, args.rate, args.seed)
+            _print_sample(svc, rec, chosen, args.context)
+            return 0
+        if cmd == "record":
+            done = svc.record_verdict(rec.id, user, args.item, bool(args.passed), args.comment)
+            print(f"{rec.name}: item {args.item} {'pass' if args.passed else 'fail'} recorded")
+            if done:
+                sample = svc.current_sample(rec.id)
+                assert sample is not None
+                verdicts = sample[2]
+                failed = sum(1 for v in verdicts.values() if not v[0])
+                print(f"spot-check complete: {len(verdicts)} checked, {len(verdicts) - failed} pass, {failed} fail")
+            return 0
+        raise UsageError(f"unknown audit command {cmd!r}")
+    finally:
+        store.close()
+
+
+def _report_verification(result) -> int:  # noqa: ANN001
+    if result.ok:
+        print(result.summary())
+        return 0
+    seq = (result.bad_index or 0) + 1
+    print(f"audit trail broken at record {seq} (line {seq}): {result.reason}")
+    return 1
+
+
+def _verify_file(store, path: Path) -> int:  # noqa: ANN001
+    from workstation.domain.audit import VerificationResult, verify_jsonl
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    result = verify_jsonl(path)
+    if not result.ok:
+        return _report_verification(result)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    last = records[-1] if records else None
+    if last is None or last["event"] != "audit-exported" or last["details"].get("records") != last["seq"]:
+        n = len(records)
+        return _report_verification(VerificationResult(False, n, result.head, n, "the file does not end with its "
+                                                       "export record: records were removed from the end"))
+    case_id = str(last["details"].get("case_id", ""))
+    stored = {r.seq: r.hash for r in store.audit(case_id)} if case_id else {}
+    for index, r in enumerate(records):
+        if r["seq"] in stored and stored[r["seq"]] != r["hash"]:
+            return _report_verification(VerificationResult(
+                False, index, result.head, index, "differs from the case store's record (the chain was rewritten)"))
+    print(result.summary() + (" (matches the case store)" if stored else ""))
+    return 0
+
+
+def _print_sample(svc, rec, chosen, context: bool) -> None:  # noqa: ANN001
+    from workstation.cases import document_label
+
+    pages: dict[tuple[str, int], str] = {}
+    if context:
+        from workstation.documents.intake import load_case
+
+        for doc in load_case(list(rec.sources)):
+            for p in doc.pages:
+                pages[(doc.path, p.number)] = p.text
+    print(f"spot-check sample of {rec.name}: {len(chosen)} item(s) (record each with `workstation audit record "
+          f"{rec.name} --item ID --pass|--fail --comment TEXT`)")
+    for i in chosen:
+        r = i.record
+        who = f"by {r.user} at {r.decided_at}" if r else "allow-list"
+        print(f"  {i.id}  {i.category:<20} {i.decision:<8} {document_label(i.key.document)} p.{i.key.page} "
+              f"chars {i.key.start}-{i.key.end}  {who}")
+        text = pages.get((i.key.document, i.key.page))
+        if text is not None:
+            before = " ".join(text[max(0, i.key.start - 60):i.key.start].split())[-50:]
+            match = " ".join(text[i.key.start:i.key.end].split())
+            after = " ".join(text[i.key.end:i.key.end + 60].split())[:50]
+            print(f"      ...{before} [[{match}]] {after}...")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from workstation.cases import summary_rows
+    from workstation.documents.report_pdf import table_pdf
+
+    store = _store(args)
+    try:
+        svc = _service(store)
+        args.out_dir.mkdir(parents=True, exist_ok=True)
+        if args.name == "summary":
+            s = svc.summary(suppress_below=args.suppress_below)
+            rows = summary_rows(s)
+            buf = io.StringIO()
+            w = csv.writer(buf, lineterminator="\n")
+            w.writerow(["table", "key", "count"])
+            w.writerows(rows)
+            files = {"summary.csv": buf.getvalue().encode("utf-8"),
+                     "summary.json": (json.dumps(s.to_dict(), indent=2, sort_keys=True) + "\n").encode("utf-8"),
+                     "summary.pdf": table_pdf("Disclosure summary (all cases)",
+                                              [f"{s.cases} case(s), {s.exported_cases} exported, {s.overrides} "
+                                               "override(s). Counts only: no personal information."],
+                                              ["Table", "Key", "Count"], rows, widths=[2, 3, 1])}
+        else:
+            rec = svc.lookup(args.name)
+            files = svc.report_files(rec.id)
+        for name, data in files.items():
+            (args.out_dir / name).write_bytes(data)
+            print(args.out_dir / name)
+        return 0
+    finally:
+        store.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -191,6 +664,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(getattr(args, "paths", None))
         if args.command == "scan":
             return cmd_scan(args)
+        if args.command == "case":
+            return cmd_case(args)
+        if args.command == "users":
+            return cmd_users(args)
+        if args.command == "audit":
+            return cmd_audit(args)
+        if args.command == "report":
+            return cmd_report(args)
         return cmd_redact(args)
     except WorkstationError as exc:
         print(f"workstation: error: {exc}", file=sys.stderr)

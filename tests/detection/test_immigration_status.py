@@ -198,3 +198,56 @@ def test_immigration_status_more_found(engine, text, expected):
 @pytest.mark.parametrize("text", ACTION_NEGATIVES)
 def test_immigration_status_more_not_found(engine, text):
     assert spans(engine, text, ENTITY) == []
+
+
+# --- orders not complied with, pending applications, parole programs, free-text answers, people tables ----------
+
+MORE_POSITIVES = [
+    ("She has an outstanding order of removal from 2014.", ["outstanding order of removal"]),
+    ("He has a final order of deportation.", ["final order of deportation"]),
+    ("The judge ordered him removed in 2011, but he never departed.", ["ordered him removed", "never departed"]),
+    ("She was ordered deported and failed to leave the country.",
+     ["ordered deported", "failed to leave the country"]),
+    ("He has a pending TPS application.", ["pending TPS application"]),
+    ("She has a pending U visa petition.", ["pending U visa petition"]),
+    ("They arrived on Uniting for Ukraine parole in 2023.", ["Uniting for Ukraine parole"]),
+    ("He was admitted on Operation Allies Welcome parole.", ["Operation Allies Welcome parole"]),
+    ("She entered on CHNV parole last year.", ["CHNV parole"]),
+    ("Immigration concerns: afraid that ICE will come to the shelter; no lawyer yet",
+     ["afraid that ICE will come to the shelter; no lawyer yet"]),
+    ("Immigration: crossed in 2019, never had papers", ["crossed in 2019, never had papers"]),
+    ("Immigration status: entered with a student visa, later overstayed",
+     ["entered with a student visa, later overstayed"]),
+    # people tables: every value of a "Papers" / "Docs" column; a "Status" column holding statuses
+    ("Member            Relation    DOB           Country     Papers\n"
+     "Samir Nasser      Father      03/15/1971    Syria       Refugee\n"
+     "Huda Nasser       Mother      01/02/1975    Syria       Pending\n"
+     "Leila Nasser      Daughter    08/20/2013    USA         Citizen\n"
+     "Omar Nasser       Son         02/02/2016    USA         none\n",
+     ["Refugee", "Pending", "Citizen", "none"]),
+    ("Name         DOB          Country      Status\nAmadou Ba    01/02/1980   Senegal      Asylee\n"
+     "Fatou Ba     03/04/2012   USA          Citizen\n",
+     ["Asylee", "Citizen"]),
+]
+
+MORE_NEGATIVES = [
+    "The officer never departed from the protocol.",
+    "He failed to leave the keys with the super.",
+    "She has a pending application for a parking permit.",
+    "He is on parole for a robbery conviction.",
+    "Immigration concerns: none",
+    "Immigration: N/A",
+    # tables not about people, and "Refused" (declined to answer) in a people table
+    "Item          Qty    Country     Status\nLaptop        2      China       Shipped\nPhone         1      USA         Pending\n",
+    "Name         DOB          Status\nAmadou Ba    01/02/1980   Refused\nFatou Ba     03/04/2012   Declined\n",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_POSITIVES)
+def test_immigration_status_orders_programs_free_text_tables(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", MORE_NEGATIVES)
+def test_immigration_status_orders_programs_free_text_tables_negative(engine, text):
+    assert spans(engine, text, ENTITY) == []

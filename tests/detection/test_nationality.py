@@ -209,3 +209,58 @@ def test_nationality_layouts_found(engine, text, expected):
 @pytest.mark.parametrize("text", LAYOUT_NEGATIVES)
 def test_nationality_layouts_not_found(engine, text):
     assert spans(engine, text, ENTITY) == []
+
+
+# --- a demonym inside a parenthetical list, a date between "born" and "in", language fields, people tables ------
+
+PAREN_BORN_POSITIVES = [
+    # the demonym is one item of a comma-separated parenthetical after a name
+    ("My client Tomas Oliveira (Portuguese, expired visa) was stopped on Friday.", ["Portuguese"]),
+    ("The witness Nadia Karimi (29, Afghan) saw the car.", ["Afghan"]),
+    ("Kwame Asante (male, 41, Ghanaian, LPR) was interviewed.", ["Ghanaian"]),
+    ("Suspect Lucia FERREIRA (Bolivian; no ID) fled.", ["Bolivian"]),
+    # a date between "born" and "in": the country, and the city before it
+    ("She was born on 11/02/1987 in Quetzaltenango, Guatemala.", ["Quetzaltenango, Guatemala"]),
+    ("He was born April 9, 1993 in Senegal and came here in 2015.", ["Senegal"]),
+    ("The victim was born on 5 March 1980 in Chittagong, Bangladesh.", ["Chittagong, Bangladesh"]),
+    ("Respondent was born 1976 in Nepal.", ["Nepal"]),
+    # place-of-birth values: "City, Country"
+    ("POB: Cap-Haïtien, Haiti", ["Cap-Haïtien, Haiti"]),
+    ("Place of birth: Medellín, Colombia", ["Medellín, Colombia"]),
+    # a language field does not hide a nationality field on the same line
+    ("Primary language: Tigrinya    Nationality: Eritrean", ["Eritrean"]),
+    ("Nationality: French", ["French"]),
+]
+
+PEOPLE_TABLE_POSITIVES = [
+    # space-aligned table about people: "Country" values; "USA" is a nationality, not part of a status span
+    ("Member            Relation    DOB           Country     Papers\n"
+     "Samir Nasser      Father      03/15/1971    Syria       Refugee\n"
+     "Leila Nasser      Daughter    08/20/2013    USA         Citizen\n",
+     ["Syria", "USA"]),
+    ("Resident        Age    Country          Docs\nOlga Petrenko   38     Ukraine          TPS\n"
+     "Ivan Petrenko   9      USA              Citizen\n",
+     ["Ukraine", "USA"]),
+]
+
+LANGUAGE_AND_TABLE_NEGATIVES = [
+    "Language: Wolof / French",
+    "Languages spoken: Haitian Creole, English",
+    "Primary language: Spanish\nSecondary language: Portuguese",
+    "Preferred language - Arabic",
+    "Interpreter Ana Ruiz (Spanish, certified) was present.",
+    "Lt. Moran (Queens South, 105 Pct) took the report.",
+    "He was born on 03/14/1991 in Brooklyn.",
+    # a table about goods: "Country" is where they come from
+    "Item          Qty    Country     Status\nLaptop        2      China       Shipped\nPhone         1      USA         Lost\n",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAREN_BORN_POSITIVES + PEOPLE_TABLE_POSITIVES)
+def test_nationality_parenthetical_born_and_tables(engine, text, expected):
+    assert spans(engine, text, ENTITY) == expected
+
+
+@pytest.mark.parametrize("text", LANGUAGE_AND_TABLE_NEGATIVES)
+def test_nationality_not_in_language_fields_or_goods_tables(engine, text):
+    assert spans(engine, text, ENTITY) == []

@@ -171,3 +171,47 @@ def test_title_not_in_span(engine):
 def test_label_on_next_line_not_swallowed(engine):
     text = "Witness: Li Xiuying\nComplainant: Chen Jia-Hui\nPhone: 212-555-0101"
     assert spans(engine, text, "PERSON") == ["Li Xiuying", "Chen Jia-Hui"]
+
+
+# --- "Last name" / "First name" columns; one capitalised word before a colon is a label ----------------------------
+
+PART_NAME_COLUMNS = [
+    ("| Last name | First name | DOB |\n|---|---|---|\n| Nguyen | Van Duc | 01/01/1990 |\n"
+     "| Zapata | Luz Dary | 02/02/1985 |\n",
+     ["Nguyen", "Van Duc", "Zapata", "Luz Dary"]),
+    ("Last name;First name;Phone\nAdewale;Temitope;555-0101\nQuispe;Rosa Elena;555-0102\n",
+     ["Adewale", "Temitope", "Quispe", "Rosa Elena"]),
+    ("Surname\tGiven names\tAge\nOkonjo\tNgozi\t52\nHaidari\tMohammad Reza\t40\n",
+     ["Okonjo", "Ngozi", "Haidari", "Mohammad Reza"]),
+    ("Last Name      First Name      DOB\nWisniewski     Bozena          05/05/1970\n"
+     "Pham           Thi Hoa         06/06/1980\n",
+     ["Wisniewski", "Bozena", "Pham", "Thi Hoa"]),
+]
+
+ROLE_LABELS = [
+    ("DECEDENT: GRACE OSEI\nREPORTEE: SELIM DEMIR", ["GRACE OSEI", "SELIM DEMIR"]),
+    ("Decedent: Osei, Grace", ["Osei, Grace"]),
+    ("Affiant: Selim Demir", ["Selim Demir"]),
+    ("Det. Okafor: Where were you that night?", ["Okafor"]),
+]
+
+LABEL_NEGATIVES = [
+    "Arrestee:\nComplainant:\nDetainee:\nRespondent:\nDecedent:\nReportee:",
+    "ARRESTEE:\nDECEDENT:\nREPORTEE:",
+    "Subject: Decedent",
+    "Dear Claimant:\nPlease see the attached notice.",
+    "Attention Registrant:",
+    "Reportee Decedent:\n45 Elm Street",
+    "Informant: CI-223",
+    "Offender: see narrative",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_NAME_COLUMNS + ROLE_LABELS)
+def test_person_name_part_columns_and_role_labels(engine, text, expected):
+    assert spans(engine, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", LABEL_NEGATIVES)
+def test_role_label_is_not_a_person(engine, text):
+    assert spans(engine, text, "PERSON") == []

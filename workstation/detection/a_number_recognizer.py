@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from typing import ClassVar, TypeVar
+from typing import ClassVar, NamedTuple, TypeVar
 
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -205,9 +205,41 @@ _ROW_NUMBER_HEADER = re.compile(r"#|no\.?|n[°º]|nr\.?|num\.?", FLAGS)
 _NAME_PART = re.compile(r"[^\W\d_][^\W\d_ .'’\-]*(?:[ .'’\-]+[^\W\d_]+)*\.?")
 
 
+# A header line of a table about people: a name, birth date, age, sex or relationship column.
+PEOPLE_HEADER = re.compile(
+    r"(?<![\w])(?i:(?:full[ \t]+|last[ \t]+|first[ \t]+|given[ \t]+|family[ \t]+|sur|middle[ \t]+)?names?|"
+    r"nombres?|apellidos?|nom|pr[eé]nom|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|born|age|sex|gender|"
+    r"relation(?:ship)?|rel\.?|parentesco|occupants?|residents?|members?|household|persons?|people|"
+    r"clients?|detainees?|arrestees?|subjects?|victims?|witness(?:es)?|suspects?|defendants?|respondents?|"
+    r"applicants?|tenants?|passengers?|children|child|parents?|relatives?|a[ \t]*#|a-?number|alien[ \t]+(?:no|number)|"
+    r"ssn|passport)(?![\w])"
+)
+# A header cell for one part of a name: "Last name", "First name(s)", "Surname", "Given names", "Apellido".
+PART_NAME_HEADERS = re.compile(
+    r"[ \t]*(?i:(?:last|first|given|family|middle|maiden|other|sur|fore)[ \t]*names?|surnames?|forenames?|"
+    r"given|apellidos?|primer[ \t]+apellido|segundo[ \t]+apellido|pr[eé]noms?|nom[ \t]+de[ \t]+famille)"
+    r"(?:[ \t]*\(s\))?[ \t]*[:#]?[ \t]*"
+)
+
+
 def table_cells(
     text: str, labels: re.Pattern[str], max_rows: int = 500, whole_cell: bool = False
 ) -> list[tuple[int, int]]:
+    """The cells of table columns whose header matches ``labels`` (see :func:`table_columns`), sorted."""
+    return sorted({c for column in table_columns(text, labels, max_rows, whole_cell) for c in column.cells})
+
+
+class TableColumn(NamedTuple):
+    """One table column: its header line (start, end), its header cell (start, end) and its cells."""
+
+    header_line: tuple[int, int]
+    header: tuple[int, int]
+    cells: list[tuple[int, int]]
+
+
+def table_columns(
+    text: str, labels: re.Pattern[str], max_rows: int = 500, whole_cell: bool = False
+) -> list[TableColumn]:
     """The cells of table columns whose header matches ``labels`` ("DOB", "A-Number", "Passport #").
 
     A header is a line of three or more cells with a short cell matching ``labels``, split on the delimiter the
@@ -225,7 +257,7 @@ def table_cells(
     for line in text.split("\n"):
         lines.append((pos, line.rstrip("\r")))
         pos += len(line) + 1
-    out: list[tuple[int, int]] = []
+    found: list[TableColumn] = []
     i = 0
     while i < len(lines):
         offset, line = lines[i]
@@ -244,6 +276,7 @@ def table_cells(
         ]
         if not columns:
             continue
+        by_column: dict[int, list[tuple[int, int]]] = {k: [] for k in columns}
         split_char = delimiter in (";", ",")
         numbered = _ROW_NUMBER_HEADER.fullmatch(text, *header[0]) is not None
         rows = 0
@@ -273,16 +306,18 @@ def table_cells(
             for k in columns:
                 if delimited or header_delimited or len(cells) - shift == len(header):
                     if k + shift < len(cells) and cells[k + shift][1] > cells[k + shift][0]:
-                        out.append(cells[k + shift])
+                        by_column[k].append(cells[k + shift])
                     continue
                 # space-aligned: the row cell starting within the header cell's column
                 h_start = header[k][0] - offset
                 h_next = header[k + 1][0] - offset if k + 1 < len(header) else 10**9
                 for s, e in cells:
                     if h_start - 2 <= s - row_offset < h_next - 1:
-                        out.append((s, e))
+                        by_column[k].append((s, e))
                         break
-    return sorted(set(out))
+        for k in columns:
+            found.append(TableColumn((offset, offset + len(line)), header[k], by_column[k]))
+    return found
 
 
 def in_cells(cells: list[tuple[int, int]], start: int, end: int) -> bool:

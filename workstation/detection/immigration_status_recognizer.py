@@ -28,7 +28,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import table_cells
+from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
 from workstation.detection.nationality_recognizer import (
     bounded,
     phrase_key,
@@ -167,6 +167,44 @@ _ORDERED_REMOVED = re.compile(
 # "in detention in Elizabeth": immigration detention only near immigration words.
 _DETENTION = re.compile(r"(?<![\w])(?i:in|into|from|released\s+from)\s+(?i:detention)(?![\w])")
 _GENERIC_STATUS_LABEL = re.compile(r"(?<![\w/])(?i:status|estatus|statut)" + _LABEL_SEP + r"(?P<value>[^\r\n]*)")
+# Free-text answers about immigration: "Immigration concerns: afraid his asylum case will be denied" - the whole
+# answer to the end of the line is one span (no cut at ";" or a column gap; longer than a form value).
+_FREE_TEXT_LABEL = re.compile(
+    r"(?<![\w/])(?i:immigration(?:[ \t]+(?:concerns?|issues?|situation|notes?|info(?:rmation)?|details|case|"
+    r"questions?|problems?|history|background|matters?|comments?|status|status[ \t]+notes?))?|"
+    r"immigration[ \t]*/[ \t]*(?:legal|citizenship)[ \t]+(?:issues?|concerns?|status))"
+    r"[ \t]*[:\uff1a][ \t]*(?P<value>[^\r\n]*)"
+)
+# The next field of a form line after a free-text answer: a column gap or "|" then a short label and a colon.
+_NEXT_FIELD = re.compile(r"(?:\t| {2,}|\s\|\s?)[^\s:|][^:\n|]{0,30}:")
+# "an outstanding order of deportation", "a prior removal order", "an existing ICE detainer": the modifier belongs
+# to the span (as in the listed "final order of removal", "active detainer").
+_ORDER_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w])(?i:outstanding|final|prior|previous|active|standing|existing|old|unexecuted|valid|open|reinstated)"
+    r"[ \t]+$"
+)
+_ORDER_PHRASE = re.compile(r"(?i:order|detainer|warrant)")
+# "ordered removed in 2012 but never departed", "failed to depart after the order": not leaving after an order.
+_LEFT_COUNTRY = r"(?:[ \t]+the[ \t]+(?:country|U\.?S\.?|United[ \t]+States))?"
+_NOT_DEPARTED = re.compile(
+    r"(?<![\w])(?i:never[ \t]+(?:departed|left" + _LEFT_COUNTRY + r"|self-deported|complied|surrendered)|"
+    r"failed[ \t]+to[ \t]+(?:depart|leave" + _LEFT_COUNTRY + r"|surrender|report[ \t]+for[ \t]+removal|comply)|"
+    r"did[ \t]+not[ \t]+(?:depart|leave" + _LEFT_COUNTRY + r"|surrender|comply)|"
+    r"(?:has|have|had)[ \t]+not[ \t]+(?:departed|left" + _LEFT_COUNTRY + r"))(?![\w])"
+)
+_ORDER_NEAR = re.compile(
+    r"(?i:order(?:ed)?[ \t]+(?:of[ \t]+)?(?:removal|deportation|removed|deported|excluded)|removal[ \t]+order|"
+    r"deportation[ \t]+order|ordered[ \t]+(?:him|her|them)[ \t]+(?:removed|deported)|voluntary[ \t]+departure|"
+    r"final[ \t]+order|in[ \t]+absentia)"
+)
+# "pending TPS application", "a pending U visa petition": the whole phrase around the status.
+_PENDING_BEFORE = re.compile(r"(?<![\w])(?i:pending)[ \t]+$")
+_APPLICATION_AFTER = re.compile(
+    r"[ \t]+(?:(?i:visa|status|renewal|adjustment)[ \t]+)?(?i:applications?|petitions?|cases?|claims?|requests?|"
+    r"renewals?|filings?|re-?registrations?)(?![\w])"
+)
+# A phrase match across a table column gap ("USA          Citizen") is two cells, not one phrase.
+_CELL_GAP = re.compile(r"\t| {2,}")
 
 
 # Column headers of a roster / intake table whose cells are statuses: the form labels plus short forms.
@@ -177,7 +215,15 @@ _STATUS_HEADERS = re.compile(
     r"situaci[o\u00f3]n\s+migratoria|statut)(?![\w])"
 )
 _GENERIC_STATUS_HEADER = re.compile(r"(?<![\w])(?i:status)(?![\w])")
-_HEADER_HINT = re.compile(r"(?i:status|visa|immigration|admission|estatus|migratori|statut|\bCOA\b)")
+# Short generic headers of a people table whose cells are immigration papers: "Papers", "Docs", "Documents".
+_PAPERS_HEADER = re.compile(r"(?<![\w])(?i:papers|docs|documents|documentation|documentos|papeles|immigration)(?![\w])")
+_PEOPLE_STATUS_HEADER = re.compile(r"[ \t]*(?:" + _PAPERS_HEADER.pattern + r"|(?i:status|stat\.?|estatus|statut))[ \t]*:?")
+# A cell that says nothing ("N/A", "unknown", "-"); "none" under "Papers" is a status (no papers).
+_EMPTY_CELL = re.compile(r"^(?i:n/?a|unk|unknown|not\s+(?:provided|applicable|known|stated|given|available|listed)|"
+                         r"see\s+(?:attached|above|below)|tbd|refused|declined|(?:refused|declined)\s+to\s+(?:answer|"
+                         r"say|state)|no\s+answer|not\s+asked|same|-+|_+|\?+)\.?$")
+_HEADER_HINT = re.compile(r"(?i:status|visa|immigration|admission|estatus|migratori|statut|\bCOA\b|papers|papeles|"
+                          r"docs|documents|documentos)")
 
 
 @dataclass
@@ -244,7 +290,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             return []
         lex = lexicon()
         found: list[tuple[int, int, float]] = []
-        for m in lex.phrases.finditer(text):
+        for m in self._phrase_matches(text, lex):
             score = lex.phrase_scores.get(phrase_key(m.group()))
             if score is None:
                 continue
@@ -269,19 +315,54 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             found.append((m.start(), m.end(), score))
         for m in lex.acronyms.finditer(text):
             score = lex.acronym_scores.get(phrase_key(m.group()))
-            if score is None:
+            if score is None or _CELL_GAP.search(m.group()):
                 continue
             found.append((m.start(), m.end(), score))
         found.extend(self._contextual(text))
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
-        return [result(self.ENTITY, s, self._extend(text, e), sc, self) for s, e, sc in found]
+        out = []
+        for s, e, sc in found:
+            s, e = self._widen(text, s, self._extend(text, e))
+            out.append(result(self.ENTITY, s, e, sc, self))
+        return out
+
+    @staticmethod
+    def _phrase_matches(text: str, lex: _Lexicon) -> list[re.Match[str]]:
+        """The word-list phrases in text; a match across a column gap is matched again cell by cell."""
+        out: list[re.Match[str]] = []
+        for m in lex.phrases.finditer(text):
+            if not _CELL_GAP.search(m.group()):
+                out.append(m)
+                continue
+            pos = m.start()
+            for gap in [*_CELL_GAP.finditer(text, m.start(), m.end()), None]:
+                piece_end = gap.start() if gap else m.end()
+                out.extend(x for x in lex.phrases.finditer(text, pos, piece_end) if x.end() <= piece_end)
+                if gap:
+                    pos = gap.end()
+        return out
 
     @staticmethod
     def _extend(text: str, end: int) -> int:
         """The end of a status span, taken over a head noun after it ("H-2A" -> "H-2A worker")."""
         head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
         return head.end() if head else end
+
+    @staticmethod
+    def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+        """A span taken over "pending ... application" and "an outstanding order of ..." around it."""
+        before = text[max(0, start - 40) : start]
+        pending = _PENDING_BEFORE.search(before)
+        if pending and not text[start:end].lower().startswith("pending"):
+            app = _APPLICATION_AFTER.match(text, end, min(len(text), end + 40))
+            if app:
+                return start - (len(before) - pending.start()), app.end()
+        if _ORDER_PHRASE.search(text, start, end):
+            modifier = _ORDER_MODIFIER_BEFORE.search(before)
+            if modifier:
+                return start - (len(before) - modifier.start()), end
+        return start, end
 
     def _contextual(self, text: str) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []
@@ -338,6 +419,10 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             out.append((m.start("manner"), m.end("manner"), 0.7))
         for m in _VISA_IN_BRACKETS.finditer(text):
             out.append((m.start(), m.end(), DEFAULT_SCORE))
+        for m in _NOT_DEPARTED.finditer(text):
+            sent_start = max(text.rfind(".", 0, m.start()), m.start() - 200, 0)
+            if _ORDER_NEAR.search(text, sent_start, m.start()):
+                out.append((m.start(), m.end(), 0.7))
         for m in _MONITOR.finditer(text):
             s, e = m.span()
             sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 150) + 1
@@ -347,12 +432,33 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
         return out
 
     def _table_columns(self, text: str, lex: _Lexicon) -> list[tuple[int, int, float]]:
-        """Cells under an "Imm. Status" / "Visa Type" column; under a bare "Status" column only statuses."""
+        """Cells under an "Imm. Status" / "Visa Type" column; under a bare "Status" column only statuses.
+
+        In a table about people (a name, DOB, age or relation column), every cell of a "Papers" / "Docs" /
+        "Immigration" column is a status ("none" = no papers), and so is every cell of a bare "Status" column
+        holding at least one status ("Asylee", "Pending", "Citizen").
+        """
         if not _HEADER_HINT.search(text):
             return []
         out: list[tuple[int, int, float]] = []
         strong = set(table_cells(text, _STATUS_HEADERS))
+        people: set[tuple[int, int]] = set()
+        for column in table_columns(text, _PEOPLE_STATUS_HEADER, whole_cell=True):
+            header_line = text[column.header_line[0] : column.header_line[1]]
+            if not any(m.start() != column.header[0] - column.header_line[0]
+                       for m in PEOPLE_HEADER.finditer(header_line)):
+                continue
+            values = [text[s:e].rstrip(" ,:;.") for s, e in column.cells]
+            if not _PAPERS_HEADER.fullmatch(text, *column.header) and not any(
+                    self._is_status(v, lex) for v in values):
+                continue
+            for (s, _), value in zip(column.cells, values, strict=True):
+                if value and len(value) <= 80 and any(c.isalpha() for c in value) and not _EMPTY_CELL.match(value):
+                    people.add((s, s + len(value)))
+        out.extend((s, e, DEFAULT_SCORE) for s, e in sorted(people))
         for s, e in sorted(strong | set(table_cells(text, _GENERIC_STATUS_HEADER))):
+            if any(a <= s and e <= b for a, b in people):
+                continue
             value = text[s:e].rstrip(" ,:;.")
             if not value or len(value) > 80 or not any(c.isalpha() for c in value) or _NULL_VALUE.match(value):
                 continue
@@ -368,6 +474,20 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
 
     def _form_fields(self, text: str, lex: _Lexicon) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []
+        for m in _FREE_TEXT_LABEL.finditer(text):
+            value = m.group("value")
+            cut = _NEXT_FIELD.search(value)
+            if cut:
+                value = value[: cut.start()]  # "Immigration Status: Parolee   Visa Type: B-2": the next field
+            stripped = value.rstrip(" ,:;.")
+            lead = len(stripped) - len(stripped.lstrip(" \"'"))
+            stripped = stripped[lead:]
+            if not stripped or len(stripped) > 400 or not any(c.isalpha() for c in stripped):
+                continue
+            if _NULL_VALUE.match(stripped) or re.match(r"(?i:none|no|nil)\b", stripped) and len(stripped) < 8:
+                continue
+            s = m.start("value") + lead
+            out.append((s, s + len(stripped), DEFAULT_SCORE))
         for label_re, generic in ((lex.labels, False), (_GENERIC_STATUS_LABEL, True)):
             for m in label_re.finditer(text):
                 value = m.group("value")

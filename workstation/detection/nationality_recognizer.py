@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import table_cells
+from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
 from workstation.paths import RESOURCES
 
 WORDLISTS = RESOURCES / "wordlists"
@@ -256,6 +256,18 @@ _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi",
 # "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
 _PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*$")
 _PAREN_AFTER = re.compile(r"^\s*[)\]]")
+# "Rafael Souza (Brazilian, visa overstay)", "Ana Quispe (34, Ecuadorian)": one item of a comma-separated
+# parenthetical right after a name.
+_PAREN_LIST_BEFORE = re.compile(
+    rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*(?:[^()\[\]\n,;]{{1,30}}[,;]\s*){{0,3}}$"
+)
+_PAREN_LIST_AFTER = re.compile(r"^\s*(?:[)\]]|[,;]\s*[^()\[\]\n]{0,60}[)\]])")
+# A language field: "Language: Wolof / French", "Languages spoken: Haitian Creole", "Primary language - Spanish".
+_LANGUAGE_FIELD_BEFORE = re.compile(
+    r"(?i:languages?|lang\.?|idiomas?|langues?|dialects?|interpreter\s+needed|interpreter)"
+    r"(?:\s+(?:spoken|used|needed|preferred|of\s+choice))?\s*(?:\([^)\n]{0,20}\))?"
+    r"[ \t]*(?::|\s[\-\u2013\u2014]\s|\t)[^:\n\t]*$"
+)
 _LANGUAGE_NEAR = re.compile(r"(?i:interpret|translat|language|speaks|speaking|speaker|idioma|langue)[^.;\n]*$")
 # Family or home abroad reveals origin: "his family remains in India", "wife and children in Haiti".
 _ABROAD_BEFORE = re.compile(
@@ -271,8 +283,22 @@ _ADDRESS_LABELS_BEFORE = re.compile(r"(?i:\b(?:state|zip(?:\s*code)?|postal\s+co
 _WEAK_HEADERS = ("Nat", "Nat.", "Natl", "Natl.", "Country", "Ctry", "Origin", "Born in", "País", "Pais", "Pays",
                  "Origen")
 _BARE_COUNTRY_LABELS = frozenset({"country", "pais", "pays"})
+# Weak headers that read as a nationality only in a table about people (a name, DOB, age or relation column).
+_PEOPLE_ONLY_HEADERS = frozenset({"country", "ctry", "pais", "pays", "origin", "origen"})
 # Table cells that are not a country or demonym: digits (a misaligned date, phone, number) or an e-mail.
 _CELL_NOT_VALUE = re.compile(r"\d|@")
+# "born on 03/14/1991 in Cuenca, Ecuador", "born June 2, 1985 in Haiti", "born 1990 in Lagos, Nigeria": a date
+# between "born" and "in"; the city before the country belongs to the span.
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MONTH},?"
+         rf"\s+\d{{4}}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:{_MONTH}\s+)?\d{{4}})")
+_BORN_DATED_BEFORE = re.compile(
+    rf"(?<![\w])(?i:born|nacid[oa]|n[ée]e?)\s+(?:(?i:on|about|around|circa|c\.|el|le)\s+)?{_DATE}\s*,?\s+"
+    rf"(?i:in|en|à|a)\s+(?:(?i:the)\s+)?(?P<city>(?:{_CITY}\s*,\s*){{0,3}})$"
+)
+# Where the text after a candidate stops being its context: a column gap, or a new line that is a label or a
+# heading ("Spanish\nNationality: ...").
+_AFTER_ENDS = re.compile(r"\t| {2,}|\n(?=[^\n]{0,40}:)|\n(?=[ \t]*[A-Z])|\n[ \t]*\n")
 _LIST_GAP = re.compile(r"^\s*(?:,|/|&|(?i:and|or|y|o|et|ou)|,\s*(?i:and|or))\s*$")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019]*)\W*$")
 _NEXT_WORD = re.compile(r"^[\s\-\u2010\u2011]*([^\W\d_][\w'\u2019]*)")
@@ -426,6 +452,13 @@ class NationalityRecognizer(EntityRecognizer):
                 excluded = SpanSet(x.span() for x in lex.exclusions.finditer(text))
             start, end = m.span()
             score = self._score(text, m, entry, lex, excluded, tokens)
+            if "country" in entry.kinds and self._case_ok(m.group(), entry) is not None \
+                    and not excluded.covers(start, end):
+                born = _BORN_DATED_BEFORE.search(text, max(0, start - 150), start)
+                if born:
+                    score = self.STRONG
+                    if born.group("city"):
+                        start = born.start("city")  # "Cuenca, Ecuador": recall first, the city too
             if score is None and last_end >= 0 and _LIST_GAP.match(text[last_end:start]) \
                     and not excluded.covers(start, end) and self._case_ok(m.group(), entry) is not None:
                 score = last_score
@@ -470,7 +503,14 @@ class NationalityRecognizer(EntityRecognizer):
         """Every value under a "Nationality" / "Citizenship" / "Country of Birth" / "COB" ... column header."""
         out = []
         strong = set(table_cells(text, lex.headers))
-        for s, e in sorted(strong | set(table_cells(text, lex.weak_headers))):
+        weak: set[tuple[int, int]] = set()
+        for column in table_columns(text, lex.weak_headers):
+            if phrase_key(text[column.header[0] : column.header[1]]) in _PEOPLE_ONLY_HEADERS:
+                line = text[column.header_line[0] : column.header_line[1]]
+                if not PEOPLE_HEADER.search(line):
+                    continue  # "Item  Qty  Country": where goods come from, not a person's origin
+            weak.update(column.cells)
+        for s, e in sorted(strong | weak):
             value = text[s:e]
             stripped = value.rstrip(" ,:;\"'")
             lead = len(stripped) - len(stripped.lstrip(" \"'"))
@@ -512,6 +552,9 @@ class NationalityRecognizer(EntityRecognizer):
             return None
         before = text[max(0, start - 150) : start]
         after = text[end : end + 80]
+        gap = _AFTER_ENDS.search(after)
+        if gap:
+            after = after[: gap.start()]  # the next table cell or form line is not context
         if "demonym" in entry.kinds or "foreign" in entry.kinds:
             score = self._demonym_score(before, after, entry, lex, tokens, end)
             if "country" in entry.kinds:  # "Philippines", "Laos": a country and a plural demonym
@@ -532,6 +575,8 @@ class NationalityRecognizer(EntityRecognizer):
                        end: int) -> float | None:
         if "language" in entry.kinds and (_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(after)):
             return None
+        if _LANGUAGE_FIELD_BEFORE.search(before):
+            return None  # "Primary language: Spanish", "Languages spoken: Wolof / French"
         if _SPEAKING_AFTER.match(after):
             return None
         if entry.forms & {"American", "Americans"} and before.endswith(tuple(_DASHES)):
@@ -550,9 +595,10 @@ class NationalityRecognizer(EntityRecognizer):
             return self.STRONG
         if _PREDICATIVE.search(before) or _DESCRIPTION_BEFORE.search(before):
             return self.STRONG
-        if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after):
+        if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after) or (
+                _PAREN_LIST_BEFORE.search(before) and _PAREN_LIST_AFTER.match(after)):
             if "language" not in entry.kinds or not _LANGUAGE_NEAR.search(before[-80:]):
-                return self.STRONG  # "Harjit Singh (Indian) was interviewed"
+                return self.STRONG  # "Harjit Singh (Indian) was interviewed", "Ana Quispe (34, Ecuadorian)"
         if _HEDGE_BEFORE.search(before):
             return self.WEAK
         if "foreign" in entry.kinds:

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from workstation.detection.a_number_recognizer import NAME_HEADERS, table_cells
+from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HEADERS, table_cells
 from workstation.paths import RESOURCES
 
 WORDLISTS = RESOURCES / "wordlists"
@@ -65,6 +65,10 @@ _INITIAL_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _INNER_OK = frozenset({"na", "sheikh", "sheik", "haji", "hajji", "imam"})
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
                      "sept", "oct", "nov", "dec", "april"})
+# a colon right after a word, as after a form label ("Decedent:"), not a clock or a URL ("10:30", "http://")
+_LABEL_COLON = re.compile(r"[ \t]*:(?![/\d])")
+# the cues whose name may stand before a colon: "Det. Ruiz: Where were you?", "Dear Kofi:"
+_COLON_OK = frozenset({"name after a title", "name in a greeting"})
 _PART_RE = re.compile(r"[^\n\t|;]+?(?=[ ]{3,}|[\n\t|;]|$)|[^\n\t|;]+")
 # words before a name that do not make the span an organisation ("the Garcia family" is still a name)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "to", "from", "with", "by", "of", "for", "at", "on",
@@ -277,6 +281,8 @@ class PersonContextRecognizer(EntityRecognizer):
             return ("name", pos, end)
         if end < len(text) and (text[end].isdigit() or text[end] == "_"):
             return None
+        if end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isdigit():
+            return None  # "CI-223", "PO-5": a code, not a name
         if end < len(text) and text[end] == ".":
             # "M." initial, "Jr.", "St." (particle as in "St. Fleur")
             if len(word) == 1 and word.isupper():
@@ -446,6 +452,8 @@ class PersonContextRecognizer(EntityRecognizer):
         seen: set[tuple[int, int]] = set()
 
         def add(span: tuple[int, int] | None, score: float, why: str) -> None:
+            if span and why not in _COLON_OK and self._label_like(text, span):
+                return
             if span and span not in seen and span[1] > span[0]:
                 seen.add(span)
                 results.append(self._result(span[0], span[1], score, why))
@@ -459,6 +467,11 @@ class PersonContextRecognizer(EntityRecognizer):
             cell_name = self._cell_name(text, s, e)
             if cell_name and not self._bare_acronym(text, cell_name):
                 add(cell_name, self.LABEL_SCORE, "name in a table column headed by a name label")
+        for s, e in table_cells(text, PART_NAME_HEADERS, whole_cell=True):
+            # "Last name" / "First name" columns: one word is a whole surname or given name
+            cell_name = self._cell_name(text, s, e, one_word=True)
+            if cell_name:
+                add(cell_name, self.LABEL_SCORE, "name in a table column headed by a surname or given-name label")
         for m in self._title_re.finditer(text):
             pos = self._skip_titles(text, m.end())
             titled = self.read_name(text, pos, max_tokens=5, allow_colon=True)
@@ -499,7 +512,7 @@ class PersonContextRecognizer(EntityRecognizer):
             add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
         return results
 
-    def _cell_name(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+    def _cell_name(self, text: str, s: int, e: int, one_word: bool = False) -> tuple[int, int] | None:
         """The name filling the table cell ``text[s:e]`` under a "Name" / "Last, First" / "Detainee" column."""
         line_start = text.rfind("\n", 0, s) + 1
         cell = text[line_start:e]  # read within the cell only: a tab or a pipe is not a space inside a name
@@ -512,7 +525,7 @@ class PersonContextRecognizer(EntityRecognizer):
             span = self._name_to(cell, pos, len(cell), comma=False)
         if span is None or self._not_a_person(cell[span[0]:span[1]]):
             return None
-        if not re.search(r"[ ,]", cell[span[0]:span[1]]):
+        if not one_word and not re.search(r"[ ,]", cell[span[0]:span[1]]):
             return None  # one word under "Name" may be an item, a place or an agency: names have two parts
         return span[0] + line_start, span[1] + line_start
 
@@ -638,6 +651,14 @@ class PersonContextRecognizer(EntityRecognizer):
             if span and re.compile(r"[ \t]*,").match(text, span[1]) and not self._bare_acronym(text, span):
                 add(span, self.PHRASE_SCORE, "name in 'I, <name>, state'")
 
+    def _label_like(self, text: str, span: tuple[int, int]) -> bool:
+        """One word right before a colon ("Decedent:", "REPORTEE :"), not after a title ("Det. Ruiz:")."""
+        s, e = span
+        if not _LABEL_COLON.match(text, e) or not _WORD.fullmatch(text, s, e):
+            return False
+        prev = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, s - 20) : s])
+        return not (prev and prev.group(1).lower() in self._titles)
+
     def _all_label_words(self, text: str, span: tuple[int, int]) -> bool:
         """A column header such as "Last, First" or "Nombre, Apellido", not a name."""
         return all(w.group().lower() in self._label_words for w in _WORD.finditer(text, span[0], span[1]))
@@ -745,6 +766,8 @@ class PersonContextRecognizer(EntityRecognizer):
         # "Nat.:", "Tel.:" - an abbreviated form label, not a name; "Jun. 2" - a month
         if re.compile(r"\.?[ \t]*:").match(text, e) and e - s <= 5:
             return None
+        if self._label_like(text, (s, e)):
+            return None  # "Reportee:", "ARRESTEE:" - one capitalised word before a colon is a form label
         if text[s:e].lower() in _MONTHS and re.compile(r"\.?,?[ \t]*\d").match(text, e):
             return None
         if self._not_a_person(text[s:e]):
@@ -847,7 +870,7 @@ class PersonContextRecognizer(EntityRecognizer):
             return []
         alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
         given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ \t]){1,3})(?:" + alt + r")(?![\w'’-])")
+        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
         other_types = [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
         out: list[RecognizerResult] = []
         for m in rx.finditer(text):
@@ -891,7 +914,8 @@ class PersonContextRecognizer(EntityRecognizer):
         if not words:
             return out
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ \t]+(?i:" + alt + r"))*(?![\w'’-])")
+        # words of a name are one or two spaces apart: a tab or a wider gap separates table cells
+        run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ ]{1,2}(?i:" + alt + r"))*(?![\w'’-])")
         taken = [(r.start, r.end) for r in found] + [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
         taken += [(r.start, r.end) for r in out]
         for m in run.finditer(text):

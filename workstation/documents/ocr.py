@@ -10,17 +10,20 @@ worker processes, one per core.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 
 from workstation.documents.pdf_text import _FLAGS, text_and_boxes
@@ -89,18 +92,100 @@ def detect_rotation(page: pymupdf.Page) -> int:
     return int(m.group(1)) % 360
 
 
+SKEW_DPI = 60
+SKEW_RANGE = 6.0  # degrees either way; a page turned further is an orientation (90/180/270) problem
+_WORDLIKE = re.compile(r"^[^\W\d_]{2,}[.,;:!?)'\"]*$")
+
+
+def estimate_skew(page: pymupdf.Page, base_rotation: int = 0) -> float:
+    """The small rotation (degrees, for ``Matrix.prerotate``) that makes the page's text lines horizontal.
+
+    Projection profile: the page is rendered small at candidate angles and the angle whose rows of ink are the
+    sharpest (largest sum of squared differences between adjacent rows) wins; 0.5-degree steps, then 0.1.
+    """
+    def score(angle: float) -> float:
+        m = pymupdf.Matrix(SKEW_DPI / 72.0, SKEW_DPI / 72.0).prerotate(base_rotation + angle)
+        pix = page.get_pixmap(matrix=m, colorspace=pymupdf.csGRAY, alpha=False)
+        a = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+        ink = (a < 128).sum(axis=1).astype(np.float64)
+        return float(np.sum(np.diff(ink) ** 2))
+
+    coarse = np.arange(-SKEW_RANGE, SKEW_RANGE + 0.01, 0.5)
+    best = max(coarse, key=score)
+    fine = np.arange(best - 0.4, best + 0.41, 0.1)
+    best = max(fine, key=score)
+    return round(float(best), 2) if abs(best) >= 0.3 else 0.0
+
+
+# Frequent English and Spanish words, and common form labels: upright text has them; the letters Tesseract reads
+# from an upside-down or sideways page look like words ("Buipuodsa") but are almost never these.
+_COMMON = frozenset("""
+the and of to in is was for on that with as by at from he she his her it they not be has have had this are
+were an or but who which will been my me we you your our their there on no yes mr ms mrs date name address
+phone dob street avenue new york police report complaint case number status of de la el en y que los las del
+se por un una con para es al lo su fecha nombre direccion dirección
+""".split())
+
+
+def _plausible(text: str) -> bool:
+    """Whether OCR output reads like upright text (an upside-down or sideways page gives mostly non-words)."""
+    tokens = [t.strip(".,;:!?()[]\"'").casefold() for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 5:
+        return False
+    wordlike = sum(1 for t in tokens if _WORDLIKE.match(t)) / len(tokens)
+    common = sum(1 for t in tokens if len(t) > 1 and t in _COMMON)
+    return wordlike >= 0.5 and common >= max(3, 0.05 * len(tokens))
+
+
 def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES) -> Page:
-    """OCR one page; the result's text and boxes are in the page's own coordinates."""
-    rotation = detect_rotation(page)
+    """OCR one page; the result's text and boxes are in the page's own coordinates.
+
+    The page is OCR'd upright (straightened by its estimated skew) first; only when that does not read like
+    text is Tesseract's orientation detection asked whether it is turned 90/180/270 degrees, and the page OCR'd
+    again turned (and straightened) accordingly.
+    """
+    result = _ocr(page, estimate_skew(page), dpi, languages)
+    if not _plausible(result.text):
+        rotation = detect_rotation(page)
+        if rotation:
+            turned = _ocr(page, rotation + estimate_skew(page, rotation), dpi, languages)
+            if len(turned.text.split()) >= len(result.text.split()) or _plausible(turned.text):
+                result = turned
+    return result
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence the C library's writes to file descriptor 2 for the duration (restored afterwards)."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _ocr(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
     zoom = dpi / 72.0
     matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
-    pix = page.get_pixmap(matrix=matrix)  # RGB: the OCR output of a grey pixmap has no text
+    pix = page.get_pixmap(matrix=matrix, alpha=False)  # RGB: the OCR output of a grey pixmap has no text
     pix.set_dpi(dpi, dpi)
-    ocr_pdf = pymupdf.open("pdf", pix.pdfocr_tobytes(language=languages, tessdata=tessdata_dir()))
+    with _quiet_stderr():  # MuPDF's Tesseract prints diagnostics ("Line cannot be recognized!!") to fd 2
+        data = pix.pdfocr_tobytes(language=languages, tessdata=tessdata_dir())
+    ocr_pdf = pymupdf.open("pdf", data)
     try:
         ocr = ocr_pdf[0]
         # OCR page points -> pixmap pixels -> original page (undo the render matrix, incl. its shift) -> the
-        # unrotated page coordinates that text-layer boxes and redaction annotations use (a page's /Rotate)
+        # unrotated page coordinates that text-layer boxes and redaction annotations use (a page's /Rotate).
+        # A box of a straightened page maps back to the bounding box of its turned rectangle.
         origin = (page.rect * matrix).irect
         inverse = ~matrix * page.derotation_matrix
         scale = dpi / 72.0

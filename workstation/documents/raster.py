@@ -40,6 +40,21 @@ class PdfRasterizer:
         self._doc.close()
 
 
+def can_preview(pdf_bytes: bytes) -> bool:
+    """Whether the window may show the first page of ``pdf_bytes`` before intake has read the file: the cheap
+    checks of ``intake.load_pdf_bytes`` (a PDF header, opens, no password, has pages, did not need repair)."""
+    if b"%PDF-" not in pdf_bytes[:1024]:
+        return False
+    try:
+        doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    except Exception:  # noqa: BLE001 - intake reports it
+        return False
+    try:
+        return not (doc.needs_pass or doc.is_encrypted or doc.is_repaired) and doc.page_count > 0
+    finally:
+        doc.close()
+
+
 def render_png(pdf_bytes: bytes, page_number: int, zoom: float = 1.0) -> bytes:
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:

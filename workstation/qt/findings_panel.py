@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,11 @@ from PySide6.QtWidgets import (
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, FindingKey, snippet
 from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color
+
+# A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
+# list at once: the first SYNC_ITEMS rows are listed at once, the rest CHUNK_ITEMS per turn of the event loop.
+SYNC_ITEMS = 400
+CHUNK_ITEMS = 200
 
 DECISION_FILTERS: list[tuple[str, object]] = [
     ("All decisions", "all"),
@@ -89,6 +94,9 @@ class FindingsPanel(QWidget):
         self._page_of: Callable[[Finding], int] = lambda f: f.page
         self._items: dict[FindingKey, QTreeWidgetItem] = {}
         self._current: FindingKey | None = None
+        self._generation = 0  # bumped by every rebuild: a pending chunk of an older one is dropped
+        self._pending: list[Finding] = []
+        self._groups: dict[str, QTreeWidgetItem] = {}
         self.category.currentIndexChanged.connect(self.rebuild)
         self.decision.currentIndexChanged.connect(self.rebuild)
         self.min_score.valueChanged.connect(self.rebuild)
@@ -124,39 +132,61 @@ class FindingsPanel(QWidget):
         return f.score >= self.min_score.value() - 1e-9
 
     def rebuild(self) -> None:
+        self._generation += 1
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = {}
-        groups: dict[str, QTreeWidgetItem] = {}
-        shown = 0
-        for f in self._findings:
-            if not self._visible(f):
-                continue
-            shown += 1
-            group = groups.get(f.entity_type)
-            if group is None:
-                group = QTreeWidgetItem([f.entity_type.replace("_", " ").title()])
-                font = QFont(group.font(0))
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setForeground(0, QBrush(category_color(f.entity_type)))
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.tree.addTopLevelItem(group)
-                groups[f.entity_type] = group
+        self._groups = {}
+        shown = [f for f in self._findings if self._visible(f)]
+        counts: dict[str, int] = {}
+        for f in shown:
+            counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
+        for c, n in counts.items():
+            group = QTreeWidgetItem([f"{c.replace('_', ' ').title()}  ({n})"])
+            font = QFont(group.font(0))
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setForeground(0, QBrush(category_color(c)))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+            self._groups[c] = group
+        self._add_items(shown[:SYNC_ITEMS])
+        self._pending = shown[SYNC_ITEMS:]
+        self.count_label.setText(f"{len(shown)} of {len(self._findings)} findings shown")
+        self.tree.blockSignals(False)
+        self._select(self._current)
+        if self._pending:
+            QTimer.singleShot(0, self, lambda gen=self._generation: self._add_more(gen))
+
+    @property
+    def complete(self) -> bool:
+        """Every finding that the filters let through is listed (a long list is filled in over a few turns)."""
+        return not self._pending
+
+    def _add_more(self, generation: int) -> None:
+        if generation != self._generation or not self._pending:
+            return
+        chunk, self._pending = self._pending[:CHUNK_ITEMS], self._pending[CHUNK_ITEMS:]
+        self.tree.blockSignals(True)
+        self._add_items(chunk)
+        self.tree.blockSignals(False)
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._add_more(generation))
+        elif self._current is not None and self.tree.currentItem() is None:
+            self._select(self._current)
+
+    def _add_items(self, findings: Sequence[Finding]) -> None:
+        for f in findings:
             before, text, after = snippet(self._texts.get(f.page, f.text), f.start, f.end)
             item = QTreeWidgetItem([f"{text}\n…{before} [{text}] {after}…", str(self._page_of(f)),
                                     f"{f.score:.2f}", ""])
             item.setToolTip(0, f"…{before} [{text}] {after}…\n{f.entity_type} · {f.recognizer} · score {f.score:.2f}")
-            item.setData(0, Qt.ItemDataRole.UserRole, FindingKey.of(f))
-            group.addChild(item)
-            self._items[FindingKey.of(f)] = item
+            key = FindingKey.of(f)
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
+            self._groups[f.entity_type].addChild(item)
+            self._items[key] = item
             self._paint(item, f)
-        for c, g in groups.items():
-            g.setText(0, f"{c.replace('_', ' ').title()}  ({g.childCount()})")
-        self.tree.expandAll()
-        self.count_label.setText(f"{shown} of {len(self._findings)} findings shown")
-        self.tree.blockSignals(False)
-        self._select(self._current)
 
     def _paint(self, item: QTreeWidgetItem, f: Finding) -> None:
         state = self._state(f)

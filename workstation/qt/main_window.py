@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.documents.raster import PdfRasterizer
-from workstation.domain.errors import InputError
+from workstation.domain.errors import InputError, WorkstationError
 from workstation.domain.model import Document, Finding, Page, Rect
 from workstation.domain.policy import Policy
 from workstation.domain.review import (
@@ -142,7 +142,10 @@ class MainWindow(QMainWindow):
         self._release_all = False
         self._export_skipped: list[str] = []
         self._fit_on_first_page = False
-        self.setWindowTitle("Disclosure Review Workstation")
+        self.setWindowTitle(f"{user} ({role}) — Disclosure Review Workstation")
+        self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
+        self.before_commit: Callable[[Action], dict] | None = None  # hook: role and case-state rules
+        self.on_scan_complete: Callable[[MainWindow, list[ScannedDocument]], None] | None = None  # hook: the store
         self.resize(1500, 940)
         self._build_ui()
         self._build_actions()
@@ -433,7 +436,9 @@ class MainWindow(QMainWindow):
         self.doc_list.clear()
         self.findings.set_findings([], {}, self.session.state)
         self.case_label.setText(f"{html.escape(name)} · {len(files)} file(s)")
-        self.setWindowTitle(f"{name} — Disclosure Review Workstation")
+        self.setWindowTitle(f"{name} — {self.user} ({self.role}) — Disclosure Review Workstation")
+        if self.on_case_opened is not None:
+            self.on_case_opened(self)
         self._fit_on_first_page = "zoom" not in self._resume
         if "zoom" in self._resume:
             self.page_view.zoom = float(self._resume["zoom"])
@@ -444,6 +449,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Loading…")
         self.progress.show()
         loader = CaseLoader(files, self.engine, self.engine_factory)
+        loader.firstPage.connect(self._on_first_page)
         loader.documentLoaded.connect(self._on_document_loaded)
         loader.fileFailed.connect(self._on_file_failed)
         loader.documentScanned.connect(self._on_document_scanned)
@@ -495,6 +501,10 @@ class MainWindow(QMainWindow):
             item.setForeground(QColor("#1b5e20") if done == total else QColor("#000000"))
         item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
         item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
+
+    def _on_first_page(self, pdf: bytes | None) -> None:
+        """The case's first PDF, page 1, on screen while its text is still being read (a large PDF takes seconds)."""
+        self.page_view.show_preview(pdf, fit=self._fit_on_first_page)
 
     def _on_document_loaded(self, doc: Document, lay: Layout | None, source_file: str) -> None:
         ld = LoadedDocument(doc.path, doc.display_name, source_file, document=doc, layout=lay)
@@ -563,6 +573,8 @@ class MainWindow(QMainWindow):
         if failed:
             msg += f"; {failed} could not be opened"
         self.statusBar().showMessage(msg, 10000)
+        if self.on_scan_complete is not None:
+            self.on_scan_complete(self, [d.scanned for d in self.docs if d.scanned is not None])
         if self.current is None:
             nxt = self.session.next_pending(None)
             if nxt is not None:
@@ -639,9 +651,12 @@ class MainWindow(QMainWindow):
         cur = FindingKey.of(self.current) if self.current else None
         for f in self.session.findings.get(ld.path, []):
             key = FindingKey.of(f)
+            rects = ld.placements.get(key, {}).get(self.current_page, [])
+            if not rects:
+                continue  # on another page: no pen, brush or state to work out (thousands in a large document)
             state = self.session.state(f)
             pen, brush = finding_style(f.entity_type, state)
-            for rect in ld.placements.get(key, {}).get(self.current_page, []):
+            for rect in rects:
                 overlays.append(Overlay(rect, pen, brush, key, key == cur,
                                         f"{f.entity_type} · {STATE_LABELS[state]} · score {f.score:.2f}"))
         pen, brush = manual_style()
@@ -790,7 +805,11 @@ class MainWindow(QMainWindow):
         """Persist, then apply and show. Nothing is shown as done unless the store has it."""
         assert self.case is not None
         try:
-            self.store.apply(self.case.id, action, self.user)
+            extra = self.before_commit(action) if self.before_commit is not None else {}
+            self.store.apply(self.case.id, action, self.user, self.role, **extra)
+        except WorkstationError as exc:  # refused by a rule (role, case state): nothing is taken
+            QMessageBox.warning(self, "Not allowed", str(exc))
+            return False
         except Exception as exc:  # noqa: BLE001 - the decision is not taken if it cannot be stored
             QMessageBox.critical(self, "Not saved", f"The decision could not be saved, so it was not taken:\n{exc}")
             return False

@@ -62,6 +62,7 @@ class PageView(QGraphicsView):
         self.zoom = 1.25
         self.tool = Tool.REVIEW
         self._raster: PdfRasterizer | None = None
+        self._preview: PdfRasterizer | None = None  # show_preview's own rasterizer, closed when replaced
         self._page = 0
         self._page_size = (612.0, 792.0)
         self._pixmap_item: QGraphicsPixmapItem | None = None
@@ -79,10 +80,40 @@ class PageView(QGraphicsView):
     def page_size(self) -> tuple[float, float]:
         return self._page_size
 
+    @property
+    def previewing(self) -> bool:
+        """A PDF's first page is shown before its document is loaded (``show_preview``)."""
+        return self._preview is not None and self._raster is self._preview
+
+    def show_preview(self, pdf: bytes | None, fit: bool = False) -> None:
+        """Show page 1 of ``pdf`` while its document is still being read, if nothing else is shown yet (a message
+        such as "Loading the case…" is); ``None`` takes such a preview back (the file could not be read after all).
+        ``fit``: fit the page to the view's width, as for the case's first page."""
+        if pdf is None:
+            if self.previewing:
+                self.show_message("Loading the case…")
+            return
+        if self._raster is not None or self._pixmap_item is not None:
+            return  # a document page is on screen already
+        self._close_preview()
+        self._preview = PdfRasterizer(pdf)
+        zoom = self._fit_zoom(self._preview.page_size(1)[0]) if fit and self.isVisible() else self.zoom
+        changed = abs(zoom - self.zoom) > 1e-6
+        self.zoom = zoom  # rendered once, at the width it is shown at
+        self.show_page(self._preview, 1)
+        if changed:
+            self.zoomChanged.emit(self.zoom)
+
+    def _close_preview(self) -> None:
+        if self._preview is not None and self._raster is not self._preview:
+            self._preview.close()
+            self._preview = None
+
     def show_page(self, raster: PdfRasterizer | None, page: int) -> None:
         if raster is self._raster and page == self._page and self._pixmap_item is not None:
             return
         self._raster, self._page = raster, page
+        self._close_preview()
         self._render()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
@@ -90,6 +121,7 @@ class PageView(QGraphicsView):
     def show_message(self, text: str) -> None:
         """Show a message instead of a page (a document that could not be loaded, or is still loading)."""
         self._raster, self._page = None, 0
+        self._close_preview()
         self.message = text
         self._scene.clear()
         self._pixmap_item = None
@@ -197,8 +229,11 @@ class PageView(QGraphicsView):
         self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-6), ZOOM_STEPS[0]))
 
     def fit_width(self) -> None:
+        self.set_zoom(self._fit_zoom(self._page_size[0]))
+
+    def _fit_zoom(self, page_width: float) -> float:
         avail = self.viewport().width() - 40
-        self.set_zoom(round(max(0.5, avail / (self._page_size[0] + 24)), 2))
+        return max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], round(max(0.5, avail / (page_width + 24)), 2)))
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -1,7 +1,16 @@
-"""Background work: loading and detecting a case, and the verified export. Each runs in its own QThread."""
+"""Background work: loading and detecting a case, and the verified export. Each runs in its own QThread.
+
+The window's event loop must not stall while a large case loads (issue #3: no gap over 100 ms in a 10 ms timer,
+``benchmarks/gui_benchmark.py``). Two things in this thread used to stall it although the work is off the main
+thread, because they hold the GIL: Python's full garbage collections, which walk every object of the process (the
+spaCy model, every character box of a 300-page case) for 100-200 ms each, and long runs of C code. So the loader
+moves what it has built and keeps (the engine, the loaded documents) out of the collector's reach
+(``gc.freeze``), and the first page of the first PDF is sent to the window (``firstPage``) before its text is read.
+"""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +37,7 @@ class CaseLoader(QObject):
     """Loads every file of the case (each becomes reviewable on screen at once), then runs detection document by
     document. A file that cannot be read is reported and the others go on."""
 
+    firstPage = Signal(object)  # bytes of the first PDF to show while it is read; None: it cannot be read after all
     documentLoaded = Signal(object, object, str)  # Document, Layout, source file
     fileFailed = Signal(str, str)  # file, message
     documentScanned = Signal(object, object)  # ScannedDocument, Layout (new when OCR changed the document)
@@ -53,9 +63,16 @@ class CaseLoader(QObject):
 
         try:
             loaded: list[Document] = []
+            _freeze()  # the engine passed in, the window: long-lived, never garbage
+            preview = False  # a first page is on screen (or the first file was not a PDF)
             for f in self.files:
                 if self._cancel.is_set():
                     return
+                if not preview:
+                    preview = True
+                    data = _previewable_pdf(f)
+                    if data is not None:
+                        self.firstPage.emit(data)
                 try:
                     docs = load_file(f)
                     for d in docs:
@@ -63,12 +80,16 @@ class CaseLoader(QObject):
                         loaded.append(d)
                         self.documentLoaded.emit(d, lay, str(f))
                 except WorkstationError as exc:
+                    self._withdraw_preview(f)
                     self.fileFailed.emit(str(f), _message(exc))
                 except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+                    self._withdraw_preview(f)
                     self.fileFailed.emit(str(f), f"cannot be opened: {type(exc).__name__}: {exc}")
+                _freeze()  # the case's documents stay loaded until the next case
             self.progress.emit(0, len(loaded))
             if self.engine is None and self.engine_factory is not None and loaded:
                 self.engine = self.engine_factory()
+                _freeze()
                 self.engineReady.emit(self.engine)
             for i, d in enumerate(loaded):
                 if self._cancel.is_set():
@@ -82,6 +103,36 @@ class CaseLoader(QObject):
                 self.progress.emit(i + 1, len(loaded))
         finally:
             self.finished.emit()
+
+    def _withdraw_preview(self, f: Path) -> None:
+        if f == self.files[0]:
+            self.firstPage.emit(None)
+
+
+def _freeze() -> None:
+    """Move every object alive now out of the garbage collector's generations (``gc.freeze``).
+
+    A full collection walks every tracked object of the process while holding the GIL: with the spaCy model and a
+    large case loaded that is 100-200 ms during which the window cannot run. Frozen objects are still freed by
+    reference counting when the case is closed; only reference cycles among them would outlive it.
+    """
+    gc.freeze()
+
+
+def _previewable_pdf(f: Path) -> bytes | None:
+    """The bytes of ``f`` if it is a PDF whose first page can be shown before its text is read."""
+    from workstation.documents.intake import MAX_FILE_BYTES
+    from workstation.documents.raster import can_preview
+
+    if f.suffix.lower() != ".pdf":
+        return None
+    try:
+        if not 0 < f.stat().st_size <= MAX_FILE_BYTES:
+            return None
+        data = f.read_bytes()
+    except OSError:
+        return None
+    return data if can_preview(data) else None
 
 
 def _message(exc: WorkstationError) -> str:

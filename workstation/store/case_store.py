@@ -94,6 +94,7 @@ CREATE TABLE IF NOT EXISTS findings (
     case_id TEXT NOT NULL REFERENCES cases(id),
     document TEXT NOT NULL, page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     category TEXT NOT NULL, text_sha256 TEXT NOT NULL, score REAL NOT NULL, recognizer TEXT NOT NULL,
+    allow_sha256 TEXT NOT NULL,       -- review.allow_hash of the text (matches the allow-list)
     PRIMARY KEY (case_id, document, page, start, "end", category)
 );
 -- Counsel's overrides (Override.to_dict(), keyed by the finding's item id) and every sign-off given.
@@ -247,16 +248,16 @@ class CaseStore:
 
     # ----- scans: documents and finding keys (no text)
     def save_scan(self, case_id: str, documents: Sequence[tuple[str, str, int]],
-                  findings: Sequence[tuple[str, int, int, int, str, str, float, str]], actor: str, role: str,
+                  findings: Sequence[tuple[str, int, int, int, str, str, float, str, str]], actor: str, role: str,
                   details: Mapping[str, Any]) -> AuditRecord:
         """Replace the case's scan results: documents (path, SHA-256 of the file, pages) and finding keys
-        (document, page, start, end, category, text SHA-256, score, recognizer); append the scan event."""
+        (document, page, start, end, category, text SHA-256, score, recognizer, allow hash); append the scan event."""
         with self._tx():
             self.db.execute("DELETE FROM scanned_documents WHERE case_id = ?", (case_id,))
             self.db.execute("DELETE FROM findings WHERE case_id = ?", (case_id,))
             for n, (path, sha, pages) in enumerate(documents):
                 self.db.execute("INSERT INTO scanned_documents VALUES (?, ?, ?, ?, ?)", (case_id, path, sha, pages, n))
-            self.db.executemany("INSERT OR IGNORE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.db.executemany("INSERT OR IGNORE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 [(case_id, *f) for f in findings])
             return self._append(case_id, actor, role, EventType.SCAN_RUN, details)
 
@@ -265,13 +266,15 @@ class CaseStore:
                                "ORDER BY position", (case_id,))
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def findings(self, case_id: str) -> list[tuple[FindingKey, float, str]]:
-        """The keys of the last scan's findings (with score and recognizer), in document/page/offset order."""
+    def findings(self, case_id: str) -> list[tuple[FindingKey, float, str, str]]:
+        """The keys of the last scan's findings (with score, recognizer and allow hash), in document/page/offset
+        order."""
         rows = self.db.execute(
-            'SELECT f.document, f.page, f.start, f."end", f.category, f.text_sha256, f.score, f.recognizer '
+            'SELECT f.document, f.page, f.start, f."end", f.category, f.text_sha256, f.score, f.recognizer, '
+            "f.allow_sha256 "
             "FROM findings f LEFT JOIN scanned_documents d ON d.case_id = f.case_id AND d.document = f.document "
             'WHERE f.case_id = ? ORDER BY d.position, f.page, f.start, f."end", f.category', (case_id,))
-        return [(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7]) for r in rows]
+        return [(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
 
     # ----- spot-checks
     def save_spot_check(self, case_id: str, rate: float, seed: str, items: Sequence[str], actor: str, role: str,
@@ -371,11 +374,12 @@ class CaseStore:
         return record
 
     # ----- writing
-    def apply(self, case_id: str, action: Action, user: str, role: str = "clerk",
-              case: Case | None = None) -> list[AuditRecord]:
+    def apply(self, case_id: str, action: Action, user: str, role: str = "clerk", case: Case | None = None,
+              events: Sequence[tuple[str, Mapping[str, Any]]] = ()) -> list[AuditRecord]:
         """Make an action durable (one transaction, committed on return), with one audit record per change.
 
-        ``case``: the case's new state when the action changes it (a change after sign-off voids the sign-off)."""
+        ``case``: the case's new state when the action changes it (a change after sign-off voids the sign-off);
+        ``events``: further audit events appended after the changes' (e.g. the sign-off voided)."""
         action_id = uuid.uuid4().hex
         records = []
         with self._tx():
@@ -424,6 +428,8 @@ class CaseStore:
                 else:
                     continue
                 records.append(self._append(case_id, user, role, event, {**details, **common}))
+            for name, extra in events:
+                records.append(self._append(case_id, user, role, name, extra))
         return records
 
     def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str, role: str = "clerk",

@@ -1,0 +1,141 @@
+"""Counsel's sign-off dialog, the supervisor's audit view with spot-checks, and role gating in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import workstation.cli as cli
+from tests.test_case_cli import PASS, REPORT
+from workstation.cases import CaseService
+from workstation.domain.roles import Role, UserDirectory, save_users
+from workstation.qt.case_dialogs import AuditView, SignOffDialog
+from workstation.store.case_store import CaseStore
+
+
+@pytest.fixture
+def users(tmp_path: Path) -> UserDirectory:
+    d = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14)
+    admin = d.get("admin")
+    for name, role in (("clerk1", Role.CLERK), ("counsel1", Role.COUNSEL), ("super1", Role.SUPERVISOR)):
+        d = d.add_user(admin, name, role, PASS[name], n=2**14)
+    save_users(tmp_path / "users.json", d)
+    return d
+
+
+@pytest.fixture
+def case(tmp_path: Path, users, engine, monkeypatch) -> tuple[CaseService, str]:
+    """A federal-immigration case created by the command line (the session's engine)."""
+    db = tmp_path / "cases.sqlite3"
+    monkeypatch.setattr(cli, "_engine", lambda documents=(): engine)
+    monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", PASS["clerk1"])
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "report.txt").write_text(REPORT, encoding="utf-8")
+    assert cli.main(["case", "new", str(tmp_path / "case"), "--name", "imm", "--recipient", "federal-immigration",
+                     "--user", "clerk1", "--db", str(db)]) == 0
+    store = CaseStore(db)
+    service = CaseService(store)
+    yield service, service.lookup("imm").id
+    store.close()
+
+
+def test_signoff_dialog_needs_counsel_and_the_passphrase(qtbot, case, users):
+    service, cid = case
+    clerk = SignOffDialog(service, cid, users.get("clerk1"), users)
+    qtbot.addWidget(clerk)
+    assert not clerk.sign_button.isEnabled()
+    assert "only counsel may sign off" in clerk.sign_button.toolTip()
+
+    # a protected item deferred: the summary lists it and sign-off is refused
+    address = next(i for i in service.items(cid) if i.category == "ADDRESS")
+    service.decide(cid, users.get("clerk1"), [address.id], "defer")
+    dialog = SignOffDialog(service, cid, users.get("counsel1"), users)
+    qtbot.addWidget(dialog)
+    html = dialog.summary.toPlainText()
+    assert "Pending (1)" in html and "ADDRESS (defer)" in html and "federal-immigration" in html
+    assert dialog.sign_button.isEnabled()
+    dialog.passphrase.setText(PASS["counsel1"])
+    assert dialog.sign() is False and "pending" in dialog.error.text()
+    assert service.state(cid).sign_off is None
+
+    service.decide(cid, users.get("clerk1"), [address.id], "redact")
+    dialog.refresh()
+    assert "Pending (0)" in dialog.summary.toPlainText()
+    dialog.passphrase.setText("not the passphrase")
+    assert dialog.sign() is False and "wrong passphrase" in dialog.error.text()
+    assert dialog.passphrase.text() == ""  # never kept
+    dialog.passphrase.setText(PASS["counsel1"])
+    dialog.note.setText("checked against the request")
+    assert dialog.sign() is True
+    case_state = service.state(cid)
+    assert case_state.state.value == "signed-off" and case_state.sign_off.actor == "counsel1"
+    events = [r.event for r in service.store.audit(cid)]
+    assert events[-1] == "sign-off" and "refused" in events
+    assert PASS["counsel1"] not in "".join(service.store.audit_lines(cid))
+
+
+def test_audit_view_filters_verifies_and_spot_checks(qtbot, case, users):
+    service, cid = case
+    clerk_view = AuditView(service, cid, users.get("clerk1"))
+    qtbot.addWidget(clerk_view)
+    assert not clerk_view.draw_button.isEnabled() and clerk_view.draw_button.toolTip()
+    assert clerk_view.verify_button.isEnabled()
+
+    view = AuditView(service, cid, users.get("super1"))
+    qtbot.addWidget(view)
+    total = view.table.rowCount()
+    assert total == len(service.store.audit(cid)) and view.visible_rows() == total
+    view.event_combo.setCurrentIndex(view.event_combo.findData("scan-run"))
+    assert view.visible_rows() == 1
+    view.event_combo.setCurrentIndex(0)
+    view.filter.setText("case-opened")
+    assert view.visible_rows() == 1
+    view.filter.setText("")
+    assert view.verify() is True and "intact" in view.verify_label.text()
+
+    view.rate.setValue(10)
+    view.seed.setText("3")
+    view.draw()
+    n = view.sample_table.rowCount()
+    assert n >= 1 and view.error.text() == ""
+    view.sample_table.selectRow(0)
+    assert view.record(False) is False and "comment" in view.error.text()  # a fail needs a comment
+    view.comment.setText("address box too small")
+    view.sample_table.selectRow(0)
+    assert view.record(False) is True
+    for row in range(1, n):
+        view.sample_table.selectRow(row)
+        assert view.record(True) is True
+    assert view.sample_table.item(0, 5).text().startswith("fail")
+    last = service.store.audit(cid)[-1]
+    assert last.event == "spot-check" and last.details["disagreed"] == 1 and last.details["sampled"] == n
+    assert view.verify() is True
+
+
+def test_window_title_role_and_gated_case_menu(open_window, case_dir, users, monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
+    window = open_window([case_dir])  # a login name not in the users file works as a clerk
+    assert "(clerk)" in window.windowTitle()
+    assert not window.signoff_action.isEnabled() and "only counsel" in window.signoff_action.toolTip()
+    assert window.audit_action.isEnabled() and window.properties_action.isEnabled()
+    state = window.case_service.state(window.case.id)
+    assert state.context.recipient.value == "public"  # opened in the window: the default recipient
+    assert window.case_service.store.audit(window.case.id)[0].event == "case-opened"
+    window.close()
+
+
+def test_a_supervisor_cannot_decide_in_the_window(qtbot, engine, store, case_dir, users, monkeypatch):
+    from workstation.app import build_window
+    from workstation.domain.review import Decision
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
+    window = build_window([case_dir], store=store, engine=engine, user="super1", users=users)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    assert "super1 (supervisor)" in window.windowTitle()
+    first = window.session.queue()[0]
+    assert window._commit(window.session.decide([first], Decision.REDACT)) is False
+    assert window.session.state(first) is None and store.decisions(window.case.id) == []
+    window.close()

@@ -1,0 +1,660 @@
+"""Cases under a disclosure policy: create and scan, decide, override, sign off, export, spot-check, report.
+
+The glue between the domain's rules (``policy_engine``, ``case``, ``roles``, ``audit``, ``reports``), the case store
+and the pipeline, shared by the command line (``workstation case ...``) and the window. Every rule is enforced
+here or in the domain - never only by disabling a button - and every event, refusals included, is appended to
+the case's hash-chained audit trail. Nothing here writes a finding's text anywhere: items are referenced by
+document, page, offsets, category and the SHA-256 of their text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.audit import (
+    EventType,
+    sample,
+    spot_check_result,
+    utc_now,
+    verify_records,
+)
+from workstation.domain.case import Case, CaseItem, CaseState, decisions_digest
+from workstation.domain.categories import PROTECTED
+from workstation.domain.disclosure import DisclosureContext, LegalBasis, LegalBasisKind, RecipientType
+from workstation.domain.errors import (
+    CaseStateError,
+    ExportRefused,
+    PermissionDenied,
+    PolicyViolation,
+    UsageError,
+    WorkstationError,
+)
+from workstation.domain.model import Finding
+from workstation.domain.policy_engine import (
+    DEFER,
+    REDACT,
+    RELEASE,
+    Disposition,
+    Override,
+    PolicyEngine,
+    item_id,
+)
+from workstation.domain.reports import (
+    COLUMNS,
+    CaseStatistics,
+    PublicSummary,
+    VaughnRow,
+    Withheld,
+    public_summary,
+    vaughn_index,
+)
+from workstation.domain.review import (
+    Action,
+    Change,
+    Decision,
+    DecisionRecord,
+    FindingKey,
+    allow_hash,
+)
+from workstation.domain.roles import Permission, User, require
+from workstation.store.case_store import CaseRecord, CaseStore
+
+DEFAULT_RECIPIENT = RecipientType.PUBLIC  # cases opened in the window before a recipient is set
+RESERVED_NAMES = frozenset({"summary"})  # ``workstation report summary``
+
+
+def short_id(key: FindingKey) -> str:
+    """The 12-hex-digit id of a finding shown to reviewers (``--finding ID``, ``--item ID``)."""
+    full = item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
+    return hashlib.sha256(full.encode("utf-8")).hexdigest()[:12]
+
+
+def full_item_id(key: FindingKey) -> str:
+    return item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
+
+
+def parse_basis(text: str | None) -> LegalBasis:
+    """``KIND[:REFERENCE]`` (``judicial-warrant:SDNY 26-MJ-01234``, ``subpoena:Index 123/2026``, ``none``)."""
+    if not text:
+        return LegalBasis()
+    kind, _, ref = text.partition(":")
+    return LegalBasis(LegalBasisKind.parse(kind), ref.strip())
+
+
+def document_label(path: str) -> str:
+    """A document's name in reports and printed lists (the file name; attachments keep their '#name')."""
+    return Path(path.split("#", 1)[0]).name + (("#" + path.split("#", 1)[1]) if "#" in path else "")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A finding of a case as the rules see it, with its stored decision (never its text)."""
+
+    id: str
+    key: FindingKey
+    score: float
+    recognizer: str
+    record: DecisionRecord | None
+    allowed: bool  # its text is on the case's allow-list (not personal information)
+    override: Override | None
+
+    @property
+    def decision(self) -> str | None:
+        if self.record is not None:
+            return self.record.decision.value
+        return Decision.NOT_PI.value if self.allowed else None
+
+    @property
+    def category(self) -> str:
+        return self.key.category
+
+    def case_item(self) -> CaseItem:
+        return CaseItem(full_item_id(self.key), self.key.document, self.key.page, self.key.category, self.decision,
+                        self.override)
+
+
+@dataclass
+class ExportResult:
+    outputs: dict[str, str]  # file name -> SHA-256
+    out_dir: Path
+    documents: int
+    boxes: int
+    record_head: str
+
+
+@dataclass
+class CaseService:
+    store: CaseStore
+    policies: PolicyEngine = field(default_factory=PolicyEngine.load)
+    clock: Callable[[], str] = utc_now
+
+    # ----- lookup
+    def lookup(self, name: str) -> CaseRecord:
+        rec = self.store.find_case(name)
+        if rec is None:
+            raise UsageError(f"no case named {name!r}")
+        return rec
+
+    def state(self, case_id: str) -> Case:
+        return self.store.case_state(case_id) or Case(case_id, DisclosureContext(DEFAULT_RECIPIENT))
+
+    def items(self, case_id: str) -> list[Item]:
+        decisions = {d.key: d for d in self.store.decisions(case_id)}
+        allow = {a.text_sha256 for a in self.store.allow_list(case_id)}
+        overrides = self.store.overrides(case_id)
+        out = []
+        for key, score, recognizer, allow_sha in self.store.findings(case_id):
+            out.append(Item(short_id(key), key, score, recognizer, decisions.get(key), allow_sha in allow,
+                            overrides.get(full_item_id(key))))
+        return out
+
+    def case_items(self, case_id: str) -> list[CaseItem]:
+        items = [i.case_item() for i in self.items(case_id)]
+        items += [CaseItem(f"manual:{m.id}", m.document, m.page, f"MANUAL-{m.kind.value.upper()}", REDACT)
+                  for m in self.store.manual(case_id)]
+        return items
+
+    def item(self, case_id: str, ident: str) -> Item:
+        found = [i for i in self.items(case_id) if i.id.startswith(ident)] if len(ident) >= 6 else []
+        if len(found) != 1:
+            raise UsageError(f"no finding {ident!r} in this case" if not found else f"finding id {ident!r} is ambiguous")
+        return found[0]
+
+    # ----- refusals are audited too
+    @contextmanager
+    def _audited(self, case_id: str, user: User, action: str) -> Iterator[None]:
+        try:
+            yield
+        except (PermissionDenied, PolicyViolation, CaseStateError) as exc:
+            self.store.append_event(case_id, user.name, user.role.value, "refused",
+                                    {"case_id": case_id, "action": action, "reason": str(exc)})
+            raise
+
+    # ----- creating and scanning
+    def create(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User) -> CaseRecord:
+        require(user, Permission.OPEN_CASE, name)
+        if name in RESERVED_NAMES or not name.strip():
+            raise UsageError(f"{name!r} cannot be a case name")
+        problem = context.problem()
+        if problem:
+            raise UsageError(problem)
+        existing = self.store.find_case(name)
+        if existing is not None:
+            raise UsageError(f"a case named {name!r} already exists")
+        from workstation.store.case_store import case_id_for
+
+        other = self.store.case(case_id_for(sources))
+        if other is not None and self.store.case_state(other.id) is not None:
+            raise UsageError(f"these files are already case {other.name!r}")
+        rec = self.store.open_case(sources, name)
+        case = Case(rec.id, context)
+        self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
+            "case_id": rec.id, "name": name, "documents_given": len(sources), **self._context_details(context)})])
+        return rec
+
+    @staticmethod
+    def _context_details(ctx: DisclosureContext) -> dict[str, Any]:
+        return {"recipient": ctx.recipient.value, "legal_basis": ctx.legal_basis.to_dict(),
+                "disclosure_class": ctx.disclosure_class.value, "request_reference": ctx.request_reference,
+                "approval_reference": ctx.approval_reference}
+
+    def ensure_state(self, rec: CaseRecord, user: User) -> Case:
+        """A case opened in the window gets the default context (public) the first time, recorded as opened."""
+        case = self.store.case_state(rec.id)
+        if case is None:
+            case = Case(rec.id, DisclosureContext(DEFAULT_RECIPIENT))
+            self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
+                "case_id": rec.id, "name": rec.name, **self._context_details(case.context)})])
+        return case
+
+    def set_context(self, case_id: str, user: User, context: DisclosureContext) -> Case:
+        """Change the recipient, legal basis or class: a change, so it voids a sign-off."""
+        with self._audited(case_id, user, "set-context"):
+            require(user, Permission.DECIDE, "the case's disclosure context")
+            problem = context.problem()
+            if problem:
+                raise CaseStateError(problem)
+            old = self.state(case_id)
+            new = old.changed(user, "disclosure context changed")
+            from dataclasses import replace
+
+            new = replace(new, context=context)
+            events: list[tuple[str, dict[str, Any]]] = [("context-changed", {
+                "case_id": case_id, "before": self._context_details(old.context),
+                "after": self._context_details(context)})]
+            events += self._voided(old, new)
+            self.store.save_state(case_id, new, user.name, user.role.value, events)
+            return new
+
+    def record_scan(self, rec: CaseRecord, user: User, scanned: Sequence[Any], versions: dict[str, str],
+                    *, policy_decisions: bool = True) -> int:
+        """Store the scan (document hashes, finding keys), its engine versions, and the recipient policy's
+        default decisions for undecided findings (recorded as decisions of the policy). Returns the findings."""
+        require(user, Permission.OPEN_CASE, rec.name)
+        case = self.ensure_state(rec, user)
+        docs = [(s.document.path, document_sha256(s.document), len(s.document.pages)) for s in scanned]
+        rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, float(f.score), f.recognizer,
+                 allow_hash(f.text)) for s in scanned for f in s.findings]
+        details = {"case_id": rec.id, "documents": len(docs), "findings": len(rows),
+                   "engine_version": versions.get("presidio_analyzer", ""), "model": versions.get("model", ""),
+                   "model_version": versions.get("model_manifest_sha256", ""),
+                   "spacy": versions.get("spacy", ""),
+                   "recognizers": dict(_pair(r) for r in versions.get("recognizers", "").split(",") if r)}
+        self.store.save_scan(rec.id, docs, rows, user.name, user.role.value, details)
+        if policy_decisions:
+            self._policy_decisions(rec.id, case, user)
+        return len(rows)
+
+    def _policy_decisions(self, case_id: str, case: Case, user: User) -> None:
+        policy = self.policies.policy(case.context.recipient)
+        at = self.clock()
+        changes = []
+        for i in self.items(case_id):
+            if i.decision is not None:
+                continue
+            action = policy.default_action(i.category)
+            if action is Disposition.REVIEW:
+                continue
+            decision = Decision.REDACT if action is Disposition.REDACT else Decision.RELEASE
+            code = policy.exemption_code(i.category) if decision is Decision.REDACT else ""
+            changes.append(Change(None, DecisionRecord(i.key, decision, code,
+                                                       f"default action of the {policy.recipient.value} policy",
+                                                       user.name, at)))
+        if changes:
+            label = f"policy default ({policy.recipient.value})"
+            self.store.apply(case_id, Action(label, tuple(changes)), user.name, user.role.value)
+
+    # ----- decisions and overrides
+    def decide(self, case_id: str, user: User, ids: Sequence[str], decision: str, *, all_pending: bool = False,
+               reason: str = "", reason_code: str = "") -> int:
+        """Decide findings (redact / release / defer); the recipient's rules and the user's role are checked."""
+        with self._audited(case_id, user, f"decide {decision}"):
+            require(user, Permission.DECIDE, "findings")
+            if decision not in (REDACT, RELEASE, DEFER):
+                raise UsageError(f"unknown decision {decision!r} (redact, release or defer)")
+            case = self.state(case_id)
+            items = self.items(case_id)
+            chosen = ([i for i in items if i.decision is None or i.decision == DEFER] if all_pending
+                      else [self.item(case_id, ident) for ident in ids])
+            if not chosen:
+                return 0
+            at = self.clock()
+            changes = []
+            for i in chosen:
+                self.policies.check_decision(case.context, user, i.category, decision, i.override)
+                if decision == RELEASE and i.category in PROTECTED and len(reason.strip()) < 10:
+                    raise PolicyViolation(f"releasing {i.category} needs a written reason (--reason)",
+                                          category=i.category)
+                code = (reason_code or self.policies.exemption_code(case.context.recipient, i.category)
+                        if decision == REDACT else "")
+                changes.append(Change(i.record, DecisionRecord(i.key, Decision(decision), code, reason.strip(),
+                                                               user.name, at)))
+            new = case.changed(user, f"{decision} {len(changes)} finding(s)")
+            label = f"{decision} {len(changes)} finding{'s' if len(changes) != 1 else ''}"
+            self.store.apply(case_id, Action(label, tuple(changes)), user.name, user.role.value,
+                             case=new if new != case else None, events=self._voided(case, new))
+            return len(changes)
+
+    def _voided(self, old: Case, new: Case) -> list[tuple[str, dict[str, Any]]]:
+        if old.sign_off is not None and new.sign_off is None:
+            return [(EventType.SIGN_OFF_VOIDED, {"case_id": old.case_id, "signed_by": old.sign_off.actor,
+                                                 "signed_at": old.sign_off.at, "why": new.note})]
+        return []
+
+    def override(self, case_id: str, user: User, ident: str, reason: str, warrant: str) -> Override:
+        """Counsel's override releasing one protected item, citing a judicial warrant by its number."""
+        with self._audited(case_id, user, "override"):
+            case = self.state(case_id)
+            i = self.item(case_id, ident)
+            basis = LegalBasis(LegalBasisKind.JUDICIAL_WARRANT, warrant.strip()) if warrant.strip() else LegalBasis()
+            ov = self.policies.make_override(case.context, user, full_item_id(i.key), i.category, reason, basis,
+                                             self.clock())
+            new = case.changed(user, f"override of {i.category}")
+            details = {"case_id": case_id, "item": i.id, "document": i.key.document, "page": i.key.page,
+                       "start": i.key.start, "end": i.key.end, "category": i.category,
+                       "text_sha256": i.key.text_sha256, "reason": ov.reason, "legal_basis": basis.to_dict(),
+                       "override_digest": ov.digest()}
+            self.store.save_override(case_id, ov, new, user.role.value, details)
+            change = Change(i.record, DecisionRecord(i.key, Decision.RELEASE, "", ov.reason, user.name, ov.at))
+            self.store.apply(case_id, Action(f"release under override ({basis.describe()})", (change,)), user.name,
+                             user.role.value, events=self._voided(case, new))
+            return ov
+
+    # ----- sign-off
+    def submit(self, case_id: str, user: User) -> Case:
+        with self._audited(case_id, user, "submit"):
+            case = self.state(case_id)
+            new = case.submit(user, self.case_items(case_id), self.policies)
+            self.store.save_state(case_id, new, user.name, user.role.value,
+                                  [(EventType.SUBMITTED, {"case_id": case_id})])
+            return new
+
+    def signoff_summary(self, case_id: str) -> dict[str, Any]:
+        """What counsel signs: protected items released, overrides, anything pending, what else blocks export."""
+        case = self.state(case_id)
+        items = self.case_items(case_id)
+        released = case.released(items, self.policies)
+        policy = self.policies.policy(case.context.recipient)
+        return {
+            "state": case.state.value,
+            "recipient": case.context.recipient.value,
+            "legal_basis": case.context.legal_basis.describe(),
+            "disclosure_class": case.context.disclosure_class.value,
+            "items": len(items),
+            "protected_released": [(i.document, i.page, i.category) for i in released
+                                   if policy.is_protected(i.category)],
+            "overrides": [o for o in self.store.overrides(case_id).values()],
+            "pending": [(i.document, i.page, i.category, i.decision or "pending")
+                        for i in case.pending(items, self.policies)],
+            "signoff_reason": case.signoff_reason(items, self.policies),
+            "problems": case.export_problems(items, self.policies),
+        }
+
+    def sign_off(self, case_id: str, user: User, note: str = "") -> Case:
+        """Counsel signs the case off (submitting it first when it is still in review)."""
+        with self._audited(case_id, user, "sign-off"):
+            require(user, Permission.SIGN_OFF, case_id)
+            case = self.state(case_id)
+            items = self.case_items(case_id)
+            events: list[tuple[str, dict[str, Any]]] = []
+            if case.state is CaseState.IN_REVIEW:
+                case = case.submit(user, items, self.policies)
+                events.append((EventType.SUBMITTED, {"case_id": case_id}))
+            new = case.sign_off_by(user, items, self.policies, self.clock(), note)
+            released = new.released(items, self.policies)
+            policy = self.policies.policy(new.context.recipient)
+            assert new.sign_off is not None
+            events.append((EventType.SIGN_OFF, {
+                "case_id": case_id, "digest": new.sign_off.digest, "note": note, "items": len(items),
+                "protected_released": sum(1 for i in released if policy.is_protected(i.category)),
+                "overrides": len(self.store.overrides(case_id)), "recipient": new.context.recipient.value}))
+            self.store.save_state(case_id, new, user.name, user.role.value, events)
+            return new
+
+    def return_to_review(self, case_id: str, user: User, reason: str) -> Case:
+        with self._audited(case_id, user, "return"):
+            case = self.state(case_id)
+            new = case.return_to_review(user, reason)
+            self.store.save_state(case_id, new, user.name, user.role.value,
+                                  [(EventType.RETURNED, {"case_id": case_id, "reason": reason.strip()}),
+                                   *self._voided(case, new)])
+            return new
+
+    # ----- export
+    def check_export(self, case_id: str, user: User) -> None:
+        with self._audited(case_id, user, "export"):
+            self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
+
+    def export(self, case_id: str, user: User, scanned: Sequence[Any], out_dir: Path) -> ExportResult:
+        """Export under the case's policy through the verified pipeline; write the Vaughn index (CSV, PDF) and
+        the disclosure record; record the export (output SHA-256s, verification) and the new state."""
+        from workstation.documents.report_pdf import table_pdf
+        from workstation.pipeline import build_export, output_paths, write_exports
+
+        self.check_export(case_id, user)
+        case = self.state(case_id)
+        rec = self.store.case(case_id)
+        assert rec is not None
+        stored = {d: sha for d, sha, _ in self.store.scanned_documents(case_id)}
+        items = {i.key: i for i in self.items(case_id)}
+        for s in scanned:
+            if stored.get(s.document.path) != document_sha256(s.document):
+                raise ExportRefused(f"{case_id}: export refused: {s.document.path} changed since it was scanned")
+            for f in s.findings:
+                if FindingKey.of(f) not in items:
+                    raise ExportRefused(f"{case_id}: export refused: {s.document.path} p.{f.page}: a {f.entity_type} "
+                                        "finding was not in the reviewed scan")
+        policy = self.policies.policy(case.context.recipient)
+        manual = self.store.manual(case_id)
+        exports = []
+        try:
+            for s in scanned:
+                redact: list[Finding] = []
+                reasons: dict[int, str] = {}
+                for f in s.findings:
+                    i = items[FindingKey.of(f)]
+                    action = self.policies.effective_action(case.context, i.category, i.decision, i.override)
+                    if action is not Disposition.RELEASE:  # REVIEW cannot happen after check_export: fail closed
+                        redact.append(f)
+                        reasons[id(f)] = (i.record.reason_code if i.record and i.record.reason_code
+                                          else policy.exemption_code(f.entity_type))
+                boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
+                exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons))
+        except WorkstationError as exc:
+            self.store.record_export(case_id, user.name, str(out_dir), False, str(exc), user.role.value,
+                                     recipient=case.context.recipient.value)
+            raise
+        out_dir.mkdir(parents=True, exist_ok=True)
+        output_paths(exports, out_dir, None)
+        write_exports(exports)
+        outputs: dict[str, str] = {}
+        for e in exports:
+            for path in (e.pdf_path, e.csv_path):
+                assert path is not None
+                outputs[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        head = self.store.audit_head(case_id)[1]
+        approver = case.sign_off.actor if case.sign_off else ""
+        for name, data in self.report_files(case_id, approver=approver, audit_head=head, table_pdf=table_pdf).items():
+            _write(out_dir / name, data)
+            outputs[name] = hashlib.sha256(data).hexdigest()
+        new = case.exported(user, self.case_items(case_id), self.policies)
+        record = self.store.record_export(
+            case_id, user.name, str(out_dir), True,
+            "every document re-read by PyMuPDF and pdfminer.six: no removed text, nothing in the boxes, sanitized",
+            user.role.value, outputs=outputs, recipient=case.context.recipient.value, case=new)
+        return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash)
+
+    # ----- reports
+    def vaughn(self, case_id: str) -> list[VaughnRow]:
+        case = self.state(case_id)
+        policy = self.policies.policy(case.context.recipient)
+        withheld = []
+        for i in self.items(case_id):
+            if self.policies.effective_action(case.context, i.category, i.decision, i.override) is Disposition.RELEASE:
+                continue
+            r = i.record
+            withheld.append(Withheld(document_label(i.key.document), i.key.page, i.category,
+                                     (r.reason_code if r and r.reason_code else policy.exemption_code(i.category)),
+                                     r.user if r else "(pending)", r.decided_at if r else "",
+                                     r.reason if r and not r.reason.startswith("default action of") else ""))
+        for m in self.store.manual(case_id):
+            withheld.append(Withheld(document_label(m.document), m.page, f"MANUAL-{m.kind.value.upper()}",
+                                     m.reason_code or policy.exemption_code("PERSON"), m.user, m.created_at))
+        approver = case.sign_off.actor if case.sign_off else ""
+        return vaughn_index(withheld, self.policies.catalog, approver)
+
+    def disclosure_record(self, case_id: str, *, approver: str = "", audit_head: str = "") -> dict[str, Any]:
+        case = self.state(case_id)
+        rec = self.store.case(case_id)
+        assert rec is not None
+        items = self.case_items(case_id)
+        released = case.released(items, self.policies)
+        return {
+            "case": rec.name, "case_id": case_id,
+            "recipient": case.context.recipient.value, "recipient_label": case.context.recipient.label,
+            "legal_basis": case.context.legal_basis.to_dict(),
+            "disclosure_class": case.context.disclosure_class.value,
+            "request_reference": case.context.request_reference,
+            "approval_reference": case.context.approval_reference,
+            "approver": approver or (case.sign_off.actor if case.sign_off else ""),
+            "signed_off_at": case.sign_off.at if case.sign_off else "",
+            "sign_off_digest": case.sign_off.digest if case.sign_off else "",
+            "decisions_digest": decisions_digest(items),
+            "items": len(items), "released": len(released), "withheld": len(items) - len(released),
+            "overrides": [{"category": o.category, "actor": o.actor, "legal_basis": o.legal_basis.to_dict(),
+                           "at": o.at} for o in self.store.overrides(case_id).values()],
+            "audit_head": audit_head or self.store.audit_head(case_id)[1],
+            "audit_records": self.store.audit_head(case_id)[0],
+            "written_at": self.clock(),
+        }
+
+    def report_files(self, case_id: str, *, approver: str = "", audit_head: str = "",
+                     table_pdf: Callable[..., bytes] | None = None) -> dict[str, bytes]:
+        """The Vaughn index (CSV, PDF), the disclosure record (JSON) and, if spot-checked, the QA report (CSV)."""
+        if table_pdf is None:
+            from workstation.documents.report_pdf import table_pdf as default_table_pdf
+
+            table_pdf = default_table_pdf
+        rec = self.store.case(case_id)
+        assert rec is not None
+        case = self.state(case_id)
+        rows = self.vaughn(case_id)
+        files = {"vaughn-index.csv": _csv(COLUMNS, [[r.to_dict()[c] for c in COLUMNS] for r in rows])}
+        files["vaughn-index.pdf"] = table_pdf(
+            f"Vaughn index - {rec.name}",
+            [f"Recipient: {case.context.recipient.label}; legal basis: {case.context.legal_basis.describe()}; "
+             f"class: {case.context.disclosure_class.value}",
+             f"Approver: {approver or (case.sign_off.actor if case.sign_off else '(none)')}; {len(rows)} item(s) "
+             "withheld"],
+            ["Document", "Page", "Category", "Exemption", "Justification", "Reviewer", "Approver", "Time"],
+            [[r.document, str(r.page), r.category, r.exemption_code, r.justification, r.reviewer, r.approver,
+              r.decided_at] for r in rows],
+            widths=[2.2, 0.6, 1.6, 1.4, 4.2, 1.2, 1.2, 1.8])
+        record = self.disclosure_record(case_id, approver=approver, audit_head=audit_head)
+        files["disclosure-record.json"] = (json.dumps(record, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        qa = self.qa_rows(case_id)
+        if qa:
+            files["qa-report.csv"] = _csv(QA_COLUMNS, qa)
+        return files
+
+    def summary(self, *, suppress_below: int = 0) -> PublicSummary:
+        stats = []
+        for rec in self.store.cases():
+            case = self.store.case_state(rec.id)
+            if case is None:
+                continue
+            items = self.items(rec.id)
+            stats.append(CaseStatistics(case.context.recipient.value,
+                                        [(i.category, i.decision or "pending") for i in items],
+                                        [o.category for o in self.store.overrides(rec.id).values()],
+                                        case.state is CaseState.EXPORTED))
+        return public_summary(stats, suppress_below=suppress_below)
+
+    # ----- spot-checks
+    def draw_sample(self, case_id: str, user: User, rate: float, seed: int | str | None = None) -> list[Item]:
+        with self._audited(case_id, user, "spot-check"):
+            require(user, Permission.SPOT_CHECK, case_id)
+            if not 0 < rate <= 100:
+                raise UsageError("--rate must be a percentage in (0, 100]")
+            seed = str(seed if seed is not None else int.from_bytes(os.urandom(4), "big"))
+            decided = [i for i in self.items(case_id) if i.decision is not None]
+            chosen = sample(decided, rate, seed, stratum=lambda i: (i.category, i.decision or ""))
+            strata = Counter(f"{i.category}/{i.decision}" for i in chosen)
+            self.store.save_spot_check(case_id, rate, seed, [i.id for i in chosen], user.name, user.role.value,
+                                       {"case_id": case_id, "rate_percent": rate, "seed": seed,
+                                        "population": len(decided), "sampled": len(chosen),
+                                        "strata": dict(sorted(strata.items())),
+                                        "items": [i.id for i in chosen]})
+            return chosen
+
+    def current_sample(self, case_id: str) -> tuple[str, list[Item], dict[str, tuple[bool, str, str, str]]] | None:
+        open_check = self.store.open_spot_check(case_id)
+        if open_check is None:
+            return None
+        sid, _, _, ids = open_check
+        by_id = {i.id: i for i in self.items(case_id)}
+        return sid, [by_id[i] for i in ids if i in by_id], self.store.verdicts(sid)
+
+    def record_verdict(self, case_id: str, user: User, ident: str, passed: bool, comment: str) -> bool:
+        """A supervisor's pass/fail on one sampled item; returns True when the sample is complete (the
+        spot-check's result is then appended to the trail)."""
+        with self._audited(case_id, user, "spot-check verdict"):
+            require(user, Permission.SPOT_CHECK, case_id)
+            current = self.store.open_spot_check(case_id)
+            if current is None:
+                raise CaseStateError("no spot-check sample drawn for this case: run `workstation audit sample` first")
+            sid, rate, seed, ids = current
+            matches = [i for i in ids if i.startswith(ident)]
+            if len(matches) != 1:
+                raise UsageError(f"item {ident!r} is not in the current sample")
+            item = self.item(case_id, matches[0])
+            if not passed and not comment.strip():
+                raise UsageError("a failed check needs a comment")
+            verdicts = self.store.verdicts(sid)
+            verdicts[item.id] = (passed, comment, user.name, self.clock())
+            summary = None
+            if set(ids) <= set(verdicts):
+                by_id = {i.id: i for i in self.items(case_id)}
+                result = spot_check_result([((by_id[i].category, by_id[i].decision or "pending"), verdicts[i][0])
+                                            for i in ids if i in by_id], rate, seed)
+                summary = {**result.details(case_id), "spot_check": sid}
+            self.store.record_verdict(case_id, sid, item.id, passed, comment.strip(), user.name, user.role.value, {
+                "case_id": case_id, "spot_check": sid, "item": item.id, "document": item.key.document,
+                "page": item.key.page, "category": item.category, "decision": item.decision or "pending",
+                "result": "pass" if passed else "fail", "comment": comment.strip()}, summary)
+            return summary is not None
+
+    def qa_rows(self, case_id: str) -> list[list[str]]:
+        by_id = {i.id: i for i in self.items(case_id)}
+        rows = []
+        for sid, rate, seed, ids, actor, at in self.store.spot_checks(case_id):
+            verdicts = self.store.verdicts(sid)
+            for ident in ids:
+                i = by_id.get(ident)
+                v = verdicts.get(ident)
+                rows.append([sid, at, f"{rate:g}", seed, ident, document_label(i.key.document) if i else "",
+                             str(i.key.page) if i else "", i.category if i else "", (i.decision or "") if i else "",
+                             ("pass" if v[0] else "fail") if v else "not checked", v[1] if v else "",
+                             v[2] if v else actor])
+        return rows
+
+    # ----- audit
+    def verify(self, case_id: str) -> Any:
+        count, head = self.store.audit_head(case_id)
+        return verify_records(self.store.audit(case_id), expected_count=count,
+                              anchors={count: head} if count else None)
+
+
+QA_COLUMNS = ("spot_check", "drawn_at", "rate_percent", "seed", "item", "document", "page", "category", "decision",
+              "result", "comment", "supervisor")
+
+
+def document_sha256(document: Any) -> str:
+    """The SHA-256 of a document's bytes (PDFs) or of its page texts (other kinds): detects a changed file."""
+    if document.source_bytes is not None:
+        return hashlib.sha256(document.source_bytes).hexdigest()
+    h = hashlib.sha256()
+    for p in document.pages:
+        h.update(p.text.encode("utf-8") + b"\f")
+    return h.hexdigest()
+
+
+def summary_rows(s: PublicSummary) -> list[list[str]]:
+    rows = [["cases", "", str(s.cases)], ["exported_cases", "", str(s.exported_cases)],
+            ["overrides", "", str(s.overrides)]]
+    for name, table in (("recipient", s.by_recipient), ("category", s.by_category), ("decision", s.by_decision),
+                        ("overrides_by_category", s.overrides_by_category),
+                        ("overrides_by_recipient", s.overrides_by_recipient)):
+        rows += [[name, k, str(v)] for k, v in table.items()]
+    for cat, table in s.by_category_decision.items():
+        rows += [["category_decision", f"{cat}/{d}", str(v)] for d, v in table.items()]
+    return rows
+
+
+def _csv(header: Iterable[str], rows: Iterable[Sequence[object]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(header))
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _pair(recognizer: str) -> tuple[str, str]:
+    name, _, version = recognizer.partition(":")
+    return name, version

@@ -1,0 +1,92 @@
+"""The window's hooks for cases under a disclosure policy: a "Case" menu (properties, sign-off, audit trail),
+role-gated actions with the reason in the tooltip, and the rules applied before every decision is stored.
+
+``install(window, service, account, users)`` is called once by ``app.build_window``; it sets the window's
+``on_case_opened`` and ``before_commit`` hooks, so ``main_window`` only calls them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+from workstation.cases import CaseService
+from workstation.domain.audit import EventType
+from workstation.domain.review import Action
+from workstation.domain.roles import Permission, User, UserDirectory, require
+from workstation.qt.case_dialogs import AuditView, CasePropertiesDialog, SignOffDialog, why_not
+
+
+def install(window: Any, service: CaseService, account: User, users: UserDirectory) -> None:
+    window.case_service, window.account, window.users = service, account, users
+    menu = window.menuBar().addMenu("&Case")
+    window.properties_action = QAction("Case properties…", window)
+    window.signoff_action = QAction("Sign off…", window)
+    window.audit_action = QAction("Audit trail and spot-check…", window)
+    window.properties_action.triggered.connect(lambda: open_properties(window))
+    window.signoff_action.triggered.connect(lambda: open_signoff(window))
+    window.audit_action.triggered.connect(lambda: open_audit(window))
+    for action in (window.properties_action, window.signoff_action, window.audit_action):
+        menu.addAction(action)
+    menu.setToolTipsVisible(True)
+    for action, permission, tip in ((window.properties_action, Permission.DECIDE, "Recipient, legal basis, class"),
+                                    (window.signoff_action, Permission.SIGN_OFF, "Counsel's sign-off"),
+                                    (window.audit_action, Permission.READ, "The hash-chained audit trail")):
+        reason = why_not(account, permission)
+        action.setEnabled(reason is None)
+        action.setToolTip(reason or tip)
+    window.on_case_opened = _opened
+    window.on_scan_complete = _scanned
+    window.before_commit = lambda action: _before_commit(window, action)
+    if window.case is not None:
+        _opened(window)
+
+
+def _opened(window: Any) -> None:
+    service: CaseService = window.case_service
+    case = service.ensure_state(window.case, window.account)
+    window.case_label.setText(window.case_label.text() + f" · {case.context.recipient.value} · {case.state.value}")
+
+
+def _scanned(window: Any, scanned: list) -> None:
+    """Record the scan (finding keys, document hashes, engine versions) in the store and the trail."""
+    if window.case is None or not window.account.can(Permission.OPEN_CASE):
+        return
+    versions_fn = getattr(window.engine, "versions", None)
+    versions = versions_fn() if versions_fn is not None else {}
+    window.case_service.record_scan(window.case, window.account, scanned, versions, policy_decisions=False)
+
+
+def _before_commit(window: Any, action: Action) -> dict:
+    """Refuse (PermissionDenied) a change the role may not make; void a sign-off the change invalidates."""
+    service: CaseService = window.case_service
+    user: User = window.account
+    require(user, Permission.DECIDE, "findings")
+    case = service.state(window.case.id)
+    new = case.changed(user, action.label)
+    if new == case:
+        return {}
+    events = []
+    if case.sign_off is not None and new.sign_off is None:
+        events.append((str(EventType.SIGN_OFF_VOIDED), {"case_id": case.case_id, "signed_by": case.sign_off.actor,
+                                                        "signed_at": case.sign_off.at, "why": new.note}))
+    return {"case": new, "events": events}
+
+
+def open_properties(window: Any) -> CasePropertiesDialog:
+    dialog = CasePropertiesDialog(window.case_service, window.case.id, window.account, window)
+    dialog.show()
+    return dialog
+
+
+def open_signoff(window: Any) -> SignOffDialog:
+    dialog = SignOffDialog(window.case_service, window.case.id, window.account, window.users, window)
+    dialog.show()
+    return dialog
+
+
+def open_audit(window: Any) -> AuditView:
+    dialog = AuditView(window.case_service, window.case.id, window.account, window)
+    dialog.show()
+    return dialog
