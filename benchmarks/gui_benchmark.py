@@ -237,6 +237,33 @@ def stall_report(m: Measurement, threshold_ms: float = STALL_TARGET_MS) -> str:
     return "\n".join(out)
 
 
+def _guard_pyside_refcount_leak() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` (and ``True``/``False``) on every call of a
+    method that returns nothing; after a few thousand calls the interpreter aborts (``none_dealloc``). A 300-page
+    case makes far more than that, so measuring it needs the references padded (Python 3.12 makes these objects
+    immortal; PySide6 6.11.3 does not have the leak). Prints a warning when it pads."""
+    import ctypes
+    import sys
+
+    from PySide6.QtGui import QColor
+
+    if sys.version_info >= (3, 12):
+        return
+    c = QColor(1, 2, 3)
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        c.setAlpha(5)
+    if sys.getrefcount(None) >= before:
+        return
+    import PySide6
+
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+    print(f"WARNING: PySide6 {PySide6.__version__} leaks references to None/True/False on Python "
+          f"{sys.version.split()[0]} (the window would abort with none_dealloc on a large case); padded them to "
+          "measure. Pin PySide6 6.11.3 or move to Python 3.12.")
+
+
 def run(pages: int, seed: int, diagnose: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -244,7 +271,8 @@ def run(pages: int, seed: int, diagnose: bool = False) -> int:
     from workstation.documents.raster import page_texts
     from workstation.store.case_store import CaseStore
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])
+    _guard_pyside_refcount_leak()
     with tempfile.TemporaryDirectory() as tmp:
         case = Path(tmp) / "case"
         case.mkdir()
