@@ -15,6 +15,7 @@ number after its label goes above it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from typing import ClassVar, NamedTuple, TypeVar
@@ -150,6 +151,7 @@ def _split_quoted(line: str, offset: int, delimiter: str) -> list[tuple[int, int
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def header_delimiter(line: str) -> str | None:
     """The delimiter of a table header line: tab, pipe, semicolon, comma, or ``" "`` for aligned columns."""
     if "\t" in line:
@@ -166,11 +168,13 @@ def header_delimiter(line: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _cells(line: str, offset: int, delimiter: str | None = None) -> tuple[bool, list[tuple[int, int]]]:
     """The (start, end) of each cell of a table line; ``True`` if split on a delimiter, not on column gaps.
 
     Tabs and pipes are found in the line itself; a semicolon or comma ``delimiter`` (the header's) keeps empty
-    cells as empty spans so that cells stay under their header.
+    cells as empty spans so that cells stay under their header. Cached: every recognizer that reads tables
+    splits the same lines of the same text (callers never modify the returned list).
     """
     if delimiter in (";", ","):
         return True, _split_quoted(line, offset, delimiter)

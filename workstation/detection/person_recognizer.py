@@ -144,6 +144,10 @@ def _title_regex(titles: list[str]) -> re.Pattern[str]:
     )
 
 
+# whole words as written in lower case ("rose", "fall"): a name word that also occurs so is not repeated
+_LOWER_WORD = re.compile(r"(?<![\w'’.@-])[^\W\d_]+(?![\w'’@-]|\.\w)")
+
+
 class PersonContextRecognizer(EntityRecognizer):
     """PERSON names read after form labels, titles and phrases, and in "LAST, First" roster lines."""
 
@@ -909,7 +913,7 @@ class PersonContextRecognizer(EntityRecognizer):
                 words.add(low)
         if not words:
             return out
-        lowered_in_text = {w for w in words if re.search(r"(?<![\w'’.@-])" + re.escape(w) + r"(?![\w'’@-]|\.\w)", text)}
+        lowered_in_text = words & {m.group() for m in _LOWER_WORD.finditer(text) if m.group().islower()}
         words -= lowered_in_text
         if not words:
             return out
