@@ -21,7 +21,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -269,16 +269,33 @@ def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, flo
 PARALLEL_MIN_PAGES = 24
 
 
-def _pdfminer_pages(data: bytes, page_count: int = 0) -> list[tuple[str, list[tuple[str, float, float]]]]:
-    """pdfminer.six's reading of every page; long documents are split over worker processes (one per core)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if page_count < PARALLEL_MIN_PAGES or workers < 2:
-        return _pdfminer_range(data, None)
-    step = -(-page_count // workers)
-    ranges = [set(range(i, min(i + step, page_count))) for i in range(0, page_count, step)]
-    with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("spawn")) as pool:
-        parts = list(pool.map(_pdfminer_range, [data] * len(ranges), ranges))
-    return [page for part in parts for page in part]
+class _SecondReading:
+    """pdfminer.six's reading of every page, started in worker processes (one per core, for long documents)
+    so that it runs while the PyMuPDF checks run here; ``result()`` waits for it."""
+
+    def __init__(self, data: bytes, page_count: int) -> None:
+        workers = min(os.cpu_count() or 1, 4)
+        self._data = data
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[tuple[str, list[tuple[str, float, float]]]]]] = []
+        if page_count >= PARALLEL_MIN_PAGES and workers >= 2:
+            step = -(-page_count // workers)
+            ranges = [set(range(i, min(i + step, page_count))) for i in range(0, page_count, step)]
+            self._pool = ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("spawn"))
+            self._futures = [self._pool.submit(_pdfminer_range, data, r) for r in ranges]
+
+    def result(self) -> list[tuple[str, list[tuple[str, float, float]]]]:
+        if self._pool is None:
+            return _pdfminer_range(self._data, None)
+        try:
+            return [page for fut in self._futures for page in fut.result()]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, list[tuple[str, float, float]]]]:
@@ -326,20 +343,25 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:
         raise VerificationError(document, None, "redacted output cannot be re-opened") from None
+    second_reading = _SecondReading(data, doc.page_count)  # runs alongside the PyMuPDF checks below
     try:
-        san = check_sanitized(doc)
-        if san.problems:
-            page, reason = san.problems[0]
-            raise VerificationError(document, page, f"sanitization incomplete: {reason}")
-        first = _pymupdf_pages(doc)
+        try:
+            san = check_sanitized(doc)
+            if san.problems:
+                page, reason = san.problems[0]
+                raise VerificationError(document, page, f"sanitization incomplete: {reason}")
+            first = _pymupdf_pages(doc)
+        finally:
+            doc.close()
+        removed = RemovedStrings([*(t for red in plan.values() for t in red.removed_strings), *all_removed])
+        _check(first, plan, removed, document, "PyMuPDF")
+        try:
+            second = second_reading.result()
+        except Exception as exc:  # a file the second extractor cannot parse is not verified
+            raise VerificationError(document, None,
+                                    f"second extractor (pdfminer.six) cannot read output: {exc}") from None
     finally:
-        doc.close()
-    removed = RemovedStrings([*(t for red in plan.values() for t in red.removed_strings), *all_removed])
-    _check(first, plan, removed, document, "PyMuPDF")
-    try:
-        second = _pdfminer_pages(data, len(first))
-    except Exception as exc:  # a file the second extractor cannot parse is not verified
-        raise VerificationError(document, None, f"second extractor (pdfminer.six) cannot read output: {exc}") from None
+        second_reading.close()
     if len(second) != len(first):
         raise VerificationError(document, None, "extractors disagree on the page count")
     _check(second, plan, removed, document, "pdfminer.six")

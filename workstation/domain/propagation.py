@@ -12,6 +12,7 @@ judge at each occurrence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -22,39 +23,51 @@ RECOGNIZER = "RepeatedText"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _pattern(text: str) -> re.Pattern[str] | None:
-    toks = _TOKEN.findall(text)
-    if not toks or sum(len(t) for t in toks) < 2:
-        return None
-    body = r"\s*".join(re.escape(t) for t in toks)
-    lead = r"(?<!\w)" if toks[0][0].isalnum() or toks[0][0] == "_" else ""
-    trail = r"(?!\w)" if toks[-1][-1].isalnum() or toks[-1][-1] == "_" else ""
-    return re.compile(lead + body + trail, re.IGNORECASE)
-
-
 def propagate(page_texts: Sequence[str], detections: Sequence[Sequence[Detection]]) -> list[list[Detection]]:
-    """Per page: the page's detections plus a detection for every other occurrence of any detected text."""
-    best: dict[str, Detection] = {}
-    texts: dict[str, str] = {}
+    """Per page: the page's detections plus a detection for every other occurrence of any detected text.
+
+    Texts are compared as sequences of word and punctuation tokens, case-folded, so any spacing or line break
+    between the words matches and a match never starts or ends inside a word. One pass over each page's tokens
+    (candidates looked up by their first token), whatever the number of found texts.
+    """
+    best: dict[tuple[str, ...], Detection] = {}
     for text, dets in zip(page_texts, detections, strict=True):
         for d in dets:
             if d.entity_type in CONTEXTUAL:
                 continue
-            key = " ".join(_TOKEN.findall(text[d.start:d.end])).casefold()
-            if key and (key not in best or d.score > best[key].score):
+            key = tuple(t.casefold() for t in _TOKEN.findall(text, d.start, d.end))
+            if sum(len(t) for t in key) < 2:
+                continue
+            if key not in best or d.score > best[key].score:
                 best[key] = d
-                texts[key] = text[d.start:d.end]
-    patterns = [(p, best[k]) for k in sorted(best, key=len, reverse=True) if (p := _pattern(texts[k]))]
+    by_first: dict[str, list[tuple[tuple[str, ...], Detection]]] = {}
+    for key in sorted(best, key=len, reverse=True):  # longest first: "Maria Lopez" before "Maria"
+        by_first.setdefault(key[0], []).append((key, best[key]))
     out: list[list[Detection]] = []
     for text, dets in zip(page_texts, detections, strict=True):
         page = list(dets)
-        taken = [(d.start, d.end) for d in dets]
-        for pat, src in patterns:
-            for m in pat.finditer(text):
-                s, e = m.start(), m.end()
-                if any(s < te and ts < e for ts, te in taken):
+        if not by_first:
+            out.append(page)
+            continue
+        taken = sorted((d.start, d.end) for d in dets)
+        toks = [(m.group().casefold(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        n = len(toks)
+        for i, (tok, start, _) in enumerate(toks):
+            for key, src in by_first.get(tok, ()):
+                k = len(key)
+                if i + k > n or any(toks[i + j][0] != key[j] for j in range(1, k)):
                     continue
-                page.append(Detection(s, e, src.entity_type, round(src.score * 0.95, 4), RECOGNIZER))
-                taken.append((s, e))
+                end = toks[i + k - 1][2]
+                if _overlaps(taken, start, end):
+                    continue
+                page.append(Detection(start, end, src.entity_type, round(src.score * 0.95, 4), RECOGNIZER))
+                bisect.insort(taken, (start, end))
+                break
         out.append(page)
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted spans (spans may overlap each other)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(start < e for _, e in spans[:i])
