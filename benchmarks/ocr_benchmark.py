@@ -26,7 +26,7 @@ import pymupdf
 
 from benchmarks.scans import add_scan_page, noisy, render_gray, skew, text_pdf, word_accuracy
 from workstation.documents.intake import load_pdf_bytes
-from workstation.documents.ocr import ocr_pages, ocr_text_of_pdf_pages
+from workstation.documents.ocr import OCR_DPI, ocr_pages, ocr_text_of_pdf_pages
 from workstation.documents.redact import PageRedactions, RemovedStrings, redact_pdf
 from workstation.domain.errors import VerificationError
 from workstation.domain.policy import Policy
@@ -98,6 +98,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=10)
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    ap.add_argument("--ocr-dpi", type=int, default=None, help="OCR resolution (default: the workstation's OCR_DPI)")
     ap.add_argument("--no-redact", action="store_true", help="OCR timing and accuracy only")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
@@ -107,11 +108,13 @@ def main() -> None:
           f"({sum(len(t.split()) for t in texts) / args.pages:.0f} words/page); cores: {cores}")
 
     t0 = time.perf_counter()
-    pages = ocr_pages(pdf, list(range(1, args.pages + 1)), workers=args.workers)
+    ocr_kw = {"dpi": args.ocr_dpi} if args.ocr_dpi else {}
+    pages = ocr_pages(pdf, list(range(1, args.pages + 1)), workers=args.workers, **ocr_kw)
     dt = time.perf_counter() - t0
     rate = args.pages / dt
     accs = [word_accuracy(texts[i - 1], pages[i].text) for i in range(1, args.pages + 1)]
-    print(f"OCR: {args.pages} pages in {dt:.1f}s = {rate:.2f} pages/s on {args.workers or cores} worker(s) "
+    print(f"OCR at {args.ocr_dpi or OCR_DPI} dpi: {args.pages} pages in {dt:.1f}s = {rate:.2f} pages/s on "
+          f"{args.workers or cores} worker(s) "
           f"({rate / TARGET:.2f}x the {TARGET:g} page/s target)")
     print(f"word accuracy (bag of words): mean {sum(accs) / len(accs):.3f}, min {min(accs):.3f} "
           f"(page {accs.index(min(accs)) + 1})")

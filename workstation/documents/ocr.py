@@ -81,8 +81,11 @@ def detect_rotation(page: pymupdf.Page) -> int:
         return 0
     pix = page.get_pixmap(dpi=OSD_DPI, colorspace=pymupdf.csGRAY)
     try:
+        # one thread: Debian's Tesseract uses OpenMP, and its threads fighting the other OCR workers for the
+        # cores made this call 5x slower (9 s instead of under 2 s on a 2-core machine)
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         out = subprocess.run([exe, "stdin", "stdout", "--psm", "0", "--tessdata-dir", tessdata_dir()],
-                             input=pix.tobytes("png"), capture_output=True, timeout=60)
+                             input=pix.tobytes("png"), capture_output=True, timeout=60, env=env)
     except (OSError, subprocess.TimeoutExpired):
         return 0
     m = re.search(rb"Rotate:\s*(\d+)", out.stdout)
@@ -190,6 +193,74 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 def _ocr(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
+    """OCR of the page turned by ``rotation`` degrees: Tesseract's command line when installed (about twice as
+    fast as the copy of Tesseract inside MuPDF on these machines: 1.9 s instead of 3.7 s for a dense Letter page
+    at 300 dpi), else PyMuPDF's ``pdfocr_tobytes``."""
+    exe = shutil.which("tesseract")
+    if exe:
+        result = _ocr_cli(exe, page, rotation, dpi, languages)
+        if result is not None:
+            return result
+    return _ocr_mupdf(page, rotation, dpi, languages)
+
+
+def _page_mapping(page: pymupdf.Page, matrix: pymupdf.Matrix) -> Callable[[float, float, float, float], Rect]:
+    """Pixel rectangle of a pixmap rendered with ``matrix`` -> rectangle in the page's unrotated coordinates
+    (the coordinates text-layer boxes and redaction annotations use; a page's /Rotate undone). A box of a
+    straightened page maps back to the bounding box of its turned rectangle."""
+    origin = (page.rect * matrix).irect
+    inverse = ~matrix * page.derotation_matrix
+
+    def to_page(x0: float, y0: float, x1: float, y1: float) -> Rect:
+        r = pymupdf.Rect(x0 + origin.x0, y0 + origin.y0, x1 + origin.x0, y1 + origin.y0) * inverse
+        r.normalize()
+        return (r.x0, r.y0, r.x1, r.y1)
+
+    return to_page
+
+
+def _ocr_cli(exe: str, page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page | None:
+    zoom = dpi / 72.0
+    matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        out = subprocess.run([exe, "stdin", "stdout", "-l", languages, "--dpi", str(dpi), "--psm", "3",
+                              "--tessdata-dir", tessdata_dir(), "tsv"],
+                             input=pix.tobytes("png"), capture_output=True, timeout=300, env=env)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    to_page = _page_mapping(page, matrix)
+    parts: list[str] = []
+    boxes: list[Rect | None] = []
+    current_line: tuple[str, str, str] | None = None
+    for row in out.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        word = cols[11].strip()
+        if not word:
+            continue
+        left, top, width, height = (int(v) for v in cols[6:10])
+        line = (cols[2], cols[3], cols[4])
+        if parts:
+            parts.append(" " if line == current_line else "\n")
+            boxes.append(None)
+        current_line = line
+        weights = [_NARROW.get(c, 1.0) for c in word]
+        unit = width / sum(weights)
+        x = float(left)
+        for c, w in zip(word, weights, strict=True):
+            parts.append(c)
+            boxes.append(to_page(x, top, x + w * unit, top + height))
+            x += w * unit
+    return Page(number=page.number + 1, text="".join(parts), char_boxes=tuple(boxes), width=page.rect.width,
+                height=page.rect.height, text_source=TextSource.OCR)
+
+
+def _ocr_mupdf(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
     zoom = dpi / 72.0
     matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
     pix = page.get_pixmap(matrix=matrix, alpha=False)  # RGB: the OCR output of a grey pixmap has no text
