@@ -39,6 +39,7 @@ def install(window: Any, service: CaseService, account: User, users: UserDirecto
     window.on_case_opened = _opened
     window.on_scan_complete = _scanned
     window.before_commit = lambda action: _before_commit(window, action)
+    window.before_export = lambda: window.case_service.check_export(window.case.id, window.account)
     if window.case is not None:
         _opened(window)
 

@@ -994,6 +994,15 @@ class MainWindow(QMainWindow):
             self._inform("Export blocked", msg, False)
             self.set_current(f)
             return False
+        before_export = getattr(self, "before_export", None)
+        if before_export is not None:  # the case's rules (sign-off, protected items), enforced in the domain
+            try:
+                before_export()
+            except WorkstationError as exc:
+                msg = f"Export refused: {exc}"
+                self.last_export = ExportOutcome(False, msg, str(out_dir))
+                self._inform("Export refused", msg, False)
+                return False
         items: list[ExportItem] = []
         skipped: list[str] = []
         for ld in self.docs:
