@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pymupdf
@@ -58,7 +59,21 @@ def page_from_pymupdf(page: pymupdf.Page) -> Page:
     )
 
 
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+
+
+def _may_have_images(page: pymupdf.Page) -> bool:
+    """Cheap pre-check: image XObjects in the page's resources, or an inline image in its content stream.
+    (``get_image_info`` interprets the whole page: too slow to run on every page of a text PDF.)"""
+    try:
+        return bool(page.get_images(full=True)) or bool(_INLINE_IMAGE.search(page.read_contents()))
+    except Exception:  # a broken image reference still means "there may be an image here"
+        return True
+
+
 def _looks_scanned(page: pymupdf.Page, text: str) -> bool:
+    if not _may_have_images(page):
+        return False
     try:
         images = page.get_image_info()
     except Exception:  # a broken image reference still means "there is an image here"
