@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -153,8 +154,9 @@ class Finding:
     recognizer: str
     boxes: tuple[Rect, ...] = ()
 
-    @property
+    @functools.cached_property
     def text_sha256(self) -> str:
+        """SHA-256 of the text (computed once: the review session and the store key every finding by it)."""
         return sha256_text(self.text)
 
 
