@@ -27,22 +27,25 @@ from pathlib import Path
 
 from benchmarks import pools as P
 
-NATIONALITY = "NATIONALITY"
-IMMIGRATION_STATUS = "IMMIGRATION_STATUS"
-A_NUMBER = "A_NUMBER"
-USCIS_RECEIPT_NUMBER = "USCIS_RECEIPT_NUMBER"
-I94_NUMBER = "I94_NUMBER"
-SEVIS_ID = "SEVIS_ID"
-PASSPORT_NUMBER = "PASSPORT_NUMBER"
-ADDRESS = "ADDRESS"
-PERSON = "PERSON"
-PHONE_NUMBER = "PHONE_NUMBER"
-EMAIL_ADDRESS = "EMAIL_ADDRESS"
-US_SSN = "US_SSN"
-DATE_OF_BIRTH = "DATE_OF_BIRTH"
+# the workstation's own category names (the gold spans use exactly these)
+from workstation.domain.categories import (
+    A_NUMBER,
+    ADDRESS,
+    ALL,
+    DATE_OF_BIRTH,
+    EMAIL_ADDRESS,
+    I94_NUMBER,
+    IMMIGRATION_STATUS,
+    NATIONALITY,
+    PASSPORT_NUMBER,
+    PERSON,
+    PHONE_NUMBER,
+    SEVIS_ID,
+    US_SSN,
+    USCIS_RECEIPT_NUMBER,
+)
 
-ENTITY_TYPES = (NATIONALITY, IMMIGRATION_STATUS, A_NUMBER, USCIS_RECEIPT_NUMBER, I94_NUMBER, SEVIS_ID,
-                PASSPORT_NUMBER, ADDRESS, PERSON, PHONE_NUMBER, EMAIL_ADDRESS, US_SSN, DATE_OF_BIRTH)
+ENTITY_TYPES = ALL
 
 DOC_TYPES = ("complaint_report", "email", "foil_letter", "shelter_intake", "witness_statement", "roster",
              "followup_dd5")

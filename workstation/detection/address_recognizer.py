@@ -25,23 +25,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import usaddress
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from workstation.paths import RESOURCES
-
-WORDLISTS = RESOURCES / "wordlists"
+from workstation.detection.wordlists import wordlist
 
 
 def _load(name: str) -> list[str]:
-    out = []
-    for line in Path(WORDLISTS / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return wordlist(name)
 
 
 def _alt(words, flexible_space: bool = True) -> str:

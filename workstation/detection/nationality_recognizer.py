@@ -31,15 +31,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
-from workstation.paths import RESOURCES
-
-WORDLISTS = RESOURCES / "wordlists"
+from workstation.detection.wordlists import read_wordlist, wordlist
 
 # ---------------------------------------------------------------------------------------------------------------
 # Word-list helpers (also used by the immigration-status recognizer)
@@ -48,26 +46,6 @@ WORDLISTS = RESOURCES / "wordlists"
 _DASHES = "-\u2010\u2011\u2012\u2013"
 _DASH_CLASS = r"\-\u2010\u2011\u2012\u2013"  # the same, for use inside a regex character class
 _SEP_RE = re.compile(rf"[\s{_DASH_CLASS}]+")
-
-
-@cache
-def read_wordlist(name: str) -> tuple[tuple[str, float | None], ...]:
-    """Entries of ``resources/wordlists/<name>``: one per line, ``#`` comments, optional ``| score`` suffix."""
-    out: list[tuple[str, float | None]] = []
-    for raw in (WORDLISTS / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        score: float | None = None
-        if " | " in line:
-            line, _, s = line.rpartition(" | ")
-            score = float(s)
-        out.append((line.strip(), score))
-    return tuple(out)
-
-
-def wordlist(name: str) -> list[str]:
-    return [entry for entry, _ in read_wordlist(name)]
 
 
 def fold_accents(text: str) -> str:

@@ -30,24 +30,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HEADERS, table_cells
-from workstation.paths import RESOURCES
-
-WORDLISTS = RESOURCES / "wordlists"
+from workstation.detection.wordlists import wordlist
 
 
 def _load(name: str) -> list[str]:
-    out = []
-    for line in Path(WORDLISTS / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return wordlist(name)
 
 
 def _alternation(words: list[str]) -> str:

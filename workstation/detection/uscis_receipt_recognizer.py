@@ -13,15 +13,12 @@ from functools import cache
 from presidio_analyzer import Pattern
 
 from workstation.detection.a_number_recognizer import FLAGS, LabelledIdRecognizer, other_number_words
-from workstation.paths import RESOURCES
-
-PREFIXES_PATH = RESOURCES / "wordlists" / "uscis_receipt_prefixes.txt"
+from workstation.detection.wordlists import wordlist
 
 
 @cache
 def receipt_prefixes() -> frozenset[str]:
-    lines = PREFIXES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip().upper() for s in lines if s.strip() and not s.lstrip().startswith("#"))
+    return frozenset(p.upper() for p in wordlist("uscis_receipt_prefixes.txt"))
 
 
 _SEP = r"[ \u00a0*\-\u2010-\u2013]"
