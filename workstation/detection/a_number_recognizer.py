@@ -20,7 +20,13 @@ import re
 import threading
 from typing import ClassVar, NamedTuple, TypeVar
 
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 FLAGS = re.IGNORECASE
@@ -330,6 +336,33 @@ def in_cells(cells: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and cells[i][0] <= start and end <= cells[i][1]
 
 
+def pattern_result(recognizer: EntityRecognizer, entity: str, score: float, start: int, end: int,
+                   pattern: Pattern) -> RecognizerResult:
+    """A result of ``recognizer``'s ``pattern`` whose score already includes the recognizer's own context check
+    (a label, a table header), so Presidio does not boost it a second time."""
+    name = type(recognizer).__name__
+    explanation = AnalysisExplanation(
+        recognizer=name,
+        original_score=score,
+        pattern_name=pattern.name,
+        pattern=pattern.regex,
+        textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
+        regex_flags=FLAGS,
+    )
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=explanation,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        },
+    )
+
+
 class LabelledIdRecognizer(PatternRecognizer):
     """A pattern recognizer scored by a label shortly before (or in brackets after) the match.
 
@@ -423,28 +456,7 @@ class LabelledIdRecognizer(PatternRecognizer):
         return [self._result(score, start, end, pattern) for score, start, end, pattern in best_non_overlapping(found)]
 
     def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        name = type(self).__name__
-        explanation = AnalysisExplanation(
-            recognizer=name,
-            original_score=score,
-            pattern_name=pattern.name,
-            pattern=pattern.regex,
-            textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
-            regex_flags=FLAGS,
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                # the label check above is this recognizer's context handling: no second boost
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
-        )
+        return pattern_result(self, self.ENTITY, score, start, end, pattern)
 
 
 # --- A-numbers ------------------------------------------------------------------------------------------------

@@ -18,10 +18,15 @@ import bisect
 import re
 from typing import ClassVar
 
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import best_non_overlapping, in_cells, table_cells
+from workstation.detection.a_number_recognizer import (
+    best_non_overlapping,
+    in_cells,
+    pattern_result,
+    table_cells,
+)
 
 FLAGS = re.IGNORECASE
 
@@ -228,24 +233,4 @@ class DateOfBirthRecognizer(PatternRecognizer):
         return results
 
     def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        name = type(self).__name__
-        explanation = AnalysisExplanation(
-            recognizer=name,
-            original_score=score,
-            pattern_name=pattern.name,
-            pattern=pattern.regex,
-            textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
-            regex_flags=FLAGS,
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
-        )
+        return pattern_result(self, self.ENTITY, score, start, end, pattern)
