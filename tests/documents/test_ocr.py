@@ -13,6 +13,7 @@ import numpy as np
 import pymupdf
 import pytest
 
+import workstation.documents.ocr as ocr
 import workstation.documents.redact as redact
 from benchmarks.scans import (
     add_scan_page,
@@ -152,6 +153,60 @@ def test_ocr_reads_the_words(ocr_results, name):
     assert word_accuracy(TEXT, page.text) >= 0.95, page.text
     for s in MUST_GO:
         assert squash(s) in squash(page.text), (s, page.text)
+
+
+# ------------------------------------------------------------------------------------------------ orientation
+
+# (turned by, skew degrees, noise, the rotation (Matrix.prerotate) that makes the page upright again)
+ORIENTATIONS = [(rotate, sk, noise, rotate)
+                for rotate in (0, 90, 180, 270) for sk, noise in ((0.0, False), (2.5, False), (-1.5, True))]
+
+
+def scanned_page(rotate: int, skew_degrees: float, noise: bool) -> pymupdf.Document:
+    doc = pymupdf.open()
+    add_scan_page(doc, scan_image(0, skew_degrees, noise), DPI, rotate=rotate)
+    return doc
+
+
+@pytest.mark.parametrize(("rotate", "skew_degrees", "noise", "upright"), ORIENTATIONS)
+def test_orientation_comes_from_the_shape_of_the_ink(rotate, skew_degrees, noise, upright):
+    """Sideways, upside down and skewed pages are told apart without OCR (a skewed upright page, whose rows
+    blur, must not look sideways); the estimate agrees with Tesseract's own orientation detection."""
+    with scanned_page(rotate, skew_degrees, noise) as doc:
+        rotation, sk = ocr.estimate_orientation(doc[0])
+        assert rotation == upright
+        assert abs(abs(sk) - abs(skew_degrees)) <= 0.3
+        if not skew_degrees:
+            assert ocr.detect_rotation(doc[0]) == upright
+
+
+@pytest.mark.parametrize(("rotate", "skew_degrees"), [(180, 0.0), (90, 2.5), (270, 0.0)])
+def test_a_turned_page_is_read_in_one_pass(monkeypatch, rotate, skew_degrees):
+    """The page is OCR'd once, already turned: Tesseract's orientation detection is not needed."""
+    calls: list[float] = []
+    real = ocr._ocr
+
+    def counted(page, rotation, dpi, languages):
+        calls.append(rotation)
+        return real(page, rotation, dpi, languages)
+
+    def no_osd(page):
+        raise AssertionError("orientation detection was asked")
+
+    monkeypatch.setattr(ocr, "_ocr", counted)
+    monkeypatch.setattr(ocr, "detect_rotation", no_osd)
+    with scanned_page(rotate, skew_degrees, False) as doc:
+        page = ocr.ocr_page(doc[0])
+    assert len(calls) == 1
+    assert word_accuracy(TEXT, page.text) >= 0.95, page.text
+
+
+def test_a_page_whose_ink_misleads_is_read_after_orientation_detection(monkeypatch):
+    """When the turned reading does not look like text, Tesseract's orientation detection decides."""
+    monkeypatch.setattr(ocr, "estimate_orientation", lambda page: (0, 0.0))  # wrong for a page turned 180
+    with scanned_page(180, 0.0, False) as doc:
+        page = ocr.ocr_page(doc[0])
+    assert word_accuracy(TEXT, page.text) >= 0.95, page.text
 
 
 # ------------------------------------------------------------------------------------------------ boxes

@@ -1,32 +1,37 @@
-"""OCR of scanned pages with Tesseract (Debian's tesseract-ocr, English + Spanish) through PyMuPDF.
+"""OCR of scanned pages with Tesseract (English + Spanish language data from Debian's tesseract-ocr packages).
 
-A page without a usable text layer is rendered at ``OCR_DPI`` (300 dpi: Tesseract's recommended resolution for
-body text; 200 dpi lost accuracy on 9-pt type in our tests), turned upright first when Tesseract's orientation
-detection (``--psm 0``) says it is rotated by 90/180/270 degrees, and OCR'd with ``Pixmap.pdfocr_tobytes``.
-Tesseract deskews mild skew itself. Every recognised character keeps a box, mapped back to the original page's
-coordinates, so findings on OCR text get boxes exactly like text-layer findings. Pages are OCR'd in parallel
-worker processes, one per core.
+A page without a usable text layer is rendered grey at ``OCR_DPI`` (300 dpi: Tesseract's recommended resolution
+for body text; 200 dpi lost accuracy on 9-pt type in our tests), turned upright and straightened as the shape of
+its ink says (``estimate_orientation``: sideways lines, skew, upside-down), and recognised in this process
+through Tesseract's C++ API (tesserocr). Tesseract's orientation detection is asked only when the reading does
+not look like text. Every recognised character keeps a box, mapped back to the original page's coordinates, so
+findings on OCR text get boxes exactly like text-layer findings. Pages are OCR'd in parallel worker processes,
+one per core, each keeping its Tesseract instance between pages.
+
+Why tesserocr rather than Debian's ``tesseract`` command or MuPDF's built-in OCR: on these machines a dense
+Letter page took 1.1 s through tesserocr (its wheel bundles Tesseract 5.5), 1.6 s through the command (5.3,
+plus model loading and a PNG round trip per page) and 3.7 s through ``Pixmap.pdfocr_tobytes``, with the same
+language data and the same or better word accuracy.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
-import sys
-from collections.abc import Callable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pymupdf
+import tesserocr
 
-from workstation.documents.pdf_text import _FLAGS, text_and_boxes
 from workstation.domain.errors import WorkstationError
 from workstation.domain.model import Document, Page, Rect, TextSource
 
@@ -43,8 +48,8 @@ class OcrUnavailableError(WorkstationError):
 def tessdata_dir() -> str:
     """Tesseract's language data folder (TESSDATA_PREFIX, or what ``tesseract --list-langs`` reports).
 
-    The folder must hold the data of every language in ``LANGUAGES``: without it MuPDF's OCR fails deep inside
-    Tesseract, so a missing language is reported here, as OCR being unavailable.
+    The folder must hold the data of every language in ``LANGUAGES``: a missing language is reported here, as
+    OCR being unavailable, rather than as a failure deep inside Tesseract.
     """
     env = os.environ.get("TESSDATA_PREFIX")
     if env:
@@ -70,52 +75,70 @@ def tessdata_dir() -> str:
                               "(run packaging/setup.sh): scanned pages cannot be read")
 
 
-def _has_languages(folder: str) -> bool:
-    return all((Path(folder) / f"{lang}.traineddata").is_file() for lang in LANGUAGES.split("+"))
+def _has_languages(folder: str, languages: str = LANGUAGES) -> bool:
+    return all((Path(folder) / f"{lang}.traineddata").is_file() for lang in languages.split("+"))
+
+
+_local = threading.local()
+
+
+def _api(languages: str) -> tesserocr.PyTessBaseAPI:
+    """This thread's Tesseract instance for ``languages`` (``"osd"``: orientation detection), created once.
+    Loading the language data takes ~0.15 s; a worker process reuses its instance for every page it reads."""
+    apis: dict[str, tesserocr.PyTessBaseAPI] = _local.__dict__.setdefault("apis", {})
+    api = apis.get(languages)
+    if api is None:
+        psm = tesserocr.PSM.OSD_ONLY if languages == "osd" else tesserocr.PSM.AUTO
+        try:
+            api = tesserocr.PyTessBaseAPI(path=tessdata_dir().rstrip("/") + "/", lang=languages, psm=psm)
+        except RuntimeError as exc:
+            raise OcrUnavailableError(f"Tesseract could not load its {languages} language data from "
+                                      f"{tessdata_dir()}: {exc}") from exc
+        api.SetVariable("debug_file", "/dev/null")  # no "Estimating resolution" chatter on the terminal
+        apis[languages] = api
+    return api
+
+
+def _recognise(api: tesserocr.PyTessBaseAPI, pix: pymupdf.Pixmap, dpi: int) -> None:
+    api.SetImageBytes(pix.samples, pix.width, pix.height, pix.n, pix.stride)
+    api.SetSourceResolution(dpi)
 
 
 def detect_rotation(page: pymupdf.Page) -> int:
-    """Degrees to turn the page image clockwise so its text is upright (0 when unknown)."""
-    exe = shutil.which("tesseract")
-    if not exe:
+    """Degrees to turn the page image (``Matrix.prerotate``) so its text is upright, by Tesseract's orientation
+    detection; 0 when it is unsure or finds no text."""
+    if not _has_languages(tessdata_dir(), "osd"):
         return 0
-    pix = page.get_pixmap(dpi=OSD_DPI, colorspace=pymupdf.csGRAY)
+    pix = page.get_pixmap(dpi=OSD_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    api = _api("osd")
+    _recognise(api, pix, OSD_DPI)
     try:
-        # one thread: Debian's Tesseract uses OpenMP, and its threads fighting the other OCR workers for the
-        # cores made this call 5x slower (9 s instead of under 2 s on a 2-core machine)
-        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        out = subprocess.run([exe, "stdin", "stdout", "--psm", "0", "--tessdata-dir", tessdata_dir()],
-                             input=pix.tobytes("png"), capture_output=True, timeout=60, env=env)
-    except (OSError, subprocess.TimeoutExpired):
+        found = api.DetectOrientationScript()
+    except RuntimeError:
         return 0
-    m = re.search(rb"Rotate:\s*(\d+)", out.stdout)
-    conf = re.search(rb"Orientation confidence:\s*([\d.]+)", out.stdout)
-    if not m or (conf and float(conf.group(1)) < 1.0):
+    if not found or found.get("orient_conf", 0.0) < 1.0:
         return 0
-    return int(m.group(1)) % 360
+    return (360 - int(found["orient_deg"])) % 360
 
 
 SKEW_DPI = 60
 SKEW_RANGE = 6.0  # degrees either way; a page turned further is an orientation (90/180/270) problem
+SIDEWAYS_RATIO = 1.5  # column profile this much sharper than the row profile: the lines run down the page
+UPDOWN_DPI = 120
+UPDOWN_RATIO = 1.6  # ink above the lines' x-height band vs below it (or the reverse) needed to decide
 _WORDLIKE = re.compile(r"^[^\W\d_]{2,}[.,;:!?)'\"]*$")
 
 
-def estimate_skew(page: pymupdf.Page, base_rotation: int = 0) -> float:
-    """The small rotation (degrees, for ``Matrix.prerotate``) that makes the page's text lines horizontal.
-
-    Projection profile: the page is rendered once, small and grey; for each candidate angle the ink pixels are
-    sheared by that slope and counted per row, and the angle whose rows of ink are sharpest (largest sum of
-    squared differences between adjacent rows) wins - 0.5-degree steps within +-6 degrees, then 0.1. The sign
-    that matches ``prerotate`` is then checked by rendering both ways once.
-    """
-    m = pymupdf.Matrix(SKEW_DPI / 72.0, SKEW_DPI / 72.0).prerotate(base_rotation)
+def _gray(page: pymupdf.Page, dpi: float, rotation: float) -> np.ndarray:
+    m = pymupdf.Matrix(dpi / 72.0, dpi / 72.0).prerotate(rotation)
     pix = page.get_pixmap(matrix=m, colorspace=pymupdf.csGRAY, alpha=False)
-    img = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
-    ys, xs = np.nonzero(img < 128)
-    if len(ys) < 200:
-        return 0.0
-    xs = xs.astype(np.float64) - pix.width / 2
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
 
+
+def _sharpest_shear(ys: np.ndarray, xs: np.ndarray) -> tuple[float, float]:
+    """(angle, sharpness) of the shear that makes the ink's rows sharpest: ink pixels are sheared by each
+    candidate slope and counted per row; sharpness is the sum of squared differences between adjacent rows.
+    0.5-degree steps within +-SKEW_RANGE, then 0.1 around the best."""
     def sharpness(angle: float) -> float:
         rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
         counts = np.bincount(rows - rows.min()).astype(np.float64)
@@ -123,17 +146,97 @@ def estimate_skew(page: pymupdf.Page, base_rotation: int = 0) -> float:
 
     best = max(np.arange(-SKEW_RANGE, SKEW_RANGE + 0.01, 0.5), key=sharpness)
     best = float(max(np.arange(best - 0.4, best + 0.41, 0.1), key=sharpness))
+    return best, sharpness(best)
+
+
+def estimate_skew(page: pymupdf.Page, base_rotation: int = 0) -> float:
+    """The small rotation (degrees, for ``Matrix.prerotate``) that makes the page's text lines horizontal.
+
+    Projection profile: the page is rendered once, small and grey, and the shear whose rows of ink are sharpest
+    wins (``_sharpest_shear``). The sign that matches ``prerotate`` is then checked by rendering both ways once.
+    """
+    img = _gray(page, SKEW_DPI, base_rotation)
+    ys, xs = np.nonzero(img < 128)
+    if len(ys) < 200:
+        return 0.0
+    best, _ = _sharpest_shear(ys, xs.astype(np.float64) - img.shape[1] / 2)
     if abs(best) < 0.3:
         return 0.0
 
     def rendered(angle: float) -> float:
-        mm = pymupdf.Matrix(SKEW_DPI / 72.0, SKEW_DPI / 72.0).prerotate(base_rotation + angle)
-        p = page.get_pixmap(matrix=mm, colorspace=pymupdf.csGRAY, alpha=False)
-        a = np.frombuffer(p.samples, dtype=np.uint8).reshape(p.height, p.stride)[:, : p.width]
-        ink = (a < 128).sum(axis=1).astype(np.float64)
+        ink = (_gray(page, SKEW_DPI, base_rotation + angle) < 128).sum(axis=1).astype(np.float64)
         return float(np.sum(np.diff(ink) ** 2))
 
     return round(best if rendered(best) >= rendered(-best) else -best, 2)
+
+
+def _looks_sideways(page: pymupdf.Page) -> bool:
+    """Whether the page's text lines run down the page (a page turned 90 or 270 degrees): the ink's column
+    profile, at its sharpest shear, is much sharper than its row profile at its sharpest shear (comparing the
+    best shears keeps a skewed upright page, whose rows blur, from looking sideways). Upside-down pages are not
+    told apart here."""
+    img = _gray(page, SKEW_DPI, 0)
+    ys, xs = np.nonzero(img < 128)
+    if len(ys) < 200:
+        return False
+    h, w = img.shape
+    _, rows = _sharpest_shear(ys, xs.astype(np.float64) - w / 2)
+    _, cols = _sharpest_shear(xs, ys.astype(np.float64) - h / 2)
+    return cols > SIDEWAYS_RATIO * rows
+
+
+def _upside_down(page: pymupdf.Page, rotation: float) -> bool | None:
+    """Whether the page, turned by ``rotation`` (its lines then horizontal), reads upside down; None when the
+    evidence is too weak (few or odd lines).
+
+    Latin script has more ascenders (capitals, b d f h k l t) than descenders (g j p q y): in each text line the
+    ink above the dense x-height band outweighs the ink below it, about 3-4 to 1 in running text. Turned 180
+    degrees the balance reverses. Summed over the page's lines this costs one small render.
+    """
+    img = _gray(page, UPDOWN_DPI, rotation)
+    h, w = img.shape
+    ink = img < 128
+    # specks of noise (an ink pixel with at most one ink neighbour) would join the lines through the gaps
+    padded = np.pad(ink, 1).astype(np.uint8)
+    neighbours = sum(padded[1 + dy: 1 + dy + h, 1 + dx: 1 + dx + w]
+                     for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    rows = (ink & (neighbours >= 2)).sum(axis=1).astype(np.int64)
+    floor = max(2, int(0.002 * w))  # what specks are left in an otherwise blank row
+    on = rows > floor
+    above = below = 0
+    y = 0
+    while y < h:
+        if not on[y]:
+            y += 1
+            continue
+        y0 = y
+        while y < h and on[y]:
+            y += 1
+        seg = rows[y0:y] - floor
+        if len(seg) < 5:  # a rule or a speck, not a line of text
+            continue
+        core = np.nonzero(seg >= 0.3 * seg.max())[0]  # the x-height band, its blurred edges included
+        above += int(seg[: core[0]].sum())
+        below += int(seg[core[-1] + 1:].sum())
+    if above + below < 200:
+        return None
+    if below > UPDOWN_RATIO * above:
+        return True
+    if above > UPDOWN_RATIO * below:
+        return False
+    return None
+
+
+def estimate_orientation(page: pymupdf.Page) -> tuple[int, float]:
+    """(rotation, skew): turning the page image by ``rotation`` (0/90/180/270) and then ``skew`` degrees makes
+    its text upright and its lines horizontal, as far as the ink's shape tells (``_looks_sideways``,
+    ``estimate_skew``, ``_upside_down``: three small renders, about 0.1 s). No OCR is spent on it; when the
+    result does not read like text, ``ocr_page`` asks Tesseract's orientation detection."""
+    base = 90 if _looks_sideways(page) else 0
+    skew = estimate_skew(page, base)
+    if _upside_down(page, base + skew):
+        base += 180
+    return base, skew
 
 
 # Frequent English and Spanish words, and common form labels: upright text has them; the letters Tesseract reads
@@ -144,19 +247,6 @@ were an or but who which will been my me we you your our their there on no yes m
 phone dob street avenue new york police report complaint case number status of de la el en que los las del
 se por un una con para es al lo su fecha nombre direccion dirección
 """.split())
-
-
-def _looks_sideways(page: pymupdf.Page) -> bool:
-    """Whether the page's text lines look vertical (a page turned 90 or 270 degrees): the column profile of
-    the ink is much sharper than the row profile. Upside-down pages are not told apart here."""
-    m = pymupdf.Matrix(SKEW_DPI / 72.0, SKEW_DPI / 72.0)
-    pix = page.get_pixmap(matrix=m, colorspace=pymupdf.csGRAY, alpha=False)
-    img = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < 128
-    if img.sum() < 200:
-        return False
-    rows = img.sum(axis=1).astype(np.float64)
-    cols = img.sum(axis=0).astype(np.float64)
-    return float(np.sum(np.diff(cols) ** 2)) > 2.0 * float(np.sum(np.diff(rows) ** 2))
 
 
 def _plausible(text: str) -> bool:
@@ -173,55 +263,31 @@ def _plausible(text: str) -> bool:
 def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES) -> Page:
     """OCR one page; the result's text and boxes are in the page's own coordinates.
 
-    The page is OCR'd upright (straightened by its estimated skew) first; only when that does not read like
-    text is Tesseract's orientation detection asked whether it is turned 90/180/270 degrees, and the page OCR'd
-    again turned (and straightened) accordingly. A page whose ink runs in vertical lines (turned 90/270) asks
-    for its orientation before the first attempt, saving the wasted upright reading.
+    The page is turned upright and straightened as its ink's shape says (``estimate_orientation``) and OCR'd
+    once. Only when that does not read like text is Tesseract's orientation detection (``--psm 0``) asked, and
+    the page OCR'd again turned as it says.
     """
-    if _looks_sideways(page):  # lines of ink run down the page: ask for the orientation first
-        rotation = detect_rotation(page)
-        if rotation:
-            turned = _ocr(page, rotation + estimate_skew(page, rotation), dpi, languages)
-            if _plausible(turned.text):
-                return turned
-    result = _ocr(page, estimate_skew(page), dpi, languages)
+    rotation, skew = estimate_orientation(page)
+    result = _ocr(page, rotation + skew, dpi, languages)
     if not _plausible(result.text):
-        rotation = detect_rotation(page)
-        if rotation:
-            turned = _ocr(page, rotation + estimate_skew(page, rotation), dpi, languages)
+        osd = detect_rotation(page)
+        if osd != rotation:
+            turned = _ocr(page, osd + estimate_skew(page, osd), dpi, languages)
             if len(turned.text.split()) >= len(result.text.split()) or _plausible(turned.text):
                 result = turned
     return result
 
 
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """Silence the C library's writes to file descriptor 2 for the duration (restored afterwards)."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 def _ocr(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
-    """OCR of the page turned by ``rotation`` degrees: Tesseract's command line when installed (about twice as
-    fast as the copy of Tesseract inside MuPDF on these machines: 1.9 s instead of 3.7 s for a dense Letter page
-    at 300 dpi), else PyMuPDF's ``pdfocr_tobytes``."""
-    exe = shutil.which("tesseract")
-    if exe:
-        result = _ocr_cli(exe, page, rotation, dpi, languages)
-        if result is not None:
-            return result
-    return _ocr_mupdf(page, rotation, dpi, languages)
+    """OCR of the page turned by ``rotation`` degrees, as Tesseract's word boxes split over the characters."""
+    zoom = dpi / 72.0
+    matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
+    api = _api(languages)
+    _recognise(api, pix, dpi)
+    tsv = api.GetTSVText(0)
+    api.Clear()
+    return _page_from_tsv(tsv, page, _page_mapping(page, matrix))
 
 
 def _page_mapping(page: pymupdf.Page, matrix: pymupdf.Matrix) -> Callable[[float, float, float, float], Rect]:
@@ -239,24 +305,19 @@ def _page_mapping(page: pymupdf.Page, matrix: pymupdf.Matrix) -> Callable[[float
     return to_page
 
 
-def _ocr_cli(exe: str, page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page | None:
-    zoom = dpi / 72.0
-    matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
-    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        out = subprocess.run([exe, "stdin", "stdout", "-l", languages, "--dpi", str(dpi), "--psm", "3",
-                              "--tessdata-dir", tessdata_dir(), "tsv"],
-                             input=pix.tobytes("png"), capture_output=True, timeout=300, env=env)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if out.returncode != 0:
-        return None
-    to_page = _page_mapping(page, matrix)
+# Share of a word's width given to a character when an OCR word's box is split over its characters: punctuation
+# gets a narrow share, so the letters before a comma are not cut short ("Gonzalez," - the end of the "z" would
+# stick out of a redaction box)
+_NARROW = {**dict.fromkeys(".,;:'\"`!|", 0.4), **dict.fromkeys("()[]{}-/", 0.6), "@": 1.3}
+
+
+def _page_from_tsv(tsv: str, page: pymupdf.Page, to_page: Callable[[float, float, float, float], Rect]) -> Page:
+    """The page's text from Tesseract's TSV (one row per word; words of a line joined by spaces, lines by
+    newlines), each character with a share of its word's box."""
     parts: list[str] = []
     boxes: list[Rect | None] = []
     current_line: tuple[str, str, str] | None = None
-    for row in out.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+    for row in tsv.splitlines():
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
@@ -278,70 +339,6 @@ def _ocr_cli(exe: str, page: pymupdf.Page, rotation: float, dpi: int, languages:
             x += w * unit
     return Page(number=page.number + 1, text="".join(parts), char_boxes=tuple(boxes), width=page.rect.width,
                 height=page.rect.height, text_source=TextSource.OCR)
-
-
-def _ocr_mupdf(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
-    zoom = dpi / 72.0
-    matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
-    pix = page.get_pixmap(matrix=matrix, alpha=False)  # RGB: the OCR output of a grey pixmap has no text
-    pix.set_dpi(dpi, dpi)
-    with _quiet_stderr():  # MuPDF's Tesseract prints diagnostics ("Line cannot be recognized!!") to fd 2
-        data = pix.pdfocr_tobytes(language=languages, tessdata=tessdata_dir())
-    ocr_pdf = pymupdf.open("pdf", data)
-    try:
-        ocr = ocr_pdf[0]
-        # OCR page points -> pixmap pixels -> original page (undo the render matrix, incl. its shift) -> the
-        # unrotated page coordinates that text-layer boxes and redaction annotations use (a page's /Rotate).
-        # A box of a straightened page maps back to the bounding box of its turned rectangle.
-        origin = (page.rect * matrix).irect
-        inverse = ~matrix * page.derotation_matrix
-        scale = dpi / 72.0
-
-        def to_page(box: Rect) -> Rect:
-            r = pymupdf.Rect(box[0] * scale + origin.x0, box[1] * scale + origin.y0,
-                             box[2] * scale + origin.x0, box[3] * scale + origin.y0) * inverse
-            r.normalize()
-            return (r.x0, r.y0, r.x1, r.y1)
-
-        raw = ocr.get_text("rawdict", flags=_FLAGS)
-        _cover_word_punctuation(raw)
-        text, boxes = text_and_boxes(raw, to_page)
-    finally:
-        ocr_pdf.close()
-    return Page(number=page.number + 1, text=text, char_boxes=tuple(boxes), width=page.rect.width,
-                height=page.rect.height, text_source=TextSource.OCR)
-
-
-# Share of a word's width given to a character when the OCR word is split into character boxes
-_NARROW = {**dict.fromkeys(".,;:'\"`!|", 0.4), **dict.fromkeys("()[]{}-/", 0.6), "@": 1.3}
-
-
-def _cover_word_punctuation(raw: dict) -> None:
-    """Re-split each OCR word's box over its characters by their likely widths (in place, upright coordinates).
-
-    The OCR text layer spreads a recognised word evenly over the word's box, so a comma or full stop gets a whole
-    letter's width and the letters before it end early ("Gonzalez," - the end of the "z" would stick out of a
-    redaction box). Punctuation gets a narrow share here, letters and digits a full one.
-    """
-    for block in raw.get("blocks", []):
-        for line in block.get("lines", []):
-            chars = [ch for span in line.get("spans", []) for ch in span.get("chars", [])]
-            i = 0
-            while i < len(chars):
-                j = i
-                while j < len(chars) and not chars[j]["c"].isspace():
-                    j += 1
-                word = chars[i:j]
-                if len(word) > 1 and any(ch["c"] in _NARROW for ch in word):
-                    x0, x1 = word[0]["bbox"][0], word[-1]["bbox"][2]
-                    weights = [_NARROW.get(ch["c"], 1.0) for ch in word]
-                    unit = (x1 - x0) / sum(weights)
-                    x = x0
-                    for ch, w in zip(word, weights, strict=True):
-                        _, y0, _, y1 = ch["bbox"]
-                        ch["bbox"] = (x, y0, x + w * unit, y1)
-                        x += w * unit
-                i = j + 1
 
 
 def _ocr_job(single_page_pdf: bytes, number: int, dpi: int) -> Page:
