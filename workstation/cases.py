@@ -64,7 +64,6 @@ from workstation.domain.review import (
     Decision,
     DecisionRecord,
     FindingKey,
-    allow_hash,
 )
 from workstation.domain.roles import Permission, User, require
 from workstation.store.case_store import CaseRecord, CaseStore
@@ -244,7 +243,7 @@ class CaseService:
         case = self.ensure_state(rec, user)
         docs = [(s.document.path, document_sha256(s.document), len(s.document.pages)) for s in scanned]
         rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, float(f.score), f.recognizer,
-                 allow_hash(f.text)) for s in scanned for f in s.findings]
+                 f.allow_sha256) for s in scanned for f in s.findings]
         details = {"case_id": rec.id, "documents": len(docs), "findings": len(rows),
                    "engine_version": versions.get("presidio_analyzer", ""), "model": versions.get("model", ""),
                    "model_version": versions.get("model_manifest_sha256", ""),

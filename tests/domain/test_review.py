@@ -152,3 +152,31 @@ def test_snippet_is_one_line_around_the_match() -> None:
     text = "first line\nVictim: Maria Lopez lives\nhere"
     i = text.index("Maria Lopez")
     assert snippet(text, i, i + 11, 12) == ("line Victim:", "Maria Lopez", "lives here")
+
+
+def test_a_findings_key_and_allow_hash_are_worked_out_once_and_match_their_definitions() -> None:
+    finding = f("a.pdf", 2, 3, "Maria  LOPEZ")
+    assert finding.key == FindingKey("a.pdf", 2, 3, 15, "PERSON", finding.text_sha256)
+    assert FindingKey.of(finding) is finding.key  # kept on the finding
+    assert finding.allow_sha256 == allow_hash("maria lopez") == allow_hash(finding.text)
+    twin = f("a.pdf", 2, 3, "Maria  LOPEZ")
+    assert twin == finding and twin.key == finding.key and hash(twin) == hash(finding)  # fields only
+
+
+def test_progress_follows_every_change_of_the_session(s: ReviewSession) -> None:
+    assert s.progress() == (0, 5) and s.progress("a.pdf") == (0, 3) and s.progress("b.txt") == (0, 2)
+    first = s.queue()[0]
+    s.apply(s.decide([first], Decision.REDACT))
+    assert s.progress() == (1, 5) and s.progress(first.document) == (1, 3)
+    # allow-listing a text in one document counts its occurrences in the other document too
+    action = s.not_personal_information(s.findings["b.txt"][1])  # "Maria  Lopez"
+    s.apply(action)
+    assert s.progress("b.txt") == (1, 2)
+    assert s.progress("a.pdf") == (2, 3)  # "maria lopez" (was redacted) and "Maria Lopez": allow-listed; address not
+    s.apply(s.undo_action())  # type: ignore[arg-type]
+    assert s.progress() == (1, 5)
+    s.set_findings("b.txt", [f("b.txt", 1, 5, "Honduran", "NATIONALITY")])  # detected again: one finding
+    assert s.progress("b.txt") == (0, 1) and s.progress() == (1, 4)
+    s.load([], [], [])  # a reopened case's stored decisions replace the session's
+    assert s.progress() == (0, 4)
+    assert s.progress() == (sum(1 for x in s.queue() if s.state(x) is not None), len(s.queue()))

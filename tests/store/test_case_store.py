@@ -130,3 +130,51 @@ def test_default_location_is_the_users_data_folder(monkeypatch: pytest.MonkeyPat
     if sys.platform.startswith("linux"):
         assert default_db_path() == tmp_path / "disclosure-workstation" / "cases.sqlite3"
     assert os.path.basename(default_db_path()) == "cases.sqlite3"
+
+
+def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(tmp_path: Path) -> None:
+    import threading
+
+    db = tmp_path / "cases.sqlite3"
+    store = CaseStore(db)
+    case = store.open_case(["/case"], "case")
+    s = session()
+    decision = s.decide([s.queue()[0]], Decision.REDACT)
+    rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, f.score, f.recognizer, f.allow_sha256)
+            for f in findings()]
+    errors: list[BaseException] = []
+
+    def record() -> None:  # as the case loader does: its own connection, made in its own thread
+        try:
+            with store.reopen() as mine:
+                mine.save_scan(case.id, [("/case/report.pdf", "ab" * 32, 1), ("/case/mail.eml", "cd" * 32, 1)],
+                               rows, "clerk1", "clerk", {"case_id": case.id, "findings": len(rows)})
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=record)
+    worker.start()
+    store.apply(case.id, decision, "clerk1")  # a decision on this thread meanwhile: both are kept, in one chain
+    worker.join(30)
+    assert not worker.is_alive() and errors == []
+    assert [k for k, *_ in store.findings(case.id)] == [f.key for f in findings()]  # seen by this connection
+    store.close()
+
+    again = CaseStore(db)
+    assert [d for d, _, _ in again.scanned_documents(case.id)] == ["/case/report.pdf", "/case/mail.eml"]
+    assert [(k, a) for k, _, _, a in again.findings(case.id)] == [(f.key, f.allow_sha256) for f in findings()]
+    assert [d.key for d in again.decisions(case.id)] == [s.queue()[0].key]
+    records = again.audit(case.id)
+    assert sorted(r.event for r in records) == ["decision", "scan-run"]
+    assert verify_records(records).ok  # the hash chain is intact across the two connections
+    again.close()
+
+
+def test_an_in_memory_store_cannot_be_reopened() -> None:
+    store = CaseStore(":memory:")
+    try:
+        assert not store.shareable
+        with pytest.raises(ValueError):
+            store.reopen()
+    finally:
+        store.close()

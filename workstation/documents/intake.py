@@ -14,12 +14,13 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from email.message import EmailMessage
 from pathlib import Path
 
 import pymupdf
 
+from workstation.documents.pdf_reader import PageUnreadable, PdfPageReader
 from workstation.documents.pdf_text import page_from_pymupdf
 from workstation.domain.errors import InputError
 from workstation.domain.model import Document, DocumentKind, Page, TextSource
@@ -65,8 +66,12 @@ def load_case(paths: Iterable[str | Path]) -> list[Document]:
     return documents
 
 
-def load_file(path: Path) -> list[Document]:
-    """One file -> its documents (an e-mail yields itself plus its attachments)."""
+def load_file(path: Path, reader: PdfPageReader | None = None,
+              stop: Callable[[], bool] | None = None) -> list[Document]:
+    """One file -> its documents (an e-mail yields itself plus its attachments).
+
+    ``reader``: read a large PDF's pages in its worker process (same pages; the calling process is not held up);
+    ``stop``: polled while it does, ``ReadCancelled`` is raised when it turns true."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -82,7 +87,7 @@ def load_file(path: Path) -> list[Document]:
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
     if suffix == ".pdf":
-        return [load_pdf_bytes(data, name, path.stem)]
+        return [load_pdf_bytes(data, name, path.stem, reader, stop)]
     if suffix == ".txt":
         return [text_document(decode_text(data, name), name, path.stem, DocumentKind.TEXT)]
     if suffix in IMAGE_SUFFIXES:
@@ -92,7 +97,8 @@ def load_file(path: Path) -> list[Document]:
     return load_eml_bytes(data, name, path.stem)
 
 
-def load_pdf_bytes(data: bytes, name: str, stem: str) -> Document:
+def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | None = None,
+                   stop: Callable[[], bool] | None = None) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise InputError(name, "not a PDF file (no %PDF header)")
     try:
@@ -108,14 +114,20 @@ def load_pdf_bytes(data: bytes, name: str, stem: str) -> Document:
             raise InputError(name, f"PDF has {doc.page_count} pages; limit is {MAX_PAGES}")
         if doc.is_repaired:
             raise InputError(name, "corrupt or truncated PDF (its structure had to be repaired); obtain an intact copy")
-        pages = []
-        try:
-            for page in doc:
-                pages.append(page_from_pymupdf(page))
-        except InputError:
-            raise
-        except Exception:
-            raise InputError(name, f"corrupt PDF: page {len(pages) + 1} cannot be read") from None
+        pages: list[Page] = []
+        if reader is not None and reader.wants(doc.page_count):
+            try:
+                pages = reader.read(data, doc.page_count, stop)
+            except PageUnreadable as exc:
+                raise InputError(name, f"corrupt PDF: page {exc.number} cannot be read") from None
+        else:
+            try:
+                for page in doc:
+                    pages.append(page_from_pymupdf(page))
+            except InputError:
+                raise
+            except Exception:
+                raise InputError(name, f"corrupt PDF: page {len(pages) + 1} cannot be read") from None
     finally:
         doc.close()
     return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data)

@@ -159,6 +159,32 @@ class Finding:
         """SHA-256 of the text (computed once: the review session and the store key every finding by it)."""
         return sha256_text(self.text)
 
+    @functools.cached_property
+    def key(self) -> FindingKey:
+        """The finding's key (computed once: the review looks findings up by it thousands of times)."""
+        return FindingKey(self.document, self.page, self.start, self.end, self.entity_type, self.text_sha256)
+
+    @functools.cached_property
+    def allow_sha256(self) -> str:
+        """``allow_hash`` of the text: how the allow-list refers to it (computed once)."""
+        return allow_hash(self.text)
+
+
+@dataclass(frozen=True, order=True)
+class FindingKey:
+    """A finding as decisions and the store refer to it: never its text, only the SHA-256 of the text."""
+
+    document: str
+    page: int
+    start: int
+    end: int
+    category: str
+    text_sha256: str
+
+    @classmethod
+    def of(cls, finding: Finding) -> FindingKey:
+        return finding.key
+
 
 @dataclass(frozen=True)
 class ManualRedaction:
@@ -173,6 +199,16 @@ class ManualRedaction:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalized(text: str) -> str:
+    """The form under which two findings are 'the same text' (case and spacing ignored)."""
+    return " ".join(text.split()).casefold()
+
+
+def allow_hash(text: str) -> str:
+    """How the allow-list refers to a text (the store keeps only this hash)."""
+    return sha256_text(normalized(text))
 
 
 def place_detections(document: Document, page: Page, detections: list[Detection]) -> list[Finding]:

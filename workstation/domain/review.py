@@ -19,7 +19,15 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from workstation.domain.categories import PROTECTED
-from workstation.domain.model import Finding, ManualRedaction, Page, Rect, sha256_text
+from workstation.domain.model import (
+    Finding,
+    FindingKey,
+    ManualRedaction,
+    Page,
+    Rect,
+    normalized,
+)
+from workstation.domain.model import allow_hash as allow_hash  # part of this module's API (the store, cases)
 
 
 class Decision(StrEnum):
@@ -44,33 +52,8 @@ class ReviewError(Exception):
     """A decision that the rules refuse (e.g. releasing protected information without a reason)."""
 
 
-def normalized(text: str) -> str:
-    """The form under which two findings are 'the same text' (case and spacing ignored)."""
-    return " ".join(text.split()).casefold()
-
-
-def allow_hash(text: str) -> str:
-    """How the allow-list refers to a text (the store keeps only this hash)."""
-    return sha256_text(normalized(text))
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-@dataclass(frozen=True, order=True)
-class FindingKey:
-    document: str
-    page: int
-    start: int
-    end: int
-    category: str
-    text_sha256: str
-
-    @classmethod
-    def of(cls, finding: Finding) -> FindingKey:
-        return cls(finding.document, finding.page, finding.start, finding.end, finding.entity_type,
-                   finding.text_sha256)
 
 
 @dataclass(frozen=True)
@@ -160,6 +143,8 @@ class ReviewSession:
     manual: dict[str, ManualEntry] = field(default_factory=dict)
     allow: dict[str, AllowEntry] = field(default_factory=dict)
     undo_stack: list[Action] = field(default_factory=list)
+    # (reviewed, total) per document, worked out once after each change (thousands of findings in a large case)
+    _progress: dict[str, tuple[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ----- loading
     def add_document(self, document: str) -> None:
@@ -169,12 +154,14 @@ class ReviewSession:
     def set_findings(self, document: str, findings: Sequence[Finding]) -> None:
         self.add_document(document)
         self.findings[document] = sorted(findings, key=lambda f: (f.page, f.start, f.end, f.entity_type))
+        self._progress.pop(document, None)
 
     def load(self, decisions: Iterable[DecisionRecord], manual: Iterable[ManualEntry],
              allow: Iterable[AllowEntry]) -> None:
         self.decisions = {d.key: d for d in decisions}
         self.manual = {m.id: m for m in manual}
         self.allow = {a.text_sha256: a for a in allow}
+        self._progress.clear()
 
     # ----- state
     def record(self, finding: Finding) -> DecisionRecord | None:
@@ -182,10 +169,10 @@ class ReviewSession:
 
     def state(self, finding: Finding) -> Decision | None:
         """The finding's decision; allow-listed text counts as 'not personal information'; None = pending."""
-        rec = self.decisions.get(FindingKey.of(finding))
+        rec = self.decisions.get(finding.key)
         if rec is not None:
             return rec.decision
-        if allow_hash(finding.text) in self.allow:
+        if finding.allow_sha256 in self.allow:
             return Decision.NOT_PI
         return None
 
@@ -198,8 +185,17 @@ class ReviewSession:
 
     def progress(self, document: str | None = None) -> tuple[int, int]:
         """(reviewed, total) for a document or the whole case."""
-        items = self.queue() if document is None else self.findings.get(document, [])
-        return sum(1 for f in items if self.state(f) is not None), len(items)
+        if document is None:
+            done = total = 0
+            for d in self.documents:
+                n, m = self.progress(d)
+                done, total = done + n, total + m
+            return done, total
+        counts = self._progress.get(document)
+        if counts is None:
+            items = self.findings.get(document, [])
+            counts = self._progress[document] = (sum(1 for f in items if self.state(f) is not None), len(items))
+        return counts
 
     def next_pending(self, after: Finding | None, backwards: bool = False) -> Finding | None:
         """The next (or previous) pending finding after ``after`` in reading order, wrapping around."""
@@ -239,8 +235,8 @@ class ReviewSession:
 
     def occurrences(self, finding: Finding) -> list[Finding]:
         """Every finding of the case with the same text (case and spacing ignored), including ``finding``."""
-        target = normalized(finding.text)
-        return [f for f in self.queue() if normalized(f.text) == target]
+        target = finding.allow_sha256  # the SHA-256 of the normalised text
+        return [f for f in self.queue() if f.allow_sha256 == target]
 
     def default_reason_code(self, category: str) -> str:
         return self.reason_codes.get(category, "")
@@ -275,7 +271,7 @@ class ReviewSession:
 
         Explicit decisions on occurrences are cleared so that the allow-list governs them all."""
         at = self.clock()
-        h = allow_hash(finding.text)
+        h = finding.allow_sha256
         changes: list[Change] = []
         if h not in self.allow:
             changes.append(Change(None, AllowEntry(h, self.user, at)))
@@ -307,6 +303,7 @@ class ReviewSession:
 
     # ----- applying (after the store has made the action durable)
     def apply(self, action: Action) -> None:
+        self._progress.clear()  # an allow-list entry can change findings of every document
         for ch in action.changes:
             item = ch.after if ch.after is not None else ch.before
             if isinstance(item, DecisionRecord):

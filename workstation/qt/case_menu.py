@@ -7,6 +7,8 @@ role-gated actions with the reason in the tooltip, and the rules applied before 
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
@@ -37,6 +39,7 @@ def install(window: Any, service: CaseService, account: User, users: UserDirecto
         action.setEnabled(reason is None)
         action.setToolTip(reason or tip)
     window.on_case_opened = _opened
+    window.scan_recorder = _scan_recorder
     window.on_scan_complete = _scanned
     window.before_commit = lambda action: _before_commit(window, action)
     window.before_export = lambda: window.case_service.check_export(window.case.id, window.account)
@@ -50,13 +53,35 @@ def _opened(window: Any) -> None:
     window.case_label.setText(window.case_label.text() + f" · {case.context.recipient.value} · {case.state.value}")
 
 
+def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
+    """The function that records the scan of the case just opened (finding keys, document hashes, engine
+    versions) in the store and the trail: run in the loader's thread, on a connection of its own to the store
+    (thousands of rows; the window goes on meanwhile). None when the store cannot be opened twice (in memory):
+    ``_scanned`` then records it on the window's thread."""
+    if window.case is None or not window.account.can(Permission.OPEN_CASE) or not window.case_service.store.shareable:
+        return None
+    service: CaseService = window.case_service
+    case, account = window.case, window.account
+
+    def record(scanned: list, engine: Any) -> None:
+        with service.store.reopen() as store:  # this thread's connection (a connection serves one thread)
+            dataclasses.replace(service, store=store).record_scan(case, account, scanned, _versions(engine),
+                                                                  policy_decisions=False)
+
+    return record
+
+
 def _scanned(window: Any, scanned: list) -> None:
     """Record the scan (finding keys, document hashes, engine versions) in the store and the trail."""
     if window.case is None or not window.account.can(Permission.OPEN_CASE):
         return
-    versions_fn = getattr(window.engine, "versions", None)
-    versions = versions_fn() if versions_fn is not None else {}
-    window.case_service.record_scan(window.case, window.account, scanned, versions, policy_decisions=False)
+    window.case_service.record_scan(window.case, window.account, scanned, _versions(window.engine),
+                                    policy_decisions=False)
+
+
+def _versions(engine: Any) -> dict:
+    versions_fn = getattr(engine, "versions", None)
+    return versions_fn() if versions_fn is not None else {}
 
 
 def _before_commit(window: Any, action: Action) -> dict:

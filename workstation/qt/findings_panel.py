@@ -23,8 +23,9 @@ from workstation.domain.review import Decision, FindingKey, snippet
 from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color
 
 # A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
-# list at once: the first SYNC_ITEMS rows are listed at once, the rest CHUNK_ITEMS per turn of the event loop.
-SYNC_ITEMS = 400
+# list at once: the first SYNC_ITEMS rows (more than a screenful) are listed at once, the rest CHUNK_ITEMS per turn
+# of the event loop.
+SYNC_ITEMS = 200
 CHUNK_ITEMS = 200
 
 DECISION_FILTERS: list[tuple[str, object]] = [
@@ -76,8 +77,15 @@ class FindingsPanel(QWidget):
         self.tree.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # The other columns get widths that fit their longest possible value. (Fitting them to their contents,
+        # ResizeToContents, measures every row again each time rows are added: with thousands of findings that
+        # took the event loop for 50-70 ms for every batch of rows listed.)
+        metrics = self.tree.fontMetrics()
+        widest = {1: ["Page", "0000"], 2: ["Score", "0.00"], 3: ["Decision", *STATE_LABELS.values()]}
+        for c, texts in widest.items():
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth()
+            header.resizeSection(c, width)
         header.setStretchLastSection(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("findingsCount")
@@ -122,14 +130,21 @@ class FindingsPanel(QWidget):
         self.category.blockSignals(False)
         self.rebuild()
 
-    def _visible(self, f: Finding) -> bool:
+    def _visible(self) -> Callable[[Finding], bool]:
+        """Whether a finding passes the filters (read from the widgets once, not once a finding)."""
         cat = self.category.currentData()
-        if cat and f.entity_type != cat:
-            return False
         wanted = DECISION_FILTERS[self.decision.currentIndex()][1]
-        if wanted != "all" and self._state(f) != wanted:
-            return False
-        return f.score >= self.min_score.value() - 1e-9
+        least = self.min_score.value() - 1e-9
+        state = self._state
+
+        def visible(f: Finding) -> bool:
+            if cat and f.entity_type != cat:
+                return False
+            if wanted != "all" and state(f) != wanted:
+                return False
+            return f.score >= least
+
+        return visible
 
     def rebuild(self) -> None:
         self._generation += 1
@@ -137,7 +152,8 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         self._items = {}
         self._groups = {}
-        shown = [f for f in self._findings if self._visible(f)]
+        visible = self._visible()
+        shown = [f for f in self._findings if visible(f)]
         counts: dict[str, int] = {}
         for f in shown:
             counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
@@ -182,7 +198,7 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem([f"{text}\n…{before} [{text}] {after}…", str(self._page_of(f)),
                                     f"{f.score:.2f}", ""])
             item.setToolTip(0, f"…{before} [{text}] {after}…\n{f.entity_type} · {f.recognizer} · score {f.score:.2f}")
-            key = FindingKey.of(f)
+            key = f.key
             item.setData(0, Qt.ItemDataRole.UserRole, key)
             self._groups[f.entity_type].addChild(item)
             self._items[key] = item
@@ -200,7 +216,7 @@ class FindingsPanel(QWidget):
         if wanted != "all":  # membership may change
             self.rebuild()
             return
-        by_key = {FindingKey.of(f): f for f in self._findings}
+        by_key = {f.key: f for f in self._findings}
         for key, item in self._items.items():
             self._paint(item, by_key[key])
 

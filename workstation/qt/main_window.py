@@ -58,8 +58,18 @@ from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
 from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.theme import STATE_LABELS, category_color, finding_style, manual_style
-from workstation.qt.workers import CaseLoader, ExportItem, ExportOutcome, ExportWorker, start_in_thread
+from workstation.qt.workers import (
+    CaseLoader,
+    ExportItem,
+    ExportOutcome,
+    ExportWorker,
+    ScanResult,
+    start_in_thread,
+)
 from workstation.store.case_store import CaseRecord, CaseStore
+
+ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
+CURSOR_SAVE_DELAY_MS = 400  # the reviewer's place (finding, page, zoom) is written this long after it last changed
 
 RELEASE_REASONS = [
     "Requester is the subject of the record",
@@ -83,6 +93,7 @@ class LoadedDocument:
     scanned: ScannedDocument | None = None
     error: str = ""
     placements: dict[FindingKey, dict[int, list[Rect]]] = field(default_factory=dict)
+    by_page: dict[int, list[Finding]] = field(default_factory=dict)  # findings drawn on each layout page
     raster: PdfRasterizer | None = None
 
     @property
@@ -145,7 +156,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{user} ({role}) — Disclosure Review Workstation")
         self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
         self.before_commit: Callable[[Action], dict] | None = None  # hook: role and case-state rules
-        self.on_scan_complete: Callable[[MainWindow, list[ScannedDocument]], None] | None = None  # hook: the store
+        # hook: records the scan in the store. Called when a case is opened; the function it returns is run in the
+        # loader's thread once every document is detected (None: nothing to record there)
+        self.scan_recorder: Callable[[MainWindow], ScanRecorder | None] | None = None
+        # hook: records the scan on this thread instead (a store that another thread cannot open: in memory)
+        self.on_scan_complete: Callable[[MainWindow, list[ScannedDocument]], None] | None = None
+        self._recording_in_loader = False
+        self._cursor_timer = QTimer(self)  # the reviewer's place is saved once they stop moving (one write)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
+        self._cursor_timer.timeout.connect(self._save_cursor)
         self.resize(1500, 940)
         self._build_ui()
         self._build_actions()
@@ -415,6 +435,7 @@ class MainWindow(QMainWindow):
         from workstation.documents.intake import expand_paths
 
         self._stop_loader()
+        self._flush_cursor()  # the place in the case being left
         sources = [str(Path(p).resolve()) for p in paths]
         try:
             files = expand_paths(sources)
@@ -448,7 +469,9 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setFormat("Loading…")
         self.progress.show()
-        loader = CaseLoader(files, self.engine, self.engine_factory)
+        recorder = self.scan_recorder(self) if self.scan_recorder is not None else None
+        self._recording_in_loader = recorder is not None
+        loader = CaseLoader(files, self.engine, self.engine_factory, recorder)
         loader.firstPage.connect(self._on_first_page)
         loader.documentLoaded.connect(self._on_document_loaded)
         loader.fileFailed.connect(self._on_file_failed)
@@ -456,6 +479,7 @@ class MainWindow(QMainWindow):
         loader.documentScanFailed.connect(self._on_scan_failed)
         loader.engineReady.connect(self._on_engine_ready)
         loader.progress.connect(self._on_progress)
+        loader.recordFailed.connect(self._on_record_failed)
         loader.finished.connect(self._on_loader_finished)
         self._loader = loader
         self._loader_thread = start_in_thread(loader, self)
@@ -526,18 +550,18 @@ class MainWindow(QMainWindow):
             ld.error = message
             self._paint_doc(ld)
 
-    def _on_document_scanned(self, sd: ScannedDocument, new_layout: Layout | None) -> None:
+    def _on_document_scanned(self, result: ScanResult) -> None:
+        sd = result.scanned
         ld = self.by_path[sd.document.path]
         ld.scanned = sd
         ld.document = sd.document
-        if new_layout is not None:
-            ld.layout = new_layout
+        if result.layout is not None:
+            ld.layout = result.layout
             if ld.raster is not None:
                 ld.raster.close()
                 ld.raster = None
-        if ld.layout is not None:
-            ld.placements = {FindingKey.of(f): ld.layout.placements(f) for f in sd.findings}
-        self.session.set_findings(ld.path, sd.findings)
+        ld.placements, ld.by_page = result.placements, result.by_page
+        self.session.set_findings(ld.path, result.findings)
         self._paint_doc(ld)
         if ld is self.current_doc:
             self._load_findings_panel(ld)
@@ -573,13 +597,16 @@ class MainWindow(QMainWindow):
         if failed:
             msg += f"; {failed} could not be opened"
         self.statusBar().showMessage(msg, 10000)
-        if self.on_scan_complete is not None:
+        if not self._recording_in_loader and self.on_scan_complete is not None:
             self.on_scan_complete(self, [d.scanned for d in self.docs if d.scanned is not None])
         if self.current is None:
             nxt = self.session.next_pending(None)
             if nxt is not None:
                 self.set_current(nxt)
         self._update_status()
+
+    def _on_record_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"The scan could not be recorded in the case store: {message}", 15000)
 
     # ================================================================== showing
     def _on_document_row(self, row: int) -> None:
@@ -641,7 +668,7 @@ class MainWindow(QMainWindow):
 
     def _on_zoom_changed(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)}%")
-        self._save_cursor()
+        self._cursor_timer.start()
 
     def _refresh_page(self) -> None:
         ld = self.current_doc
@@ -649,11 +676,11 @@ class MainWindow(QMainWindow):
             return
         overlays: list[Overlay] = []
         cur = FindingKey.of(self.current) if self.current else None
-        for f in self.session.findings.get(ld.path, []):
-            key = FindingKey.of(f)
+        for f in ld.by_page.get(self.current_page, ()):  # not the thousands of findings on other pages
+            key = f.key
             rects = ld.placements.get(key, {}).get(self.current_page, [])
             if not rects:
-                continue  # on another page: no pen, brush or state to work out (thousands in a large document)
+                continue
             state = self.session.state(f)
             pen, brush = finding_style(f.entity_type, state)
             for rect in rects:
@@ -696,7 +723,7 @@ class MainWindow(QMainWindow):
             idx = self.reason_combo.findText(code)
         self.reason_combo.setCurrentIndex(max(0, idx))
         self._paint_current()
-        self._save_cursor()
+        self._cursor_timer.start()  # saved when the reviewer stops moving (holding J is one write, not dozens)
 
     def _paint_current(self) -> None:
         f = self.current
@@ -830,7 +857,14 @@ class MainWindow(QMainWindow):
         self.reviewed_label.setText(f"  Reviewed {done} of {total}  ")
         self.role_label.setText(f"  Role: {self.role} · {self.user}  ")
 
+    def _flush_cursor(self) -> None:
+        """Save the reviewer's place now if a save is due."""
+        if self._cursor_timer.isActive():
+            self._cursor_timer.stop()
+            self._save_cursor()
+
     def _save_cursor(self) -> None:
+        self._cursor_timer.stop()
         if self.case is None:
             return
         cursor: dict = {"zoom": self.page_view.zoom}

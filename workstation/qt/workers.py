@@ -1,26 +1,33 @@
 """Background work: loading and detecting a case, and the verified export. Each runs in its own QThread.
 
 The window's event loop must not stall while a large case loads (issue #3: no gap over 100 ms in a 10 ms timer,
-``benchmarks/gui_benchmark.py``). Two things in this thread used to stall it although the work is off the main
-thread, because they hold the GIL: Python's full garbage collections, which walk every object of the process (the
-spaCy model, every character box of a 300-page case) for 100-200 ms each, and long runs of C code. So the loader
-moves what it has built and keeps (the engine, the loaded documents) out of the collector's reach
-(``gc.freeze``), and the first page of the first PDF is sent to the window (``firstPage``) before its text is read.
+``benchmarks/gui_benchmark.py``). Work in this thread still stalls it when it holds the GIL for long: long runs of
+C code, and Python's garbage collections, which walk every tracked object of the process. So:
+
+- a large PDF's text is read in a worker process (``documents.pdf_reader``); this thread only receives its pages
+  a few at a time (PyMuPDF holds the GIL for each page, and builds a dictionary per character);
+- what the loader has built and keeps (the engine, the loaded documents) is moved out of the collector's reach
+  (``gc.freeze``), and the first page of the first PDF is sent to the window (``firstPage``) before its text is
+  read;
+- everything the window needs about a detected document that takes a walk over all its findings (the boxes of
+  each finding on the pages shown, the findings on each page) is worked out here (``ScanResult``), so the window
+  only has to show it;
+- the scan is recorded in the store (finding keys, document hashes: thousands of rows) here too, on a connection
+  of this thread (``record``), before ``finished``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
-from workstation.domain.model import Document, ManualRedaction
+from workstation.domain.model import Document, Finding, FindingKey, ManualRedaction, Rect
 from workstation.domain.policy import Policy
 from workstation.pipeline import (
     Analyzer,
@@ -34,25 +41,55 @@ from workstation.pipeline import (
 )
 
 
+@dataclass
+class ScanResult:
+    """A detected document, ready for the window: its findings in reading order, where each one is drawn
+    (``placements``: layout page -> boxes) and the findings drawn on each layout page (``by_page``)."""
+
+    scanned: ScannedDocument
+    layout: Layout | None  # a new layout when OCR changed the document, else None (the loaded one stands)
+    findings: list[Finding]
+    placements: dict[FindingKey, dict[int, list[Rect]]]
+    by_page: dict[int, list[Finding]]
+
+
+def scan_result(sd: ScannedDocument, lay: Layout, new_layout: Layout | None = None) -> ScanResult:
+    """``sd`` with its findings placed on ``lay`` (the layout it is reviewed on)."""
+    findings = sorted(sd.findings, key=lambda f: (f.page, f.start, f.end, f.entity_type))
+    for f in findings:
+        f.allow_sha256  # noqa: B018 - worked out (and kept on the finding) here, not in the window's thread
+    placements = {f.key: lay.placements(f) for f in findings}
+    by_page: dict[int, list[Finding]] = {}
+    for f in findings:
+        for page, rects in placements[f.key].items():
+            if rects:
+                by_page.setdefault(page, []).append(f)
+    return ScanResult(sd, new_layout, findings, placements, by_page)
+
+
 class CaseLoader(QObject):
     """Loads every file of the case (each becomes reviewable on screen at once), then runs detection document by
-    document. A file that cannot be read is reported and the others go on."""
+    document, then records the scan (``record``, if set). A file that cannot be read is reported and the others go
+    on."""
 
     firstPage = Signal(object)  # bytes of the first PDF to show while it is read; None: it cannot be read after all
     documentLoaded = Signal(object, object, str)  # Document, Layout, source file
     fileFailed = Signal(str, str)  # file, message
-    documentScanned = Signal(object, object)  # ScannedDocument, Layout (new when OCR changed the document)
+    documentScanned = Signal(object)  # ScanResult
     documentScanFailed = Signal(str, str)  # document path, message
     engineReady = Signal(object)
     progress = Signal(int, int)  # documents detected, total
+    recordFailed = Signal(str)  # the scan could not be recorded: why
     finished = Signal()
 
     def __init__(self, files: Sequence[Path], engine: Analyzer | None,
-                 engine_factory: Callable[[], Analyzer] | None) -> None:
+                 engine_factory: Callable[[], Analyzer] | None,
+                 record: Callable[[list[ScannedDocument], Analyzer | None], None] | None = None) -> None:
         super().__init__()
         self.files = list(files)
         self.engine = engine
         self.engine_factory = engine_factory
+        self.record = record  # called in this thread once every document is detected (not when cancelled)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -60,27 +97,63 @@ class CaseLoader(QObject):
 
     @Slot()
     def run(self) -> None:
-        from workstation.documents.intake import load_file
-
         try:
-            loaded: list[Document] = []
-            _freeze()  # the engine passed in, the window: long-lived, never garbage
-            preview = False  # a first page is on screen (or the first file was not a PDF)
-            for f in self.files:
+            loaded = self._load()
+            if loaded is None or self._cancel.is_set():
+                return
+            self.progress.emit(0, len(loaded))
+            if self.engine is None and self.engine_factory is not None and loaded:
+                self.engine = self.engine_factory()
+                _freeze()
+                self.engineReady.emit(self.engine)
+            scanned: list[ScannedDocument] = []
+            for i, (d, lay) in enumerate(loaded):
                 if self._cancel.is_set():
                     return
+                try:
+                    assert self.engine is not None
+                    sd = scan([d], self.engine)[0]
+                    new_layout = layout(sd.document) if sd.document is not d else None
+                    result = scan_result(sd, new_layout or lay, new_layout)
+                    scanned.append(sd)
+                    _freeze()  # the findings stay until the next case too
+                    self.documentScanned.emit(result)
+                except Exception as exc:  # noqa: BLE001
+                    self.documentScanFailed.emit(d.path, f"detection failed: {type(exc).__name__}: {exc}")
+                self.progress.emit(i + 1, len(loaded))
+            if self.record is not None and scanned and not self._cancel.is_set():
+                try:
+                    self.record(scanned, self.engine)
+                except Exception as exc:  # noqa: BLE001 - shown to the reviewer; the review goes on
+                    self.recordFailed.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            self.finished.emit()
+
+    def _load(self) -> list[tuple[Document, Layout]] | None:
+        """Every document of the case with its layout (None: cancelled)."""
+        from workstation.documents.intake import load_file
+        from workstation.documents.pdf_reader import PdfPageReader, ReadCancelled
+
+        loaded: list[tuple[Document, Layout]] = []
+        _freeze()  # the engine passed in, the window: long-lived, never garbage
+        preview = False  # a first page is on screen (or the first file was not a PDF)
+        with PdfPageReader() as reader:
+            for f in self.files:
+                if self._cancel.is_set():
+                    return None
                 if not preview:
                     preview = True
                     data = _previewable_pdf(f)
                     if data is not None:
                         self.firstPage.emit(data)
                 try:
-                    with _gc_paused():  # a large PDF allocates millions of small objects (character boxes)
-                        docs = load_file(f)
+                    docs = load_file(f, reader, self._cancel.is_set)
                     for d in docs:
                         lay = layout(d)
-                        loaded.append(d)
+                        loaded.append((d, lay))
                         self.documentLoaded.emit(d, lay, str(f))
+                except ReadCancelled:
+                    return None
                 except WorkstationError as exc:
                     self._withdraw_preview(f)
                     self.fileFailed.emit(str(f), _message(exc))
@@ -88,41 +161,11 @@ class CaseLoader(QObject):
                     self._withdraw_preview(f)
                     self.fileFailed.emit(str(f), f"cannot be opened: {type(exc).__name__}: {exc}")
                 _freeze()  # the case's documents stay loaded until the next case
-            self.progress.emit(0, len(loaded))
-            if self.engine is None and self.engine_factory is not None and loaded:
-                self.engine = self.engine_factory()
-                _freeze()
-                self.engineReady.emit(self.engine)
-            for i, d in enumerate(loaded):
-                if self._cancel.is_set():
-                    return
-                try:
-                    assert self.engine is not None
-                    sd = scan([d], self.engine)[0]
-                    self.documentScanned.emit(sd, layout(sd.document) if sd.document is not d else None)
-                except Exception as exc:  # noqa: BLE001
-                    self.documentScanFailed.emit(d.path, f"detection failed: {type(exc).__name__}: {exc}")
-                self.progress.emit(i + 1, len(loaded))
-        finally:
-            self.finished.emit()
+        return loaded
 
     def _withdraw_preview(self, f: Path) -> None:
         if f == self.files[0]:
             self.firstPage.emit(None)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a file loads: each full collection would walk every character box
-    allocated so far while holding the GIL (the window stalled for up to 0.9 s opening a 300-page PDF).
-    Reference counting still frees everything; collection resumes afterwards and the result is frozen."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _freeze() -> None:

@@ -166,6 +166,24 @@ class CaseStore:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def shareable(self) -> bool:
+        """Whether another connection (``reopen``) sees this store's data: not for an in-memory database."""
+        return str(self.path) != ":memory:"
+
+    def reopen(self) -> CaseStore:
+        """Another connection to the same database, for another thread (a connection serves only the thread that
+        made it). Writes through either are serialised by SQLite and durable on commit, as through this one."""
+        if not self.shareable:
+            raise ValueError("an in-memory case store cannot be opened again")
+        return CaseStore(self.path)
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ----- cases
     def open_case(self, sources: Sequence[str], name: str) -> CaseRecord:
         cid = case_id_for(sources)
