@@ -480,3 +480,36 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     assert "page 1" in result.message and "nothing was written" in result.message
     assert not out.exists() or not any(out.iterdir())
     assert window.store.audit(window.case.id)[-1].details["verified"] is False
+
+
+def test_scanned_pages_show_ocr_progress_then_their_findings(open_window, tmp_path, monkeypatch):
+    """A scanned PDF: its line in the documents pane counts the pages read by OCR, then shows review progress;
+    the findings on the OCR text are reviewable like any other."""
+    from benchmarks.scans import add_scan_page, render_gray, text_pdf
+    from workstation.qt.main_window import MainWindow
+
+    lines = ["Complainant Maria Gonzalez can be reached at maria.gonzalez@example.com today.",
+             "She stated that she is a Honduran national and lives in the Bronx."]
+    pdf = pymupdf.open()
+    for _ in range(2):
+        add_scan_page(pdf, render_gray(text_pdf([lines]), 0, 200), 200)
+    case = tmp_path / "scans"
+    case.mkdir()
+    pdf.save(case / "scanned-statement.pdf")
+    pdf.close()
+
+    seen: list[tuple[int, int, str]] = []
+    real = MainWindow._on_ocr_progress
+
+    def spy(self, path, done, total):
+        real(self, path, done, total)
+        seen.append((done, total, self.doc_list.item(0).text()))
+
+    monkeypatch.setattr(MainWindow, "_on_ocr_progress", spy)
+    window = open_window([case])
+    assert [(d, t) for d, t, _ in seen] == [(1, 2), (2, 2)]
+    assert all(f"reading scanned pages (OCR): {d} of 2" in text for d, _, text in seen)
+    line = window.doc_list.item(0).text()
+    assert "OCR" not in line and "reviewed" in line, line
+    texts = {f.text for f in window.session.findings[window.docs[0].path]}
+    assert {"Maria Gonzalez", "maria.gonzalez@example.com", "Honduran"} <= texts, texts

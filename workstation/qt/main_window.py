@@ -95,6 +95,7 @@ class LoadedDocument:
     placements: dict[FindingKey, dict[int, list[Rect]]] = field(default_factory=dict)
     by_page: dict[int, list[Finding]] = field(default_factory=dict)  # findings drawn on each layout page
     raster: PdfRasterizer | None = None
+    ocr_done: tuple[int, int] | None = None  # scanned pages read so far, of how many (while OCR runs)
 
     @property
     def ready(self) -> bool:
@@ -479,6 +480,7 @@ class MainWindow(QMainWindow):
         loader.documentScanFailed.connect(self._on_scan_failed)
         loader.engineReady.connect(self._on_engine_ready)
         loader.progress.connect(self._on_progress)
+        loader.ocrProgress.connect(self._on_ocr_progress)
         loader.recordFailed.connect(self._on_record_failed)
         loader.finished.connect(self._on_loader_finished)
         self._loader = loader
@@ -513,8 +515,16 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{ld.path}\n{ld.error}")
             return
         pages = ld.page_count
-        if ld.document is not None and ld.document.scanned_pages:
-            status = f"page(s) {', '.join(map(str, ld.document.scanned_pages))} scanned: OCR needed, not exportable"
+        scanned = ld.document.scanned_pages if ld.document is not None else []
+        if scanned and not ld.ready and not self.detecting:
+            status = "scanned pages not read (detection stopped)"
+            item.setForeground(QColor("#b00020"))
+        elif scanned and not ld.ready:
+            done, total = ld.ocr_done or (0, len(scanned))
+            status = f"reading scanned pages (OCR): {done} of {total}"
+            item.setForeground(QColor("#555555"))
+        elif scanned:
+            status = f"page(s) {', '.join(map(str, scanned))} scanned: OCR failed or unavailable, not exportable"
             item.setForeground(QColor("#b00020"))
         elif not ld.ready:
             status = "detecting…"
@@ -583,6 +593,12 @@ class MainWindow(QMainWindow):
         if found is not None:
             self.set_current(found)
 
+    def _on_ocr_progress(self, path: str, done: int, total: int) -> None:
+        ld = self.by_path.get(path)
+        if ld is not None:
+            ld.ocr_done = (done, total)
+            self._paint_doc(ld)
+
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -591,6 +607,9 @@ class MainWindow(QMainWindow):
     def _on_loader_finished(self) -> None:
         self.detecting = False
         self.progress.hide()
+        for d in self.docs:
+            if not d.ready and not d.error:  # detection stopped before it (its pane line said "detecting")
+                self._paint_doc(d)
         total = sum(len(d.scanned.findings) for d in self.docs if d.scanned)
         failed = sum(1 for d in self.docs if d.error)
         msg = f"Detection complete: {total} findings in {len(self.docs) - failed} document(s)"

@@ -79,6 +79,7 @@ class CaseLoader(QObject):
     documentScanFailed = Signal(str, str)  # document path, message
     engineReady = Signal(object)
     progress = Signal(int, int)  # documents detected, total
+    ocrProgress = Signal(str, int, int)  # document path, scanned pages read, pages to read
     recordFailed = Signal(str)  # the scan could not be recorded: why
     finished = Signal()
 
@@ -112,7 +113,7 @@ class CaseLoader(QObject):
                     return
                 try:
                     assert self.engine is not None
-                    sd = scan([d], self.engine)[0]
+                    sd = scan([d], self.engine, ocr_progress=self.ocrProgress.emit)[0]
                     new_layout = layout(sd.document) if sd.document is not d else None
                     result = scan_result(sd, new_layout or lay, new_layout)
                     scanned.append(sd)
