@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pymupdf  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -205,6 +206,30 @@ def main() -> int:
     wait(lambda: not window.detecting)
     window.doc_list.setCurrentRow(1)
     shot("12-unreadable-file.png")
+
+    # a scanned page (an image only, fed into the scanner sideways and a little skewed): OCR, then review
+    from benchmarks.scans import add_scan_page, noisy, render_gray, skew, text_pdf
+
+    lines = ["NEW YORK CITY POLICE DEPARTMENT - COMPLAINT FOLLOW-UP (DD5)", "",
+             "1. On 10/04/2026 the undersigned interviewed the complainant, Rosa Elena Gutierrez,",
+             "at her residence, 2150 Grand Concourse, Apt 4C, Bronx, NY 10457.",
+             "2. The complainant stated that she is a Guatemalan national and that she holds",
+             "Temporary Protected Status; her A-Number is A-213-554-908.",
+             "3. She can be reached at (347) 555-0192 or rosa.gutierrez@example.org.",
+             "4. The complainant identified the suspect from a photo array. Case remains open."]
+    scans = tmp / "scanned-case"
+    scans.mkdir()
+    pdf = pymupdf.open()
+    image = noisy(skew(render_gray(text_pdf([lines], fontsize=11), 0, 200), 1.5), seed=3)
+    add_scan_page(pdf, image, 200, rotate=90)
+    pdf.save(scans / "dd5-followup-scan.pdf")
+    pdf.close()
+    window.open_case([scans])
+    wait(lambda: not window.detecting)
+    first = window.session.next_pending(None)
+    if first is not None:
+        window.set_current(first)
+    shot("15-scanned-page.png")
     window.close()
     store.close()
     return 0
