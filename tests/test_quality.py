@@ -33,5 +33,5 @@ def test_layering_contracts_are_declared() -> None:
     """The contracts the architecture relies on are present (a deleted contract would pass silently)."""
     text = (ROOT / "pyproject.toml").read_text()
     for name in ("Domain imports no GUI, PDF or NLP library", "PySide6 only in workstation.qt",
-                 "PyMuPDF only in workstation.documents", "Presidio and spaCy only in workstation.detection"):
+                 "PyMuPDF and Tesseract only in workstation.documents", "Presidio and spaCy only in workstation.detection"):
         assert name in text
