@@ -52,6 +52,7 @@ def test_the_scan_is_recorded_in_the_loaders_thread_before_detection_is_reported
     from workstation.store.case_store import CaseStore
 
     threads: list[threading.Thread] = []
+    shown_before: list[list[bool]] = []  # which documents the window had shown when the recording started
     original = case_menu._scan_recorder
 
     def spy(window):  # noqa: ANN001, ANN202
@@ -60,6 +61,7 @@ def test_the_scan_is_recorded_in_the_loaders_thread_before_detection_is_reported
 
         def recording(scanned, engine):  # noqa: ANN001, ANN202
             threads.append(threading.current_thread())
+            shown_before.append([d.ready for d in window.docs])
             record(scanned, engine)
 
         return recording
@@ -67,6 +69,8 @@ def test_the_scan_is_recorded_in_the_loaders_thread_before_detection_is_reported
     monkeypatch.setattr(case_menu, "_scan_recorder", spy)
     window = open_window([case_dir])  # waits until detection is done
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    # the store write waited until the window had shown every document (they no longer compete for the GIL)
+    assert shown_before == [[True] * len(window.docs)]
     found = sorted(f.key for d in window.docs if d.scanned for f in d.scanned.findings)
     assert found
     with CaseStore(db_path) as other:  # a new connection sees it: committed

@@ -561,6 +561,12 @@ class MainWindow(QMainWindow):
             self._paint_doc(ld)
 
     def _on_document_scanned(self, result: ScanResult) -> None:
+        try:
+            self._show_scanned(result)
+        finally:
+            result.shown.set()
+
+    def _show_scanned(self, result: ScanResult) -> None:
         sd = result.scanned
         ld = self.by_path[sd.document.path]
         ld.scanned = sd

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ from workstation.pipeline import (
     write_exports,
 )
 
+RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
+
 
 @dataclass
 class ScanResult:
@@ -51,6 +54,7 @@ class ScanResult:
     findings: list[Finding]
     placements: dict[FindingKey, dict[int, list[Rect]]]
     by_page: dict[int, list[Finding]]
+    shown: threading.Event = field(default_factory=threading.Event)  # set by the window once it has shown it
 
 
 def scan_result(sd: ScannedDocument, lay: Layout, new_layout: Layout | None = None) -> ScanResult:
@@ -108,6 +112,7 @@ class CaseLoader(QObject):
                 _freeze()
                 self.engineReady.emit(self.engine)
             scanned: list[ScannedDocument] = []
+            last: ScanResult | None = None
             for i, (d, lay) in enumerate(loaded):
                 if self._cancel.is_set():
                     return
@@ -119,9 +124,17 @@ class CaseLoader(QObject):
                     scanned.append(sd)
                     _freeze()  # the findings stay until the next case too
                     self.documentScanned.emit(result)
+                    last = result
                 except Exception as exc:  # noqa: BLE001
                     self.documentScanFailed.emit(d.path, f"detection failed: {type(exc).__name__}: {exc}")
                 self.progress.emit(i + 1, len(loaded))
+            if last is not None:
+                # let the window show the last document first: the store write below holds the GIL in short
+                # turns for ~50 ms on a large case, and the window's handling of a document slowed to twice its
+                # time when the two ran at once (the longest event-loop stalls were there)
+                deadline = time.monotonic() + RECORD_WAIT_S
+                while not last.shown.wait(0.05) and not self._cancel.is_set() and time.monotonic() < deadline:
+                    pass
             if self.record is not None and scanned and not self._cancel.is_set():
                 try:
                     self.record(scanned, self.engine)
