@@ -394,9 +394,11 @@ class CaseService:
         with self._audited(case_id, user, "export"):
             self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
 
-    def export(self, case_id: str, user: User, scanned: Sequence[Any], out_dir: Path) -> ExportResult:
+    def export(self, case_id: str, user: User, scanned: Sequence[Any], out_dir: Path,
+               progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
         """Export under the case's policy through the verified pipeline; write the Vaughn index (CSV, PDF) and
-        the disclosure record; record the export (output SHA-256s, verification) and the new state."""
+        the disclosure record; record the export (output SHA-256s, verification) and the new state.
+        ``progress(done, total, what)`` is called before each document and before the files are written."""
         from workstation.documents.report_pdf import table_pdf
         from workstation.pipeline import build_export, output_paths, write_exports
 
@@ -417,7 +419,9 @@ class CaseService:
         manual = self.store.manual(case_id)
         exports = []
         try:
-            for s in scanned:
+            for n, s in enumerate(scanned):
+                if progress is not None:
+                    progress(n, len(scanned) + 1, f"Redacting and verifying {s.document.display_name}")
                 redact: list[Finding] = []
                 reasons: dict[int, str] = {}
                 for f in s.findings:
@@ -433,6 +437,8 @@ class CaseService:
             self.store.record_export(case_id, user.name, str(out_dir), False, str(exc), user.role.value,
                                      recipient=case.context.recipient.value)
             raise
+        if progress is not None:
+            progress(len(scanned), len(scanned) + 1, "Writing files")
         out_dir.mkdir(parents=True, exist_ok=True)
         output_paths(exports, out_dir, None)
         write_exports(exports)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from pathlib import Path
 
@@ -400,6 +401,16 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     assert any(r["category"] == "MANUAL-SEARCH" for r in log) and any(r["category"] == "MANUAL-BOX" for r in log)
     log_text = (out / f"{COMPLAINT}.redactions.csv").read_text()
     assert "Hernandez" not in log_text
+    # the same package as `workstation case export`: the Vaughn index and the disclosure record beside the PDFs,
+    # every output's SHA-256 in the case's audit trail, the case marked exported
+    for name in ("vaughn-index.csv", "vaughn-index.pdf", "disclosure-record.json"):
+        assert (out / name).is_file(), name
+    [export] = [r for r in window.store.audit(window.case.id) if r.event == "export"][-1:]
+    assert export.details["verified"] is True
+    written = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()}
+    assert export.details["outputs"] == written
+    assert sorted(Path(f).name for f in result.files) == sorted(written)
+    assert window.case_label.text().endswith("· exported")
     # 4. close and reopen: every decision, manual redaction and the reviewer's place come back
     decisions, manual, allow = dict(s.decisions), dict(s.manual), dict(s.allow)
     window.set_current(s.queue()[7])
@@ -460,17 +471,17 @@ def test_findings_filters_by_category_decision_and_score(open_window, case_dir):
 
 def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, case_dir, tmp_path, qtbot,
                                                                  monkeypatch):
-    import workstation.qt.workers as workers
+    import workstation.pipeline as pipeline
     from workstation.domain.errors import VerificationError
 
-    real = workers.build_export
+    real = pipeline.build_export
 
     def failing(scanned, policy, **kw):
         if scanned.document.name == "shelter-intake-form":
             raise VerificationError(scanned.document.path, 1, "removed text still extractable (pdfminer.six)")
         return real(scanned, policy, **kw)
 
-    monkeypatch.setattr(workers, "build_export", failing)
+    monkeypatch.setattr(pipeline, "build_export", failing)
     window = open_window([case_dir])
     out = tmp_path / "out"
     assert window.export_to(out, redact_pending=True)

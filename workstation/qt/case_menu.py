@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
@@ -18,6 +19,7 @@ from workstation.domain.audit import EventType
 from workstation.domain.review import Action
 from workstation.domain.roles import Permission, User, UserDirectory, require
 from workstation.qt.case_dialogs import AuditView, CasePropertiesDialog, SignOffDialog, why_not
+from workstation.qt.workers import ExportJob
 
 
 def install(window: Any, service: CaseService, account: User, users: UserDirectory) -> None:
@@ -43,14 +45,22 @@ def install(window: Any, service: CaseService, account: User, users: UserDirecto
     window.on_scan_complete = _scanned
     window.before_commit = lambda action: _before_commit(window, action)
     window.before_export = lambda: window.case_service.check_export(window.case.id, window.account)
+    window.export_job = lambda out_dir, scanned: _export_job(window, out_dir, scanned)
+    window.after_export = lambda outcome: show_state(window)
     if window.case is not None:
         _opened(window)
 
 
 def _opened(window: Any) -> None:
     service: CaseService = window.case_service
-    case = service.ensure_state(window.case, window.account)
-    window.case_label.setText(window.case_label.text() + f" · {case.context.recipient.value} · {case.state.value}")
+    service.ensure_state(window.case, window.account)
+    show_state(window)
+
+
+def show_state(window: Any) -> None:
+    """The case's recipient and state beside its name (after opening, signing off, exporting)."""
+    case = window.case_service.state(window.case.id)
+    window.case_label.setText(f"{window.case_title} · {case.context.recipient.value} · {case.state.value}")
 
 
 def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
@@ -69,6 +79,26 @@ def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
                                                                   policy_decisions=False)
 
     return record
+
+
+def _export_job(window: Any, out_dir: Path, scanned: list) -> ExportJob | None:
+    """The case's export as the command line's ``case export`` does it (``CaseService.export``: the policy's
+    locked categories and overrides, the Vaughn index and the disclosure record beside the PDFs and logs, the
+    outputs' SHA-256s and the new state in the audit trail), on a connection of the export thread's own when
+    the store allows a second one."""
+    if window.case is None:
+        return None
+    service: CaseService = window.case_service
+    case_id, account = window.case.id, window.account
+    if not service.store.shareable:
+        return ExportJob(lambda progress: service.export(case_id, account, scanned, out_dir, progress),
+                         in_thread=False)
+
+    def run(progress: Callable[[int, int, str], None]) -> Any:
+        with service.store.reopen() as store:
+            return dataclasses.replace(service, store=store).export(case_id, account, scanned, out_dir, progress)
+
+    return ExportJob(run)
 
 
 def _scanned(window: Any, scanned: list) -> None:
@@ -108,6 +138,7 @@ def open_properties(window: Any) -> CasePropertiesDialog:
 
 def open_signoff(window: Any) -> SignOffDialog:
     dialog = SignOffDialog(window.case_service, window.case.id, window.account, window.users, window)
+    dialog.finished.connect(lambda _result: show_state(window))
     dialog.show()
     return dialog
 

@@ -60,10 +60,11 @@ from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.theme import STATE_LABELS, category_color, finding_style, manual_style
 from workstation.qt.workers import (
     CaseLoader,
-    ExportItem,
+    ExportJob,
     ExportOutcome,
     ExportWorker,
     ScanResult,
+    run_export,
     start_in_thread,
 )
 from workstation.store.case_store import CaseRecord, CaseStore
@@ -162,6 +163,10 @@ class MainWindow(QMainWindow):
         self.scan_recorder: Callable[[MainWindow], ScanRecorder | None] | None = None
         # hook: records the scan on this thread instead (a store that another thread cannot open: in memory)
         self.on_scan_complete: Callable[[MainWindow, list[ScannedDocument]], None] | None = None
+        # the case's export (the case service: policy, overrides, Vaughn index, audit), set by case_menu
+        self.export_job: Callable[[Path, list[ScannedDocument]], ExportJob | None] | None = None
+        self.after_export: Callable[[ExportOutcome], None] | None = None
+        self.case_title = ""
         self._recording_in_loader = False
         self._cursor_timer = QTimer(self)  # the reviewer's place is saved once they stop moving (one write)
         self._cursor_timer.setSingleShot(True)
@@ -457,7 +462,8 @@ class MainWindow(QMainWindow):
         self.current, self.current_doc, self.current_page = None, None, 0
         self.doc_list.clear()
         self.findings.set_findings([], {}, self.session.state)
-        self.case_label.setText(f"{html.escape(name)} · {len(files)} file(s)")
+        self.case_title = f"{html.escape(name)} · {len(files)} file(s)"
+        self.case_label.setText(self.case_title)
         self.setWindowTitle(f"{name} — {self.user} ({self.role}) — Disclosure Review Workstation")
         if self.on_case_opened is not None:
             self.on_case_opened(self)
@@ -1062,7 +1068,7 @@ class MainWindow(QMainWindow):
                 self.last_export = ExportOutcome(False, msg, str(out_dir))
                 self._inform("Export refused", msg, False)
                 return False
-        items: list[ExportItem] = []
+        scanned: list[ScannedDocument] = []
         skipped: list[str] = []
         for ld in self.docs:
             if ld.error or ld.scanned is None or ld.layout is None:
@@ -1072,20 +1078,28 @@ class MainWindow(QMainWindow):
                 skipped.append(f"{ld.name} (page(s) {', '.join(map(str, ld.scanned.scanned_pages))} have no text: "
                                "OCR needed)")
                 continue
-            plan = self.session.export_plan(ld.path)
-            items.append(ExportItem(ld.scanned, ld.layout, plan.redact, plan.reasons, plan.manual))
-        if not items:
+            scanned.append(ld.scanned)
+        if not scanned:
             msg = "Nothing can be exported: " + "; ".join(skipped)
             self.last_export = ExportOutcome(False, msg, str(out_dir))
             self._inform("Export blocked", msg, False)
             return False
+        job = self.export_job(out_dir, scanned) if self.export_job is not None else None
+        if job is None:
+            msg = "Export is not available: no case is open under a disclosure policy"
+            self.last_export = ExportOutcome(False, msg, str(out_dir))
+            self._inform("Export refused", msg, False)
+            return False
         self._export_skipped = skipped
         self.exporting = True
-        self.progress.setRange(0, len(items) + 1)
+        self.progress.setRange(0, len(scanned) + 1)
         self.progress.setValue(0)
         self.progress.setFormat("Exporting %v/%m")
         self.progress.show()
-        worker = ExportWorker(items, self.policy, out_dir)
+        if not job.in_thread:  # the store cannot be used from another thread (in memory): export here
+            self._on_export_finished(run_export(job, out_dir, self._on_export_progress))
+            return True
+        worker = ExportWorker(job, out_dir)
         worker.progress.connect(self._on_export_progress)
         worker.finished.connect(self._on_export_finished)
         self._export_worker = worker
@@ -1102,9 +1116,9 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         if outcome.ok and self._export_skipped:
             outcome.message += f". NOT exported: {'; '.join(self._export_skipped)}"
-        self.last_export = outcome
-        if self.case is not None:
-            self.store.record_export(self.case.id, self.user, outcome.out_dir, outcome.ok, outcome.message)
+        self.last_export = outcome  # the case service has recorded it in the case's audit trail
+        if self.after_export is not None:
+            self.after_export(outcome)
         self.statusBar().showMessage(outcome.message, 15000)
         self._inform("Export verified" if outcome.ok else "Export failed", outcome.message, outcome.ok)
         if self._export_thread is not None:

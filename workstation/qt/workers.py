@@ -27,19 +27,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from workstation.cases import ExportResult
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
-from workstation.domain.model import Document, Finding, FindingKey, ManualRedaction, Rect
-from workstation.domain.policy import Policy
-from workstation.pipeline import (
-    Analyzer,
-    Layout,
-    ScannedDocument,
-    build_export,
-    layout,
-    output_paths,
-    scan,
-    write_exports,
-)
+from workstation.domain.model import Document, Finding, FindingKey, Rect
+from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan
 
 RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
 
@@ -215,15 +206,6 @@ def _message(exc: WorkstationError) -> str:
 
 
 @dataclass
-class ExportItem:
-    scanned: ScannedDocument
-    layout: Layout | None
-    redact: list
-    reasons: dict[int, str]
-    manual: list[ManualRedaction]
-
-
-@dataclass
 class ExportOutcome:
     ok: bool
     message: str
@@ -234,43 +216,48 @@ class ExportOutcome:
     boxes: int = 0
 
 
+@dataclass
+class ExportJob:
+    """The export itself: ``run(progress)`` exports the case and returns what it wrote (``CaseService.export``
+    bound to the case, the reviewer and the documents; see ``case_menu``)."""
+
+    run: Callable[[Callable[[int, int, str], None]], ExportResult]
+    in_thread: bool = True  # False: it must run on the window's thread (a store in memory serves one thread)
+
+
+def run_export(job: ExportJob, out_dir: Path, progress: Callable[[int, int, str], None]) -> ExportOutcome:
+    """Run ``job`` and describe its result for the window (never raises)."""
+    out = str(out_dir)
+    try:
+        result = job.run(progress)
+    except VerificationError as exc:
+        return ExportOutcome(False, f"Verification failed - nothing was written. {exc}", out,
+                             failed_document=exc.document, failed_page=exc.page)
+    except WorkstationError as exc:
+        return ExportOutcome(False, f"Export refused - nothing was written. {exc}", out)
+    except Exception as exc:  # noqa: BLE001 - shown to the reviewer, never a traceback
+        return ExportOutcome(False, f"Export failed: {type(exc).__name__}: {exc}", out)
+    progress(result.documents + 1, result.documents + 1, "Done")
+    files = [str(result.out_dir / name) for name in sorted(result.outputs)]
+    return ExportOutcome(True, f"Export verified: {result.documents} document(s), {result.boxes} redaction box(es), "
+                               f"written to {out} with the redaction logs, the Vaughn index and the disclosure "
+                               "record", out, files, boxes=result.boxes)
+
+
 class ExportWorker(QObject):
-    """Runs the verified pipeline (build_export for every document, then output_paths + write_exports)."""
+    """Runs an export job (the verified pipeline, through the case service) in its own thread."""
 
     progress = Signal(int, int, str)
     finished = Signal(object)  # ExportOutcome
 
-    def __init__(self, items: Sequence[ExportItem], policy: Policy, out_dir: Path) -> None:
+    def __init__(self, job: ExportJob, out_dir: Path) -> None:
         super().__init__()
-        self.items = list(items)
-        self.policy = policy
+        self.job = job
         self.out_dir = out_dir
 
     @Slot()
     def run(self) -> None:
-        out = str(self.out_dir)
-        try:
-            exports = []
-            n = len(self.items)
-            for i, it in enumerate(self.items):
-                self.progress.emit(i, n + 1, f"Redacting and verifying {it.scanned.document.display_name}")
-                exports.append(build_export(it.scanned, self.policy, redact=it.redact, manual=it.manual,
-                                            reasons=it.reasons, prepared=it.layout))
-            self.progress.emit(n, n + 1, "Writing files")
-            output_paths(exports, self.out_dir, None)
-            write_exports(exports)
-            files = [str(p) for e in exports for p in (e.pdf_path, e.csv_path) if p is not None]
-            boxes = sum(len(e.log) for e in exports)
-            self.progress.emit(n + 1, n + 1, "Done")
-            self.finished.emit(ExportOutcome(True, f"Export verified: {len(exports)} document(s), {boxes} "
-                                                   f"redaction box(es), written to {out}", out, files, boxes=boxes))
-        except VerificationError as exc:
-            self.finished.emit(ExportOutcome(False, f"Verification failed - nothing was written. {exc}", out,
-                                             failed_document=exc.document, failed_page=exc.page))
-        except WorkstationError as exc:
-            self.finished.emit(ExportOutcome(False, f"Export refused - nothing was written. {exc}", out))
-        except Exception as exc:  # noqa: BLE001
-            self.finished.emit(ExportOutcome(False, f"Export failed: {type(exc).__name__}: {exc}", out))
+        self.finished.emit(run_export(self.job, self.out_dir, self.progress.emit))
 
 
 def start_in_thread(worker: QObject, parent: QObject) -> QThread:
