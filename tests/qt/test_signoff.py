@@ -139,3 +139,31 @@ def test_a_supervisor_cannot_decide_in_the_window(qtbot, engine, store, case_dir
     assert window._commit(window.session.decide([first], Decision.REDACT)) is False
     assert window.session.state(first) is None and store.decisions(window.case.id) == []
     window.close()
+
+
+def test_a_locked_category_cannot_be_released_in_the_window(qtbot, engine, case, users, tmp_path, monkeypatch):
+    """A federal-immigration case: the window refuses, when the decision is made, to release a nationality item
+    or to call it "not personal information" (as `case decide` does); a phone number may be released."""
+    from workstation.app import build_window
+    from workstation.domain.review import Decision
+
+    warnings: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _w, _t, text: warnings.append(text))
+    service, case_id = case
+    window = build_window([tmp_path / "case"], store=service.store, engine=engine, user="clerk1", users=users)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    assert window.case.id == case_id
+    s = window.session
+    by_type = {f.entity_type: f for f in s.queue()}
+    nationality, phone = by_type["NATIONALITY"], by_type["PHONE_NUMBER"]
+    assert s.state(nationality) is Decision.REDACT  # by the recipient's policy, when the case was scanned
+    assert window._commit(s.decide([nationality], Decision.RELEASE, reason="The requester is the subject")) is False
+    assert window._commit(s.not_personal_information(nationality)) is False
+    assert s.state(nationality) is Decision.REDACT and len(warnings) == 2, warnings
+    assert all("NATIONALITY" in w or "override" in w for w in warnings), warnings
+    assert [d.decision for d in service.store.decisions(case_id) if d.key == nationality.key] == [Decision.REDACT]
+    assert not service.store.allow_list(case_id)
+    assert window._commit(s.decide([phone], Decision.RELEASE))  # not a locked category
+    assert s.state(phone) is Decision.RELEASE
+    window.close()

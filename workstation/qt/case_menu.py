@@ -16,7 +16,10 @@ from PySide6.QtGui import QAction
 
 from workstation.cases import CaseService
 from workstation.domain.audit import EventType
-from workstation.domain.review import Action
+from workstation.domain.case import Case
+from workstation.domain.model import FindingKey
+from workstation.domain.policy_engine import RELEASE, RELEASING
+from workstation.domain.review import Action, AllowEntry, DecisionRecord
 from workstation.domain.roles import Permission, User, UserDirectory, require
 from workstation.qt.case_dialogs import AuditView, CasePropertiesDialog, SignOffDialog, why_not
 from workstation.qt.workers import ExportJob
@@ -120,6 +123,7 @@ def _before_commit(window: Any, action: Action) -> dict:
     user: User = window.account
     require(user, Permission.DECIDE, "findings")
     case = service.state(window.case.id)
+    _check_releases(window, service, user, case, action)
     new = case.changed(user, action.label)
     if new == case:
         return {}
@@ -128,6 +132,28 @@ def _before_commit(window: Any, action: Action) -> dict:
         events.append((str(EventType.SIGN_OFF_VOIDED), {"case_id": case.case_id, "signed_by": case.sign_off.actor,
                                                         "signed_at": case.sign_off.at, "why": new.note}))
     return {"case": new, "events": events}
+
+
+def _check_releases(window: Any, service: CaseService, user: User, case: Case, action: Action) -> None:
+    """Refuse at decision time what ``case decide`` refuses: leaving visible (release, or "not personal
+    information") an item of a category the recipient's policy locks, without counsel's valid override
+    (``PolicyViolation`` / ``PermissionDenied``). Without this the export would still redact it, but the reviewer
+    would have been shown a release that cannot happen."""
+    released: list[tuple[FindingKey, str]] = []
+    for change in action.changes:
+        after = change.after
+        if isinstance(after, DecisionRecord) and after.decision.value in RELEASING:
+            released.append((after.key, after.key.category))
+        elif isinstance(after, AllowEntry):  # every finding with this text is released
+            released.extend((f.key, f.entity_type) for findings in window.session.findings.values()
+                            for f in findings if f.allow_sha256 == after.text_sha256)
+    policy = service.policies.policy(case.context.recipient)
+    locked = [(key, category) for key, category in released if policy.is_locked(category)]
+    if not locked:
+        return
+    overrides = {i.key: i.override for i in service.items(case.case_id)}
+    for key, category in locked:
+        service.policies.check_decision(case.context, user, category, RELEASE, overrides.get(key))
 
 
 def open_properties(window: Any) -> CasePropertiesDialog:
