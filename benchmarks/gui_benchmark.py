@@ -271,7 +271,7 @@ def _guard_pyside_refcount_leak() -> None:
           "measure. Pin PySide6 6.11.3 or move to Python 3.12.")
 
 
-def run(pages: int, seed: int, diagnose: bool = False) -> int:
+def run(pages: int, seed: int, diagnose: bool = False, scanned: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from workstation.app import engine_factory
@@ -284,8 +284,15 @@ def run(pages: int, seed: int, diagnose: bool = False) -> int:
         case = Path(tmp) / "case"
         case.mkdir()
         pdf = case / "narrative.pdf"
-        make_case_pdf(pdf, pages, seed)
-        words = sum(len(t.split()) for t in page_texts(pdf.read_bytes()))
+        if scanned:  # 300-dpi scans (some turned, skewed, noisy): the window waits for OCR before detection
+            from benchmarks.ocr_benchmark import build_scans
+
+            data, texts = build_scans(pages, seed)
+            pdf.write_bytes(data)
+            words = sum(len(t.split()) for t in texts)
+        else:
+            make_case_pdf(pdf, pages, seed)
+            words = sum(len(t.split()) for t in page_texts(pdf.read_bytes()))
         t = time.perf_counter()
         engine = engine_factory()  # as the app builds it; not timed below
         print(f"engine built in {time.perf_counter() - t:.1f} s (not included); "
@@ -309,8 +316,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--diagnose", action="store_true",
                     help="sample every thread's stack during stalls and print them for stalls over 100 ms")
+    ap.add_argument("--scanned", action="store_true",
+                    help="the case is a PDF of scanned pages (benchmarks.ocr_benchmark's scans), read by OCR")
     args = ap.parse_args()
-    raise SystemExit(run(args.pages, args.seed, args.diagnose))
+    raise SystemExit(run(args.pages, args.seed, args.diagnose, args.scanned))
 
 
 if __name__ == "__main__":
