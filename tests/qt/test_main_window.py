@@ -493,10 +493,11 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     assert window.store.audit(window.case.id)[-1].details["verified"] is False
 
 
-def test_scanned_pages_show_ocr_progress_then_their_findings(open_window, tmp_path, monkeypatch):
+def test_scanned_pages_show_ocr_progress_then_their_findings(qtbot, open_window, tmp_path, monkeypatch):
     """A scanned PDF: its line in the documents pane counts the pages read by OCR, then shows review progress;
     the findings on the OCR text are reviewable like any other."""
     from benchmarks.scans import add_scan_page, render_gray, text_pdf
+    from workstation.documents.ocr import ocr_text_of_pdf_pages
     from workstation.qt.main_window import MainWindow
 
     lines = ["Complainant Maria Gonzalez can be reached at maria.gonzalez@example.com today.",
@@ -524,3 +525,15 @@ def test_scanned_pages_show_ocr_progress_then_their_findings(open_window, tmp_pa
     assert "OCR" not in line and "reviewed" in line, line
     texts = {f.text for f in window.session.findings[window.docs[0].path]}
     assert {"Maria Gonzalez", "maria.gonzalez@example.com", "Honduran"} <= texts, texts
+    # exported from the window: the pixels are blanked and verified by OCR; no text layer on the scanned pages
+    out = tmp_path / "out"
+    assert window.export_to(out, redact_pending=True)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=120_000)
+    assert window.last_export.ok, window.last_export.message
+    exported = (out / "scanned-statement.redacted.pdf").read_bytes()
+    with pymupdf.open(stream=exported, filetype="pdf") as done:
+        assert [p.get_text() for p in done] == ["", ""]
+    reread = " ".join(ocr_text_of_pdf_pages(exported, [1, 2]).values())
+    assert "Complainant" in reread and "reached" in reread  # the rest of the page is still there
+    for gone in ("Gonzalez", "example.com", "Honduran"):
+        assert gone not in reread, reread
