@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pymupdf
@@ -11,6 +12,7 @@ from benchmarks.gui_benchmark import make_case_pdf
 from tests.documents.test_intake import image_only_pdf
 from workstation.documents.intake import load_file
 from workstation.documents.pdf_reader import PdfPageReader, ReadCancelled
+from workstation.domain.errors import InputError
 from workstation.domain.model import TextSource
 
 
@@ -58,3 +60,14 @@ def test_reading_stops_when_asked(tmp_path: Path) -> None:
     make_case_pdf(pdf, 16, seed=2)
     with PdfPageReader(min_pages=1, batch_pages=2) as reader, pytest.raises(ReadCancelled):
         load_file(pdf, reader, stop=lambda: True)
+
+
+def test_a_crash_of_the_reading_process_is_a_clear_error_and_the_next_read_works(tmp_path: Path) -> None:
+    pdf = tmp_path / "long.pdf"
+    make_case_pdf(pdf, 3, seed=4)
+    with PdfPageReader(min_pages=1) as reader:
+        reader._ensure_pool().submit(os._exit, 3)  # the reading process dies, as if MuPDF crashed on the file
+        with pytest.raises(InputError, match="crashed the process reading it"):
+            load_file(pdf, reader)
+        [doc] = load_file(pdf, reader)  # a new reading process
+    assert doc == load_file(pdf)[0]

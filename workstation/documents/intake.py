@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from concurrent.futures.process import BrokenProcessPool
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -120,6 +121,8 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
                 pages = reader.read(data, doc.page_count, stop)
             except PageUnreadable as exc:
                 raise InputError(name, f"corrupt PDF: page {exc.number} cannot be read") from None
+            except BrokenProcessPool:  # MuPDF took the reading process down with it; this process is unharmed
+                raise InputError(name, "the PDF crashed the process reading it: the file is malformed") from None
         else:
             try:
                 for page in doc:
