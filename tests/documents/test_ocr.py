@@ -211,6 +211,56 @@ def test_a_page_whose_ink_misleads_is_read_after_orientation_detection(monkeypat
     assert word_accuracy(TEXT, page.text) >= 0.95, page.text
 
 
+FORM_ROWS = [("Name", "Maria Guadalupe Hernandez"), ("Date of birth", "03/14/1989"),
+             ("Address", "87-14 37th Avenue, Apt 5B"), ("Country of birth", "Honduras"),
+             ("Status", "Asylum pending"), ("Phone", "(718) 555-0134")]
+
+
+def form_scan(rotate: int) -> pymupdf.Document:
+    """A scanned intake form: label/value cells with ruled borders, and a block of tall check-box columns."""
+    src = pymupdf.open()
+    page = src.new_page(width=612, height=792)
+    y = 100
+    for label, value in FORM_ROWS:
+        for x0, x1, text in ((72, 220, label), (220, 540, value)):
+            page.draw_rect(pymupdf.Rect(x0, y, x1, y + 28), color=(0, 0, 0), width=1.2)
+            page.insert_text((x0 + 6, y + 19), text, fontsize=11)
+        y += 28
+    for x in range(72, 541, 52):
+        page.draw_rect(pymupdf.Rect(x, 400, x + 40, 700), color=(0, 0, 0), width=1.5)
+    data = src.tobytes()
+    doc = pymupdf.open()
+    add_scan_page(doc, render_gray(data, 0, DPI), DPI, rotate=rotate)
+    return doc
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_a_ruled_form_is_turned_upright_without_orientation_detection(monkeypatch, rotate):
+    """Table borders and tall boxes would join the text lines or look like lines themselves: they are left out
+    of the ink's profiles, so a form turned any way is read in one pass."""
+    def no_osd(page):
+        raise AssertionError("orientation detection was asked")
+
+    monkeypatch.setattr(ocr, "detect_rotation", no_osd)
+    with form_scan(rotate) as doc:
+        assert ocr.estimate_orientation(doc[0])[0] == rotate
+        page = ocr.ocr_page(doc[0])
+    want = " ".join(f"{a} {b}" for a, b in FORM_ROWS)
+    assert word_accuracy(want, page.text) >= 0.95, page.text
+
+
+def test_ruled_lines_are_told_from_letters():
+    ink = np.zeros((60, 60), dtype=bool)
+    ink[5:55, 10] = True    # a vertical rule, 50 pixels
+    ink[30, 15:58] = True   # a horizontal rule, 43 pixels
+    ink[8:20, 30:32] = True  # a letter's stem, 12 pixels
+    ink[40:44, 40:46] = True  # a blob
+    kept = ocr._without_rules(ink, 120)  # rules are 30 pixels or longer at 120 dpi
+    assert not kept[5:55, 10].any() and not kept[30, 15:58].any()
+    assert kept[8:20, 30:32].all() and kept[40:44, 40:46].all()
+    assert ocr._runs_at_least(ink, 12)[8:20, 30].all() and not ocr._runs_at_least(ink, 13)[8:20, 30].any()
+
+
 def test_despeckle_removes_isolated_specks_and_keeps_strokes():
     img = np.full((40, 40), 255, dtype=np.uint8)
     img[5, 5] = 0                      # a speck of dust

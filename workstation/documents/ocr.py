@@ -145,7 +145,8 @@ def detect_rotation(page: pymupdf.Page) -> int:
 
 SKEW_DPI = 60
 SKEW_RANGE = 6.0  # degrees either way; a page turned further is an orientation (90/180/270) problem
-SIDEWAYS_RATIO = 1.5  # column profile this much sharper than the row profile: the lines run down the page
+SIDEWAYS_RATIO = 1.0  # column profile sharper than the row profile: the lines run down the page (running text:
+# upright <= 0.17, sideways >= 4.3; a ruled form with short lines: 0.75 upright, 1.33 sideways)
 UPDOWN_DPI = 120
 UPDOWN_RATIO = 1.6  # ink above the lines' x-height band vs below it (or the reverse) needed to decide
 _WORDLIKE = re.compile(r"^[^\W\d_]{2,}[.,;:!?)'\"]*$")
@@ -192,13 +193,40 @@ def estimate_skew(page: pymupdf.Page, base_rotation: int = 0) -> float:
     return round(best if rendered(best) >= rendered(-best) else -best, 2)
 
 
+RULE_INCHES = 0.25  # a straight run of ink this long is a ruled line of a form or table, not part of a letter
+
+
+def _runs_at_least(ink: np.ndarray, k: int) -> np.ndarray:
+    """The pixels of ``ink`` that belong to a vertical run of at least ``k`` ink pixels (per column)."""
+    h = ink.shape[0]
+    if k > h:
+        return np.zeros_like(ink)
+    c = np.concatenate([np.zeros((1, ink.shape[1]), np.int32), np.cumsum(ink, axis=0, dtype=np.int32)])
+    starts = (c[k:] - c[:-k]) == k  # a full run of k begins at this row
+    # every pixel of such a run: a running count of the run starts within the k rows above and including it
+    s = np.concatenate([np.zeros((1, ink.shape[1]), np.int32), np.cumsum(starts, axis=0, dtype=np.int32)])
+    covered = np.empty_like(ink)
+    rows = np.arange(h)
+    lo = np.maximum(rows - k + 1, 0)
+    hi = np.minimum(rows + 1, starts.shape[0])
+    covered[:] = (s[hi] - s[lo]) > 0
+    return covered & ink
+
+
+def _without_rules(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """``ink`` without the ruled lines of forms and tables (straight runs longer than ``RULE_INCHES``, either
+    way): they would join text lines in the row profile and look like lines of text in the column profile."""
+    k = max(3, int(RULE_INCHES * dpi))
+    return ink & ~_runs_at_least(ink, k) & ~_runs_at_least(ink.T, k).T
+
+
 def _looks_sideways(page: pymupdf.Page) -> bool:
     """Whether the page's text lines run down the page (a page turned 90 or 270 degrees): the ink's column
     profile, at its sharpest shear, is much sharper than its row profile at its sharpest shear (comparing the
     best shears keeps a skewed upright page, whose rows blur, from looking sideways). Upside-down pages are not
     told apart here."""
     img = _gray(page, SKEW_DPI, 0)
-    ys, xs = np.nonzero(img < 128)
+    ys, xs = np.nonzero(_without_rules(img < 128, SKEW_DPI))
     if len(ys) < 200:
         return False
     h, w = img.shape
@@ -217,7 +245,7 @@ def _upside_down(page: pymupdf.Page, rotation: float) -> bool | None:
     """
     img = _gray(page, UPDOWN_DPI, rotation)
     h, w = img.shape
-    ink = img < 128
+    ink = _without_rules(img < 128, UPDOWN_DPI)
     # specks of noise (an ink pixel with at most one ink neighbour) would join the lines through the gaps
     padded = np.pad(ink, 1).astype(np.uint8)
     neighbours = sum(padded[1 + dy: 1 + dy + h, 1 + dx: 1 + dx + w]
