@@ -194,6 +194,41 @@ def test_scan_warns_about_scanned_pages_when_ocr_is_unavailable(tmp_path, capsys
     assert d["notes"] == ["Tesseract OCR is not installed (test)"]
 
 
+def test_a_crashed_ocr_process_leaves_the_pages_unread_and_blocks_redaction(tmp_path, capsys, monkeypatch):
+    """Tesseract or MuPDF killing an OCR worker: a clear note, the scanned pages stay unread (scan exits 0 with a
+    warning), and redact refuses the document (exit 3) - never a traceback, never an unverified page."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class CrashingPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, *args):
+            fut: Future = Future()
+            fut.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+            return fut
+
+    monkeypatch.setattr(ocr, "ProcessPoolExecutor", CrashingPool)
+    doc = pymupdf.open(image_only_pdf(tmp_path / "one.pdf"))
+    doc.insert_pdf(pymupdf.open(image_only_pdf(tmp_path / "two.pdf")))  # two scanned pages: OCR'd in parallel
+    f = tmp_path / "scans.pdf"
+    doc.save(f)
+    code, out, err = run(capsys, "scan", f)
+    assert code == 0, err
+    assert "WARNING: page(s) 1, 2 have no text layer" in out
+    assert "note: OCR stopped: a page crashed the OCR process (0 of 2 page(s) read)" in out
+    code, out, err = run(capsys, "redact", f, "--out-dir", tmp_path / "out")
+    assert code == 3 and "Traceback" not in err, err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 # ------------------------------------------------------------------------------------------------ redact
 
 

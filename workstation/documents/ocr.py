@@ -25,6 +25,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
@@ -427,13 +428,17 @@ def ocr_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI,
             if progress:
                 progress(len(results), len(jobs))
         return results
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_ocr_job, data, n, dpi) for data, n in jobs]
-        for fut in as_completed(futures):
-            page = fut.result()
-            results[page.number] = page
-            if progress:
-                progress(len(results), len(jobs))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(_ocr_job, data, n, dpi) for data, n in jobs]
+            for fut in as_completed(futures):
+                page = fut.result()
+                results[page.number] = page
+                if progress:
+                    progress(len(results), len(jobs))
+    except BrokenProcessPool:  # Tesseract or MuPDF crashed on a page: this process is unharmed
+        raise OcrUnavailableError(f"OCR stopped: a page crashed the OCR process ({len(results)} of {len(jobs)} "
+                                  "page(s) read); the scanned pages stay unread") from None
     return results
 
 
