@@ -107,15 +107,11 @@ def test_not_personal_information_allow_lists_every_occurrence(s: ReviewSession)
     assert s.state(q[2]) is Decision.REDACT and s.state(q[0]) is None and not s.allow
 
 
-def test_export_plan_applies_only_redactions_and_manual_boxes(s: ReviewSession) -> None:
-    q = s.queue()
-    s.apply(s.decide([q[1]], Decision.REDACT, reason_code="87(2)(b); EO 34/41"))
-    s.apply(s.decide([q[0]], Decision.DEFER))
+def test_a_manual_box_becomes_a_redaction_of_its_area(s: ReviewSession) -> None:
     s.apply(s.add_manual([("a.pdf", 1, (30, 40, 10, 20))], ManualKind.BOX, "87(2)(b)"))
-    plan = s.export_plan("a.pdf")
-    assert plan.redact == [q[1]] and plan.reasons == {id(q[1]): "87(2)(b); EO 34/41"}
-    assert texts(plan.pending) == ["Maria Lopez"]
-    (m,) = plan.manual
+    assert s.manual_for("b.txt") == []
+    (entry,) = s.manual_for("a.pdf", 1)
+    m = entry.to_redaction()
     assert m.box == (10, 20, 30, 40) and m.category == "MANUAL-BOX" and m.text == ""
 
 

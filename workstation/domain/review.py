@@ -121,16 +121,6 @@ class Action:
 
 
 @dataclass
-class ExportPlan:
-    """What the export of one document applies."""
-
-    redact: list[Finding]
-    reasons: dict[int, str]  # id(finding) -> reason code, as build_export expects
-    manual: list[ManualRedaction]
-    pending: list[Finding]
-
-
-@dataclass
 class ReviewSession:
     """The review state of one case."""
 
@@ -330,21 +320,6 @@ class ReviewSession:
     # ----- export
     def manual_for(self, document: str, page: int | None = None) -> list[ManualEntry]:
         return [m for m in self.manual.values() if m.document == document and (page is None or m.page == page)]
-
-    def export_plan(self, document: str) -> ExportPlan:
-        redact: list[Finding] = []
-        reasons: dict[int, str] = {}
-        pending: list[Finding] = []
-        for f in self.findings.get(document, []):
-            state = self.state(f)
-            if state is None:
-                pending.append(f)
-            elif state is Decision.REDACT:
-                redact.append(f)
-                rec = self.decisions[FindingKey.of(f)]
-                reasons[id(f)] = rec.reason_code or self.default_reason_code(f.entity_type)
-        manual = [m.to_redaction() for m in sorted(self.manual_for(document), key=lambda m: (m.created_at, m.id))]
-        return ExportPlan(redact, reasons, manual, pending)
 
     def conflicts(self, document: str) -> list[Finding]:
         """Findings left visible whose text contains a text redacted elsewhere in the same document.
