@@ -166,4 +166,10 @@ def test_a_locked_category_cannot_be_released_in_the_window(qtbot, engine, case,
     assert not service.store.allow_list(case_id)
     assert window._commit(s.decide([phone], Decision.RELEASE))  # not a locked category
     assert s.state(phone) is Decision.RELEASE
+    # the recipient's reason codes (FOIA for a federal agency), not the FOIL defaults of a public request
+    person = by_type["PERSON"]
+    assert window._commit(s.decide([person], Decision.REDACT))
+    assert s.record(person).reason_code == "(b)(7)(C); AC 23-1202"
+    choices = [window.reason_combo.itemText(i) for i in range(window.reason_combo.count())]
+    assert "(b)(6); EO 34/41" in choices and not any(c.startswith("87(2)") for c in choices), choices
     window.close()

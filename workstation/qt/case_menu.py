@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 
 from workstation.cases import CaseService
+from workstation.domain import categories
 from workstation.domain.audit import EventType
 from workstation.domain.case import Case
 from workstation.domain.model import FindingKey
@@ -61,9 +62,13 @@ def _opened(window: Any) -> None:
 
 
 def show_state(window: Any) -> None:
-    """The case's recipient and state beside its name (after opening, signing off, exporting)."""
-    case = window.case_service.state(window.case.id)
+    """The case's recipient and state beside its name (after opening, signing off, exporting, a change of
+    properties), and the recipient's reason codes as the defaults for the next redactions."""
+    service: CaseService = window.case_service
+    case = service.state(window.case.id)
     window.case_label.setText(f"{window.case_title} · {case.context.recipient.value} · {case.state.value}")
+    codes = {c: service.policies.exemption_code(case.context.recipient, c) for c in categories.ALL}
+    window.set_reason_codes({c: code for c, code in codes.items() if code})
 
 
 def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
@@ -158,6 +163,7 @@ def _check_releases(window: Any, service: CaseService, user: User, case: Case, a
 
 def open_properties(window: Any) -> CasePropertiesDialog:
     dialog = CasePropertiesDialog(window.case_service, window.case.id, window.account, window)
+    dialog.finished.connect(lambda _result: show_state(window))
     dialog.show()
     return dialog
 

@@ -605,6 +605,15 @@ class MainWindow(QMainWindow):
         if found is not None:
             self.set_current(found)
 
+    def set_reason_codes(self, codes: dict[str, str]) -> None:
+        """The default reason code of each category (the case's recipient policy: FOIL codes for a public
+        requester, FOIA codes for a federal agency...) and the choices offered for a redaction."""
+        self.session.reason_codes = dict(codes)
+        self.reason_combo.clear()
+        self.reason_combo.addItems(self.session.reason_code_choices())
+        if self.current is not None:
+            self.set_current(self.current)
+
     def _on_ocr_progress(self, path: str, done: int, total: int) -> None:
         ld = self.by_path.get(path)
         if ld is not None:
