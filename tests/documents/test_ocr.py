@@ -261,6 +261,23 @@ def test_ruled_lines_are_told_from_letters():
     assert ocr._runs_at_least(ink, 12)[8:20, 30].all() and not ocr._runs_at_least(ink, 13)[8:20, 30].any()
 
 
+def test_a_physically_huge_page_is_read_at_a_resolution_that_fits_in_memory():
+    """A Letter scan placed on a 200 x 166-inch page (a wrong resolution in the file): 300 dpi would be 3 billion
+    pixels; the resolution is lowered to stay within MAX_OCR_PIXELS and the text, as large as the page, reads."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=14400, height=14400 * 11 / 8.5)
+    page.insert_image(page.rect, pixmap=to_pixmap(scan_image(), DPI))
+    with doc:
+        dpi = ocr.capped_dpi(doc[0], ocr.OCR_DPI, ocr.MAX_OCR_PIXELS)
+        assert 20 < dpi < 30
+        assert (doc[0].rect.width * dpi / 72) * (doc[0].rect.height * dpi / 72) <= ocr.MAX_OCR_PIXELS
+        result = ocr.ocr_page(doc[0])
+    assert word_accuracy(TEXT, result.text) >= 0.95, result.text
+    i = result.text.index("Gonzalez")
+    [box] = result.boxes_for_span(i, i + len("Gonzalez"))
+    assert box[2] - box[0] > 500  # in the page's own (huge) coordinates
+
+
 def test_despeckle_removes_isolated_specks_and_keeps_strokes():
     img = np.full((40, 40), 255, dtype=np.uint8)
     img[5, 5] = 0                      # a speck of dust

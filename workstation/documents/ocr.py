@@ -132,9 +132,10 @@ def detect_rotation(page: pymupdf.Page) -> int:
     detection; 0 when it is unsure or finds no text."""
     if not _has_languages(tessdata_dir(), "osd"):
         return 0
-    pix = page.get_pixmap(dpi=OSD_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    dpi = round(capped_dpi(page, OSD_DPI, MAX_PROFILE_PIXELS))
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     api = _api("osd")
-    _recognise(api, pix, OSD_DPI)
+    _recognise(api, pix, dpi)
     try:
         found = api.DetectOrientationScript()
     except RuntimeError:
@@ -153,7 +154,21 @@ UPDOWN_RATIO = 1.6  # ink above the lines' x-height band vs below it (or the rev
 _WORDLIKE = re.compile(r"^[^\W\d_]{2,}[.,;:!?)'\"]*$")
 
 
+def capped_dpi(page: pymupdf.Page, dpi: float, max_pixels: float) -> float:
+    """``dpi``, lowered if the page rendered at it would have more than ``max_pixels`` pixels.
+
+    A page can be physically huge (up to 200 x 200 inches): usually a scan placed with a wrong resolution, whose
+    text is then as large in points as the page is. Rendered at full resolution it would need gigabytes."""
+    area = max(page.rect.width * page.rect.height, 1.0) / (72.0 * 72.0)  # square inches
+    return min(dpi, (max_pixels / area) ** 0.5)
+
+
+MAX_OCR_PIXELS = 36e6  # 300 dpi up to 17 x 22 inches (tabloid and A3 pages are read at full resolution)
+MAX_PROFILE_PIXELS = 4e6  # the small renders that estimate orientation and skew
+
+
 def _gray(page: pymupdf.Page, dpi: float, rotation: float) -> np.ndarray:
+    dpi = capped_dpi(page, dpi, MAX_PROFILE_PIXELS)
     m = pymupdf.Matrix(dpi / 72.0, dpi / 72.0).prerotate(rotation)
     pix = page.get_pixmap(matrix=m, colorspace=pymupdf.csGRAY, alpha=False)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
@@ -227,7 +242,7 @@ def _looks_sideways(page: pymupdf.Page) -> bool:
     best shears keeps a skewed upright page, whose rows blur, from looking sideways). Upside-down pages are not
     told apart here."""
     img = _gray(page, SKEW_DPI, 0)
-    ys, xs = np.nonzero(_without_rules(img < 128, SKEW_DPI))
+    ys, xs = np.nonzero(_without_rules(img < 128, capped_dpi(page, SKEW_DPI, MAX_PROFILE_PIXELS)))
     if len(ys) < 200:
         return False
     h, w = img.shape
@@ -246,7 +261,7 @@ def _upside_down(page: pymupdf.Page, rotation: float) -> bool | None:
     """
     img = _gray(page, UPDOWN_DPI, rotation)
     h, w = img.shape
-    ink = _without_rules(img < 128, UPDOWN_DPI)
+    ink = _without_rules(img < 128, capped_dpi(page, UPDOWN_DPI, MAX_PROFILE_PIXELS))
     # specks of noise (an ink pixel with at most one ink neighbour) would join the lines through the gaps
     padded = np.pad(ink, 1).astype(np.uint8)
     neighbours = sum(padded[1 + dy: 1 + dy + h, 1 + dx: 1 + dx + w]
@@ -331,6 +346,7 @@ def ocr_page(page: pymupdf.Page, dpi: int = OCR_DPI, languages: str = LANGUAGES)
 
 def _ocr(page: pymupdf.Page, rotation: float, dpi: int, languages: str) -> Page:
     """OCR of the page turned by ``rotation`` degrees, as Tesseract's word boxes split over the characters."""
+    dpi = round(capped_dpi(page, dpi, MAX_OCR_PIXELS))
     zoom = dpi / 72.0
     matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
     pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
