@@ -15,6 +15,10 @@ class Raster:
     height: int
     stride: int
     samples: bytes
+    zoom: float = 1.0  # pixels per point it was rendered at (lower than asked for a huge page)
+
+
+MAX_RASTER_PIXELS = 40e6  # a Letter page up to 600 % zoom; beyond it the image is scaled up on screen
 
 
 class PdfRasterizer:
@@ -32,9 +36,13 @@ class PdfRasterizer:
         return float(rect.width), float(rect.height)
 
     def render(self, page_number: int, zoom: float) -> Raster:
+        """The page at ``zoom``, or at a lower zoom when that would exceed ``MAX_RASTER_PIXELS`` (a physically
+        huge page: the caller scales the image by the page width over the raster's width)."""
         page = self._doc[page_number - 1]
+        area = max(page.rect.width * page.rect.height, 1.0)
+        zoom = min(zoom, (MAX_RASTER_PIXELS / area) ** 0.5)
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
-        return Raster(pix.width, pix.height, pix.stride, bytes(pix.samples))
+        return Raster(pix.width, pix.height, pix.stride, bytes(pix.samples), zoom)
 
     def close(self) -> None:
         self._doc.close()

@@ -145,7 +145,7 @@ class PageView(QGraphicsView):
         image = QImage(r.samples, r.width, r.height, r.stride, QImage.Format.Format_RGB888).copy()
         item = QGraphicsPixmapItem(QPixmap.fromImage(image))
         item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        item.setScale(1.0 / scale)
+        item.setScale(1.0 / r.zoom)  # the zoom it was rendered at: lower than asked for a huge page
         item.setZValue(0)
         self._scene.addItem(item)
         self._pixmap_item = item
