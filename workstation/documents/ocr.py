@@ -33,6 +33,7 @@ import numpy as np
 import pymupdf
 import tesserocr
 
+from workstation.documents.raster import capped_dpi
 from workstation.domain.errors import WorkstationError
 from workstation.domain.model import Document, Page, Rect, TextSource
 
@@ -152,15 +153,6 @@ SIDEWAYS_RATIO = 1.0  # column profile sharper than the row profile: the lines r
 UPDOWN_DPI = 120
 UPDOWN_RATIO = 1.6  # ink above the lines' x-height band vs below it (or the reverse) needed to decide
 _WORDLIKE = re.compile(r"^[^\W\d_]{2,}[.,;:!?)'\"]*$")
-
-
-def capped_dpi(page: pymupdf.Page, dpi: float, max_pixels: float) -> float:
-    """``dpi``, lowered if the page rendered at it would have more than ``max_pixels`` pixels.
-
-    A page can be physically huge (up to 200 x 200 inches): usually a scan placed with a wrong resolution, whose
-    text is then as large in points as the page is. Rendered at full resolution it would need gigabytes."""
-    area = max(page.rect.width * page.rect.height, 1.0) / (72.0 * 72.0)  # square inches
-    return min(dpi, (max_pixels / area) ** 0.5)
 
 
 MAX_OCR_PIXELS = 36e6  # 300 dpi up to 17 x 22 inches (tabloid and A3 pages are read at full resolution)

@@ -18,6 +18,15 @@ class Raster:
     zoom: float = 1.0  # pixels per point it was rendered at (lower than asked for a huge page)
 
 
+def capped_dpi(page: pymupdf.Page, dpi: float, max_pixels: float) -> float:
+    """``dpi``, lowered if the page rendered at it would have more than ``max_pixels`` pixels.
+
+    A page can be physically huge (up to 200 x 200 inches): usually a scan placed with a wrong resolution, whose
+    text is then as large in points as the page is. Rendered at full resolution it would need gigabytes."""
+    area = max(page.rect.width * page.rect.height, 1.0) / (72.0 * 72.0)  # square inches
+    return min(dpi, (max_pixels / area) ** 0.5)
+
+
 MAX_RASTER_PIXELS = 40e6  # a Letter page up to 600 % zoom; beyond it the image is scaled up on screen
 
 
@@ -39,8 +48,7 @@ class PdfRasterizer:
         """The page at ``zoom``, or at a lower zoom when that would exceed ``MAX_RASTER_PIXELS`` (a physically
         huge page: the caller scales the image by the page width over the raster's width)."""
         page = self._doc[page_number - 1]
-        area = max(page.rect.width * page.rect.height, 1.0)
-        zoom = min(zoom, (MAX_RASTER_PIXELS / area) ** 0.5)
+        zoom = capped_dpi(page, zoom * 72.0, MAX_RASTER_PIXELS) / 72.0
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
         return Raster(pix.width, pix.height, pix.stride, bytes(pix.samples), zoom)
 
