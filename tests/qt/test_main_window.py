@@ -58,7 +58,7 @@ def test_opens_the_sample_case_with_the_first_page_at_once_and_detects_in_the_ba
                                                                                          case_dir):
     window = open_window([case_dir], wait=False)
     # loading and detection run in a worker thread: the window is up and responsive meanwhile
-    assert window.detecting and window._loader_thread.isRunning()
+    assert window.detecting and window._loader is not None and window._loader.running
     assert window.progress.isVisible()
     qtbot.waitUntil(lambda: window.current_page == 1, timeout=5_000)  # the first page is on screen at once
     assert window.page_view._pixmap_item is not None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThread, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,9 +63,9 @@ from workstation.qt.workers import (
     ExportJob,
     ExportOutcome,
     ExportWorker,
+    Mailbox,
     ScanResult,
     run_export,
-    start_in_thread,
 )
 from workstation.store.case_store import CaseRecord, CaseStore
 
@@ -147,10 +147,9 @@ class MainWindow(QMainWindow):
         self.exporting = False
         self.last_export: ExportOutcome | None = None
         self._resume: dict = {}
+        self.mailbox = Mailbox(self)  # the workers' messages, delivered on this thread
         self._loader: CaseLoader | None = None
-        self._loader_thread: QThread | None = None
         self._export_worker: ExportWorker | None = None
-        self._export_thread: QThread | None = None
         self._search: SearchDialog | None = None
         self._release_all = False
         self._export_skipped: list[str] = []
@@ -479,33 +478,29 @@ class MainWindow(QMainWindow):
         recorder = self.scan_recorder(self) if self.scan_recorder is not None else None
         self._recording_in_loader = recorder is not None
         loader = CaseLoader(files, self.engine, self.engine_factory, recorder)
-        loader.firstPage.connect(self._on_first_page)
-        loader.documentLoaded.connect(self._on_document_loaded)
-        loader.fileFailed.connect(self._on_file_failed)
-        loader.documentScanned.connect(self._on_document_scanned)
-        loader.documentScanFailed.connect(self._on_scan_failed)
-        loader.engineReady.connect(self._on_engine_ready)
-        loader.progress.connect(self._on_progress)
-        loader.ocrProgress.connect(self._on_ocr_progress)
-        loader.recordFailed.connect(self._on_record_failed)
-        loader.finished.connect(self._on_loader_finished)
+        on = self.mailbox.connect
+        on(loader.firstPage, self._on_first_page)
+        on(loader.documentLoaded, self._on_document_loaded)
+        on(loader.fileFailed, self._on_file_failed)
+        on(loader.documentScanned, self._on_document_scanned)
+        on(loader.documentScanFailed, self._on_scan_failed)
+        on(loader.engineReady, self._on_engine_ready)
+        on(loader.progress, self._on_progress)
+        on(loader.ocrProgress, self._on_ocr_progress)
+        on(loader.recordFailed, self._on_record_failed)
+        on(loader.finished, self._on_loader_finished)
         self._loader = loader
-        self._loader_thread = start_in_thread(loader, self)
+        self.mailbox.start(loader)
         self._update_status()
         return True
 
     def _stop_loader(self) -> None:
+        """Stop loading the case (its messages not yet shown are dropped)."""
         if self._loader is not None:
-            self._loader.cancel()
-        if self._loader_thread is not None:
-            self._loader_thread.quit()
-            self._loader_thread.wait(60_000)
-        self._loader, self._loader_thread = None, None
+            self._loader.stop(60.0)
+        self._loader = None
 
-    # The receivers of the background workers' signals (queued across threads) are declared slots with their
-    # argument types: PySide6 >= 6.8 can crash delivering a cross-thread signal to an undecorated method
-    # (PYSIDE-3124); the test suite segfaulted about once in ten runs of tests/qt without them.
-    @Slot(object)
+    # The receivers of the background workers' messages (called on this thread by the mailbox)
     def _on_engine_ready(self, engine: Analyzer) -> None:
         self.engine = engine  # built once; the next case reuses it
 
@@ -546,12 +541,10 @@ class MainWindow(QMainWindow):
         item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
         item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
 
-    @Slot(object)
     def _on_first_page(self, pdf: bytes | None) -> None:
         """The case's first PDF, page 1, on screen while its text is still being read (a large PDF takes seconds)."""
         self.page_view.show_preview(pdf, fit=self._fit_on_first_page)
 
-    @Slot(object, object, str)
     def _on_document_loaded(self, doc: Document, lay: Layout | None, source_file: str) -> None:
         ld = LoadedDocument(doc.path, doc.display_name, source_file, document=doc, layout=lay)
         self.session.add_document(doc.path)
@@ -561,20 +554,17 @@ class MainWindow(QMainWindow):
             page = int(self._resume.get("page", 1)) if want == doc.path else 1
             self.show_document(ld, page)
 
-    @Slot(str, str)
     def _on_file_failed(self, path: str, message: str) -> None:
         ld = LoadedDocument(path, Path(path).name, path, error=message)
         self._add_doc(ld)
         self.statusBar().showMessage(f"{Path(path).name}: {message}", 8000)
 
-    @Slot(str, str)
     def _on_scan_failed(self, path: str, message: str) -> None:
         ld = self.by_path.get(path)
         if ld is not None:
             ld.error = message
             self._paint_doc(ld)
 
-    @Slot(object)
     def _on_document_scanned(self, result: ScanResult) -> None:
         try:
             self._show_scanned(result)
@@ -623,20 +613,17 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.set_current(self.current)
 
-    @Slot(str, int, int)
     def _on_ocr_progress(self, path: str, done: int, total: int) -> None:
         ld = self.by_path.get(path)
         if ld is not None:
             ld.ocr_done = (done, total)
             self._paint_doc(ld)
 
-    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"Detecting %v of {total}")
 
-    @Slot()
     def _on_loader_finished(self) -> None:
         self.detecting = False
         self.progress.hide()
@@ -657,7 +644,6 @@ class MainWindow(QMainWindow):
                 self.set_current(nxt)
         self._update_status()
 
-    @Slot(str)
     def _on_record_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"The scan could not be recorded in the case store: {message}", 15000)
 
@@ -1122,19 +1108,17 @@ class MainWindow(QMainWindow):
             self._on_export_finished(run_export(job, out_dir, self._on_export_progress))
             return True
         worker = ExportWorker(job, out_dir)
-        worker.progress.connect(self._on_export_progress)
-        worker.finished.connect(self._on_export_finished)
+        self.mailbox.connect(worker.progress, self._on_export_progress)
+        self.mailbox.connect(worker.finished, self._on_export_finished)
         self._export_worker = worker
-        self._export_thread = start_in_thread(worker, self)
+        self.mailbox.start(worker)
         return True
 
-    @Slot(int, int, str)
     def _on_export_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.statusBar().showMessage(text)
 
-    @Slot(object)
     def _on_export_finished(self, outcome: ExportOutcome) -> None:
         self.exporting = False
         self.progress.hide()
@@ -1145,8 +1129,9 @@ class MainWindow(QMainWindow):
             self.after_export(outcome)
         self.statusBar().showMessage(outcome.message, 15000)
         self._inform("Export verified" if outcome.ok else "Export failed", outcome.message, outcome.ok)
-        if self._export_thread is not None:
-            self._export_thread.wait(10_000)
+        if self._export_worker is not None:
+            self._export_worker.wait(10.0)
+            self._export_worker = None
 
     # ================================================================== window
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -1173,8 +1158,8 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - the store may already be closed; every decision is stored already
             pass
         self._stop_loader()
-        if self._export_thread is not None:
-            self._export_thread.wait(120_000)
+        if self._export_worker is not None:
+            self._export_worker.wait(120.0)  # the export finishes (verified) or fails; it is not cut short
         for d in self.docs:
             if d.raster is not None:
                 d.raster.close()

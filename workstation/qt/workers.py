@@ -1,7 +1,14 @@
-"""Background work: loading and detecting a case, and the verified export. Each runs in its own QThread.
+"""Background work: loading and detecting a case, and the verified export. Each runs in its own Python thread.
+
+Qt is used on the window's thread only. A worker never emits a Qt signal: it posts its messages
+(``Channel.emit``) to the window's ``Mailbox``, and a timer on the window's thread delivers them, at most a few
+milliseconds' worth per turn of the event loop. No Python object crosses threads through Qt (``QThread``,
+``moveToThread`` and queued ``Signal(object)``: PySide6 has had crashes there, and the test suite segfaulted in a
+thread running no Python while a case loaded that way), and a stopped worker's late messages are dropped instead
+of reaching the next case.
 
 The window's event loop must not stall while a large case loads (issue #3: no gap over 100 ms in a 10 ms timer,
-``benchmarks/gui_benchmark.py``). Work in this thread still stalls it when it holds the GIL for long: long runs of
+``benchmarks/gui_benchmark.py``). Work in a worker thread still stalls it when it holds the GIL for long: long runs of
 C code, and Python's garbage collections, which walk every tracked object of the process. So:
 
 - a large PDF's text is read in a worker process (``documents.pdf_reader``); this thread only receives its pages
@@ -21,11 +28,12 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer
 
 from workstation.cases import ExportResult
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
@@ -33,6 +41,118 @@ from workstation.domain.model import Document, Finding, FindingKey, Rect
 from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan
 
 RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
+DELIVERY_INTERVAL_MS = 5  # how often the window's thread looks for messages while a worker runs
+DELIVERY_BUDGET_S = 0.02  # messages delivered in one turn of the event loop, at most (the rest wait for the next)
+
+
+class Channel:
+    """One kind of message a worker sends to the window (what a Qt signal was). ``emit`` may be called from any
+    thread: it only queues the arguments in the worker's inbox (a deque: appends are thread-safe). The window's
+    ``Mailbox`` calls the handlers ``connect``ed to it, on the window's thread."""
+
+    def __init__(self, inbox: deque[tuple[Channel, tuple]]) -> None:
+        self._inbox = inbox
+        self.closed = False  # a stopped worker's channel: nothing more is queued or delivered
+
+    def emit(self, *args: object) -> None:
+        if not self.closed:
+            self._inbox.append((self, args))
+
+
+class Worker:
+    """Work for a thread of its own, started by a ``Mailbox``. It holds no Qt object (nothing of Qt is freed or
+    touched in its thread); its messages are ``Channel`` attributes. ``stop`` asks it to stop, waits for it and
+    drops its messages not yet delivered."""
+
+    def __init__(self) -> None:
+        self.inbox: deque[tuple[Channel, tuple]] = deque()
+        self.channels: list[Channel] = []
+        self.finished = self._channel()
+        self._cancel = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def _channel(self) -> Channel:
+        channel = Channel(self.inbox)
+        self.channels.append(channel)
+        return channel
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def wait(self, timeout_s: float) -> bool:
+        """Wait for the thread to end (True), at most ``timeout_s``."""
+        if self.thread is not None:
+            self.thread.join(timeout_s)
+        return not self.running
+
+    def stop(self, timeout_s: float) -> None:
+        self.cancel()
+        self.wait(timeout_s)
+        for channel in self.channels:
+            channel.closed = True
+        self.inbox.clear()
+
+
+class Mailbox:
+    """Starts workers and delivers their messages, in order, on the thread that owns ``parent`` (the window's):
+    a timer runs while a worker runs or its messages wait, and each turn delivers at most ``budget_s`` worth.
+
+    The mailbox keeps the handlers and a reference to every worker it started until that worker's thread has
+    ended and its messages are delivered, so a worker is always freed on this thread, never in its own."""
+
+    def __init__(self, parent: QObject, *, interval_ms: int = DELIVERY_INTERVAL_MS,
+                 budget_s: float = DELIVERY_BUDGET_S) -> None:
+        self._workers: list[Worker] = []
+        self._handlers: dict[Channel, list[Callable[..., object]]] = {}
+        self._budget_s = budget_s
+        self._timer = QTimer(parent)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.deliver)
+
+    def connect(self, channel: Channel, handler: Callable[..., object]) -> None:
+        self._handlers.setdefault(channel, []).append(handler)
+
+    def start(self, worker: Worker) -> None:
+        """Run ``worker`` in a new thread (a daemon: it never keeps the program from exiting)."""
+        worker.thread = threading.Thread(target=worker.run, name=type(worker).__name__, daemon=True)
+        self._workers.append(worker)
+        worker.thread.start()
+        self._timer.start()
+
+    @property
+    def pending(self) -> int:
+        return sum(len(w.inbox) for w in self._workers)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def deliver(self) -> None:
+        """Call the handlers of waiting messages, oldest first, until none is left or the budget is spent; let go
+        of the workers that are done, and stop the timer once none is left."""
+        deadline = time.perf_counter() + self._budget_s
+        for worker in list(self._workers):
+            inbox = worker.inbox
+            while inbox:
+                channel, args = inbox.popleft()
+                if not channel.closed:
+                    for handler in self._handlers.get(channel, ()):
+                        handler(*args)
+                if time.perf_counter() >= deadline:
+                    return
+        for worker in [w for w in self._workers if not w.running and not w.inbox]:
+            self._workers.remove(worker)
+            for channel in worker.channels:
+                self._handlers.pop(channel, None)
+        if not self._workers:
+            self._timer.stop()
 
 
 @dataclass
@@ -62,36 +182,35 @@ def scan_result(sd: ScannedDocument, lay: Layout, new_layout: Layout | None = No
     return ScanResult(sd, new_layout, findings, placements, by_page)
 
 
-class CaseLoader(QObject):
+class CaseLoader(Worker):
     """Loads every file of the case (each becomes reviewable on screen at once), then runs detection document by
     document, then records the scan (``record``, if set). A file that cannot be read is reported and the others go
-    on."""
+    on.
 
-    firstPage = Signal(object)  # bytes of the first PDF to show while it is read; None: it cannot be read after all
-    documentLoaded = Signal(object, object, str)  # Document, Layout, source file
-    fileFailed = Signal(str, str)  # file, message
-    documentScanned = Signal(object)  # ScanResult
-    documentScanFailed = Signal(str, str)  # document path, message
-    engineReady = Signal(object)
-    progress = Signal(int, int)  # documents detected, total
-    ocrProgress = Signal(str, int, int)  # document path, scanned pages read, pages to read
-    recordFailed = Signal(str)  # the scan could not be recorded: why
-    finished = Signal()
+    Messages: ``firstPage`` (bytes of the first PDF to show while it is read; None: it cannot be read after all),
+    ``documentLoaded`` (Document, Layout, source file), ``fileFailed`` (file, message), ``documentScanned``
+    (ScanResult), ``documentScanFailed`` (document path, message), ``engineReady`` (engine), ``progress``
+    (documents detected, total), ``ocrProgress`` (document path, scanned pages read, pages to read),
+    ``recordFailed`` (why the scan could not be recorded), ``finished``."""
 
     def __init__(self, files: Sequence[Path], engine: Analyzer | None,
                  engine_factory: Callable[[], Analyzer] | None,
                  record: Callable[[list[ScannedDocument], Analyzer | None], None] | None = None) -> None:
         super().__init__()
+        self.firstPage = self._channel()
+        self.documentLoaded = self._channel()
+        self.fileFailed = self._channel()
+        self.documentScanned = self._channel()
+        self.documentScanFailed = self._channel()
+        self.engineReady = self._channel()
+        self.progress = self._channel()
+        self.ocrProgress = self._channel()
+        self.recordFailed = self._channel()
         self.files = list(files)
         self.engine = engine
         self.engine_factory = engine_factory
         self.record = record  # called in this thread once every document is detected (not when cancelled)
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
     def run(self) -> None:
         try:
             loaded = self._load()
@@ -244,27 +363,15 @@ def run_export(job: ExportJob, out_dir: Path, progress: Callable[[int, int, str]
                                "record", out, files, boxes=result.boxes)
 
 
-class ExportWorker(QObject):
-    """Runs an export job (the verified pipeline, through the case service) in its own thread."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # ExportOutcome
+class ExportWorker(Worker):
+    """Runs an export job (the verified pipeline, through the case service) in its own thread. Messages:
+    ``progress`` (done, total, text) and ``finished`` (ExportOutcome)."""
 
     def __init__(self, job: ExportJob, out_dir: Path) -> None:
         super().__init__()
+        self.progress = self._channel()
         self.job = job
         self.out_dir = out_dir
 
-    @Slot()
     def run(self) -> None:
         self.finished.emit(run_export(self.job, self.out_dir, self.progress.emit))
-
-
-def start_in_thread(worker: QObject, parent: QObject) -> QThread:
-    """Move ``worker`` to a new thread, run its ``run`` slot there; the thread quits when it finishes."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    worker.finished.connect(thread.quit)  # type: ignore[attr-defined]
-    thread.start()
-    return thread
