@@ -15,7 +15,7 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,7 @@ from workstation.domain.errors import (
     WorkstationError,
 )
 from workstation.domain.model import Finding
+from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import (
     DEFER,
     REDACT,
@@ -91,7 +92,8 @@ def parse_basis(text: str | None) -> LegalBasis:
 
 
 def document_label(path: str) -> str:
-    """A document's name in reports and printed lists (the file name; attachments keep their '#name')."""
+    """A document's name in printed lists shown to the reviewer (the file name; attachments keep their '#name').
+    What leaves the workstation or is audited uses the safe label instead (``CaseStore.document_labels``)."""
     return Path(path.split("#", 1)[0]).name + (("#" + path.split("#", 1)[1]) if "#" in path else "")
 
 
@@ -176,8 +178,26 @@ class CaseService:
             yield
         except (PermissionDenied, PolicyViolation, CaseStateError) as exc:
             self.store.append_event(case_id, user.name, user.role.value, "refused",
-                                    {"case_id": case_id, "action": action, "reason": str(exc)})
+                                    {"case_id": case_id, "action": action, "reason": self.scrub(case_id, str(exc))})
             raise
+
+    def scrub(self, case_id: str, message: str, labels: Mapping[str, str] | None = None) -> str:
+        """A message for the audit trail with every document's path, file name and stem replaced by its safe
+        label (refusals and failed exports name the documents they are about)."""
+        labels = dict(labels if labels is not None else self.store.document_labels(case_id))
+        for document, _, _ in self.store.scanned_documents(case_id):
+            labels.setdefault(document, FALLBACK)
+        names: dict[str, str] = {}
+        for document, label in sorted(labels.items(), key=lambda kv: "#" in kv[0]):  # files before attachments
+            file, _, attachment = document.partition("#")
+            forms = ((document, document_label(document), attachment, Path(attachment).stem) if attachment
+                     else (document, Path(file).name, Path(file).stem))
+            for name in forms:
+                if len(name) >= 3:
+                    names.setdefault(name, label)
+        for name in sorted(names, key=len, reverse=True):
+            message = message.replace(name, names[name])
+        return message
 
     # ----- creating and scanning
     def create(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User) -> CaseRecord:
@@ -236,10 +256,17 @@ class CaseService:
             return new
 
     def record_scan(self, rec: CaseRecord, user: User, scanned: Sequence[Any], versions: dict[str, str],
-                    *, policy_decisions: bool = True) -> int:
-        """Store the scan (document hashes, finding keys), its engine versions, and the recipient policy's
-        default decisions for undecided findings (recorded as decisions of the policy). Returns the findings."""
+                    *, policy_decisions: bool = True, labels: Mapping[str, str] | None = None,
+                    engine: Any = None) -> int:
+        """Store the scan (document hashes, finding keys, the documents' safe labels), its engine versions, and the
+        recipient policy's default decisions for undecided findings (recorded as decisions of the policy). Returns
+        the findings. ``labels`` (path -> safe label) are computed from the findings (and, given the detection
+        ``engine``, from what it finds in the file names) when not given."""
         require(user, Permission.OPEN_CASE, rec.name)
+        if labels is None:
+            from workstation.pipeline import document_labels
+
+            labels = document_labels(scanned, engine)
         case = self.ensure_state(rec, user)
         docs = [(s.document.path, document_sha256(s.document), len(s.document.pages)) for s in scanned]
         rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, float(f.score), f.recognizer,
@@ -249,7 +276,7 @@ class CaseService:
                    "model_version": versions.get("model_manifest_sha256", ""),
                    "spacy": versions.get("spacy", ""),
                    "recognizers": dict(_pair(r) for r in versions.get("recognizers", "").split(",") if r)}
-        self.store.save_scan(rec.id, docs, rows, user.name, user.role.value, details)
+        self.store.save_scan(rec.id, docs, rows, user.name, user.role.value, details, labels=labels)
         if policy_decisions:
             self._policy_decisions(rec.id, case, user)
         return len(rows)
@@ -319,7 +346,8 @@ class CaseService:
             ov = self.policies.make_override(case.context, user, full_item_id(i.key), i.category, reason, basis,
                                              self.clock())
             new = case.changed(user, f"override of {i.category}")
-            details = {"case_id": case_id, "item": i.id, "document": i.key.document, "page": i.key.page,
+            details = {"case_id": case_id, "item": i.id, **self.store.document_ref(case_id, i.key.document),
+                       "page": i.key.page,
                        "start": i.key.start, "end": i.key.end, "category": i.category,
                        "text_sha256": i.key.text_sha256, "reason": ov.reason, "legal_basis": basis.to_dict(),
                        "override_digest": ov.digest()}
@@ -400,7 +428,13 @@ class CaseService:
         the disclosure record; record the export (output SHA-256s, verification) and the new state.
         ``progress(done, total, what)`` is called before each document and before the files are written."""
         from workstation.documents.report_pdf import table_pdf
-        from workstation.pipeline import build_export, output_paths, write_exports
+        from workstation.pipeline import (
+            build_export,
+            document_labels,
+            label_generic_words,
+            output_paths,
+            write_exports,
+        )
 
         self.check_export(case_id, user)
         case = self.state(case_id)
@@ -417,6 +451,14 @@ class CaseService:
                                         "finding was not in the reviewed scan")
         policy = self.policies.policy(case.context.recipient)
         manual = self.store.manual(case_id)
+        # output names, like the Vaughn index and the trail, use the labels of the reviewed scan (computed and stored
+        # now for a case scanned before labels were stored)
+        stored_labels = self.store.document_labels(case_id)
+        labels = {path: stored_labels.get(path) or label for path, label in document_labels(scanned).items()}
+        if any(path not in stored_labels for path in labels):
+            self.store.save_document_labels(case_id, {p: lb for p, lb in labels.items() if p not in stored_labels})
+        terms = SensitiveTerms.of([f.text for s in scanned for f in s.findings], label_generic_words())
+        out_dir_label = safe_label(str(out_dir), terms)  # the trail names the folder, but no name from a finding
         exports = []
         try:
             for n, s in enumerate(scanned):
@@ -434,13 +476,13 @@ class CaseService:
                 boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
                 exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons))
         except WorkstationError as exc:
-            self.store.record_export(case_id, user.name, str(out_dir), False, str(exc), user.role.value,
-                                     recipient=case.context.recipient.value)
+            self.store.record_export(case_id, user.name, out_dir_label, False, self.scrub(case_id, str(exc), labels),
+                                     user.role.value, recipient=case.context.recipient.value)
             raise
         if progress is not None:
             progress(len(scanned), len(scanned) + 1, "Writing files")
         out_dir.mkdir(parents=True, exist_ok=True)
-        output_paths(exports, out_dir, None)
+        output_paths(exports, out_dir, None, labels=labels)
         write_exports(exports)
         outputs: dict[str, str] = {}
         for e in exports:
@@ -454,7 +496,7 @@ class CaseService:
             outputs[name] = hashlib.sha256(data).hexdigest()
         new = case.exported(user, self.case_items(case_id), self.policies)
         record = self.store.record_export(
-            case_id, user.name, str(out_dir), True,
+            case_id, user.name, out_dir_label, True,
             "every document re-read by PyMuPDF and pdfminer.six: no removed text, nothing in the boxes, sanitized",
             user.role.value, outputs=outputs, recipient=case.context.recipient.value, case=new)
         return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash)
@@ -463,17 +505,18 @@ class CaseService:
     def vaughn(self, case_id: str) -> list[VaughnRow]:
         case = self.state(case_id)
         policy = self.policies.policy(case.context.recipient)
+        labels = self.store.document_labels(case_id)  # the requester sees safe labels, never the file names
         withheld = []
         for i in self.items(case_id):
             if self.policies.effective_action(case.context, i.category, i.decision, i.override) is Disposition.RELEASE:
                 continue
             r = i.record
-            withheld.append(Withheld(document_label(i.key.document), i.key.page, i.category,
+            withheld.append(Withheld(labels.get(i.key.document) or FALLBACK, i.key.page, i.category,
                                      (r.reason_code if r and r.reason_code else policy.exemption_code(i.category)),
                                      r.user if r else "(pending)", r.decided_at if r else "",
                                      r.reason if r and not r.reason.startswith("default action of") else ""))
         for m in self.store.manual(case_id):
-            withheld.append(Withheld(document_label(m.document), m.page, f"MANUAL-{m.kind.value.upper()}",
+            withheld.append(Withheld(labels.get(m.document) or FALLBACK, m.page, f"MANUAL-{m.kind.value.upper()}",
                                      m.reason_code or policy.exemption_code("PERSON"), m.user, m.created_at))
         approver = case.sign_off.actor if case.sign_off else ""
         return vaughn_index(withheld, self.policies.catalog, approver)
@@ -594,20 +637,21 @@ class CaseService:
                                             for i in ids if i in by_id], rate, seed)
                 summary = {**result.details(case_id), "spot_check": sid}
             self.store.record_verdict(case_id, sid, item.id, passed, comment.strip(), user.name, user.role.value, {
-                "case_id": case_id, "spot_check": sid, "item": item.id, "document": item.key.document,
-                "page": item.key.page, "category": item.category, "decision": item.decision or "pending",
+                "case_id": case_id, "spot_check": sid, "item": item.id,
+                **self.store.document_ref(case_id, item.key.document), "page": item.key.page, "category": item.category, "decision": item.decision or "pending",
                 "result": "pass" if passed else "fail", "comment": comment.strip()}, summary)
             return summary is not None
 
     def qa_rows(self, case_id: str) -> list[list[str]]:
         by_id = {i.id: i for i in self.items(case_id)}
+        labels = self.store.document_labels(case_id)  # the QA report goes out with the export: safe labels
         rows = []
         for sid, rate, seed, ids, actor, at in self.store.spot_checks(case_id):
             verdicts = self.store.verdicts(sid)
             for ident in ids:
                 i = by_id.get(ident)
                 v = verdicts.get(ident)
-                rows.append([sid, at, f"{rate:g}", seed, ident, document_label(i.key.document) if i else "",
+                rows.append([sid, at, f"{rate:g}", seed, ident, (labels.get(i.key.document) or FALLBACK) if i else "",
                              str(i.key.page) if i else "", i.category if i else "", (i.decision or "") if i else "",
                              ("pass" if v[0] else "fail") if v else "not checked", v[1] if v else "",
                              v[2] if v else actor])

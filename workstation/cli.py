@@ -153,7 +153,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_redact(args: argparse.Namespace) -> int:
     from workstation.documents.intake import load_case
     from workstation.domain.policy import Policy
-    from workstation.pipeline import build_export, output_paths, scan, write_exports
+    from workstation.pipeline import build_export, document_labels, output_paths, scan, write_exports
 
     if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
         raise UsageError(f"{args.out_dir}: --out-dir exists and is not a folder")
@@ -165,10 +165,11 @@ def cmd_redact(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     try:
         scanned = scan(documents, engine, ocr_progress=_ocr_progress)
+        labels = document_labels(scanned, engine)  # output names without the names the redactions remove
     finally:
         _close(engine)
     exports = [build_export(s, policy) for s in scanned]  # every one verified before anything is written
-    output_paths(exports, args.out_dir, args.out)
+    output_paths(exports, args.out_dir, args.out, labels=labels)
     write_exports(exports)
     for e in exports:
         pages = {row.page for row in e.log}
@@ -333,9 +334,9 @@ def _service(store):  # noqa: ANN001, ANN202 - CaseService
     return CaseService(store)
 
 
-def _scan_sources(sources: Sequence[str]):  # noqa: ANN202 - (scanned, versions)
+def _scan_sources(sources: Sequence[str]):  # noqa: ANN202 - (scanned, versions, labels)
     from workstation.documents.intake import load_case
-    from workstation.pipeline import scan
+    from workstation.pipeline import document_labels, scan
 
     documents = load_case(list(sources))
     engine = _engine(documents)
@@ -343,9 +344,10 @@ def _scan_sources(sources: Sequence[str]):  # noqa: ANN202 - (scanned, versions)
         scanned = scan(documents, engine, ocr_progress=_ocr_progress)
         versions_fn = getattr(engine, "versions", None)
         versions = versions_fn() if versions_fn is not None else {}
+        labels = document_labels(scanned, engine)
     finally:
         _close(engine)
-    return scanned, versions
+    return scanned, versions, labels
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -373,9 +375,9 @@ def cmd_case(args: argparse.Namespace) -> int:
             for p in sources:
                 if not Path(p).exists():
                     raise UsageError(f"{p}: no such file or folder")
-            scanned, versions = _scan_sources(sources)  # read and scan before anything is stored
+            scanned, versions, labels = _scan_sources(sources)  # read and scan before anything is stored
             rec = svc.create(sources, args.name, ctx, user)
-            n = svc.record_scan(rec, user, scanned, versions)
+            n = svc.record_scan(rec, user, scanned, versions, labels=labels)
             print(f"case {rec.name} ({rec.id[:12]}): {len(scanned)} document(s), {n} finding(s), "
                   f"recipient {ctx.recipient.value}")
             return _show_case(svc, rec, False)

@@ -31,8 +31,12 @@ from workstation.domain.model import (
     place_detections,
     sha256_text,
 )
+from workstation.domain.naming import FALLBACK, humanize, parse_word_list, safe_labels
 from workstation.domain.policy import Policy
 from workstation.domain.propagation import propagate
+from workstation.paths import RESOURCES
+
+LABEL_GENERIC_WORDS = RESOURCES / "wordlists" / "label_generic_words.txt"
 
 
 class Analyzer(Protocol):
@@ -180,7 +184,46 @@ def log_csv(rows: Sequence[LogRow]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def output_paths(exports: Sequence[Export], out_dir: Path | None, out_file: Path | None) -> None:
+@functools.cache
+def label_generic_words() -> frozenset[str]:
+    """The generic words a safe label never replaces (``resources/wordlists/label_generic_words.txt``)."""
+    return parse_word_list(LABEL_GENERIC_WORDS.read_text(encoding="utf-8"))
+
+
+def document_stem(document: Document) -> str:
+    """The name a document's outputs are called after: the file's stem (``mail.attachment`` for attachments)."""
+    return document.name or Path(document.path.split("#", 1)[0]).stem
+
+
+def stem_detections(stems: Sequence[str], engine: Analyzer) -> list[str]:
+    """What the engine finds in the file names themselves (a name that appears nowhere in the documents): each
+    stem is analysed as words, as written and title-cased (names in file names are often written in lower case)."""
+    queries: list[str] = []
+    for stem in stems:
+        words = humanize(stem)
+        if words:
+            queries += [words, words.title()]
+    found: list[str] = []
+    for query, detections in zip(queries, engine.analyze_many(queries), strict=True):
+        found += [query[d.start:d.end] for d in detections]
+    return found
+
+
+def document_labels(scanned: Sequence[ScannedDocument], engine: Analyzer | None = None) -> dict[str, str]:
+    """{document path: safe label} for the documents of a case (``workstation.domain.naming``): every token of any
+    finding's text in the case (and, given the engine, of what it detects in the file names) replaced."""
+    stems = [document_stem(s.document) for s in scanned]
+    texts = [f.text for s in scanned for f in s.findings]
+    if engine is not None:
+        texts += stem_detections(stems, engine)
+    labels = safe_labels(stems, texts, label_generic_words())
+    return {s.document.path: label for s, label in zip(scanned, labels, strict=True)}
+
+
+def output_paths(exports: Sequence[Export], out_dir: Path | None, out_file: Path | None, *,
+                 labels: Mapping[str, str]) -> None:
+    """Name each export's PDF and CSV: ``--out FILE`` as given; in ``out_dir`` after the document's safe label
+    (``labels``: path -> label, see ``document_labels``; never the source file's name), made distinct."""
     if out_file is not None:
         if len(exports) != 1:
             raise UsageError(f"--out takes one document, but the input has {len(exports)}; use --out-dir")
@@ -191,7 +234,7 @@ def output_paths(exports: Sequence[Export], out_dir: Path | None, out_file: Path
     assert out_dir is not None
     used: set[str] = set()
     for e in exports:
-        stem = e.source.name or Path(e.source.path).stem
+        stem = labels.get(e.source.path) or FALLBACK
         candidate, n = stem, 2
         while candidate in used:
             candidate, n = f"{stem}-{n}", n + 1

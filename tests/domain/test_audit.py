@@ -26,6 +26,7 @@ from workstation.domain.audit import (
 )
 from workstation.domain.errors import SensitiveDataError
 from workstation.domain.model import sha256_text
+from workstation.domain.naming import path_sha256
 from workstation.domain.review import Decision, DecisionRecord, FindingKey
 
 SECRET = "Hernandez Lopez, A-123-456-789"
@@ -44,7 +45,7 @@ def make_trail(n: int = 6) -> AuditTrail:
         model="en_core_web_sm", model_version="3.8.0", recognizers={"ANumberRecognizer": "1", "Address": "3"}))
     for k in range(max(0, n - 2)):
         trail.append("clerk1", "clerk", EventType.DECISION, decision_details(
-            document="report.pdf", page=k + 1, start=10, end=25, category="A_NUMBER",
+            document="report", document_sha256=path_sha256("/case/report.pdf"), page=k + 1, start=10, end=25, category="A_NUMBER",
             text_sha256=sha256_text(SECRET), decision="redact", reason_code="87(2)(b); EO 34/41", case_id="26-115"))
     return trail
 
@@ -122,15 +123,18 @@ def test_guard_allows_hashes_and_metadata(details) -> None:
 
 
 def test_decision_details_carry_a_hash_not_the_text() -> None:
-    d = decision_details(document="a.pdf", page=2, start=3, end=9, category="NATIONALITY",
-                         text_sha256=sha256_text("Honduran"), decision="release", before=None,
-                         reason="public record")
-    assert set(d) == {"case_id", "document", "page", "start", "end", "category", "text_sha256", "decision",
-                      "before", "reason_code", "reason"}
+    d = decision_details(document="a", document_sha256=path_sha256("/case/a.pdf"), page=2, start=3, end=9,
+                         category="NATIONALITY", text_sha256=sha256_text("Honduran"), decision="release",
+                         before=None, reason="public record")
+    assert set(d) == {"case_id", "document", "document_sha256", "page", "start", "end", "category", "text_sha256",
+                      "decision", "before", "reason_code", "reason"}
     assert "Honduran" not in json.dumps(d) and d["before"] == "pending"
     with pytest.raises(SensitiveDataError):
-        decision_details(document="a.pdf", page=2, start=3, end=9, category="NATIONALITY",
-                         text_sha256="Honduran", decision="release")
+        decision_details(document="a", document_sha256=path_sha256("/case/a.pdf"), page=2, start=3, end=9,
+                         category="NATIONALITY", text_sha256="Honduran", decision="release")
+    with pytest.raises(SensitiveDataError):  # the document is identified by a hash of its path, never the path
+        decision_details(document="a", document_sha256="/case/a.pdf", page=2, start=3, end=9,
+                         category="NATIONALITY", text_sha256=sha256_text("Honduran"), decision="release")
     check_details(export_details(case_id="c", outputs={"a.redacted.pdf": "f" * 64}, verified=True,
                                  verification="pymupdf+pdfminer: no removed text", recipient="court",
                                  audit_head="0" * 64))

@@ -377,9 +377,14 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     assert "verified" in result.message.lower()
     pdfs = sorted(out.glob("*.redacted.pdf"))
     assert len(pdfs) == 5 and len(list(out.glob("*.redactions.csv"))) == 5  # the log beside each output
+    # outputs are named after the documents' safe labels: the witness's name in a file name is not exported
+    labels = window.store.document_labels(window.case.id)
+    assert [labels[d.path] for d in window.docs] == [COMPLAINT, "shelter-email", "shelter-email.referral-note",
+                                                     "shelter-intake-form", "witness-statement-redacted"]
+    assert not any("adeyemi" in p.name.lower() for p in out.iterdir())
     texts = {p.name.removesuffix(".redacted.pdf"): page_texts(p.read_bytes()) for p in pdfs}
     for d in window.docs:
-        exported = pymupdf.open(out / f"{d.name}.redacted.pdf")
+        exported = pymupdf.open(out / f"{labels[d.path]}.redacted.pdf")
         for f in s.findings[d.path]:
             for page_no, boxes in d.placements[FindingKey.of(f)].items():
                 for x0, y0, x1, y1 in boxes:
@@ -390,12 +395,12 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
                     else:
                         assert left  # released text is still there
         exported.close()
-        assert "landlord" not in " ".join(texts[d.name]).lower()
+        assert "landlord" not in " ".join(texts[labels[d.path]]).lower()
     complaint = texts[COMPLAINT]
     assert "2026-115-004217" not in complaint[0] and "Assault 3" not in complaint[0]
     assert "Incident:" in complaint[0]  # words beside the boxes survive
-    assert released_plain.text in " ".join(texts[window.by_path[released_plain.document].name])  # released kept
-    assert released.text not in " ".join(texts[window.by_path[released.document].name])
+    assert released_plain.text in " ".join(texts[labels[released_plain.document]])  # released kept
+    assert released.text not in " ".join(texts[labels[released.document]])
     log = list(csv.DictReader(io.StringIO((out / f"{COMPLAINT}.redactions.csv").read_text())))
     assert {r["recognizer"] for r in log} >= {"manual"}
     assert any(r["category"] == "MANUAL-SEARCH" for r in log) and any(r["category"] == "MANUAL-BOX" for r in log)

@@ -178,3 +178,30 @@ def test_an_in_memory_store_cannot_be_reopened() -> None:
             store.reopen()
     finally:
         store.close()
+
+
+def test_audit_records_name_documents_by_label_and_path_hash(tmp_path: Path) -> None:
+    """A decision's record holds the document's safe label and the SHA-256 of its path, never the path or the file
+    name; before a scan stored a label, a neutral one."""
+    from workstation.domain.naming import FALLBACK, path_sha256
+
+    store = CaseStore(tmp_path / "cases.sqlite3")
+    case = store.open_case(["/case"], "case")
+    s = session()
+    first, second = s.queue()[0], s.queue()[2]
+    early = store.apply(case.id, s.decide([first], Decision.REDACT), "clerk1")  # before the scan is recorded
+    assert (early[0].details["document"], early[0].details["document_sha256"]) == (
+        FALLBACK, path_sha256("/case/report.pdf"))
+    store.save_scan(case.id, [("/case/report.pdf", "ab" * 32, 1), ("/case/mail.eml", "cd" * 32, 1)], [], "clerk1",
+                    "clerk", {"case_id": case.id}, labels={"/case/report.pdf": "report", "/case/mail.eml": "mail"})
+    assert store.document_labels(case.id) == {"/case/report.pdf": "report", "/case/mail.eml": "mail"}
+    later = store.apply(case.id, s.decide([second], Decision.REDACT), "clerk1")
+    manual = store.apply(case.id, s.add_manual([("/case/report.pdf", 1, (10, 10, 50, 20))], ManualKind.BOX,
+                                               "87(2)(b)"), "clerk1")
+    assert (later[0].details["document"], later[0].details["document_sha256"]) == (
+        "mail", path_sha256("/case/mail.eml"))
+    assert (manual[0].details["document"], manual[0].details["document_sha256"]) == (
+        "report", path_sha256("/case/report.pdf"))
+    assert not any("/case/" in r.to_json() for r in store.audit(case.id))
+    assert verify_records(store.audit(case.id)).ok
+    store.close()

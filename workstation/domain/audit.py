@@ -111,14 +111,18 @@ def _check_value(value: Any, path: str) -> None:
 
 # ----- detail builders for the events (the integration should use these)
 
-def decision_details(*, document: str, page: int, start: int, end: int, category: str, text_sha256: str,
-                     decision: str, before: str | None = None, reason_code: str = "", reason: str = "",
-                     case_id: str = "") -> dict[str, Any]:
-    """A decision (or undo): where, which category, the SHA-256 of the text - never the text."""
-    if not re.fullmatch(r"[0-9a-f]{64}", text_sha256):
-        raise SensitiveDataError("text_sha256 must be a SHA-256 hex digest")
-    return {"case_id": case_id, "document": document, "page": page, "start": start, "end": end,
-            "category": category, "text_sha256": text_sha256, "decision": decision,
+def decision_details(*, document: str, document_sha256: str, page: int, start: int, end: int, category: str,
+                     text_sha256: str, decision: str, before: str | None = None, reason_code: str = "",
+                     reason: str = "", case_id: str = "") -> dict[str, Any]:
+    """A decision (or undo): where, which category, the SHA-256 of the text - never the text.
+
+    ``document`` is the document's safe label (``naming.safe_label``: no name from a finding), never its path or
+    file name; ``document_sha256`` the SHA-256 of its path (``naming.path_sha256``), resolvable through the store."""
+    for key, value in (("text_sha256", text_sha256), ("document_sha256", document_sha256)):
+        if not re.fullmatch(r"[0-9a-f]{64}", value):
+            raise SensitiveDataError(f"{key} must be a SHA-256 hex digest")
+    return {"case_id": case_id, "document": document, "document_sha256": document_sha256, "page": page,
+            "start": start, "end": end, "category": category, "text_sha256": text_sha256, "decision": decision,
             "before": before or "pending", "reason_code": reason_code, "reason": reason}
 
 

@@ -84,7 +84,7 @@ def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
     def record(scanned: list, engine: Any) -> None:
         with service.store.reopen() as store:  # this thread's connection (a connection serves one thread)
             dataclasses.replace(service, store=store).record_scan(case, account, scanned, _versions(engine),
-                                                                  policy_decisions=False)
+                                                                  policy_decisions=False, engine=engine)
 
     return record
 
@@ -114,7 +114,7 @@ def _scanned(window: Any, scanned: list) -> None:
     if window.case is None or not window.account.can(Permission.OPEN_CASE):
         return
     window.case_service.record_scan(window.case, window.account, scanned, _versions(window.engine),
-                                    policy_decisions=False)
+                                    policy_decisions=False, engine=window.engine)
 
 
 def _versions(engine: Any) -> dict:

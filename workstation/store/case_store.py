@@ -6,7 +6,8 @@ a new connection sees it at once and killing the process loses nothing that was 
 No table holds the sensitive text itself: decisions and their audit trail reference a finding by document, page,
 offsets, category and the SHA-256 of its text; the allow-list holds SHA-256 hashes of normalised texts; manual
 redactions are boxes; the findings of the last scan are stored as the same keys (no text). The text is recomputed
-from the documents.
+from the documents. The store keeps the documents' paths; audit records name a document by its safe label
+(``document_labels``, set by each scan) and the SHA-256 of its path, never by its file name.
 
 The audit trail is the domain's hash-chained ``AuditTrail`` (``workstation.domain.audit``), one chain per case:
 ``audit_chain`` holds each record's canonical JSON, append-only (SQLite triggers refuse UPDATE and DELETE), and
@@ -36,6 +37,7 @@ from workstation.domain.audit import (
     utc_now,
 )
 from workstation.domain.case import Case, SignOff
+from workstation.domain.naming import FALLBACK, path_sha256
 from workstation.domain.policy_engine import Override
 from workstation.domain.review import (
     Action,
@@ -96,6 +98,12 @@ CREATE TABLE IF NOT EXISTS findings (
     category TEXT NOT NULL, text_sha256 TEXT NOT NULL, score REAL NOT NULL, recognizer TEXT NOT NULL,
     allow_sha256 TEXT NOT NULL,       -- review.allow_hash of the text (matches the allow-list)
     PRIMARY KEY (case_id, document, page, start, "end", category)
+);
+-- Each document's safe label (workstation.domain.naming): what audit records, reports and exported file names
+-- call it instead of its file name (which may carry a name the redactions remove). Set by each scan.
+CREATE TABLE IF NOT EXISTS document_labels (
+    case_id TEXT NOT NULL REFERENCES cases(id), document TEXT NOT NULL, label TEXT NOT NULL,
+    PRIMARY KEY (case_id, document)
 );
 -- Counsel's overrides (Override.to_dict(), keyed by the finding's item id) and every sign-off given.
 CREATE TABLE IF NOT EXISTS overrides (
@@ -267,10 +275,12 @@ class CaseStore:
     # ----- scans: documents and finding keys (no text)
     def save_scan(self, case_id: str, documents: Sequence[tuple[str, str, int]],
                   findings: Sequence[tuple[str, int, int, int, str, str, float, str, str]], actor: str, role: str,
-                  details: Mapping[str, Any]) -> AuditRecord:
+                  details: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> AuditRecord:
         """Replace the case's scan results: documents (path, SHA-256 of the file, pages) and finding keys
-        (document, page, start, end, category, text SHA-256, score, recognizer, allow hash); append the scan event."""
+        (document, page, start, end, category, text SHA-256, score, recognizer, allow hash); store the documents'
+        safe ``labels`` (path -> label); append the scan event."""
         with self._tx():
+            self._put_labels(case_id, labels or {})
             self.db.execute("DELETE FROM scanned_documents WHERE case_id = ?", (case_id,))
             self.db.execute("DELETE FROM findings WHERE case_id = ?", (case_id,))
             for n, (path, sha, pages) in enumerate(documents):
@@ -293,6 +303,28 @@ class CaseStore:
             "FROM findings f LEFT JOIN scanned_documents d ON d.case_id = f.case_id AND d.document = f.document "
             'WHERE f.case_id = ? ORDER BY d.position, f.page, f.start, f."end", f.category', (case_id,))
         return [(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
+
+    def _put_labels(self, case_id: str, labels: Mapping[str, str]) -> None:
+        self.db.executemany("INSERT INTO document_labels VALUES (?, ?, ?) ON CONFLICT(case_id, document) "
+                            "DO UPDATE SET label = excluded.label",
+                            [(case_id, path, label) for path, label in labels.items()])
+
+    def save_document_labels(self, case_id: str, labels: Mapping[str, str]) -> None:
+        """Store safe labels (path -> label) for documents of the case, replacing earlier ones."""
+        with self._tx():
+            self._put_labels(case_id, labels)
+
+    def document_labels(self, case_id: str) -> dict[str, str]:
+        """{document path: safe label} as stored by the scans of the case."""
+        rows = self.db.execute("SELECT document, label FROM document_labels WHERE case_id = ?", (case_id,))
+        return {r[0]: r[1] for r in rows}
+
+    def document_ref(self, case_id: str, document: str,
+                     labels: Mapping[str, str] | None = None) -> dict[str, str]:
+        """How an audit record names a document: its safe label (``FALLBACK`` before the scan stored one) and the
+        SHA-256 of its path - never the path or the file name."""
+        label = (labels if labels is not None else self.document_labels(case_id)).get(document) or FALLBACK
+        return {"document": label, "document_sha256": path_sha256(document)}
 
     # ----- spot-checks
     def save_spot_check(self, case_id: str, rate: float, seed: str, items: Sequence[str], actor: str, role: str,
@@ -401,6 +433,7 @@ class CaseStore:
         action_id = uuid.uuid4().hex
         records = []
         with self._tx():
+            labels = self.document_labels(case_id)
             if case is not None:
                 self._put_state(case_id, case)
             for ch in action.changes:
@@ -412,9 +445,10 @@ class CaseStore:
                     k = item.key
                     before = ch.before.decision.value if isinstance(ch.before, DecisionRecord) else None
                     rec = ch.after if isinstance(ch.after, DecisionRecord) else None
+                    ref = self.document_ref(case_id, k.document, labels)
                     details = decision_details(
-                        document=k.document, page=k.page, start=k.start, end=k.end, category=k.category,
-                        text_sha256=k.text_sha256, decision=rec.decision.value if rec else "pending", before=before,
+                        document=ref["document"], document_sha256=ref["document_sha256"], page=k.page,
+                        start=k.start, end=k.end, category=k.category, text_sha256=k.text_sha256, decision=rec.decision.value if rec else "pending", before=before,
                         reason_code=rec.reason_code if rec else "", reason=rec.reason if rec else "",
                         case_id=case_id)
                 elif isinstance(item, ManualEntry):
@@ -427,7 +461,8 @@ class CaseStore:
                             (m.id, case_id, m.document, m.page, *m.box, m.kind.value, m.reason_code, m.user,
                              m.created_at))
                     event = EventType.UNDO if action.is_undo else "manual-redaction"
-                    details = {"case_id": case_id, "document": item.document, "page": item.page, "id": item.id,
+                    details = {"case_id": case_id, **self.document_ref(case_id, item.document, labels),
+                               "page": item.page, "id": item.id,
                                "box": list(item.box), "kind": item.kind.value, "category":
                                f"MANUAL-{item.kind.value.upper()}", "reason_code": item.reason_code,
                                "before": "absent" if ch.before is None else "present",
