@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,14 @@ DEFAULT_RECIPIENT = RecipientType.PUBLIC  # cases opened in the window before a 
 RESERVED_NAMES = frozenset({"summary"})  # ``workstation report summary``
 
 
+@lru_cache(maxsize=1 << 16)  # every check of a case works out the ids of all its findings again
 def short_id(key: FindingKey) -> str:
     """The 12-hex-digit id of a finding shown to reviewers (``--finding ID``, ``--item ID``)."""
     full = item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
     return hashlib.sha256(full.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1 << 16)
 def full_item_id(key: FindingKey) -> str:
     return item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
 

@@ -11,6 +11,7 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.qt.conftest import USER
 from workstation.documents.raster import page_texts
@@ -364,8 +365,13 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     window._choose_directory = lambda: str(out)
     # a protected item released to a public requester needs counsel's sign-off: the domain refuses the export
     key(window, Qt.Key.Key_E, Ctrl)
-    assert window.last_export is not None and not window.last_export.ok
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    assert not window.last_export.ok and "refused" in window.last_export.message
     assert "NATIONALITY" in window.last_export.message and not out.exists()
+    for box in window.findChildren(QMessageBox, "exportResult"):  # the reviewer reads the refusal and closes it
+        box.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     window.set_current(released)
     key(window, Qt.Key.Key_R, Shift)  # redact it everywhere instead
     assert all(s.state(o) is Decision.REDACT for o in s.occurrences(released))
