@@ -426,11 +426,20 @@ class CaseService:
             self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
 
     def export(self, case_id: str, user: User, scanned: Sequence[Any], out_dir: Path,
-               progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
+               progress: Callable[[int, int, str], None] | None = None,
+               run_pdf: Callable[..., Any] | None = None) -> ExportResult:
         """Export under the case's policy through the verified pipeline; write the Vaughn index (CSV, PDF) and
         the disclosure record; record the export (output SHA-256s, verification) and the new state.
-        ``progress(done, total, what)`` is called before each document and before the files are written."""
-        from workstation.documents.report_pdf import table_pdf
+        ``progress(done, total, what)`` is called before each document and before the files are written.
+        ``run_pdf(fn, *args)`` runs the PDF work (redaction, verification, the Vaughn index PDF): in this process
+        by default, in a worker process for the window (``documents.pdf_work``)."""
+        from workstation.documents.pdf_work import run_here
+        from workstation.documents.report_pdf import table_pdf as make_table_pdf
+
+        run = run_pdf or run_here
+
+        def table_pdf(*args: Any, **kwargs: Any) -> bytes:
+            return run(make_table_pdf, *args, **kwargs)
         from workstation.pipeline import (
             build_export,
             document_labels,
@@ -477,7 +486,8 @@ class CaseService:
                         reasons[id(f)] = (i.record.reason_code if i.record and i.record.reason_code
                                           else policy.exemption_code(f.entity_type))
                 boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
-                exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons))
+                exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons,
+                                            run_pdf=run))
         except WorkstationError as exc:
             self.store.record_export(case_id, user.name, out_dir_label, False, self.scrub(case_id, str(exc), labels),
                                      user.role.value, recipient=case.context.recipient.value)

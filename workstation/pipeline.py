@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Protocol
 
 from workstation.documents.ocr import OcrUnavailableError, ocr_document
-from workstation.documents.redact import PageRedactions, redact_pdf, verify_pdf
+from workstation.documents.pdf_work import PdfRunner, run_here
+from workstation.documents.redact import PageRedactions, redact_and_verify
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.errors import UnreviewablePagesError, UsageError
@@ -137,8 +138,11 @@ def layout(document: Document) -> Layout:
 
 def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
                  manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
-                 prepared: Layout | None = None) -> Export:
+                 prepared: Layout | None = None, run_pdf: PdfRunner = run_here) -> Export:
     """Redact, sanitize and verify one document; raise if anything fails.
+
+    ``run_pdf`` runs the PDF work (redaction and verification): here by default, or in a worker process
+    (``documents.pdf_work.PdfWorkProcess``, for the window).
 
     ``redact`` is the findings to remove (default: every finding whose category the policy redacts), ``manual``
     the reviewer's own boxes on pages of the document's layout, ``reasons`` optional reason codes by
@@ -169,8 +173,7 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
         if m.text.strip():
             red.removed_strings.append(m.text)
         log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, sha256_text(m.text)))
-    pdf = redact_pdf(lay.pdf, plan)
-    verify_pdf(pdf, plan, doc.path)  # errors name the file, not its stem
+    pdf = run_pdf(redact_and_verify, lay.pdf, plan, doc.path)  # errors name the file, not its stem
     return Export(doc, pdf, log)
 
 

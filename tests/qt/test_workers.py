@@ -155,3 +155,27 @@ def test_the_event_loop_keeps_turning_through_an_export(qtbot, open_window, case
     assert window.last_export is not None and window.last_export.ok, window.last_export
     gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
     assert max(gaps) < MAX_GAP_MS, f"event loop stalled for {max(gaps):.0f} ms around the export"
+
+
+def test_the_windows_export_does_its_pdf_work_in_a_worker_process(qtbot, open_window, case_dir, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """PyMuPDF holds the GIL for each call; the window's export hands redaction, verification and the Vaughn
+    index PDF to a process of its own, so they cannot stall the window."""
+    from workstation.documents import pdf_work
+
+    dispatched: list[str] = []
+    original = pdf_work.PdfWorkProcess.__call__
+
+    def spy(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN202
+        dispatched.append(fn.__name__)
+        return original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_work.PdfWorkProcess, "__call__", spy)
+    started: list[bool] = []
+    monkeypatch.setattr(pdf_work.PdfWorkProcess, "__enter__", lambda self: started.append(True) or self)
+    window = open_window([case_dir])
+    assert window.export_to(tmp_path / "out", redact_pending=True)
+    qtbot.waitUntil(lambda: not window.exporting, timeout=120_000)
+    assert window.last_export is not None and window.last_export.ok, window.last_export.message
+    assert dispatched.count("redact_and_verify") == len(window.docs) and dispatched.count("table_pdf") == 1
+    assert started == [True]  # one worker process for the whole export

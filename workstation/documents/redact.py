@@ -336,6 +336,13 @@ def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
     return out
 
 
+def redact_and_verify(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], document: str) -> bytes:
+    """``redact_pdf`` then ``verify_pdf`` (raises ``VerificationError``): the redacted bytes, verified."""
+    data = redact_pdf(pdf_bytes, plan)
+    verify_pdf(data, plan, document)
+    return data
+
+
 def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
                all_removed: Iterable[str] = ()) -> None:
     """Raise VerificationError unless the redacted PDF ``data`` is clean by both extractors."""

@@ -36,6 +36,10 @@ class VerificationError(WorkstationError):
         self.page = page
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[VerificationError], tuple[str, int | None, str]]:
+        # raised in a worker process (documents.pdf_work) and raised again here: rebuilt from its own fields
+        return (type(self), (self.document, self.page, self.reason))
+
 
 class UnreviewablePagesError(WorkstationError):
     """Pages without a usable text layer cannot be exported unreviewed (exit 3)."""

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 
 from workstation.cases import CaseService
+from workstation.documents.pdf_work import PdfWorkProcess
 from workstation.domain import categories
 from workstation.domain.audit import EventType
 from workstation.domain.case import Case
@@ -103,8 +104,10 @@ def _export_job(window: Any, out_dir: Path, scanned: list) -> ExportJob | None:
                          in_thread=False)
 
     def run(progress: Callable[[int, int, str], None]) -> Any:
-        with service.store.reopen() as store:
-            return dataclasses.replace(service, store=store).export(case_id, account, scanned, out_dir, progress)
+        # the PDF work in a process of its own: PyMuPDF's long calls would otherwise stall the window
+        with service.store.reopen() as store, PdfWorkProcess() as pdf_work:
+            return dataclasses.replace(service, store=store).export(case_id, account, scanned, out_dir, progress,
+                                                                    run_pdf=pdf_work)
 
     return ExportJob(run)
 
