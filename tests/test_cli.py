@@ -16,7 +16,6 @@ import pytest
 from pdfminer.high_level import extract_text
 
 import workstation.documents.ocr as ocr
-import workstation.pipeline as pipeline
 from tests.documents.test_intake import BAD_INPUTS, image_only_pdf
 from workstation.cli import main
 from workstation.domain.policy import Policy
@@ -331,14 +330,16 @@ def test_redact_fails_closed_when_verification_fails(tmp_path, capsys, monkeypat
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     (out_dir / "unrelated.txt").write_text("keep me\n", encoding="utf-8")
-    real = pipeline.redact_pdf
+    from workstation.documents import redact as redact_module
+
+    real = redact_module.redact_pdf  # what redact_and_verify calls (the CLI runs it in this process)
     calls: list[int] = []
 
     def second_one_unredacted(pdf_bytes, plan):
         calls.append(1)
         return real(pdf_bytes, plan) if len(calls) == 1 else pdf_bytes
 
-    monkeypatch.setattr(pipeline, "redact_pdf", second_one_unredacted)
+    monkeypatch.setattr(redact_module, "redact_pdf", second_one_unredacted)
     code, out, err = run(capsys, "redact", case, "--out-dir", out_dir)
     assert code == 3
     assert len(calls) == 2

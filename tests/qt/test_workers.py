@@ -67,6 +67,27 @@ def test_a_worker_is_freed_on_the_windows_thread_never_in_its_own(qtbot) -> None
     assert freed == [True]
 
 
+class Quiet(Worker):
+    def run(self) -> None:
+        time.sleep(0.5)
+        self.finished.emit()
+
+
+def test_the_windows_thread_is_woken_by_messages_not_by_polling(qtbot) -> None:
+    """Polling took the GIL from the worker on every tick; a worker that posts nothing wakes nobody."""
+    owner = QObject()
+    mailbox = Mailbox(owner)
+    wakes: list[float] = []
+    drain = mailbox._waker.drain
+    mailbox._waker.drain = lambda: wakes.append(time.perf_counter()) or drain()  # type: ignore[method-assign]
+    done: list[bool] = []
+    worker = Quiet()
+    mailbox.connect(worker.finished, lambda: done.append(True))
+    mailbox.start(worker)
+    qtbot.waitUntil(lambda: bool(done) and not mailbox.active, timeout=5_000)
+    assert 1 <= len(wakes) <= 4  # "finished", the thread's end (and a retry while it ends), not 100 ticks
+
+
 def test_one_turn_of_the_event_loop_delivers_only_its_budget(qtbot) -> None:
     owner = QObject()
     mailbox = Mailbox(owner, budget_s=0.01)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -71,7 +71,10 @@ class FindingsPanel(QWidget):
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Finding", "Page", "Score", "Decision"])
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(False)
+        # Every row is two lines high (a finding and its context; a category's row is given the same height):
+        # with rows of different heights the view measured every row each time the list changed, ~50-70 ms for
+        # 7,909 findings after a large document was detected
+        self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -87,6 +90,7 @@ class FindingsPanel(QWidget):
             width = max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth()
             header.resizeSection(c, width)
         header.setStretchLastSection(False)
+        self._row_height = 2 * metrics.lineSpacing() + 2
         self.count_label = QLabel()
         self.count_label.setObjectName("findingsCount")
 
@@ -164,6 +168,7 @@ class FindingsPanel(QWidget):
             group.setFont(0, font)
             group.setForeground(0, QBrush(category_color(c)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setSizeHint(0, QSize(0, self._row_height))  # a valid size: the view takes every row's height from it
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
             self._groups[c] = group

@@ -1163,6 +1163,7 @@ class MainWindow(QMainWindow):
         self._stop_loader()
         if self._export_worker is not None:
             self._export_worker.wait(120.0)  # the export finishes (verified) or fails; it is not cut short
+        self.mailbox.close()
         for d in self.docs:
             if d.raster is not None:
                 d.raster.close()

@@ -26,6 +26,7 @@ C code, and Python's garbage collections, which walk every tracked object of the
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections import deque
@@ -33,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from workstation.cases import ExportResult
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
@@ -41,22 +42,62 @@ from workstation.domain.model import Document, Finding, FindingKey, Rect
 from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan
 
 RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
-DELIVERY_INTERVAL_MS = 5  # how often the window's thread looks for messages while a worker runs
+RECORD_AFTER_SHOWN_S = 0.3  # and then, the time it leaves the window to paint the last document's findings
 DELIVERY_BUDGET_S = 0.02  # messages delivered in one turn of the event loop, at most (the rest wait for the next)
+
+
+class Waker:
+    """Wakes the window's thread when a worker has posted a message: one byte written to a pipe that a
+    ``QSocketNotifier`` watches on the window's thread (the self-pipe trick). Plain Python and one ``os.write``:
+    a worker touches nothing of Qt. A byte is written only when none is pending, so a burst of messages is one
+    wake-up. Polling with a timer instead cost the window's thread the GIL on every tick: the 99th percentile of
+    the event-loop gaps went from 20 to 33 ms while a 300-page case was detected."""
+
+    def __init__(self) -> None:
+        self.read_fd, self._write_fd = os.pipe()
+        os.set_blocking(self.read_fd, False)
+        os.set_blocking(self._write_fd, False)
+        self._pending = False
+        self.closed = False
+
+    def wake(self) -> None:
+        if not self._pending and not self.closed:
+            self._pending = True
+            try:
+                os.write(self._write_fd, b"\0")
+            except OSError:  # full (a wake-up is pending anyway) or closed
+                pass
+
+    def drain(self) -> None:
+        """On the window's thread, before delivering: a message posted from now on wakes it again."""
+        self._pending = False
+        try:
+            while os.read(self.read_fd, 4096):
+                pass
+        except OSError:  # nothing more to read
+            pass
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self.read_fd)
+            os.close(self._write_fd)
 
 
 class Channel:
     """One kind of message a worker sends to the window (what a Qt signal was). ``emit`` may be called from any
-    thread: it only queues the arguments in the worker's inbox (a deque: appends are thread-safe). The window's
-    ``Mailbox`` calls the handlers ``connect``ed to it, on the window's thread."""
+    thread: it only queues the arguments in the worker's inbox (a deque: appends are thread-safe) and wakes the
+    window's thread. The window's ``Mailbox`` calls the handlers ``connect``ed to it, on the window's thread."""
 
-    def __init__(self, inbox: deque[tuple[Channel, tuple]]) -> None:
+    def __init__(self, inbox: deque[tuple[Channel, tuple]], wake: list[Callable[[], None]]) -> None:
         self._inbox = inbox
+        self._wake = wake  # shared with the worker, set when it starts (no reference to the worker: no cycle)
         self.closed = False  # a stopped worker's channel: nothing more is queued or delivered
 
     def emit(self, *args: object) -> None:
         if not self.closed:
             self._inbox.append((self, args))
+            self._wake[0]()
 
 
 class Worker:
@@ -67,17 +108,22 @@ class Worker:
     def __init__(self) -> None:
         self.inbox: deque[tuple[Channel, tuple]] = deque()
         self.channels: list[Channel] = []
+        self._wake: list[Callable[[], None]] = [_nothing]  # set by the mailbox that starts it
+        self.done = False  # ``run`` has returned (its thread may still be ending)
         self.finished = self._channel()
         self._cancel = threading.Event()
         self.thread: threading.Thread | None = None
 
     def _channel(self) -> Channel:
-        channel = Channel(self.inbox)
+        channel = Channel(self.inbox, self._wake)
         self.channels.append(channel)
         return channel
 
     def run(self) -> None:
         raise NotImplementedError
+
+    def wake(self) -> None:
+        self._wake[0]()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -101,30 +147,33 @@ class Worker:
 
 
 class Mailbox:
-    """Starts workers and delivers their messages, in order, on the thread that owns ``parent`` (the window's):
-    a timer runs while a worker runs or its messages wait, and each turn delivers at most ``budget_s`` worth.
+    """Starts workers and delivers their messages, in order, on the thread that owns ``parent`` (the window's).
+    A worker's message wakes that thread (``Waker``); each turn of its event loop delivers at most ``budget_s``
+    worth and leaves the rest for the next turn.
 
     The mailbox keeps the handlers and a reference to every worker it started until that worker's thread has
     ended and its messages are delivered, so a worker is always freed on this thread, never in its own."""
 
-    def __init__(self, parent: QObject, *, interval_ms: int = DELIVERY_INTERVAL_MS,
-                 budget_s: float = DELIVERY_BUDGET_S) -> None:
+    def __init__(self, parent: QObject, *, budget_s: float = DELIVERY_BUDGET_S) -> None:
         self._workers: list[Worker] = []
         self._handlers: dict[Channel, list[Callable[..., object]]] = {}
         self._budget_s = budget_s
-        self._timer = QTimer(parent)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.deliver)
+        self._waker = Waker()
+        self._notifier = QSocketNotifier(self._waker.read_fd, QSocketNotifier.Type.Read, parent)
+        self._notifier.activated.connect(self.deliver)
+        self._more = QTimer(parent)  # the rest of a delivery cut short by the budget, in the next turn
+        self._more.setSingleShot(True)
+        self._more.timeout.connect(self.deliver)
 
     def connect(self, channel: Channel, handler: Callable[..., object]) -> None:
         self._handlers.setdefault(channel, []).append(handler)
 
     def start(self, worker: Worker) -> None:
         """Run ``worker`` in a new thread (a daemon: it never keeps the program from exiting)."""
-        worker.thread = threading.Thread(target=worker.run, name=type(worker).__name__, daemon=True)
+        worker._wake[0] = self._waker.wake
+        worker.thread = threading.Thread(target=_run, args=(worker,), name=type(worker).__name__, daemon=True)
         self._workers.append(worker)
         worker.thread.start()
-        self._timer.start()
 
     @property
     def pending(self) -> int:
@@ -132,11 +181,13 @@ class Mailbox:
 
     @property
     def active(self) -> bool:
-        return self._timer.isActive()
+        """A worker runs, or its messages wait."""
+        return bool(self._workers)
 
     def deliver(self) -> None:
         """Call the handlers of waiting messages, oldest first, until none is left or the budget is spent; let go
-        of the workers that are done, and stop the timer once none is left."""
+        of the workers that are done."""
+        self._waker.drain()
         deadline = time.perf_counter() + self._budget_s
         for worker in list(self._workers):
             inbox = worker.inbox
@@ -145,14 +196,34 @@ class Mailbox:
                 if not channel.closed:
                     for handler in self._handlers.get(channel, ()):
                         handler(*args)
-                if time.perf_counter() >= deadline:
+                if time.perf_counter() >= deadline and self.pending:
+                    self._more.start(0)
                     return
-        for worker in [w for w in self._workers if not w.running and not w.inbox]:
+        for worker in [w for w in self._workers if w.done and not w.running and not w.inbox]:
             self._workers.remove(worker)
             for channel in worker.channels:
                 self._handlers.pop(channel, None)
-        if not self._workers:
-            self._timer.stop()
+        if any(w.done and w.running for w in self._workers):
+            self._more.start(10)  # its thread is ending: let go of it (on this thread) once it has
+
+    def close(self) -> None:
+        """Stop listening (the window is closing). The pipe is closed only when no worker can write to it."""
+        self._notifier.setEnabled(False)
+        if not any(w.running for w in self._workers):
+            self._waker.close()
+
+
+def _nothing() -> None:
+    pass
+
+
+def _run(worker: Worker) -> None:
+    """A worker's thread: its work, then a last wake-up so the mailbox lets go of it."""
+    try:
+        worker.run()
+    finally:
+        worker.done = True
+        worker.wake()
 
 
 @dataclass
@@ -245,6 +316,8 @@ class CaseLoader(Worker):
                 deadline = time.monotonic() + RECORD_WAIT_S
                 while not last.shown.wait(0.05) and not self._cancel.is_set() and time.monotonic() < deadline:
                     pass
+                # and let it paint what it has just shown (the next turns of its event loop) before competing
+                self._cancel.wait(RECORD_AFTER_SHOWN_S)
             if self.record is not None and scanned and not self._cancel.is_set():
                 try:
                     self.record(scanned, self.engine)
