@@ -205,3 +205,29 @@ def test_audit_records_name_documents_by_label_and_path_hash(tmp_path: Path) -> 
     assert not any("/case/" in r.to_json() for r in store.audit(case.id))
     assert verify_records(store.audit(case.id)).ok
     store.close()
+
+
+def test_a_large_action_is_one_unbroken_chain_record_per_change(tmp_path: Path) -> None:
+    """An action of many changes (redact every pending finding before export) chains each record to the one
+    before it in the same transaction; the chain verifies and its stored head is the last record's hash."""
+    store = CaseStore(tmp_path / "cases.sqlite3")
+    case = store.open_case(["/case"], "case")
+    s = ReviewSession(CODES, "clerk1")
+    many = [Finding("/case/report.pdf", 1 + i // 40, i * 20, i * 20 + 8, f"Name{i:04d}", "PERSON", 0.85, "Spacy")
+            for i in range(400)]
+    s.set_findings("/case/report.pdf", many)
+    first = s.decide(many[:1], Decision.REDACT)
+    store.apply(case.id, first, "clerk1")
+    s.apply(first)
+    bulk = s.decide(s.pending(), Decision.REDACT)
+    store.apply(case.id, bulk, "clerk1")
+    s.apply(bulk)
+    single = s.decide([many[0]], Decision.RELEASE, reason="public record")
+    store.apply(case.id, single, "clerk1")
+    records = store.audit(case.id)
+    result = verify_records(records)
+    assert result.ok, result.reason
+    assert [r.seq for r in records] == list(range(1, len(records) + 1))
+    assert sum(1 for r in records if r.event == "decision") == 401
+    assert store.audit_head_in_tx(case.id) == records[-1].hash == result.head
+    store.close()

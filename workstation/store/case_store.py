@@ -406,14 +406,19 @@ class CaseStore:
             return self._append(case_id, actor, role, event, details or {})
 
     def _append(self, case_id: str, actor: str, role: str, event: EventType | str, details: Mapping[str, Any],
-                at: str | None = None) -> AuditRecord:
-        """Append inside an open transaction (BEGIN IMMEDIATE holds the write lock, so the chain cannot fork)."""
+                at: str | None = None, after: AuditRecord | None = None) -> AuditRecord:
+        """Append inside an open transaction (BEGIN IMMEDIATE holds the write lock, so the chain cannot fork).
+        ``after``: the record appended just before in this transaction (so the chain's last record is not read
+        back for each record of a large action)."""
         payload = dict(details)
         check_details(payload)
         payload = json.loads(canonical_json(payload))
-        last = self.db.execute("SELECT seq, record FROM audit_chain WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
-                               (case_id,)).fetchone()
-        seq, prev = (last[0] + 1, json.loads(last[1])["hash"]) if last else (1, GENESIS)
+        if after is not None:
+            seq, prev = after.seq + 1, after.hash
+        else:
+            last = self.db.execute("SELECT seq, record FROM audit_chain WHERE case_id = ? ORDER BY seq DESC "
+                                   "LIMIT 1", (case_id,)).fetchone()
+            seq, prev = (last[0] + 1, json.loads(last[1])["hash"]) if last else (1, GENESIS)
         body = {"seq": seq, "at": at or utc_now(), "actor": actor, "role": str(role), "event": str(event),
                 "details": payload, "prev": prev}
         record = AuditRecord(seq, body["at"], actor, str(role), str(event), payload, prev,
@@ -431,7 +436,7 @@ class CaseStore:
         ``case``: the case's new state when the action changes it (a change after sign-off voids the sign-off);
         ``events``: further audit events appended after the changes' (e.g. the sign-off voided)."""
         action_id = uuid.uuid4().hex
-        records = []
+        records: list[AuditRecord] = []
         with self._tx():
             labels = self.document_labels(case_id)
             if case is not None:
@@ -480,9 +485,10 @@ class CaseStore:
                                "after": "absent" if ch.after is None else "present"}
                 else:
                     continue
-                records.append(self._append(case_id, user, role, event, {**details, **common}))
+                records.append(self._append(case_id, user, role, event, {**details, **common},
+                                            after=records[-1] if records else None))
             for name, extra in events:
-                records.append(self._append(case_id, user, role, name, extra))
+                records.append(self._append(case_id, user, role, name, extra, after=records[-1] if records else None))
         return records
 
     def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str, role: str = "clerk",
