@@ -153,9 +153,10 @@ def test_opening_another_case_while_one_loads_drops_the_first_cases_messages(qtb
     assert window.open_case([case_dir])  # ...is left for another
     assert first is not None and not first.running
     qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
-    # "done" came from the second case's loader, not the first's late "finished"
-    assert window._loader is not None and not window._loader.running
+    # "done" came from the second case's loader, not the first's late "finished": every document of the second
+    # case is detected by then (its loader's thread ends right after it sends "finished")
     assert window.docs and all(d.ready for d in window.docs)
+    assert window._loader is not None and window._loader.wait(10)
     assert all(Path(d.source_file).parent == case_dir.resolve() for d in window.docs)
 
 
