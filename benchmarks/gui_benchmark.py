@@ -131,11 +131,23 @@ def _watchdog(ticks: list[float], samples: list[tuple[float, str]], stop: object
             samples.append((now, _stacks()))
 
 
+def _heartbeat(interval_ms: int, tick: object) -> object:
+    """A started precise timer calling ``tick`` every ``interval_ms`` (while the event loop turns)."""
+    from PySide6.QtCore import Qt, QTimer
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
+
+
 def measure_open(paths: list[Path], engine: object, store: object, timeout_s: float = 900.0,
                  heartbeat_ms: int = HEARTBEAT_MS, diagnose: bool = False, export_to: Path | None = None) -> Measurement:
     """Open the main window on ``paths`` and measure it (a QApplication must exist), then export the case into
     ``export_to`` if given; the window is closed after."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from workstation.app import build_window
     from workstation.qt import main_window  # noqa: F401 - imported at start-up, before any case is opened
@@ -170,11 +182,7 @@ def measure_open(paths: list[Path], engine: object, store: object, timeout_s: fl
             m.timed_out = not done
             loop.quit()
 
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(heartbeat_ms)
-    heartbeat.timeout.connect(tick)
-    heartbeat.start()
+    heartbeat = _heartbeat(heartbeat_ms, tick)
     stop_watchdog = threading.Event()
     gc_start: list[float] = [0.0]
 
@@ -220,7 +228,7 @@ def measure_open(paths: list[Path], engine: object, store: object, timeout_s: fl
 def _measure_export(window: object, out_dir: Path, m: Measurement, heartbeat_ms: int, timeout_s: float) -> None:
     """Export from the window under the heartbeat. The pending findings are first redacted in one decision, as
     Ctrl+E's dialog offers, timed on its own (it runs on the window's thread: the store writes it first)."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from workstation.domain.review import Action, Decision
 
@@ -239,11 +247,7 @@ def _measure_export(window: object, out_dir: Path, m: Measurement, heartbeat_ms:
         if not window.exporting or ticks[-1] - ticks[0] > timeout_s:  # type: ignore[attr-defined]
             loop.quit()
 
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(heartbeat_ms)
-    heartbeat.timeout.connect(tick)
-    heartbeat.start()
+    heartbeat = _heartbeat(heartbeat_ms, tick)
     ticks.append(time.perf_counter())
     started = window.export_to(out_dir, redact_pending=True)  # type: ignore[attr-defined]
     if started:

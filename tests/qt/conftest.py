@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 
 from workstation.paths import SAMPLE_CASE
 from workstation.store.case_store import CaseStore
@@ -51,3 +54,23 @@ def open_window(qtbot, engine, store) -> Callable:
         return window
 
     return _open
+
+
+@contextmanager
+def heartbeat(interval_ms: int = 10) -> Iterator[list[float]]:
+    """The times of the ticks of a 10 ms precise timer while the block runs (they come only while the window's
+    event loop turns: a long gap between two is a stall)."""
+    ticks = [time.perf_counter()]
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    try:
+        yield ticks
+    finally:
+        timer.stop()
+
+
+def gaps_ms(ticks: list[float]) -> list[float]:
+    return [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]

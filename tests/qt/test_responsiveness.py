@@ -6,12 +6,10 @@ A behaviour test with a generous bound, robust on a loaded CI machine; the 100 m
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-
 from benchmarks.gui_benchmark import make_case_pdf
+from tests.qt.conftest import gaps_ms, heartbeat
 
 MAX_GAP_MS = 500.0
 
@@ -23,21 +21,13 @@ def test_the_event_loop_keeps_turning_while_a_multi_page_case_loads_and_is_detec
     make_case_pdf(case / "narrative.pdf", 12, seed=5)
     window = open_window([case], wait=False)  # built and shown: loading and detection go on in the background
     assert window.detecting
-    ticks = [time.perf_counter()]
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    heartbeat.start()
-    try:
+    with heartbeat() as ticks:
         # the first page is on screen while the case is still being read and detected
         qtbot.waitUntil(lambda: window.page_view._pixmap_item is not None, timeout=10_000)
         assert window.detecting
         qtbot.waitUntil(lambda: not window.detecting, timeout=120_000)
         qtbot.wait(200)  # the handling of the last results is inside the measurement
-    finally:
-        heartbeat.stop()
-    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = gaps_ms(ticks)
     assert len(gaps) > 50, "the heartbeat hardly ran"
     assert max(gaps) < MAX_GAP_MS, f"event loop stalled for {max(gaps):.0f} ms while the case loaded"
     assert window.docs[0].ready and window.docs[0].page_count == 12
