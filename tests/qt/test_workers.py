@@ -89,6 +89,30 @@ def test_the_windows_thread_is_woken_by_messages_not_by_polling(qtbot) -> None:
     assert 1 <= len(wakes) <= 20  # "finished", the thread's end (and retries while it ends); polling: ~100 ticks
 
 
+def test_a_failing_handler_does_not_strand_the_messages_after_it(qtbot, monkeypatch) -> None:
+    owner = QObject()
+    mailbox = Mailbox(owner)
+    got: list[int] = []
+    errors: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda t, e, tb: errors.append(e))  # what PySide reports a slot's error to
+
+    def handler(i: int, _sender: str) -> None:
+        if i == 3:
+            raise ValueError("a bug in one handler")
+        got.append(i)
+
+    go = threading.Event()
+    worker = Counter(10, go)
+    mailbox.connect(worker.item, handler)
+    mailbox.start(worker)
+    go.set()
+    assert worker.wait(10)  # everything is posted before the first delivery: no later message wakes the window
+    with qtbot.capture_exceptions() as raised:
+        qtbot.waitUntil(lambda: not mailbox.active, timeout=5_000)
+    assert got == [0, 1, 2, 4, 5, 6, 7, 8, 9]
+    assert len(raised) + len(errors) == 1
+
+
 def test_one_turn_of_the_event_loop_delivers_only_its_budget(qtbot) -> None:
     owner = QObject()
     mailbox = Mailbox(owner, budget_s=0.01)

@@ -194,8 +194,13 @@ class Mailbox:
             while inbox:
                 channel, args = inbox.popleft()
                 if not channel.closed:
-                    for handler in self._handlers.get(channel, ()):
-                        handler(*args)
+                    try:
+                        for handler in self._handlers.get(channel, ()):
+                            handler(*args)
+                    except BaseException:
+                        if self.pending:  # no wake-up may come for what waits: deliver it next turn
+                            self._more.start(0)
+                        raise
                 if time.perf_counter() >= deadline and self.pending:
                     self._more.start(0)
                     return
