@@ -218,3 +218,43 @@ def test_the_windows_export_does_its_pdf_work_in_a_worker_process(qtbot, open_wi
     assert window.last_export is not None and window.last_export.ok, window.last_export.message
     assert dispatched.count("redact_and_verify") == len(window.docs) and dispatched.count("table_pdf") == 1
     assert started == [True]  # one worker process for the whole export
+
+
+def test_a_post_while_the_window_reads_the_pipe_still_wakes_it(monkeypatch) -> None:
+    """The interleaving that lost wake-ups, made to happen: a worker posts while the window's thread drains."""
+    import os
+    import select
+
+    from workstation.qt.workers import Waker
+
+    waker = Waker()
+    waker.wake()  # a message is waiting: one byte in the pipe
+    real_read = os.read
+    posted: list[bool] = []
+
+    def read_while_a_worker_posts(fd: int, n: int) -> bytes:
+        if not posted:
+            posted.append(True)
+            waker.wake()  # a worker's message, posted during the read
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", read_while_a_worker_posts)
+    waker.drain()
+    monkeypatch.undo()
+    waker.wake()  # the worker's next message
+    readable, _, _ = select.select([waker.read_fd], [], [], 0)
+    assert readable, "the window's thread would never be woken again"
+    waker.close()
+
+
+def test_no_wake_up_is_lost_while_the_window_drains_and_a_worker_posts(qtbot) -> None:
+    """A worker posting while the window's thread reads the pipe must still wake it for what it posts last."""
+    owner = QObject()
+    mailbox = Mailbox(owner, budget_s=0.001)  # many short turns: many reads of the pipe while the worker posts
+    for _ in range(20):
+        done: list[bool] = []
+        worker = Counter(20_000)
+        mailbox.connect(worker.finished, lambda done=done: done.append(True))
+        mailbox.start(worker)
+        qtbot.waitUntil(lambda done=done: bool(done), timeout=10_000)
+    qtbot.waitUntil(lambda: not mailbox.active, timeout=5_000)

@@ -69,13 +69,16 @@ class Waker:
                 pass
 
     def drain(self) -> None:
-        """On the window's thread, before delivering: a message posted from now on wakes it again."""
-        self._pending = False
+        """On the window's thread, before delivering: a message posted from now on wakes it again. The pipe is
+        emptied first and the flag cleared after: the other way round, a worker posting during the read saw the
+        flag clear, wrote its byte and had it read at once, and every later wake-up was skipped for a flag left set
+        (two window tests hung waiting for "finished" in 8 runs on a loaded machine)."""
         try:
             while os.read(self.read_fd, 4096):
                 pass
         except OSError:  # nothing more to read
             pass
+        self._pending = False
 
     def close(self) -> None:
         if not self.closed:
