@@ -42,7 +42,6 @@ from workstation.domain.model import Document, Finding, FindingKey, Rect
 from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan
 
 RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
-RECORD_AFTER_SHOWN_S = 0.3  # and then, the time it leaves the window to paint the last document's findings
 DELIVERY_BUDGET_S = 0.02  # messages delivered in one turn of the event loop, at most (the rest wait for the next)
 
 
@@ -324,8 +323,6 @@ class CaseLoader(Worker):
                 deadline = time.monotonic() + RECORD_WAIT_S
                 while not last.shown.wait(0.05) and not self._cancel.is_set() and time.monotonic() < deadline:
                     pass
-                # and let it paint what it has just shown (the next turns of its event loop) before competing
-                self._cancel.wait(RECORD_AFTER_SHOWN_S)
             if self.record is not None and scanned and not self._cancel.is_set():
                 try:
                     self.record(scanned, self.engine)
