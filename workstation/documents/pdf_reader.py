@@ -14,11 +14,11 @@ bytes are sent once per document, then page ranges are requested in order.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
+from workstation.documents.pdf_work import OneWorkerProcess
 from workstation.domain.model import Page
 
 # A PDF with fewer pages than this is read in-process (a few milliseconds a page; no process to start).
@@ -74,13 +74,13 @@ class ReadCancelled(Exception):
     """``read`` was asked to stop (``stop()`` became true) before every page was read."""
 
 
-class PdfPageReader:
+class PdfPageReader(OneWorkerProcess):
     """Reads the pages of PDFs in one worker process, started on first use; ``close`` ends it."""
 
     def __init__(self, min_pages: int = MIN_PAGES, batch_pages: int = BATCH_PAGES) -> None:
+        super().__init__()
         self.min_pages = min_pages
         self.batch_pages = max(1, batch_pages)
-        self._pool: ProcessPoolExecutor | None = None
         self._tokens = itertools.count(1)
 
     def wants(self, page_count: int) -> bool:
@@ -122,18 +122,3 @@ class PdfPageReader:
             if self._pool is not None:
                 self._pool.submit(_close, token)
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def __enter__(self) -> PdfPageReader:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

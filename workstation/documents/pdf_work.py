@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from workstation.domain.errors import WorkstationError
 
@@ -35,32 +35,40 @@ def run_here(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     return fn(*args, **kwargs)
 
 
-class PdfWorkProcess:
-    """``run(fn, *args)``: ``fn(*args)`` in the worker process (started on first use, one for the export; ``fn``
-    must be a module-level function). Exceptions raised there are raised here. A context manager: the process
-    ends on exit."""
+class OneWorkerProcess:
+    """One worker process (spawn), started on first use (``_ensure_pool``) and ended by ``close`` or on leaving
+    the ``with`` block. The base of ``PdfWorkProcess`` and ``pdf_reader.PdfPageReader``."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
 
-    def __call__(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        try:
-            return self._pool.submit(fn, *args, **kwargs).result()
-        except BrokenProcessPool:
-            self.close()
-            raise PdfWorkerCrashed("the process redacting and verifying the PDFs crashed: nothing was written "
-                                   "(try again; if it happens again, that document cannot be exported)") from None
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def __enter__(self) -> PdfWorkProcess:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+class PdfWorkProcess(OneWorkerProcess):
+    """``run(fn, *args)``: ``fn(*args)`` in the worker process (started on first use, one for the export; ``fn``
+    must be a module-level function). Exceptions raised there are raised here. A context manager: the process
+    ends on exit."""
+
+    def __call__(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        try:
+            return self._ensure_pool().submit(fn, *args, **kwargs).result()
+        except BrokenProcessPool:
+            self.close()
+            raise PdfWorkerCrashed("the process redacting and verifying the PDFs crashed: nothing was written "
+                                   "(try again; if it happens again, that document cannot be exported)") from None
