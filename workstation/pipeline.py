@@ -151,8 +151,19 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
     doc = scanned.document
     if doc.scanned_pages:
         raise UnreviewablePagesError(doc.path, doc.scanned_pages)
+    lay, plan, log = redaction_plan(scanned, policy, redact=redact, manual=manual, reasons=reasons,
+                                    prepared=prepared)
+    pdf = run_pdf(redact_and_verify, lay.pdf, plan, doc.path)  # errors name the file, not its stem
+    return Export(doc, pdf, log)
+
+
+def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
+                   manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
+                   prepared: Layout | None = None) -> tuple[Layout, dict[int, PageRedactions], list[LogRow]]:
+    """What ``build_export`` removes (arguments as there): the document's layout, the redactions per page of
+    it and the log rows."""
     chosen = [f for f in scanned.findings if policy.redacts(f)] if redact is None else list(redact)
-    lay = prepared or layout(doc)
+    lay = prepared or layout(scanned.document)
     plan: dict[int, PageRedactions] = {}
     log: list[LogRow] = []
     for finding in chosen:
@@ -173,8 +184,7 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
         if m.text.strip():
             red.removed_strings.append(m.text)
         log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, sha256_text(m.text)))
-    pdf = run_pdf(redact_and_verify, lay.pdf, plan, doc.path)  # errors name the file, not its stem
-    return Export(doc, pdf, log)
+    return lay, plan, log
 
 
 def log_csv(rows: Sequence[LogRow]) -> bytes:
