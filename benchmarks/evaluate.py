@@ -180,7 +180,8 @@ def holdout_documents(folder: Path = HOLDOUT) -> list[SyntheticDocument]:
 def run(n: int = 300, seed: int = 7, doc_types: Sequence[str] | None = None, engine=None,
         holdout: bool | Path = False, propagation: bool = True) -> Report:
     from workstation.detection.engine import DetectionEngine
-    from workstation.domain.propagation import propagate
+    from workstation.domain.model import Page, TextSource
+    from workstation.pipeline import detect
 
     if holdout:
         docs = holdout_documents(holdout if isinstance(holdout, Path) else HOLDOUT)
@@ -191,9 +192,10 @@ def run(n: int = 300, seed: int = 7, doc_types: Sequence[str] | None = None, eng
     engine = engine or DetectionEngine()
     t0 = time.perf_counter()
     texts = [d.text for d in docs]
-    results = engine.analyze_many(texts)
-    if propagation:  # what `workstation scan` reports: every occurrence of a found text
-        results = [propagate([t], [r])[0] for t, r in zip(texts, results, strict=True)]
+    if propagation:  # what `workstation scan` reports on a text file: the reading text, every occurrence
+        results = [detect([Page(1, t, text_source=TextSource.PLAIN)], engine)[0] for t in texts]
+    else:
+        results = engine.analyze_many(texts)
     report = Report()
     report.seconds = time.perf_counter() - t0
     for doc, dets in zip(docs, results, strict=True):

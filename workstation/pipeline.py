@@ -27,6 +27,7 @@ from workstation.domain.model import (
     DocumentKind,
     Finding,
     ManualRedaction,
+    Page,
     Rect,
     TextSource,
     place_detections,
@@ -35,6 +36,7 @@ from workstation.domain.model import (
 from workstation.domain.naming import FALLBACK, humanize, parse_word_list, safe_labels
 from workstation.domain.policy import Policy
 from workstation.domain.propagation import propagate
+from workstation.domain.reading import ReadingText, reading_text
 from workstation.paths import RESOURCES
 
 LABEL_GENERIC_WORDS = RESOURCES / "wordlists" / "label_generic_words.txt"
@@ -61,6 +63,16 @@ class ScannedDocument:
         return [p.number for p in self.document.pages if p.text_source is TextSource.OCR]
 
 
+def detect(pages: Sequence[Page], engine: Analyzer) -> list[list[Detection]]:
+    """Per page, what the engine finds on the page as a reader sees it (``domain.reading``: wrapped lines joined,
+    table rows read across), every occurrence of a found text included (``domain.propagation``), in the page's
+    own offsets. Pages still waiting for OCR have none."""
+    views = [reading_text(p) if not p.needs_ocr else ReadingText("") for p in pages]
+    texts = [v.text for v in views]
+    per_page = propagate(texts, engine.analyze_many(texts))
+    return [[v.to_page_detection(d) for d in dets] for v, dets in zip(views, per_page, strict=True)]
+
+
 def scan(documents: Sequence[Document], engine: Analyzer,
          progress: Callable[[int, int], None] | None = None,
          ocr_progress: Callable[[str, int, int], None] | None = None) -> list[ScannedDocument]:
@@ -72,10 +84,8 @@ def scan(documents: Sequence[Document], engine: Analyzer,
                 doc = ocr_document(doc, functools.partial(ocr_progress, doc.path) if ocr_progress else None)
             except OcrUnavailableError as exc:  # pages stay unread: reported by scan, refused by export
                 doc = replace(doc, notes=(*doc.notes, str(exc)))
-        texts = [p.text if not p.needs_ocr else "" for p in doc.pages]
-        per_page = propagate(texts, engine.analyze_many(texts))
         findings: list[Finding] = []
-        for page, detections in zip(doc.pages, per_page, strict=True):
+        for page, detections in zip(doc.pages, detect(doc.pages, engine), strict=True):
             findings.extend(place_detections(doc, page, detections))
         out.append(ScannedDocument(doc, findings))
         if progress:
