@@ -11,6 +11,8 @@ Gold conventions:
   PERSON             the name without title ("Maria Santos", "GARCIA LOPEZ, Jose")
   DATE_OF_BIRTH      the date only
   ids                the number incl. its A/letters prefix, not the label ("A# 212 345 678", "EAC2190012345")
+  VEHICLE_PLATE      the plate alone, not its label or state ("NY plate KJT-4521" -> "KJT-4521")
+  SOCIAL_MEDIA_HANDLE the user name, without the "@" of a handle ("@lil.maya22" -> "lil.maya22")
 
 Public API: ``generate_document(doc_type, rng_or_seed)``, ``make_corpus(n, seed)``, ``render_pdf(doc, path)``.
 """
@@ -41,8 +43,10 @@ from workstation.domain.categories import (
     PERSON,
     PHONE_NUMBER,
     SEVIS_ID,
+    SOCIAL_MEDIA_HANDLE,
     US_SSN,
     USCIS_RECEIPT_NUMBER,
+    VEHICLE_PLATE,
 )
 
 ENTITY_TYPES = ALL
@@ -81,10 +85,13 @@ class Ent:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, side: random.Random | None = None) -> None:
         self._parts: list[str] = []
         self._len = 0
         self.spans: list[GoldSpan] = []
+        # a second random stream for pieces added later (plates, handles), so that adding them leaves every draw
+        # of the main stream - and so every other piece of the document - as it was
+        self.side = side or random.Random(0)
 
     def t(self, s: str) -> _Builder:
         self._parts.append(s)
@@ -569,19 +576,62 @@ def report_number(rng: random.Random, year: int, pct: int) -> str:
 
 
 def negative_numbers(b: _Builder, rng: random.Random, year: int, pct: int) -> None:
-    """Reference numbers that must not be taken for ids, phones or SSNs."""
-    items = [f"Arrest #: {rng.choice('KQBMS')}{year % 100}{_digits(rng, 6)}",
+    """Reference numbers that must not be taken for ids, phones, SSNs or plates, and a plate after its label
+    (a VEHICLE_PLATE finding)."""
+    items: list[str | tuple[str, Ent]] = [f"Arrest #: {rng.choice('KQBMS')}{year % 100}{_digits(rng, 6)}",
              f"ICAD #: {_digits(rng, 4)}{rng.randint(10, 12)}{_digits(rng, 4)}",
              f"Property Voucher #: {rng.randint(2000, 4999)}{_digits(rng, 6)}",
              f"Docket No.: CR-{_digits(rng, 6)}-{year % 100}{rng.choice(['QN', 'KN', 'BX', 'NY'])}",
              f"Shield #: {rng.randint(1000, 31999)}", f"Tax #: {rng.randint(900000, 979999)}",
              f"Pct: {pct:03d}", f"Evidence Bag # {rng.choice('ABC')}{_digits(rng, 7)}",
-             f"NY plate {rng.choice(['KJT', 'HNW', 'LBR', 'JMX'])}-{_digits(rng, 4)}",
+             ("NY plate ", Ent(f"{rng.choice(['KJT', 'HNW', 'LBR', 'JMX'])}-{_digits(rng, 4)}", VEHICLE_PLATE)),
              f"Sector {rng.choice('ABCDEFGHIJK')}  RMP #{rng.randint(2000, 9999)}",
              f"DIR #: {year}-{pct:03d}-{_digits(rng, 6)}", f"Index No. {_digits(rng, 6)}/{year}",
              f"Log #{year % 100}-{_digits(rng, 5)}"]
     rng.shuffle(items)
-    b.t("   ".join(items[: rng.randint(2, 4)]))
+    for i, item in enumerate(items[: rng.randint(2, 4)]):
+        b.t("   " if i else "")
+        if isinstance(item, tuple):  # the plate after "NY plate " is a finding
+            b.t(item[0]).add(item[1])
+        else:
+            b.t(item)
+
+
+def render_plate(rng: random.Random, fmt: str) -> str:
+    """A plate in ``fmt``: "L" a capital letter, "9" a digit, other characters as written."""
+    return "".join(rng.choice("ABCDEFGHJKLMNPRSTVWXYZ") if c == "L" else str(rng.randint(0, 9)) if c == "9" else c
+                   for c in fmt)
+
+
+def make_handle(rng: random.Random, p: Person) -> str:
+    """A user name (without "@") made, as people do, from the name, a nickname, digits, dots and underscores."""
+    first = re.sub(r"[^a-z]", "", P.strip_accents(p.first.split()[0]).lower()) or "x"
+    last = re.sub(r"[^a-z]", "", P.strip_accents(p.last.split()[0]).lower()) or "y"
+    n = rng.randint(1, 99)
+    return rng.choice([f"{first}.{last}{n}", f"{last}.{first[0]}_{n}", f"lil{first}{n}", f"{first}_{last}",
+                       f"{first[0]}{last}{rng.randint(1985, 2008)}", f"the.real.{first}", f"{first}{last[0]}_nyc",
+                       f"{last}_{first}.{n}"])
+
+
+def plate_phrase(b: _Builder, rng: random.Random) -> None:
+    """A vehicle sentence with a plate after its label (VEHICLE_PLATE gold)."""
+    label, fmt = rng.choice(P.PLATE_CONTEXTS)
+    b.t(f"a {rng.choice(P.VEHICLE_COLORS)} {rng.choice(P.VEHICLE_MAKES)} {label}").e(render_plate(rng, fmt), VEHICLE_PLATE)
+
+
+def handle_sentence(b: _Builder, rng: random.Random, p: Person, first_person: bool = True) -> None:
+    """A sentence naming ``p``'s social-media handle (SOCIAL_MEDIA_HANDLE gold); a witness's own words with
+    ``first_person``."""
+    template = rng.choice([t for t in P.HANDLE_SENTENCES if first_person or not re.search(r"\b(?:I|me)\b", t)])
+    name = make_handle(rng, p)
+    he = "he" if p.gender == "m" else "she"
+    b.f(template, u=Ent(name, SOCIAL_MEDIA_HANDLE), He=he.capitalize(), His=p.his.capitalize(), him=p.him, his=p.his)
+
+
+def handle_field(b: _Builder, rng: random.Random, p: Person) -> None:
+    """A form field holding ``p``'s social-media handle (SOCIAL_MEDIA_HANDLE gold)."""
+    name = make_handle(rng, p)
+    b.f(rng.choice(P.HANDLE_FIELDS), u=Ent(name, SOCIAL_MEDIA_HANDLE))
 
 
 def section(b: _Builder, title: str, rng: random.Random) -> None:
@@ -1053,6 +1103,15 @@ def witness_statement(b: _Builder, rng: random.Random) -> str:
     for i in rng.sample(range(len(sents)), rng.randint(4, 8)):
         sents[i]()
         b.t(" ")
+    # added later, from the side stream (the main stream's draws stay as they were)
+    side = b.side
+    if side.random() < 0.3:
+        b.t("He drove away in ")
+        plate_phrase(b, side)
+        b.t(". ")
+    if side.random() < 0.4:
+        handle_sentence(b, side, other)
+        b.t(" ")
     b.t("\n\nI have read this statement and it is true to the best of my knowledge. ")
     b.t(rng.choice(["This statement was translated to me in ", "Statement taken in "]) + rng.choice(P.LANGUAGES) + ".\n\n")
     b.t("Signature: ____________________   Date: " + render_date(rng, inc + dt.timedelta(days=rng.randint(0, 5)), "numeric") + "\n")
@@ -1210,6 +1269,24 @@ def followup_dd5(b: _Builder, rng: random.Random) -> str:
         b.t(f"{i}. ")
         fn()
         b.t("\n\n")
+    # added later, from the side stream (the main stream's draws stay as they were)
+    side = b.side
+    extra = [k for k, p in (("plate", 0.4), ("handle", 0.4), ("field", 0.2)) if side.random() < p]
+    if extra:
+        b.t(f"{len(chosen) + 1}. ")
+        if "plate" in extra:
+            b.t("The subject was observed operating ")
+            plate_phrase(b, side)
+            b.t(". ")
+        if "handle" in extra:
+            b.t("A social media canvass was conducted. ")
+            handle_sentence(b, side, subj, first_person=False)
+            b.t(" ")
+        if "field" in extra:
+            b.t("Accounts identified: ")
+            handle_field(b, side, subj)
+            b.t(".")
+        b.t("\n\n")
     b.t(f"Case Status: {rng.choice(['OPEN', 'ACTIVE', 'CLOSED - EXCEPTIONAL', 'PENDING'])}\n")
     b.t("Reporting: ").t(rng.choice(["Det. ", "DET ", "Det. Spec. "])).e(det.name(rng, rng.choice(["full", "upper"])), PERSON)
     b.t(f"   Shield #{rng.randint(1000, 31999)}   Tax #{rng.randint(900000, 979999)}\n")
@@ -1230,7 +1307,7 @@ GENERATORS: dict[str, Callable[[_Builder, random.Random], str]] = {
 
 def generate_document(doc_type: str, seed: int | str, doc_id: str | None = None) -> SyntheticDocument:
     rng = random.Random(f"{doc_type}:{seed}")
-    b = _Builder()
+    b = _Builder(side=random.Random(f"{doc_type}:{seed}:side"))
     layout = GENERATORS[doc_type](b, rng)
     spans = sorted(b.spans, key=lambda s: (s.start, s.end))
     return SyntheticDocument(doc_id or f"{doc_type}-{seed}", doc_type, b.text, spans, layout)

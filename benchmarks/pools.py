@@ -433,3 +433,28 @@ def strip_accents(s: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+# ----- Vehicles and social media (VEHICLE_PLATE / SOCIAL_MEDIA_HANDLE gold; drawn from a separate random stream)
+VEHICLE_COLORS = ["gray", "black", "white", "silver", "dark blue", "red", "maroon", "green"]
+VEHICLE_MAKES = ["Honda Accord", "Toyota Camry", "Nissan Altima", "Ford Explorer", "Jeep Cherokee", "Honda CR-V",
+                 "Chevrolet Malibu", "BMW 328i", "Dodge Caravan", "Hyundai Elantra", "Toyota Sienna"]
+# (label before the plate, plate format): "L" a capital letter, "9" a digit; the plate alone is the gold span.
+PLATE_CONTEXTS: list[tuple[str, str]] = [
+    ("bearing NY plate ", "LLL-9999"), ("New York plate ", "LLL9999"), ("NY registration ", "LLL9999"),
+    ("New Jersey tag ", "L99-LLL"), ("NJ plates ", "L99LLL"), ("plate number ", "LLL 9999"),
+    ("license plate ", "LLL-9999"), ("registration plate # ", "T999999C"), ("Pennsylvania plate ", "LLL-9999"),
+    ("Connecticut registration ", "LL 99999"), ("temporary tag ", "T999999"), ("Plate #: ", "LLL-9999"),
+]
+# Sentences naming a handle: {u} is the user name (the gold span), written after an "@" or bare.
+HANDLE_SENTENCES = [
+    "{He} goes by @{u} on Instagram.",
+    "{He} posts on TikTok as @{u}.",
+    "{His} Instagram is @{u}.",
+    "{His} Snapchat username is {u}.",
+    "{His} IG handle is @{u}.",
+    "I know {him} from Facebook, {his} account is @{u}.",
+    "{He} sent me messages on Telegram from @{u}.",
+    "{His} TikTok user name is {u}.",
+]
+HANDLE_FIELDS = ["Instagram: @{u}", "Instagram: {u}", "Social media: @{u} (IG)", "TikTok: @{u}", "Snapchat: {u}",
+                 "Facebook: {u}"]

@@ -83,6 +83,23 @@ def test_contact_spans(corpus):
         assert re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", t), t
     for t in _by_type(corpus, "PHONE_NUMBER"):
         assert 10 <= len(re.sub(r"\D", "", t)) <= 13, t
+    for t in _by_type(corpus, "SOCIAL_MEDIA_HANDLE"):
+        assert re.fullmatch(r"[a-z0-9_][a-z0-9_.]*[a-z0-9_]", t), t
+    for t in _by_type(corpus, "VEHICLE_PLATE"):
+        assert re.fullmatch(r"[A-Z0-9]+(?:[ -][A-Z0-9]+)?", t) and re.search(r"\d", t), t
+        assert 2 <= len(re.sub(r"[ -]", "", t)) <= 8, t
+
+
+def test_plates_and_handles_only_after_their_labels(corpus):
+    for d in corpus:
+        for s in d.spans:
+            before = d.text[max(0, s.start - 40) : s.start].lower()
+            if s.entity_type == "VEHICLE_PLATE":
+                assert re.search(r"(plates?|tag|registration)\W*$", before), (d.doc_id, before, s.text)
+            elif s.entity_type == "SOCIAL_MEDIA_HANDLE":
+                after = d.text[s.end : s.end + 20].lower()
+                assert re.search(r"instagram|ig|tiktok|facebook|snapchat|telegram|handle|user ?name|account|goes by|"
+                                 r"posts|social media", before + after), (d.doc_id, before, s.text)
 
 
 def test_text_spans(corpus):

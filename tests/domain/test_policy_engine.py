@@ -45,7 +45,8 @@ SUBPOENA = LegalBasis(LegalBasisKind.SUBPOENA, "Index 451234/2026")
 REASON = "Judge's warrant names this individual and orders production of the address."
 NO_BASIS = LegalBasis()
 SANCTUARY = (cat.NATIONALITY, cat.IMMIGRATION_STATUS, *IMMIGRATION_IDS, cat.ADDRESS)
-OTHERS = (cat.PERSON, cat.PHONE_NUMBER, cat.EMAIL_ADDRESS, cat.US_SSN, cat.DATE_OF_BIRTH)
+OTHERS = (cat.PERSON, cat.PHONE_NUMBER, cat.EMAIL_ADDRESS, cat.US_SSN, cat.DATE_OF_BIRTH, cat.SOCIAL_MEDIA_HANDLE,
+          cat.VEHICLE_PLATE)
 ITEM = item_id("a.pdf", 1, 0, 5, cat.ADDRESS, "0" * 64)
 
 
@@ -337,6 +338,9 @@ def _write_policy(tmp_path: Path, recipient: str, edit) -> Path:
                                                 'override_requires = ["none"]'), "no legal basis"),
     ("public", lambda s: s + '\n[exemptions]\nPERSON = "87(2)(z)"\n', "unknown exemption code"),
     ("public", lambda s: s.replace('DATE_OF_BIRTH = "redact"\n', ''), "no action for category DATE_OF_BIRTH"),
+    ("court", lambda s: s.replace('VEHICLE_PLATE = "review"\n', ''), "no action for category VEHICLE_PLATE"),
+    ("internal", lambda s: s.replace('SOCIAL_MEDIA_HANDLE = "release"\n', ''),
+     "no action for category SOCIAL_MEDIA_HANDLE"),
     ("court", lambda s: s.replace('recipient = "court"', 'recipient = "public"'), "declares recipient"),
     ("court", lambda s: s.replace('PERSON = "review"', 'PERSON = "publish"'), "publish"),
 ])
@@ -389,3 +393,41 @@ def test_recipient_policy_problems_reported_for_code_built_policies(engine) -> N
     base = engine.policy(R.PUBLIC)
     weakened = RecipientPolicy(base.recipient, "x", "", base.actions, frozenset({cat.ADDRESS}))
     assert any("NATIONALITY is not listed as protected" in p for p in weakened.problems())
+
+
+# ----- social-media handles and vehicle plates: personal identifiers treated like phone numbers and e-mail
+
+NEW_CATEGORIES = (cat.SOCIAL_MEDIA_HANDLE, cat.VEHICLE_PLATE)
+
+
+@pytest.mark.parametrize("category", NEW_CATEGORIES)
+def test_new_categories_are_known_and_not_protected(category: str) -> None:
+    assert category in ALL and category in cat.PRIORITY
+    assert category not in PROTECTED and category not in cat.CONTEXTUAL
+    # label-gated identifiers outrank the pattern-only categories, below the immigration identifiers and e-mail
+    assert cat.PRIORITY.index(cat.EMAIL_ADDRESS) < cat.PRIORITY.index(category) < cat.PRIORITY.index(cat.PHONE_NUMBER)
+    assert max(cat.PRIORITY.index(c) for c in (*IMMIGRATION_IDS, cat.US_SSN)) < cat.PRIORITY.index(category)
+
+
+@pytest.mark.parametrize(("recipient", "category"), [(r, c) for r in R for c in NEW_CATEGORIES])
+def test_new_categories_follow_phone_numbers(engine: PolicyEngine, recipient: RecipientType, category: str) -> None:
+    policy = engine.policy(recipient)
+    assert policy.default_action(category) is policy.default_action(cat.PHONE_NUMBER)
+    assert policy.default_action(category) is policy.default_action(cat.PERSON)
+    assert policy.exemption_code(category) == policy.exemption_code(cat.PHONE_NUMBER) != ""
+    assert not policy.is_protected(category) and not policy.is_locked(category)
+    assert (category in policy.to_policy().reason_codes) is (policy.default_action(category) is not D.RELEASE)
+
+
+@pytest.mark.parametrize("category", NEW_CATEGORIES)
+def test_default_policy_redacts_new_categories_for_privacy(category: str) -> None:
+    p = Policy.from_file(POLICIES / "default.toml")
+    assert p.redacts(_finding(category))
+    assert p.reason_code(_finding(category)) == p.reason_code(_finding(cat.PHONE_NUMBER)) == "87(2)(b)"
+
+
+@pytest.mark.parametrize("recipient", list(R))
+def test_exemption_catalog_has_new_categories(recipient: RecipientType) -> None:
+    catalog = ExemptionCatalog.from_file()
+    for category in NEW_CATEGORIES:
+        assert catalog.default_code(recipient, category) == catalog.default_code(recipient, cat.PHONE_NUMBER)

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from workstation.detection.model import ModelInfo, verified_model
 from workstation.detection.offline import OfflineEmailRecognizer
+from workstation.detection.social_media_handle_recognizer import only_platforms
 from workstation.domain.model import Detection
 from workstation.domain.overlaps import resolve_overlaps
 from workstation.paths import RESOURCES
@@ -39,6 +40,8 @@ PROJECT_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("person_recognizer", "PersonContextRecognizer"),
     ("date_of_birth_recognizer", "DateOfBirthRecognizer"),
     ("ssn_recognizer", "SsnContextRecognizer"),
+    ("social_media_handle_recognizer", "SocialMediaHandleRecognizer"),
+    ("vehicle_plate_recognizer", "VehiclePlateRecognizer"),
 )
 
 CONFIG_PATH = RESOURCES / "detection.toml"
@@ -170,13 +173,15 @@ class DetectionEngine:
             ),
         }
 
-    def _convert(self, results) -> list[Detection]:
+    def _convert(self, results, text: str) -> list[Detection]:
         detections = []
         for r in results:
             if r.entity_type not in self.config.thresholds:
                 continue
             if r.score < self.config.threshold(r.entity_type):
                 continue
+            if r.entity_type == "PERSON" and only_platforms(text[r.start : r.end]):
+                continue  # "His Instagram is @x": spaCy's PERSON "Instagram"
             name = ""
             if r.recognition_metadata:
                 name = r.recognition_metadata.get("recognizer_name", "")
@@ -187,7 +192,7 @@ class DetectionEngine:
         if not text.strip():
             return []
         results = self.analyzer.analyze(text=text, language="en", entities=self.config.entities)
-        return self._convert(results)
+        return self._convert(results, text)
 
     def analyze_many(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Detection]]:
         """Analyze several texts, running spaCy over them in batches (``nlp.pipe``)."""
@@ -198,5 +203,5 @@ class DetectionEngine:
             text, artifacts = item[0], item[1]
             results = self.analyzer.analyze(text=text, language="en", entities=self.config.entities,
                                             nlp_artifacts=artifacts)
-            out[i] = self._convert(results)
+            out[i] = self._convert(results, text)
         return out

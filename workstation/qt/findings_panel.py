@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, FindingKey, snippet
-from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color
+from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color, category_name
 
 # A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
 # list at once: the first SYNC_ITEMS rows (more than a screenful) are listed at once, the rest CHUNK_ITEMS per turn
@@ -128,7 +128,7 @@ class FindingsPanel(QWidget):
         self.category.clear()
         self.category.addItem("All categories", None)
         for c in cats:
-            self.category.addItem(c.replace("_", " ").title(), c)
+            self.category.addItem(category_name(c), c)
         idx = self.category.findData(chosen) if chosen else 0
         self.category.setCurrentIndex(max(0, idx))
         self.category.blockSignals(False)
@@ -162,7 +162,7 @@ class FindingsPanel(QWidget):
         for f in shown:
             counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
         for c, n in counts.items():
-            group = QTreeWidgetItem([f"{c.replace('_', ' ').title()}  ({n})"])
+            group = QTreeWidgetItem([f"{category_name(c)}  ({n})"])
             font = QFont(group.font(0))
             font.setBold(True)
             group.setFont(0, font)

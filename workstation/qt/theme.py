@@ -22,6 +22,26 @@ CATEGORY_COLORS: dict[str, str] = {
     C.EMAIL_ADDRESS: "#008080",
     C.US_SSN: "#7f7f7f",
     C.DATE_OF_BIRTH: "#8c8c00",
+    C.SOCIAL_MEDIA_HANDLE: "#3949ab",
+    C.VEHICLE_PLATE: "#8c564b",
+}
+# How the window names each category (the findings list, the category filter).
+CATEGORY_NAMES: dict[str, str] = {
+    C.NATIONALITY: "Nationality",
+    C.IMMIGRATION_STATUS: "Immigration status",
+    C.A_NUMBER: "A-number",
+    C.USCIS_RECEIPT_NUMBER: "USCIS receipt number",
+    C.I94_NUMBER: "I-94 number",
+    C.SEVIS_ID: "SEVIS ID",
+    C.PASSPORT_NUMBER: "Passport number",
+    C.ADDRESS: "Address",
+    C.PERSON: "Person",
+    C.PHONE_NUMBER: "Phone number",
+    C.EMAIL_ADDRESS: "E-mail address",
+    C.US_SSN: "Social Security number",
+    C.DATE_OF_BIRTH: "Date of birth",
+    C.SOCIAL_MEDIA_HANDLE: "Social media handle",
+    C.VEHICLE_PLATE: "Vehicle plate",
 }
 MANUAL_COLOR = "#c2185b"
 RELEASED_COLOR = "#2e7d32"
@@ -35,6 +55,11 @@ STATE_LABELS = {
     Decision.DEFER: "Defer to counsel",
     Decision.NOT_PI: "Not personal info",
 }
+
+
+def category_name(category: str) -> str:
+    """The readable name of a category ("Vehicle plate"); other labels (manual boxes) in title case."""
+    return CATEGORY_NAMES.get(category) or category.replace("_", " ").title()
 
 
 def category_color(category: str) -> QColor:
