@@ -69,7 +69,7 @@ def detect(pages: Sequence[Page], engine: Analyzer) -> list[list[Detection]]:
     own offsets. Pages still waiting for OCR have none."""
     views = [reading_text(p) if not p.needs_ocr else ReadingText("") for p in pages]
     texts = [v.text for v in views]
-    per_page = propagate(texts, engine.analyze_many(texts))
+    per_page = propagate(texts, engine.analyze_many(texts), name_part_stopwords())
     return [[v.to_page_detection(d) for d in dets] for v, dets in zip(views, per_page, strict=True)]
 
 
@@ -205,6 +205,13 @@ def log_csv(rows: Sequence[LogRow]) -> bytes:
         w.writerow([r.page, *(f"{v:.2f}" for v in r.box), r.category, r.recognizer, f"{r.score:.2f}",
                     r.reason_code, r.sha256])
     return buf.getvalue().encode("utf-8")
+
+
+@functools.cache
+def name_part_stopwords() -> frozenset[str]:
+    """Words never repeated as a part of a found person's name (``person_stopwords.txt``: function words, titles,
+    words that start sentences)."""
+    return parse_word_list((RESOURCES / "wordlists" / "person_stopwords.txt").read_text(encoding="utf-8"))
 
 
 @functools.cache

@@ -215,3 +215,29 @@ def test_person_name_part_columns_and_role_labels(engine, text, expected):
 @pytest.mark.parametrize("text", LABEL_NEGATIVES)
 def test_role_label_is_not_a_person(engine, text):
     assert spans(engine, text, "PERSON") == []
+
+
+# Names as courts and agencies write them (issue 10): before a role, after "Matter of", around "v.". Sentences
+# written here, not taken from the evaluation documents.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Before Okonkwo, Chief Judge, Lindqvist and Baptiste, Circuit Judges.", ["Okonkwo", "Lindqvist", "Baptiste"]),
+    ("BEFORE: ABERNATHY, KOWALCZYK, and BROWN, Circuit Judges.", ["ABERNATHY", "KOWALCZYK", "BROWN"]),
+    ("BY: Fairweather, Chairman; Oduya, Marchetti, and Solberg, Board Members",
+     ["Fairweather", "Oduya", "Marchetti", "Solberg"]),
+    ("ON PETITION FOR REVIEW Before Nakashima, Circuit Judge.", ["Nakashima"]),
+    ("PAULINA ESTRADA-VIDAL, Petitioner, v. MERRICK GARLAND, Attorney General, Respondent.",
+     ["PAULINA ESTRADA-VIDAL", "MERRICK GARLAND"]),
+    ("In the Matter of Castellanos, the Board held otherwise.", ["Castellanos"]),
+    ("MATTER OF W-Y-U-, Respondent", ["W-Y-U-"]),
+    ("See Okafor v. Whitfield, 12 F.4th 301 (2d Cir. 2021).", ["Okafor", "Whitfield"]),
+])
+def test_names_in_legal_captions(engine, text, expected):
+    assert spans(engine, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "See United States v. Texas, 599 U.S. 670 (2023).",
+    "The decision of the Board of Immigration Appeals, Respondent, is affirmed.",
+])
+def test_no_person_in_captions_without_one(engine, text):
+    assert spans(engine, text, "PERSON") == []

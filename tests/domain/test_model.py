@@ -97,3 +97,24 @@ def test_every_occurrence_of_a_found_text_is_a_finding() -> None:
     assert [pages[0][d.start:d.end] for d in out[0]] == ["Maria Lopez", "MARIA LOPEZ"]
     assert [pages[1][d.start:d.end] for d in out[1]] == ["Maria\nLopez"]  # across a line break, not inside words
     assert out[1][0].recognizer == RECOGNIZER and out[1][0].entity_type == "PERSON"
+
+
+def test_name_parts_are_repeated_where_capitalised_and_not_common_words() -> None:
+    from workstation.domain.propagation import PART_RECOGNIZER, propagate
+
+    text = ("Complainant Wenjun Li stated that the car was parked. Later LI, Wenjun and WENJUN returned. "
+            "Ms. Li left. She will lie down; a long day.")
+    start = text.index("Wenjun Li")
+    out = propagate([text], [[Detection(start, start + 9, "PERSON", 0.8, "spacy")]])[0]
+    parts = sorted(text[d.start:d.end] for d in out if d.recognizer == PART_RECOGNIZER)
+    assert parts == ["LI", "Li", "WENJUN", "Wenjun"]
+
+
+def test_name_part_written_in_lower_case_elsewhere_is_a_word() -> None:
+    from workstation.domain.propagation import PART_RECOGNIZER, propagate
+
+    text = "Officer Rose Long arrived. Long after, the rose garden was closed for a long time."
+    start = text.index("Rose Long")
+    out = propagate([text], [[Detection(start, start + 9, "PERSON", 0.8, "spacy")]],
+                    common_words=frozenset({"officer"}))[0]
+    assert [d for d in out if d.recognizer == PART_RECOGNIZER] == []

@@ -251,6 +251,22 @@ class PersonContextRecognizer(EntityRecognizer):
                  "assaulted|struck|robbed|living|residing|staying|working|present|served|removed|deported)")
         self._verb_re = re.compile(r"(?<=[^\W\d_.])[ \t]+(?:" + verbs + r")\b")
         self._subject_run_re = re.compile(r"(?:[^\W\d_][\w'’.-]*[ \t]+){0,6}[^\W\d_][\w'’-]*$")
+        # names as courts and agencies write them: before a role ("Boudin, Chief Judge", "Torruella and Howard,
+        # Circuit Judges", "SCHMIDT, HURWITZ, ..., Board Members", "RICARDO GARZA-LÓPEZ, Petitioner"), after
+        # "Matter of" / "In re", and on both sides of "v." in a caption or a citation.
+        self._role_re = re.compile(
+            r"[ \t]*,[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
+            r"immigration|administrative[ \t]+law|presiding|vice)[ \t]+)?(?i:judges?|justices?|board[ \t]+members?|"
+            r"chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate[ \t]+counsel|trial[ \t]+attorney|"
+            r"(?:assistant[ \t]+)?chief[ \t]+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
+            r"appellees?|beneficiary|applicant|attorney[ \t]+general|secretary)\b")
+        self._list_start_re = re.compile(r"(?i:before|by|present|coram|judges?|(?:board[ \t]+)?en[ \t]+banc|"
+                                         r"(?:but[ \t]+)?see(?:[ \t]+also)?|cf\.|accord|compare)"
+                                         r"[ \t]*:?[ \t]+")
+        self._matter_re = re.compile(r"(?<![\w'])(?i:(?:in[ \t]+the[ \t]+)?matter[ \t]+of|in[ \t]+re)[ \t]*:?[ \t]+")
+        self._initials_re = re.compile(r"(?:[A-Z]-){1,4}(?:[A-Z]-?)?(?![\w])|[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z]-{2,4}")
+        self._versus_re = re.compile(r"[ \t]+vs?\.[ \t]+")
+        self._capitalised_run = re.compile(r"(?:[A-Z][\w'’‐-]+[ \t]+){0,2}[A-Z][\w'’‐-]{2,}")
 
     # ------------------------------------------------------------------ name reading
 
@@ -506,7 +522,97 @@ class PersonContextRecognizer(EntityRecognizer):
                 "name before an age, date of birth, nationality or relationship")
         for m in self._possessive_re.finditer(text):
             add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
+        self._legal_names(text, add)
         return results
+
+    # ------------------------------------------------------------------ names as courts and agencies write them
+
+    def _legal_names(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        for m in self._role_re.finditer(text):
+            for span in self._names_before(text, m.start()):
+                add(span, self.PHRASE_SCORE, "name before a role (judge, board member, party)")
+        for m in self._matter_re.finditer(text):
+            initials = self._initials_re.match(text, m.end())
+            if initials:
+                add((m.end(), initials.end()), self.PHRASE_SCORE, "initials after Matter of")
+                continue
+            span = self.read_name(text, m.end(), max_tokens=5)
+            if span and not self._not_a_person(text[span[0]:span[1]]):
+                add(span, self.PHRASE_SCORE, "name after Matter of")
+        for m in self._versus_re.finditer(text):
+            left = self._names_before(text, m.start(), max_names=1)
+            right = self.read_name(text, m.end(), max_tokens=4)
+            for span in (*left, right):
+                if span and not self._not_a_person(text[span[0]:span[1]]) and not self._bare_acronym(text, span):
+                    add(span, self.PHRASE_SCORE, "party name in a case caption or citation")
+
+    _SEPARATOR = re.compile(r"[ \t]*(?:,|;|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+    def _name_ending_at(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The longest name of at most five words that ends at ``end`` and starts at or after ``start``: "Boudin"
+        in "ON PETITION FOR REVIEW Before Boudin". Words that open a list ("Before", "BY:") and a change from
+        capitals to mixed case end it."""
+        lead = self._list_start_re.match(text, start)
+        if lead and lead.end() < end:
+            start = lead.end()
+        else:  # "ON PETITION FOR REVIEW Before Boudin": the name right after the last "Before"/"BY:"
+            for m in self._list_start_re.finditer(text, start, end):
+                if m.start() == start or not text[m.start() - 1].isalnum():
+                    start = m.end()
+        span = self.read_name(text, start, max_tokens=5)
+        if span and span[1] == end:
+            name = text[span[0]:span[1]]
+            if self._not_a_person(name) or self._role_re.match(", " + name) or self._org_word(name):
+                return None
+            return span
+        # before a role every capitalised word is a name, even one that is also a word ("WHITE, Circuit Judge")
+        m = self._capitalised_run.fullmatch(text, start, end)
+        if m and not self._role_re.match(", " + m.group()) and not self._org_word(m.group()):
+            return m.start(), m.end()
+        return None
+
+    _ORG_WORDS = frozenset({"board", "court", "appeals", "service", "services", "department", "office", "agency",
+                            "immigration", "security", "states", "state", "united", "commonwealth", "people",
+                            "government", "administration", "commission", "bureau", "county", "city", "see", "cf",
+                            "accord", "also", "but", "matter", "secretary", "attorney", "general", "homeland"})
+
+    def _org_word(self, name: str) -> bool:
+        """A word of an institution or of a citation signal in the name ("Board of Immigration Appeals",
+        "See United States v. ...")."""
+        return any(w in self._ORG_WORDS for w in re.findall(r"[^\W\d_]+", name.lower()))
+
+    def _names_before(self, text: str, end: int, max_names: int = 16) -> list[tuple[int, int]]:
+        """The names listed right before ``end``: "A, B, and C" / "A; B" / "Before A" (nearest first); each piece
+        must be a name and nothing else."""
+        out: list[tuple[int, int]] = []
+        stop = max(0, end - 400)
+        while len(out) < max_names and end > stop:
+            start = end
+            while start > stop and text[start - 1] not in ",;&:()[]\n\t" and not text.endswith(" and ", 0, start) and not (
+                    text[start - 1] == "." and start - 3 >= 0 and text[start - 3].isalpha() and text[start - 2].islower()):
+                start -= 1
+            piece_start = start
+            while piece_start < end and text[piece_start] in " \t":
+                piece_start += 1
+            if text.startswith("and ", piece_start):
+                piece_start += 4
+            span = self._name_ending_at(text, piece_start, end)
+            if span is None:
+                break
+            out.append(span)
+            sep = None
+            for k in range(max(stop, start - 8), start):
+                m = self._SEPARATOR.fullmatch(text, k, span[0])
+                if m:
+                    sep = k
+                    break
+            if sep is None:
+                # "and" inside the piece ("Torruella and Howard"): read_name stops at "and"; handled below
+                break
+            end = sep
+            while end > stop and text[end - 1] in " \t":
+                end -= 1
+        return out
 
     def _cell_name(self, text: str, s: int, e: int, one_word: bool = False) -> tuple[int, int] | None:
         """The name filling the table cell ``text[s:e]`` under a "Name" / "Last, First" / "Detainee" column."""
