@@ -241,3 +241,12 @@ def test_names_in_legal_captions(engine, text, expected):
 ])
 def test_no_person_in_captions_without_one(engine, text):
     assert spans(engine, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The respondent, Mamadou ould Abdallahi, is a native of Mauritania.", ["Mamadou ould Abdallahi"]),
+    ("The petitioner, Oksana Hrytsenko, filed a timely appeal.", ["Oksana Hrytsenko"]),
+    ("Witness: Ana Mar\u00eda Gonz\u00e1lez\u2010Rivera stated that she saw him.", ["Ana Mar\u00eda Gonz\u00e1lez\u2010Rivera"]),
+])
+def test_parties_in_apposition_particles_and_unicode_hyphens(engine, text, expected):
+    assert spans(engine, text, "PERSON") == expected

@@ -108,3 +108,7 @@ def test_geometry_other_column_is_not_joined() -> None:
     page = laid_out([(72, 100, "The complaint was filed by a witness involving Priya"),
                      (340, 60, "Venkataraman said the officer asked her for")])
     assert "\n" in reading_text(page).text
+
+
+def test_title_at_line_end_joins_the_name_on_the_next_line() -> None:
+    assert reading_text(plain("We spoke with Mr.\nOkonjo about it.")).text == "We spoke with Mr. Okonjo about it."

@@ -231,7 +231,8 @@ class PersonContextRecognizer(EntityRecognizer):
         self._apposed_re = re.compile(
             r"(?<![\w'])(?i:guy|man|woman|lady|boy|girl|kid|person|individual|dude|male|female|teen|teenager|"
             r"owner|manager|worker|employee|cashier|clerk|driver|tenant|super|superintendent|guard|bartender|"
-            r"waiter|vendor|customer|victim|witness|suspect|complainant|caller|" + relations +
+            r"waiter|vendor|customer|victim|witness|suspect|complainant|caller|respondent|petitioner|applicant|"
+            r"beneficiary|defendant|detainee|decedent|noncitizen|alien|plaintiff|appellant|claimant|" + relations +
             r")s?\b[^,.;:!?()\n\d]{0,40}?,[ \t]+(?=[^\W\d_])")
         self._apposed_end_re = re.compile(r"[ \t]*(?:,|\(|[ \t][-–—][ \t]|[ \t]+who\b)")
         self._possessive_re = re.compile(r"(?<=[^\W\d_])['’]s[ \t]+(?=[a-z])")

@@ -31,6 +31,8 @@ WINDOW = 8  # lines either side that define a line's column (its right margin)
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●○■□➢►\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=[ \t])|\([ivx]+\))[ \t]")
 # "Country of citizenship:", "DOB:", "A#:" at the start of a line: a field of a form, never a continuation.
 _FIELD = re.compile(r"[ \t]*[^\W\d_][\w'’#.,/()-]*(?:[ \t]+[\w'’#.,/()-]+){0,4}[ \t]*:(?![/\d])")
+_TITLE_AT_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Det|Sgt|Lt|Capt|Insp|Hon|Prof|Sra?|P\.O|Rev)\.$|"
+                           r"(?<![\w.])(?:Officer|Detective|Judge|Justice|Sergeant|Lieutenant|Captain)$")
 _HYPHENS = "-\u2010\u2011\u00ad"
 _TABLE_GAP = re.compile(r"\S[ \t]{3,}\S|\t|\|")
 
@@ -161,6 +163,8 @@ class _Joiner:
         if _BULLET.match(nxt) or _FIELD.match(nxt):
             return "break"
         stripped = this.rstrip()
+        if _TITLE_AT_END.search(stripped) and nxt[:1].isupper():
+            return "space"  # "... spoke with Mr.\nOkonjo": a title never ends a line of its own
         if (stripped.endswith(":") and len(stripped.split()) <= 6 and not _TABLE_GAP.search(this)
                 and not _TABLE_GAP.search(nxt)):
             return "space"  # a label with its value on the next line
