@@ -48,7 +48,7 @@ POSITIVES = [
     ("He applied for Special Immigrant Juvenile Status.", ["Special Immigrant Juvenile Status"]),
     ("She filed a VAWA self-petition.", ["VAWA self-petition"]),
     ("He is in removal proceedings.", ["removal proceedings"]),
-    ("He was placed in deportation proceedings.", ["deportation proceedings"]),
+    ("He was placed in deportation proceedings.", ["placed in deportation proceedings"]),
     ("He has a final order of removal.", ["final order of removal"]),
     ("He was ordered removed in absentia.", ["ordered removed in absentia"]),
     ("There is an order of deportation.", ["order of deportation"]),

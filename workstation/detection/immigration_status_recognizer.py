@@ -46,7 +46,7 @@ CONTEXT_WINDOW = 200
 _CONTEXT_RE = re.compile(
     r"(?i:immigra\w*|asyl\w*|visas?|border|deport\w*|removal|removed|aliens?|non-?citizens?|USCIS|CBP|DHS|EOIR|"
     r"humanitarian|CHNV|port\s+of\s+entry|I-?94|non-?immigrant|SEVIS|I-20|consulates?|embassy|entry|entered|"
-    r"admitted|admission|refugees?|migrants?|student|status)|\b(?:ICE|INS|TPS|DACA|OPT|CPT|I-\d{3}[A-Z]?)\b"
+    r"admitted|admission|refugees?|migrants?|student|status)|\b(?:ICE|INS|TPS|DACA|OPT|CPT|ERO|USBP|BIA|I-\d{3}[A-Z]?)\b"
 )
 _PAROLE = re.compile(r"(?<![\w])(?i:parolee|parolees|paroled|parole)(?![\w])")
 _PAROLE_CRIMINAL_AFTER = re.compile(
@@ -87,7 +87,7 @@ _VALUE_END = re.compile(
 # "ICE" alone is the agency, not a status; ICE acting on a person is: "ICE arrested him", "ICE lodged a detainer",
 # "ICE issued an administrative warrant for ...", "ICE agents detained her".
 _ICE_ACTION = re.compile(
-    r"(?<![\w\-])(?:ICE|ERO|(?i:Immigration\s+and\s+Customs\s+Enforcement))"
+    r"(?<![\w\-])(?:ICE|ERO|(?i:Immigration\s+and\s+Customs\s+Enforcement)(?:\s*\((?:ICE|ERO)\))?)"
     r"(?:\s+(?:ERO|(?i:agents?|officers?|officials?|deportation\s+officers?)))?"
     r"\s+(?i:(?:has|had|have|then|later|subsequently|also|reportedly|allegedly|previously)\s+)*"
     r"(?P<verb>(?i:arrested|arrests?|detained|detains?|apprehended|picked\s+(?:him|her|them|\w+)?\s*up|"
@@ -143,7 +143,7 @@ _MONITOR_CONTEXT = re.compile(r"(?<![\w])(?:ICE|ISAP|ATD|(?i:immigration|alterna
 _HEAD_AFTER = re.compile(
     r"[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
     r"petitioners?|(?:pending|granted|approved|denied|revoked|terminated|expired)(?![ \t]+[a-z])|overstay|"
-    r"overstayer|students?|nonimmigrants?)(?![\w])"
+    r"overstayer|students?|nonimmigrants?|status|noncitizens?|aliens?)(?![\w])"
 )
 # "he's a citizen", "I am a U.S.-born citizen": a claim of citizenship (not "a concerned citizen", "citizen of X").
 _CITIZEN_CLAIM = re.compile(
@@ -217,6 +217,217 @@ _EMPTY_CELL = re.compile(r"^(?i:n/?a|unk|unknown|not\s+(?:provided|applicable|kn
                          r"say|state)|no\s+answer|not\s+asked|same|-+|_+|\?+)\.?$")
 _HEADER_HINT = re.compile(r"(?i:status|visa|immigration|admission|estatus|migratori|statut|\bCOA\b|papers|papeles|"
                           r"docs|documents|documentos)")
+
+# --- real legal and agency language ------------------------------------------------------------------------
+_US = r"(?:the\s+United\s+States(?:\s+of\s+America)?|the\s+U\.?\s?S\.?(?:A\.?)?(?![\w])|this\s+country|the\s+country|the\s+US(?![\w]))"
+# How an entry was made: "without inspection", "in an illegal manner", "surreptitiously", "at other than a port".
+_MANNER = (
+    r"(?:unlawfully|illegally|surreptitiously|clandestinely|improperly|"
+    r"in\s+an?\s+(?:illegal|unlawful|clandestine|surreptitious)\s+manner|"
+    r"without\s+(?:(?:being|having\s+been)\s+)?(?:inspection|inspected|admission|admitted|parole|paroled|permission|"
+    r"authori[sz]ation|authority|documents|papers|a\s+visa|(?:a\s+)?valid\s+(?:visa|documents))"
+    r"(?:,?\s+(?:or|and|admitted|or\s+parole|or\s+paroled|inspection|admission)(?:\s+(?:or\s+)?(?:paroled|parole|"
+    r"admitted|admission|inspected|inspection))?)*(?:\s+(?:after|following)\s+inspection)?|"
+    r"at\s+(?:a\s+(?:place|point)\s+)?other\s+than\s+(?:a|an)\s+(?:designated\s+)?port(?:\s+of\s+entry)?|"
+    r"by\s+(?:evading|avoiding|eluding)\s+(?:inspection|immigration\s+officers|the\s+Border\s+Patrol)|"
+    r"(?:after|following)\s+(?:a|an|his|her|their)?\s*(?:prior|previous|earlier)?\s*(?:deportation|removal)s?)"
+)
+_ENTRY_VERB = (
+    r"(?:(?:first|last|again|later|subsequently|then|thereafter|once\s+again)\s+)?"
+    r"(?P<adv>(?:unlawfully|illegally|surreptitiously|clandestinely)\s+)?"
+    r"(?:entered|entering|enters|enter|re-?\s?entered|re-?\s?entering|re-?\s?enters|re-?\s?enter|"
+    r"crossed(?:\s+the\s+border)?(?:\s+into)?|crossing(?:\s+the\s+border)?(?:\s+into)?|"
+    r"came(?:\s+back)?(?:\s+(?:in)?to)?|come\s+back|returned(?:\s+to)?|returning(?:\s+to)?|sneaked\s+into|snuck\s+into|"
+    r"was\s+smuggled\s+into|slipped\s+into)"
+)
+_ENTRY = re.compile(
+    r"(?<![\w\-])(?i:" + _ENTRY_VERB + r"(?:\s+" + _US + r")?(?P<manner>(?:\s+|,\s*)" + _MANNER + r")?)(?![\w])"
+)
+# "was not inspected", "has not been admitted or paroled after inspection", "did not present an immigration visa".
+_NOT_ADMITTED = re.compile(
+    r"(?<![\w])(?i:(?:(?:was|were|is|are|has|have|had)\s+(?:(?:of\s+course|never|not),?\s+)*)?(?:not|never)\s+"
+    r"(?:been\s+)?(?:(?:lawfully|legally|properly)\s+)?(?P<verb>inspected|admitted|paroled)"
+    r"(?:,?\s+(?:or|and)\s+(?:inspected|admitted|paroled))*(?:\s+(?:after|following)\s+inspection)?|"
+    r"(?:did|does|do)\s+not\s+(?:present|possess|have|hold)\s+(?:a|an|any)\s+(?:valid\s+)?(?:unexpired\s+)?"
+    r"(?:immigration|immigrant|nonimmigrant|entry)\s+(?:visa|document|documents))(?![\w])"
+)
+# Overstays: "remained beyond that date without authorization", "stayed past the date he was allowed",
+# "remained in the United States for a longer period of time than was permitted".
+_OVERSTAY = re.compile(
+    r"(?<![\w])(?i:(?:remained|stayed|remains|stays|remaining|staying|continued\s+to\s+(?:remain|stay))"
+    r"(?:\s+in\s+" + _US + r")?\s+(?:for\s+a\s+longer\s+(?:period|time)|longer|beyond|past|after|after\s+the\s+"
+    r"expiration)[^.;!?\n]{0,60}?(?:without\s+(?:authori[sz]ation|permission|authority)|"
+    r"than\s+(?:was\s+|is\s+|were\s+|(?:he|she|they)\s+(?:was|were)\s+)?(?:permitted|authori[sz]ed|allowed)|"
+    r"(?:he|she|they|I)\s+(?:was|were|had\s+been)\s+(?:allowed|permitted|authori[sz]ed|admitted)(?:\s+to\s+(?:stay|remain))?|"
+    r"(?:his|her|their|my)\s+(?:authori[sz]ed\s+)?(?:period\s+of\s+)?(?:stay|admission|visa)(?:\s+expired)?|"
+    r"(?:authori[sz]ed|permitted|allowed)\s+(?:stay|period)))(?![\w])"
+)
+_VIOLATED_TERMS = re.compile(
+    r"(?<![\w])(?i:(?:violated|violating|violation\s+of|failed\s+to\s+maintain|failure\s+to\s+maintain|"
+    r"failed\s+to\s+comply\s+with)\s+(?:the\s+(?:terms|conditions)\s+of\s+)?(?:his|her|their|my)\s+"
+    r"(?:\w+\s+){0,2}?(?:status|visa|admission)|"
+    r"(?:violating|violated|violation\s+of|in\s+violation\s+of)\s+(?:U\.?\s?S\.?\s+|federal\s+)?immigration\s+laws?)"
+    r"(?![\w])"
+)
+# "admitted as a nonimmigrant visitor until June 1, 1998", "admitted until ...".
+_ADMITTED_UNTIL = re.compile(
+    r"(?<![\w])(?i:(?:admitted|paroled|authori[sz]ed\s+to\s+(?:stay|remain))[^.;!?\n]{0,80}?\s(?:until|through)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|"
+    r"[A-Z][a-z]{2,8}\s+\d{4}|\d{4}))(?![\w])"
+)
+# "was removed to El Salvador", "again removed", "deported from the United States".
+_REMOVED = re.compile(
+    r"(?<![\w])(?i:(?:(?:was|were|been|being|is|are|got|get|be|again|later|subsequently|then|eventually|twice|"
+    r"thrice|previously|successfully|physically)\s+)+(?P<verb>removed|deported|excluded|expelled))"
+    r"(?=\s+to\s+(?:the\s+)?[A-Z]|\s+(?i:from\s+" + _US + r"|back\s+to|via|under\s+(?:section|reinstatement)))"
+)
+_GROUP_AFTER = re.compile(r"^\s+(?i:more\s+than|over|nearly|almost|about|approximately|some|\d)")
+# "his removal", "Hernandez Pastora's removal", "the subsequent removal", "latest removal".
+_REMOVAL_NOUN = re.compile(
+    r"(?<![\w])(?:(?i:his|her|their|my|its)|[A-Z][\w\-]+['\u2019]s|(?i:subsequent|latest|eventual|impending|"
+    r"imminent|scheduled|physical|planned|expedited|actual|ultimate|pending))\s+"
+    r"(?i:removal|deportation|exclusion|expulsion)(?:\s+(?i:from\s+" + _US + r"|proceedings|case|hearing|order))?"
+    r"(?![\w])(?!\s+(?i:of|from\s+(?:office|the\s+(?:bench|board|position|premises|home|house|school|property))))"
+)
+# "charged with removability", "charged as inadmissible", "was removable", "found deportable".
+_CHARGED = re.compile(
+    r"(?<![\w])(?i:(?:(?:charged|chargeable)\s+(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
+    r"(?:was|were|is|are|be|been|being|remains?|remained|became|found|deemed|conceded|concede[sd]?|admitted)\s+"
+    r"(?:(?:not|also|now|clearly|therefore|thus|still)\s+)*)"
+    r"(?:removability|removable|deportability|deportable|inadmissibility|inadmissible|excludability|excludable|"
+    r"subject\s+to\s+(?:removal|deportation|exclusion)))(?![\w])"
+)
+# Detainers: "placed a detainer", "declined to honor the detainer", "A detainer was issued".
+_DETAINER = re.compile(
+    r"(?<![\w])(?i:(?:placed|lodged|issued|filed|served|honou?red|honou?r|ignored|declined\s+to\s+honou?r|"
+    r"refused\s+to\s+honou?r|did\s+not\s+honou?r|failed\s+to\s+honou?r)\s+(?:a|an|the|his|her|its)\s+"
+    r"(?:(?:immigration|ICE|federal|I-247A?|new)\s+)*detainers?|"
+    r"(?:a|an|the|his|her)\s+detainers?\s+(?:was|were|had\s+been|has\s+been|"
+    r"is)\s+(?:issued|lodged|placed|filed|served|honou?red|ignored|declined|not\s+honou?red))(?![\w])"
+)
+# "taken into ERO custody", "detained in ICE custody pending a removal hearing", "placed into removal proceedings".
+_IN_CUSTODY = re.compile(
+    r"(?<![\w])(?i:(?:detained|held|taken|placed|booked|remains|remained|transferred|released|returned)\s+"
+    r"(?:in|into|to|from)\s+(?:(?:ICE|ERO|CBP|immigration|USBP|INS|Border\s+Patrol)\s+)+(?:custody|detention)"
+    r"(?:\s+(?:pending|awaiting)\s+(?:a|an|his|her|their)\s+(?:removal|deportation|immigration|exclusion)\s+"
+    r"(?:hearing|proceedings|case|trial))?|"
+    r"(?:placed|put)\s+(?:in|into)\s+(?:removal|deportation|exclusion|immigration)\s+"
+    r"proceedings|"
+    r"(?:pending|awaiting|await|awaits|awaited)\s+(?:a|an|his|her|their)\s+(?:removal|deportation|exclusion|"
+    r"immigration|asylum)\s+(?:hearing|proceedings|trial|case)|"
+    r"(?:a|an|his|her|their)\s+(?:removal|deportation|exclusion)\s+hearing)(?![\w])"
+)
+# "found him ineligible for immigration relief", "ineligible for automatic citizenship".
+_ELIGIBLE = re.compile(
+    r"(?<![\w])(?i:(?:found\s+(?:him|her|them)\s+)?(?:statutorily\s+)?(?:in)?eligible\s+for\s+"
+    r"(?:(?:automatic|derivative|immigration|discretionary)\s+)?(?:(?<=immigration\s)relief|relief\s+from\s+(?:removal|deportation)|"
+    r"citizenship|asylum|naturali[sz]ation|adjustment(?:\s+of\s+status)?|cancellation\s+of\s+removal|"
+    r"voluntary\s+departure|withholding(?:\s+of\s+removal)?|TPS|DACA|a\s+waiver|permanent\s+residence))(?![\w])"
+)
+# "possessed United States citizenship", "lost his United States citizenship", "derived citizenship".
+_CITIZENSHIP_VERB = re.compile(
+    r"(?<![\w])(?i:(?:possessed|possesses|lost|loses|acquired|acquires|derived|derives|obtained|retained|claimed|"
+    r"claims|claiming|acquire|derive|renounced|relinquished|expatriated)\s+(?:(?:his|her|their|my|the)\s+)?"
+    r"(?:(?:United\s+States|U\.?\s?S\.?|American|derivative|automatic)\s+)?(?:citizenship|nationality))(?![\w])"
+)
+# "beneficiary of an approved Petition for Alien Relative (Form I-130)".
+_BENEFICIARY = re.compile(
+    r"(?<![\w])(?i:beneficiary\s+of\s+(?:an?|the)\s+(?:(?:approved|pending|valid)\s+)?(?:(?:immigrant|visa|family|"
+    r"employment)\s+)*(?:Petition\s+for\s+Alien\s+(?:Relative|Worker|Fianc\w*)|I-\d{3}[A-Z]?(?:\s+petition)?|"
+    r"petition)(?:\s*\((?:Form\s+)?[I1]-\d{3}[A-Z]?\))?)(?![\w])"
+)
+# Waiver applications in an immigration record: "the waiver application", "applied for a waiver".
+_WAIVER = re.compile(
+    r"(?<![\w])(?i:waiver\s+applications?|(?:applied|applying|apply)\s+for\s+"
+    r"(?:a\s+)?waiver|waiver\s+of\s+(?:the\s+)?(?:grounds?\s+of\s+)?(?:inadmissibility|excludability|deportability)|"
+    r"(?:waived|waives|waive)\s+(?:his|her|their)\s+right\s+to\s+appeal|"
+    r"(?:the\s+)?warrant\s+(?:of\s+arrest|for\s+(?:his|her|their)\s+arrest)(?=\s+(?:in\s+this\s+case|was|had|charged|"
+    r"issued))|(?:administrative|immigration)\s+warrant(?:\s+of\s+arrest)?)(?![\w])"
+)
+_WAIVER_CONTEXT = re.compile(
+    r"(?i:inadmissib|excludab|deport|removal|removed|immigra|USCIS|AAO|visa|I-601|I-212|I-192|212\(|alien|"
+    r"unlawful\s+presence|unlawfully\s+present|admission|consulate|ICE|ERO)"
+)
+# Seamen and crewmen: "deserted his vessel", "as a member of the crew", "alien seaman", "refused permission to land".
+_CREW = re.compile(
+    r"(?<![\w])(?i:deserted\s+(?:his|her|the|their)\s+(?:vessel|ship)|"
+    r"(?:arrived|admitted|entered|landed|came)(?P<where>[^.;!?\n]{0,80}?)\s(?P<crew>as\s+(?:a\s+)?(?:member\s+of\s+the\s+crew|"
+    r"crewman|crew\s+member|seaman|stowaway|nonimmigrant(?:\s+\w+)?|visitor(?:\s+for\s+(?:pleasure|business))?|"
+    r"transit\s+alien|student|exchange\s+visitor|temporary\s+worker|refugee|parolee|immigrant))|"
+    r"(?:refused|denied|granted|given)\s+(?:permission\s+to\s+land|shore\s+leave|landing\s+privileges)|"
+    r"(?:admission|admitted)\s+as\s+(?:a|an)\s+(?:nonimmigrant|crewman|visitor|student|immigrant)|"
+    r"(?:subsequently\s+|later\s+)?apprehended\s+by\s+(?:officers|agents|members)\s+of\s+(?:this|the)\s+Service)"
+    r"(?![\w])"
+)
+# Visa classes with OCR'd or typed spacing ("F 1 student", "B2 non-immigrant") and diplomatic / organisation classes
+# ("A-1 status", "G-4 visa"); "diplomatic status".
+_VISA_CLASS_LOOSE = re.compile(
+    r"(?<![\w\-/])[ABCDEFGHIJKLMNOPQRSTUV](?:[ \-]?)[1-6][AB]?(?![\w\-])"
+    r"\s+(?i:visa|status|student|non-?\s?immigrants?|visitor|holder|crewman|worker|classification|category)"
+    r"(?:\s+(?i:visa|status|holder))?s?(?![\w])"
+)
+_DIPLOMATIC = re.compile(
+    r"(?<![\w])(?i:diplomatic\s+(?:status|visa|passport\s+holder|immunity)|(?:his|her|their)\s+(?:diplomatic|"
+    r"official)\s+status|advance\s+parole(?:\s+(?:document|documents|card|authori[sz]ation))?)(?![\w])"
+)
+# Old INS/BIA charge lines: "CHARGES: Warrant: Act of 1924 — Immigrant without immigration visa. Act of 1917 — ...".
+_CHARGES_HEAD = re.compile(r"(?m)^[ \t]*(?:CHARGES?|Charges?)[ \t]*:")
+_CHARGES_END = re.compile(
+    r"\n[ \t]*\n[ \t]*(?![ \t]*(?:Warrant|Lodged|Order|Sec\.|Act\s+of)\b)|\n[ \t]*(?:Mr\.|Ms\.|Mrs\.|ON\s+BEHALF|BEFORE|"
+    r"STATEMENT|DISCUSSION|Discussion|FOR\s+|IN\s+BEHALF|Decided|APPLICATION)"
+)
+_CHARGE_SPLIT = re.compile(r"[\u2014\u2013]|(?<![A-Z])(?<!Sec)(?<!U\.S\.C)\.(?=\s|$)|\n|(?:Warrant|Lodged|Order)\s*:")
+_CHARGE_PREFIX = re.compile(r"^[\s\-]*(?:Act\s+of\s+\d{4}\s*-*\s*)?")
+_CHARGE_CUT = re.compile(r"\s+under\s+section|\s*,\s*to\s+wit|\s*\(|\s*$")
+
+# Words for a person that state no status on their own ("the noncitizen was released", "an alien who ...").
+_BARE_PERSON_NOUNS = frozenset({"noncitizen", "noncitizens", "alien", "aliens"})
+# "his naturalization", "applied for naturalization", "naturalization application": a person's naturalization.
+_NATURALIZATION_OWN = re.compile(
+    r"(?i:(?:his|her|their|my|your|'s|\u2019s)\s+$|(?:applied|applying|apply|application|eligible|petition|petitioned|"
+    r"filed|file|N-400)\s+(?:\w+\s+)?for\s+$|\|\s*(?:application|certificate|interview|oath|ceremony|papers|"
+    r"granted|approved|denied)\b)"
+)
+# A possessive or fear word before a bare "deportation": "his deportation", "afraid of deportation".
+_OWN_BEFORE = re.compile(
+    r"(?i:(?:his|her|their|my|your|our)|[A-Za-z]['\u2019]s|(?:afraid|fear|fearful|scared|terrified|risk|threat|"
+    r"threatened|faces?|facing|avoid|avoiding|escape|prevent|stop|stay|stayed|pending)\s+(?:of\s+)?|"
+    r"(?:directing|ordering|ordered|awaiting|awaits|await|resist(?:ing|ed)?|challeng(?:e|ed|ing))\s+(?:his|her|their)?\s*)"
+    r"\s*$"
+)
+_GENERIC_PLURAL_BEFORE = re.compile(r"(?i:(?:removing|remove|deport|deporting|target|targeting|all|many|most|that|"
+                                    r"ensure\s+that|of|on|against|for)\s+(?:the\s+)?)$")
+_GENERIC_REMOVABLE = re.compile(r"(?i:(?:who|that)\s+are\s+(?:\w+\s+){0,3}(?:and\s+)?)$")
+
+# What belongs to a status span after it: "(Notice of Action, Form I-247A)", "for more than one year",
+# "I-589 application for asylum", "with multiple prior removals", "paroled into custody".
+_TAILS = (
+    re.compile(r"[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?))?(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
+               r"for[ \t]+over|for[ \t]+about|for[ \t]+nearly|for)[ \t]+(?:one|two|three|a|an|\d+|\w+)[ \t]+"
+               r"(?i:years?|months?|days?))(?![\w])"),
+    re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:application|petition)(?:[ \t]+(?i:for)[ \t]+(?i:asylum|"
+               r"adjustment[ \t]+of[ \t]+status|naturali[sz]ation|a[ \t]+waiver|employment[ \t]+authori[sz]ation|"
+               r"TPS|relief))?(?![\w])"),
+    re.compile(r"[ \t]+(?i:with)[ \t]+(?:\w+[ \t]+){0,2}?(?i:prior|previous)[ \t]+(?i:removals?|deportations?)(?![\w])"),
+    re.compile(r"(?<=[Pp]aroled)[ \t]+(?i:into)[ \t]+(?:(?i:the)[ \t]+)?(?:(?i:ICE|immigration|federal)[ \t]+)?"
+               r"(?i:custody|United[ \t]+States|U\.S\.)(?![\w])"),
+    re.compile(r"[ \t]*\((?=[^()]{0,60}(?:Form|I-\d{3}|Notice))[^()]{1,60}\)"),
+)
+# What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
+_LEAD_BEFORE = re.compile(
+    r"(?<![\w])(?i:processed\s+as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
+    r"taken\s+into|charged\s+(?:with|as)|qualified\s+for|held\s+in|detained\s+in|lodged)\s+$"
+)
+
+# A sentence about a class of people, not a person: "An alien who entered ... is not an alien seaman", "A respondent
+# in deportation proceedings who was excludable ...", "those who might be considering re-entering ...".
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n)|(?<=[\"\u201c])|(?<=\bto\s)|(?<=\bfor\s)|(?<=\bthat\s))[ \t]*(?:[Aa]n?|[Aa]ny|[Ee]very|"
+    r"[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|seaman|person|"
+    r"individual|child|immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee)|(?<![\w])(?:[Tt]hose|[Aa]nyone|"
+    r"[Ww]hoever))\s+(?:[\w\-]+\s+){0,4}?who(?![\w])"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 
 
 @dataclass
@@ -303,6 +514,20 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if org and all(w[:1].isupper() for w in m.group().split()) \
                     and (" " in m.group() or org.group().split()[0][:1].isupper() and len(org.group().split()) > 1):
                 continue  # "Asylum Seeker Arrival Center", "Refugee Resettlement Program": a facility's name
+            if key in _BARE_PERSON_NOUNS:
+                continue  # "the noncitizen", "an alien": a person, not a statement of status
+            if key in ("naturalization", "naturalisation") and not _NATURALIZATION_OWN.search(
+                    text[max(0, m.start() - 30) : m.start()] + "|" + after[:20]):
+                continue  # "Immigration and Naturalization Service", "law of naturalization"
+            if key in ("deportation", "deportations", "removal") and not _OWN_BEFORE.search(
+                    text[max(0, m.start() - 30) : m.start()]):
+                continue  # "the special deportation procedure", "arrest and deportation": not a person's
+            if key.endswith("aliens") and _GENERIC_PLURAL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "by removing criminal aliens": a class of people in general
+            if key == "icedetention" and re.match(r"\s+(?i:and\s+removal)", after):
+                continue  # "ICE Detention and Removal Operations": an office
+            if key.startswith("removable") and _GENERIC_REMOVABLE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "fugitives who are wanted abroad and removable under ...": a class in general
             if key == "asylum" and re.search(r"(?i:insane|lunatic|mental|orphan)\s+$", text[max(0, m.start() - 20) : m.start()]):
                 continue
             found.append((m.start(), m.end(), score))
@@ -314,8 +539,11 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
         found.extend(self._contextual(text))
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
+        generic = self._generic_sentences(text)
         out = []
         for s, e, sc in found:
+            if any(a <= s < b for a, b in generic):
+                continue
             s, e = self._widen(text, s, self._extend(text, e))
             out.append(result(self.ENTITY, s, e, sc, self))
         return out
@@ -340,12 +568,21 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
     def _extend(text: str, end: int) -> int:
         """The end of a status span, taken over a head noun after it ("H-2A" -> "H-2A worker")."""
         head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
-        return head.end() if head else end
+        end = head.end() if head else end
+        for rx in _TAILS:
+            tail = rx.match(text, end, min(len(text), end + 80))
+            if tail:
+                end = tail.end()
+        return end
 
     @staticmethod
     def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         """A span taken over "pending ... application" and "an outstanding order of ..." around it."""
         before = text[max(0, start - 40) : start]
+        lead = _LEAD_BEFORE.search(before)
+        if lead:
+            start -= len(before) - lead.start()
+            before = text[max(0, start - 40) : start]
         pending = _PENDING_BEFORE.search(before)
         if pending and not text[start:end].lower().startswith("pending"):
             app = _APPLICATION_AFTER.match(text, end, min(len(text), end + 40))
@@ -381,17 +618,19 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 out.append((s, e, DEFAULT_SCORE))
             elif _has_context(text, s, e):
                 out.append((s, e, 0.6))
-        for m in _ALIEN.finditer(text):
-            s, e = m.span()
-            if _ALIEN_NOT_AFTER.match(text[e : e + 20]):
-                continue
-            out.append((s, e, 0.5))
         for m in _ICE_ACTION.finditer(text):
             s, e = m.span()
             if m.group("verb").lower().startswith(("released", "issued", "issues", "placed", "served", "transferred",
                                                   "enrolled", "fitted", "put", "monitors")) \
                     and not m.group("object"):
                 continue  # "ICE issued a statement": only with what ICE issued to the person
+            verb = m.group("verb").lower()
+            if verb.startswith(("arrest", "apprehend", "raided", "encountered")) and not m.group("object") \
+                    and (re.search(r"(?i:officers?|agents?|officials?)\s", m.group())
+                         or not re.match(r"\s+(?:him|her|them|[A-Z][a-z]+)\b", text[m.end("verb") : m.end("verb") + 30])):
+                continue  # "ERO deportation officers arrested 12 individuals": enforcement, not a person's status
+            if _GROUP_AFTER.match(text[m.end("verb") : m.end("verb") + 30]):
+                continue  # "ERO has removed more than 540 fugitives": a statistic
             if _upper_line(text, s) and not m.group("object"):
                 continue  # "ICE" in an upper-case line may be the drug
             out.append((s, e, 0.7))
@@ -416,12 +655,75 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             sent_start = max(text.rfind(".", 0, m.start()), m.start() - 200, 0)
             if _ORDER_NEAR.search(text, sent_start, m.start()):
                 out.append((m.start(), m.end(), 0.7))
+        for rx, score in ((_ENTRY, 0.8), (_NOT_ADMITTED, 0.7), (_OVERSTAY, 0.8), (_VIOLATED_TERMS, 0.8),
+                          (_ADMITTED_UNTIL, 0.7), (_CHARGED, 0.8), (_DETAINER, 0.8), (_IN_CUSTODY, 0.8),
+                          (_ELIGIBLE, 0.7), (_CITIZENSHIP_VERB, 0.7), (_BENEFICIARY, 0.8), (_CREW, 0.7),
+                          (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8)):
+            for m in rx.finditer(text):
+                if rx is _ENTRY and not (m.group("adv") or m.group("manner")):
+                    continue  # "entered the United States in 2001": an entry, not how it was made
+                if rx is _NOT_ADMITTED and m.group("verb") and m.group("verb").lower() == "inspected" \
+                        and not _has_context(text, *m.span()):
+                    continue  # "the car was not inspected"
+                if rx is _CREW and m.group("crew"):
+                    if not re.search(_US + r"|(?i:port\s+of|at\s+[A-Z])", m.group("where")):
+                        continue  # "entered Canada as a seaman": not an entry here
+                    out.append((m.start("crew"), m.end("crew"), score))
+                    continue
+                out.append((m.start(), m.end(), score))
+        for m in _REMOVED.finditer(text):
+            if _GROUP_AFTER.match(text[m.end() : m.end() + 30]) or re.match(r"(?i:are|is)\s", m.group()) \
+                    or not _has_context(text, *m.span()):
+                continue
+            out.append((m.start(), m.end(), 0.7))
+        for m in _REMOVAL_NOUN.finditer(text):
+            if _has_context(text, *m.span()):
+                out.append((m.start(), m.end(), 0.7))
+        for m in _WAIVER.finditer(text):
+            window = text[max(0, m.start() - 300) : m.end() + 300]
+            if _WAIVER_CONTEXT.search(window):
+                out.append((m.start(), m.end(), 0.7))
+        out.extend(self._charge_lines(text))
         for m in _MONITOR.finditer(text):
             s, e = m.span()
             sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 150) + 1
             sent_end = min(x for x in (text.find(".", e), text.find("\n", e), e + 150, len(text)) if x >= 0)
             if _MONITOR_CONTEXT.search(text, sent_start, sent_end):
                 out.append((s, e, 0.7))
+        return out
+
+    @staticmethod
+    def _generic_sentences(text: str) -> list[tuple[int, int]]:
+        """The sentences about a class of people ("An alien who ...", "those who ..."): law in the abstract."""
+        out: list[tuple[int, int]] = []
+        for m in _GENERIC_SUBJECT.finditer(text):
+            starts = [x.end() for x in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+            start = starts[-1] if starts else max(0, m.start() - 400)
+            end_m = _SENTENCE_END.search(text, m.end())
+            out.append((start, end_m.start() if end_m else len(text)))
+        return out
+
+    @staticmethod
+    def _charge_lines(text: str) -> list[tuple[int, int, float]]:
+        """The charges of an old INS/BIA decision: "CHARGES: Warrant: Act of 1924 — Remained longer-seaman."."""
+        out: list[tuple[int, int, float]] = []
+        for head in _CHARGES_HEAD.finditer(text):
+            end_m = _CHARGES_END.search(text, head.end() + 1)
+            end = min(end_m.start() if end_m else len(text), head.end() + 1000)
+            region = re.sub(r"\[[^\]\n]*\]", lambda x: " " * len(x.group()), text[head.end() : end])
+            pos = 0
+            for sep in [*_CHARGE_SPLIT.finditer(region), None]:
+                piece_end = sep.start() if sep else len(region)
+                piece = region[pos:piece_end]
+                pos = sep.end() if sep else len(region)
+                lead = _CHARGE_PREFIX.match(piece).end()
+                body = piece[lead:]
+                cut = _CHARGE_CUT.search(body)
+                body = body[: cut.start()] if cut else body
+                if not body[:1].isupper() or len(body) > 90 or len(body.split()) < 2 or re.search(r"\d{3}|§|U\.S\.C", body):
+                    continue
+                s = head.end() + (piece_end - len(piece)) + lead
+                out.append((s, s + len(body), 0.8))
         return out
 
     def _table_columns(self, text: str, lex: _Lexicon) -> list[tuple[int, int, float]]:
