@@ -537,15 +537,15 @@ class PersonContextRecognizer(EntityRecognizer):
             if initials:
                 add((m.end(), initials.end()), self.PHRASE_SCORE, "initials after Matter of")
                 continue
-            span = self.read_name(text, m.end(), max_tokens=5)
-            if span and not self._not_a_person(text[span[0]:span[1]]):
-                add(span, self.PHRASE_SCORE, "name after Matter of")
+            named = self.read_name(text, m.end(), max_tokens=5)
+            if named and not self._not_a_person(text[named[0]:named[1]]):
+                add(named, self.PHRASE_SCORE, "name after Matter of")
         for m in self._versus_re.finditer(text):
             left = self._names_before(text, m.start(), max_names=1)
             right = self.read_name(text, m.end(), max_tokens=4)
-            for span in (*left, right):
-                if span and not self._not_a_person(text[span[0]:span[1]]) and not self._bare_acronym(text, span):
-                    add(span, self.PHRASE_SCORE, "party name in a case caption or citation")
+            for party in (*left, right):
+                if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party):
+                    add(party, self.PHRASE_SCORE, "party name in a case caption or citation")
 
     _SEPARATOR = re.compile(r"[ \t]*(?:,|;|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
@@ -567,9 +567,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 return None
             return span
         # before a role every capitalised word is a name, even one that is also a word ("WHITE, Circuit Judge")
-        m = self._capitalised_run.fullmatch(text, start, end)
-        if m and not self._role_re.match(", " + m.group()) and not self._org_word(m.group()):
-            return m.start(), m.end()
+        run = self._capitalised_run.fullmatch(text, start, end)
+        if run and not self._role_re.match(", " + run.group()) and not self._org_word(run.group()):
+            return run.start(), run.end()
         return None
 
     _ORG_WORDS = frozenset({"board", "court", "appeals", "service", "services", "department", "office", "agency",

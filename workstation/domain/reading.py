@@ -76,7 +76,7 @@ def reading_text(page: Page) -> ReadingText:
     rows = _rows(lines) if geometry else [False] * len(lines)
     decide = _GeometryJoiner(text, lines, page.char_boxes, rows) if geometry else _PlainJoiner(text, lines)
     chars = list(text)
-    moves: list[tuple[int, int, int]] = []  # (break offset, hyphen kept?, end of the moved word)
+    moves: list[tuple[int, bool, int]] = []  # (break offset, hyphen kept?, end of the moved word)
     for i in range(len(lines) - 1):
         kind = decide(i)
         n = lines[i].end
@@ -90,8 +90,8 @@ def reading_text(page: Page) -> ReadingText:
     if not moves:
         return ReadingText("".join(chars))
     source = array("l", range(len(text)))
-    for n, keep, word_end in moves:
-        cut = n if keep else n - 1  # first character moved after the word: the line break, or the hyphen before it
+    for n, kept, word_end in moves:
+        cut = n if kept else n - 1  # first character moved after the word: the line break, or the hyphen before it
         order = [*range(n + 1, word_end), *range(cut, n + 1)]
         for k, src in enumerate(order):
             source[cut + k] = src
