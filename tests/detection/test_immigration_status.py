@@ -251,3 +251,82 @@ def test_immigration_status_orders_programs_free_text_tables(engine, text, expec
 @pytest.mark.parametrize("text", MORE_NEGATIVES)
 def test_immigration_status_orders_programs_free_text_tables_negative(engine, text):
     assert spans(engine, text, ENTITY) == []
+
+
+# Real legal and agency language (issue 10, point 3): one class per tag, sentences written for these tests.
+REAL_LANGUAGE_POSITIVES = [
+    ('charge', 'DHS charged the woman as inadmissible under the Act.', ['charged the woman as inadmissible']),
+    ('charge', 'Counsel conceded deportability at the master calendar hearing.', ['conceded deportability']),
+    ('charge', 'The court held that he was removable as an aggravated felon.', ['was removable']),
+    ('charge', 'On June 2 she was charged with removability by CBP.', ['charged with removability']),
+    ('order', 'She was given an expedited removal order at the airport.', ['expedited removal order']),
+    ('order', 'The judge ordered her removed to Honduras.', ['ordered her removed']),
+    ('order', 'He was deported to Guatemala in 2011.', ['deported to']),
+    ('hearing', 'He is now awaiting his removal hearing in Batavia.', ['awaiting his removal hearing']),
+    ('hearing', 'She was taken into ICE custody pending a removal hearing.', ['taken into ICE custody pending a removal hearing']),
+    ('hearing', 'In March he was placed into removal proceedings.', ['placed into removal proceedings']),
+    ('detainer', 'The jail declined to honor the detainer and released him.', ['declined to honor the detainer']),
+    ('detainer', 'A detainer was lodged with the county jail.', ['A detainer was lodged']),
+    ('detainer', 'The sheriff ignored the detainer.', ['ignored the detainer']),
+    ('entry', 'He crossed without being inspected near Nogales.', ['crossed without being inspected']),
+    ('entry', 'After his deportation he came back without permission in 2015.', ['deportation', 'came back without permission']),
+    ('entry', 'Records show he reentered surreptitiously a month later.', ['reentered surreptitiously']),
+    ('entry', 'She entered at other than a designated port of entry.', ['entered at other than a designated port of entry']),
+    ('entry', 'He first entered the country illegally in 1999.', ['first entered the country illegally']),
+    ('entry', 'He was, as he admits, not inspected at the border.', ['not inspected']),
+    ('entry', 'She did not present a valid immigrant visa.', ['did not present a valid immigrant visa']),
+    ('presence', 'Her unlawful presence began when her visa expired.', ['unlawful presence', 'visa expired']),
+    ('presence', 'He was unlawfully present for more than one year.', ['unlawfully present for more than one year']),
+    ('crew', 'He arrived in Baltimore as a stowaway aboard a freighter.', ['stowaway']),
+    ('crew', 'The seaman was refused permission to land.', ['refused permission to land']),
+    ('crew', 'The cook deserted his ship in Norfolk.', ['deserted his ship']),
+    ('overstay', 'He stayed past the date he was allowed to remain.', ['stayed past the date he was allowed to remain']),
+    ('overstay', 'Her unauthorized stay lasted three years.', ['unauthorized stay']),
+    ('overstay', 'She remained beyond that date without authorization.', ['remained beyond that date without authorization']),
+    ('overstay', 'He remained in the United States longer than permitted.', ['remained in the United States longer than permitted']),
+    ('overstay', 'He violated the terms of his student status by working full time.', ['violated the terms of his student status']),
+    ('overstay', 'She was admitted as a visitor until March 3, 2019.', ['admitted as a visitor until March 3, 2019']),
+    ('document', 'He traveled on an advance parole document.', ['advance parole document']),
+    ('document', 'Her husband held diplomatic status at the consulate.', ['diplomatic status']),
+    ('document', 'He entered on an A-1 visa and later held G-4 status.', ['A-1 visa', 'G-4 status']),
+    ('document', 'She was admitted in F 1 status to attend college.', ['F 1 status']),
+    ('document', 'The officer reviewed her asylum application.', ['asylum application']),
+    ('document', 'In 2012 he sought LPR status through his employer.', ['LPR status']),
+    ('document', 'He filed a waiver application with USCIS.', ['waiver application']),
+    ('document', 'She is the beneficiary of an approved I-130 petition.', ['beneficiary of an approved I-130 petition']),
+    ('relief', 'The judge found him ineligible for immigration relief.', ['found him ineligible for immigration relief']),
+    ('relief', 'He claimed he had acquired derivative citizenship.', ['acquired derivative citizenship']),
+]
+
+REAL_LANGUAGE_NEGATIVES = [
+    ('agency', 'The immigration judge adjourned the hearing.'),
+    ('agency', 'The Immigration and Naturalization Service issued the rule.'),
+    ('agency', 'Children are referred to the Office of Refugee Resettlement.'),
+    ('agency', 'ERO deportation officers arrested 15 people during the operation.'),
+    ('agency', 'ICE has removed more than 300 fugitives this year.'),
+    ('bare person', 'The noncitizen was released the next day.'),
+    ('bare person', 'Each alien listed below appeared at the hearing.'),
+    ('abstract', 'An alien who enters without inspection is subject to removal under the statute.'),
+    ('abstract', 'Section 212 lists the grounds of inadmissibility.'),
+    ('abstract', 'The history of naturalization law is long.'),
+    ('abstract', 'A special deportation procedure applies to seamen.'),
+    ('everyday', 'The mechanic inspected the car.'),
+    ('everyday', 'The tree was removed to clear the lot.'),
+    ('everyday', 'Snow removal is delayed.'),
+    ('everyday', 'He stayed past midnight at the party.'),
+    ('everyday', 'She was admitted to the hospital until Friday.'),
+    ('everyday', 'He applied for a fee waiver at the library.'),
+    ('everyday', 'The A-1 rating was confirmed.'),
+    ('everyday', 'Her F 1 key was stuck.'),
+    ('everyday', 'The crew entered the harbor without permission from the harbor master.'),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), REAL_LANGUAGE_POSITIVES)
+def test_immigration_status_real_language_found(engine, kind, text, expected):
+    assert spans(engine, text, ENTITY) == expected, kind
+
+
+@pytest.mark.parametrize(("kind", "text"), REAL_LANGUAGE_NEGATIVES)
+def test_immigration_status_real_language_noise_not_found(engine, kind, text):
+    assert spans(engine, text, ENTITY) == [], kind

@@ -291,7 +291,7 @@ _REMOVAL_NOUN = re.compile(
 )
 # "charged with removability", "charged as inadmissible", "was removable", "found deportable".
 _CHARGED = re.compile(
-    r"(?<![\w])(?i:(?:(?:charged|chargeable)\s+(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
+    r"(?<![\w])(?i:(?:(?:charged|chargeable)\s+(?:(?:him|her|them|the\s+[a-z]+|(?-i:[A-Z][\w\-]+))\s+)?(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
     r"(?:was|were|is|are|be|been|being|remains?|remained|became|found|deemed|conceded|concede[sd]?|admitted)\s+"
     r"(?:(?:not|also|now|clearly|therefore|thus|still)\s+)*)"
     r"(?:removability|removable|deportability|deportable|inadmissibility|inadmissible|excludability|excludable|"
@@ -402,7 +402,8 @@ _GENERIC_REMOVABLE = re.compile(r"(?i:(?:who|that)\s+are\s+(?:\w+\s+){0,3}(?:and
 # What belongs to a status span after it: "(Notice of Action, Form I-247A)", "for more than one year",
 # "I-589 application for asylum", "with multiple prior removals", "paroled into custody".
 _TAILS = (
-    re.compile(r"[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?))?(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
+    re.compile(r"(?:(?<=present)|(?<=presence))(?:[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?)))?"
+               r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
                r"for[ \t]+over|for[ \t]+about|for[ \t]+nearly|for)[ \t]+(?:one|two|three|a|an|\d+|\w+)[ \t]+"
                r"(?i:years?|months?|days?))(?![\w])"),
     re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:application|petition)(?:[ \t]+(?i:for)[ \t]+(?i:asylum|"
@@ -429,6 +430,8 @@ _GENERIC_SUBJECT = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 
+_ORG_BEFORE = re.compile(r"(?:Office|Bureau|Department|Division|Center|Centre|Program|Council|Board|Service|Services|"
+                         r"Committee|Commission|Unit|Section|Agency|Administration)\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 @dataclass
 class _Lexicon:
@@ -524,6 +527,10 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 continue  # "the special deportation procedure", "arrest and deportation": not a person's
             if key.endswith("aliens") and _GENERIC_PLURAL_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # "by removing criminal aliens": a class of people in general
+            if m.group()[:1].isupper() and _ORG_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "Office of Refugee Resettlement", "Board of Immigration Appeals": an organisation
+            if key == "groundsofinadmissibility" and not _OWN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "section 212 lists the grounds of inadmissibility": the law
             if key == "icedetention" and re.match(r"\s+(?i:and\s+removal)", after):
                 continue  # "ICE Detention and Removal Operations": an office
             if key.startswith("removable") and _GENERIC_REMOVABLE.search(text[max(0, m.start() - 40) : m.start()]):
