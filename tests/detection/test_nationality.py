@@ -38,7 +38,7 @@ POSITIVES = [
     ("She is a citizen of Guatemala.", ["Guatemala"]),
     ("Respondent is a native and citizen of Mexico.", ["Mexico"]),
     ("He was born in Ecuador in 1990.", ["Ecuador"]),
-    ("She was born in San Pedro Sula, Honduras.", ["Honduras"]),
+    ("She was born in San Pedro Sula, Honduras.", ["San Pedro Sula, Honduras"]),  # the city is the birthplace
     ("He is a native of Haiti.", ["Haiti"]),
     ("He is originally from Senegal.", ["Senegal"]),
     ("He came here from Bangladesh in 2010.", ["Bangladesh"]),
@@ -62,7 +62,7 @@ POSITIVES = [
     ("He is a citizen of the Republic of Guatemala.", ["Guatemala"]),
     ("He was born in mexico.", ["mexico"]),
     ("He is a lawful permanent resident and a citizen of the Philippines.", ["Philippines"]),
-    ("He was born in Tbilisi, Georgia.", ["Georgia"]),
+    ("He was born in Tbilisi, Georgia.", ["Tbilisi, Georgia"]),
     ("She has lived in New York since leaving Ecuador.", ["Ecuador"]),
     ("The suspect is described as a Hispanic male, possibly Mexican.", ["Mexican"]),
     ("Petitioner, a native and citizen of Guatemala, seeks review of the decision.", ["Guatemala"]),
@@ -118,7 +118,6 @@ NEGATIVES = [
     "He received a package from China.",
     "The Americans with Disabilities Act applies.",
     "He ordered from China Wok on Georgia Avenue.",
-    "He was born in Brooklyn and raised in the Bronx.",
     "The officer returned to the scene.",
 ]
 
@@ -184,7 +183,7 @@ PROSE_POSITIVES = [
     ("Her kids are living with their grandmother in El Salvador.", ["El Salvador"]),
     ("He said he would rather die than return to Honduras.", ["Honduras"]),
     ("She is afraid to return to Eritrea.", ["Eritrea"]),
-    ("He was born in Manchester, the United Kingdom.", ["United Kingdom"]),
+    ("He was born in Manchester, the United Kingdom.", ["Manchester, the United Kingdom"]),
     ("The guy from the bodega, he's Yemeni I think.", ["Yemeni"]),
 ]
 
@@ -250,7 +249,6 @@ LANGUAGE_AND_TABLE_NEGATIVES = [
     "Preferred language - Arabic",
     "Interpreter Ana Ruiz (Spanish, certified) was present.",
     "Lt. Moran (Queens South, 105 Pct) took the report.",
-    "He was born on 03/14/1991 in Brooklyn.",
     # a table about goods: "Country" is where they come from
     "Item          Qty    Country     Status\nLaptop        2      China       Shipped\nPhone         1      USA         Lost\n",
 ]

@@ -194,6 +194,8 @@ _DESCRIPTION_BEFORE = re.compile(
     r"(?<![\w])(?i:male|female|man|woman|boy|girl|juvenile|adult|[HWB]/[MF])\s*[,;/]\s*$"
 )
 # "described as a Hispanic male, possibly Mexican"
+# A person described by a participle, without an article (headlines): "arrests previously removed Honduran".
+_PARTICIPLE_BEFORE = re.compile(r"(?<![\w])[a-z]{3,}ed\s+$")
 _HEDGE_BEFORE = re.compile(r"[,(]\s*(?i:possibly|probably|likely|perhaps|maybe|believed|reportedly|unknown\s+if)\s+$")
 _ARTICLE_BEFORE = re.compile(
     r"(?<![\w])(?i:a|an|the|one|two|three|four|five|six|several|some|many|other|fellow|another|these|those|"
@@ -294,6 +296,82 @@ _OTHER_LABELS = (
     "Edad|Fecha de Nacimiento|Idioma|Dirección|Teléfono|Estado Civil|Estatus Migratorio|Occupation|ID|Visa|"
     "Class of Admission|Date of Entry|Port of Entry|Entry Date|FBI|FBI#|SID|NYSID|Booking|Arrest"
 )
+
+
+# -- places of birth and origin (cities and regions from the gazetteer) ------------------------------------------
+# A place name says nothing about a person by itself ("Jackson Heights", "flights to Lima"): only the capitalised
+# words right after one of these phrases are looked up. BIRTH phrases admit any place ("born in Queens");
+# ORIGIN phrases only a place outside the United States ("originally from Chennai", not "came from Chicago").
+_PLACE_WORD = rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*"
+_PLACE_PARTICLE = r"(?i:de|del|de\s+la|de\s+los|la|las|los|el|da|do|dos|das|di|du|des|al|es|of|upon|sur|au|aux|an)"
+_PLACE_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_PLACE_SEQ = re.compile(rf"{_PLACE_WORD}(?:{_PLACE_GAP}(?:{_PLACE_PARTICLE}{_PLACE_GAP})?{_PLACE_WORD}){{0,5}}")
+_PLACE_BIRTH = (
+    r"(?i:born(?:\s+and\s+(?:raised|bred))?(?P<gap>[^.;!?\n]{0,50}?)\s+(?:in|at)"
+    r"|birth\s*place(?:\s+(?:is|was))?\s*:?|place\s+of\s+birth\s+(?:is|was)"
+    r"|nacid[oa]s?(?:\s+y\s+criad[oa]s?)?\s+en|n[ée]e?\s+(?:en|à|a))"
+)
+_PLACE_ORIGIN = (
+    r"(?i:natives?(?:\s+and\s+(?:citizens?|nationals?))?\s+of|(?:citizens?|nationals?)(?:\s+and\s+natives?)?\s+of"
+    r"|originally(?:\s+hails?)?\s+from|hail(?:s|ed|ing)?\s+from"
+    r"|(?:is|was|are|were|am|be|been|'s|\u2019s|'re|\u2019re|'m|\u2019m)\s+(?:originally\s+|also\s+)?from"
+    r"|(?:came|comes|come|coming)(?:\s+(?:here|over|originally|alone|north))?"
+    r"(?:\s+to\s+(?:the\s+United\s+States|the\s+U\.?S\.?|America|this\s+country|New\s+York)(?:\s+in\s+\d{4})?)?\s+from"
+    r"|(?:emigrated|immigrated|migrated|fled|escaped|relocated|moved|arrived)"
+    r"(?:\s+(?:here|to\s+the\s+United\s+States|to\s+the\s+U\.?S\.?|to\s+New\s+York)(?:\s+in\s+\d{4})?)?\s+from"
+    r"|fled|(?:grew\s+up|was\s+raised|were\s+raised|raised)\s+in"
+    r"|(?:his|her|their|my|our|the\s+family's)\s+(?:home\s*town|native\s+(?:city|town|village|state|region|province)"
+    r"|village|town)(?:\s+of|,|\s+(?:is|was|in))?"
+    r"|home\s*town\s+(?:of|is|was|in)|originari[oa]s?\s+de|oriund[oa]s?\s+de|originaire\s+d[eu]"
+    r"|es\s+de|son\s+de|viene\s+de|vino\s+de)"
+)
+_PLACE_TRIGGER = re.compile(
+    rf"(?<![\w])(?:(?P<birth>{_PLACE_BIRTH})|(?P<origin>{_PLACE_ORIGIN})|(?P<noun>[^\W\d_]+)\s+from)"
+    rf"\s+(?:(?i:the)\s+)?(?:(?i:city|town|village|state|province|region|department|municipality)\s+of\s+)?"
+    rf"(?=[{_UPPER}])"
+)
+# Between "born" and "in" only a date, a family or "at home" ("born in 1972 to a close-knit family in ..."), not
+# a second clause ("born in Mexico and lived in Chicago").
+_BIRTH_GAP_STOP = re.compile(
+    r"(?i:\b(?:and|but|or|lived|lives|living|moved|raised|grew|came|went|resid\w*|arrived|entered|then|later|where|"
+    r"who|was|is|were|has|had|worked|works|married|stayed|remained)\b)|,(?!\s*\d)"
+)
+# "a Chennai native", "Puebla-born": the place before the noun.
+_PLACE_BEFORE_NOUN = re.compile(
+    rf"(?P<seq>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})(?:\s*[{_DASH_CLASS}]\s*(?P<born>born)|\s+natives?)"
+    rf"(?![\w])"
+)
+_PLACE_AFTER_REJECT = re.compile(
+    r"^(?:['\u2019]s?(?![\w])|\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|"
+    r"Court|Ct|Terrace|Parkway|Highway|Hwy|Square|Plaza|Park|Hospital|Medical|Center|Centre|County|Airport|"
+    r"Station|Detention|Correctional|Processing|Police|Department|University|College|School|Community|Field|"
+    r"Office|Sector|Port|Jail|Prison|Facility|Family|Residential|Service|Services|Street)\b)"
+)
+_PLACE_COMMA_NEXT = re.compile(rf"^\s*,\s*(?:(?i:the)\s+)?(?P<next>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_PARTICLE}[ \t]+)?{_PLACE_WORD}){{0,3}})")
+
+
+# A table read cell by cell (PDF tables extracted column after column, rows joined into lines): the neighbours of
+# a cell are the line's edge, a number or date, or a one-letter code ("M 1/9/1962 MEXICO 4/13/2017").
+_CELL_BEFORE = re.compile(r"(?:\n|\t|\d|(?<![\w])[A-Z]|\s{2,})[ \t]*$")
+_CELL_AFTER = re.compile(r"^[ \t]*(?:$|\n|\t|\d|\s{2,})")
+
+
+_DATE_CELL_BEFORE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}\s+$")
+_DATE_CELL_AFTER = re.compile(r"^\s+\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone between table-cell neighbours (line edges, numbers, dates)."""
+    before = text[start - 20 : start] if start >= 20 else "\n" + text[:start]
+    return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(text[end : end + 20]))
+
+
+_US_KEYS = frozenset({"unitedstates", "unitedstatesofamerica", "us", "usa", "america", "theunitedstates"})
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(p.lower() for p in wordlist("nationality_person_nouns.txt") if " " not in p)
 
 
 @dataclass
@@ -409,7 +487,10 @@ class NationalityRecognizer(EntityRecognizer):
                          supported_language="en", version="1.0")
 
     def load(self) -> None:
+        from workstation.detection import gazetteer
+
         lexicon()
+        gazetteer.load()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -419,8 +500,10 @@ class NationalityRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         out.extend(self._form_fields(text, lex))
         out.extend(self._table_columns(text, lex))
+        out.extend(self._origin_places(text, lex))
         tokens = TokenIndex(nlp_artifacts)
         excluded: SpanSet | None = None
+        header_at: int | None = None
         last_end, last_score = -1, 0.0
         for m in lex.names.finditer(text):
             entry = lex.entries.get(phrase_key(m.group()))
@@ -437,6 +520,17 @@ class NationalityRecognizer(EntityRecognizer):
                     score = self.STRONG
                     if born.group("city"):
                         start = born.start("city")  # "Cuenca, Ecuador": recall first, the city too
+            if score is None and self._case_ok(m.group(), entry) is not None and not excluded.covers(start, end) \
+                    and "country" in entry.kinds and "language" not in entry.kinds and m.group().isupper() \
+                    and _table_cell(text, start, end) and phrase_key(m.group()) not in _US_KEYS:
+                if header_at is None:
+                    header = lex.headers.search(text)
+                    header_at = header.start() if header else len(text)
+                if header_at < start or (_DATE_CELL_BEFORE.search(text[max(0, start - 14) : start])
+                                         and _DATE_CELL_AFTER.match(text[end : end + 14])):
+                    # a table read cell by cell: "COUNTRY OF BIRTH" ... "GUATEMALA" on its line, or a row of the
+                    # table on a later page: "1/9/1962 MEXICO 4/13/2017"
+                    score = self.MEDIUM
             if score is None and last_end >= 0 and _LIST_GAP.match(text[last_end:start]) \
                     and not excluded.covers(start, end) and self._case_ok(m.group(), entry) is not None:
                 score = last_score
@@ -444,6 +538,109 @@ class NationalityRecognizer(EntityRecognizer):
                 out.append(result(self.ENTITY, start, end, score, self))
                 last_end, last_score = end, score
         return out
+
+    def _us_score(self, before: str, after: str, lex: _Lexicon) -> float | None:
+        """"United States" / "U.S." / "America" only where a person's nationality or birthplace is stated ("born
+        in the United States", "a native of the U.S.", "U.S.-born"): never as a jurisdiction, a destination or a
+        place something happened, and not in "U.S. citizen" (an immigration status)."""
+        person = _COUNTRY_AFTER_PERSON.match(after)
+        if person and "citizen" not in person.group().lower():
+            rest = _NEXT_WORD.match(after[person.end() :])
+            if not (rest and rest.group(1).lower() in lex.nonperson):
+                return self.STRONG
+        if _COUNTRY_IS_ORIGIN.match(after):
+            return self.STRONG
+        trig = lex.triggers.search(before)
+        if trig is None:
+            return None
+        key = phrase_key(trig.group("trigger"))
+        if lex.trigger_scores.get(key, 0) < self.STRONG or key.endswith("to") \
+                or key.startswith(("fle", "escap", "left", "leav", "depart")):
+            return None  # "deported from the United States", "returned to the U.S.", "fled the United States"
+        return self.STRONG
+
+    # -- places of birth and origin ------------------------------------------------------------------------------
+
+    def _origin_places(self, text: str, lex: _Lexicon) -> list[RecognizerResult]:
+        """Cities and regions after "born in", "native of", "originally from", "a man from" ...; "Chennai-born"."""
+        out = []
+        persons = _person_nouns()
+        for m in _PLACE_TRIGGER.finditer(text):
+            birth = m.group("birth") is not None
+            if birth and m.group("gap") and _BIRTH_GAP_STOP.search(m.group("gap")):
+                continue
+            noun = m.group("noun")
+            if noun is not None and noun.lower() not in persons:
+                continue  # "flights from Lima", "a letter from Victoria"
+            prev = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+            if noun is None and prev and prev.group(1).lower() in lex.nonperson:
+                continue  # "the shipment came from Shenzhen", "the call was from Lima"
+            found = self._place_at(text, m.end(), lex)
+            if found is None:
+                continue
+            start, end, us = found
+            if us and not birth:
+                continue  # "came from Chicago", "a friend from Jackson Heights": where the case happens
+            out.append(result(self.ENTITY, start, end, self.MEDIUM if noun is not None else self.STRONG, self))
+        for m in _PLACE_BEFORE_NOUN.finditer(text):
+            born = m.group("born") is not None
+            seq_start, seq_end = m.span("seq")
+            for w in re.finditer(r"\S+", text[seq_start:seq_end]):
+                found = self._place_at(text, seq_start + w.start(), lex, limit=seq_end)
+                if found is None or found[1] != seq_end:
+                    continue
+                if not found[2] or born:
+                    out.append(result(self.ENTITY, found[0], found[1], self.STRONG, self))
+                break
+        return out
+
+    @staticmethod
+    def _place_at(text: str, pos: int, lex: _Lexicon, limit: int | None = None) -> tuple[int, int, bool] | None:
+        """(start, end, in the United States) of the longest gazetteer place starting at pos, with a following
+        ", Region" / ", Country" of it; None when there is none or it is a country or demonym of the word lists
+        (those are decided by the country rules)."""
+        from workstation.detection import gazetteer
+
+        seq = _PLACE_SEQ.match(text, pos, limit if limit is not None else len(text))
+        if seq is None:
+            return None
+        ends = [pos + w.end() for w in re.finditer(_PLACE_WORD, seq.group())]
+        for end in reversed(ends):
+            while end > pos and text[end - 1] in ".'\u2019":
+                end -= 1
+            name = text[pos:end]
+            if phrase_key(name) in lex.entries:
+                return None
+            place = gazetteer.place(name)
+            if place is None:
+                continue
+            if place.kind == "country":
+                return None  # "the Republic of Guatemala": the country rules decide
+            if _PLACE_AFTER_REJECT.match(text[end : end + 30]):
+                return None  # "Queens Boulevard", "Lima's", "Jackson Heights Hospital"
+            us = place.us
+            for _ in range(2):  # "Ahuachapan, Ahuachapan, El Salvador", "Brooklyn, New York"
+                nxt = _PLACE_COMMA_NEXT.match(text[end : end + 80])
+                if nxt is None:
+                    break
+                words = [w.end() for w in re.finditer(_PLACE_WORD, nxt.group("next"))]
+                for w_end in reversed(words):
+                    part = nxt.group("next")[:w_end].rstrip(".")
+                    key = phrase_key(part)
+                    entry = lex.entries.get(key)
+                    region = gazetteer.place(part)
+                    if entry is not None and "country" in entry.kinds:
+                        us = key in _US_KEYS
+                    elif region is not None and region.kind != "city":
+                        us = region.us
+                    else:
+                        continue
+                    end = end + nxt.start("next") + len(part)
+                    break
+                else:
+                    break
+            return pos, end, us
+        return None
 
     # -- form fields -------------------------------------------------------------------------------------------
 
@@ -543,6 +740,8 @@ class NationalityRecognizer(EntityRecognizer):
             score = self._country_score(before, after, m.group(), entry, lex)
         if score is None:
             return None
+        if entry.forms & {"American", "Americans"} and score < self.MEDIUM:
+            return None  # "American companies", "Americans": not a statement about a person's nationality
         if case == "lower":
             if "foreign" in entry.kinds:
                 return score
@@ -592,6 +791,8 @@ class NationalityRecognizer(EntityRecognizer):
         if not next_is_noun:
             if _ARTICLE_BEFORE.search(before) and "country" not in entry.kinds:
                 return self.WEAK  # "a Mexican who ...", "the Salvadoran."
+            if _PARTICIPLE_BEFORE.search(before) and "country" not in entry.kinds:
+                return self.WEAK  # "ICE arrests previously removed Honduran", "a convicted Salvadoran"
             return None
         if "country" in entry.kinds:
             return None
@@ -602,6 +803,8 @@ class NationalityRecognizer(EntityRecognizer):
     def _country_score(self, before: str, after: str, matched: str, entry: _Entry, lex: _Lexicon) -> float | None:
         if _ADDRESS_AFTER.match(after):
             return None
+        if phrase_key(matched) in _US_KEYS:
+            return self._us_score(before, after, lex)
         if phrase_key(matched) == "georgia":
             city = _CITY_COMMA_BEFORE.search(before)
             if city and city.group(1).lower() not in _GEORGIA_CITIES:
