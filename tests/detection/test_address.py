@@ -66,6 +66,35 @@ POSITIVES = [
     ("Report to One Police Plaza, New York, NY 10038 for processing.", ["One Police Plaza, New York, NY 10038"]),
 ]
 
+# Counsel and office addresses in the captions of court and Board decisions, and the last line of a mailing
+# address standing alone (the street on another line, or cut off by OCR).
+CAPTION_POSITIVES = [
+    ("ON BEHALF OF RESPONDENT: Marta Quiroga, Esquire 412-414 Market Street Camden, New Jersey 08102",
+     ["412-414 Market Street Camden, New Jersey 08102"]),
+    ("ON BEHALF OF APPLICANT: Lee Park, Esquire 1100 Vermont Avenue, N.W. Washington, D.C. 20005",
+     ["1100 Vermont Avenue, N.W. Washington, D.C. 20005"]),
+    ("Counsel for petitioner: 77 Harbor Road Suite 12 Portland, Maine 04101",
+     ["77 Harbor Road Suite 12 Portland, Maine 04101"]),
+    ("Donna Reyes\nAssistant Chief Counsel\n\nHouston, Texas 77002", ["Houston, Texas 77002"]),
+    ("Trial Attorney Baltimore, MD 21201", ["Baltimore, MD 21201"]),
+    ("identifying data deleted to Salt Lake City, UT 84111-2301 prevent", ["Salt Lake City, UT 84111-2301"]),
+    ("Esquire\nPost Office Box 9\nLaredo, TX 78040", ["Post Office Box 9\nLaredo, TX 78040"]),
+    # a street name ending in a street type word, then its own type: one address with its city line
+    ("Staff Attorney\n2210 Forest Hill Avenue\nRichmond, VA 23225", ["2210 Forest Hill Avenue\nRichmond, VA 23225"]),
+    ("Clinic: 118-20 Union Turnpike Road, Kew Gardens, NY 11415", ["118-20 Union Turnpike Road, Kew Gardens, NY 11415"]),
+]
+
+CAPTION_NEGATIVES = [
+    # docket and case numbers before a capitalised heading are not house numbers
+    "No. 15-70231\nSummary Calendar\nUnited States Court of Appeals",
+    "Case: 19-60012 Document: 00514423189 Page: 1",
+    "No. 21-3307 UNITED STATES COURT OF APPEALS FOR THE SEVENTH CIRCUIT",
+    "Docket # 2018-1142 Immigration Court Baltimore",
+    # a city and state without a ZIP code is not an address
+    "The Field Office Director, Houston, Texas, denied the application.",
+    "He was detained in Elizabeth, New Jersey, for two months.",
+]
+
 NEGATIVES = [
     "She was walking on Roosevelt Avenue when it happened.",
     "They met near Grand Concourse after work.",
@@ -92,6 +121,16 @@ def test_address_found(engine, text, expected):
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_not_an_address(engine, text):
+    assert spans(engine, text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTION_POSITIVES)
+def test_caption_address_found(engine, text, expected):
+    assert spans(engine, text, "ADDRESS") == expected
+
+
+@pytest.mark.parametrize("text", CAPTION_NEGATIVES)
+def test_caption_number_not_an_address(engine, text):
     assert spans(engine, text, "ADDRESS") == []
 
 

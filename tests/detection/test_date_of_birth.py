@@ -146,6 +146,49 @@ NEGATIVE = [
 ]
 
 
+# Real-document forms: death reports and court narratives, records laid out one cell per line under a column
+# header far above (a PDF table read column by column), rows where the person's sex is the cell before the date.
+RECORD_POSITIVE = [
+    ("Mr. Okafor (age 52, born 1971) died at the hospital.", ["1971"]),
+    ("The respondent, who was born on or about June 9, 1966, in Sonora, appeals.", ["June 9, 1966"]),
+    ("She was born in San Salvador, El Salvador, in 1983.", ["1983"]),
+    ("DOB\n07/08/1975\nCountry of Citizenship\nJamaica", ["07/08/1975"]),
+    (
+        "DETAINEE NAME\nSEX\nDATE OF \nBIRTH\nCITIZENSHIP\nDATE OF \nDEATH\nFACILITY\n"
+        "1\nOKAFOR, Chidi\nEmeka\n2/11/1971\nNIGERIA\n8/3/2016\nYork County Prison, PA\n"
+        "2\nDUARTE, Ana\n11/30/1988\nBRAZIL 1/15/2016 Otero County Processing Center, NM",
+        ["2/11/1971", "11/30/1988"],
+    ),
+    ("3\nMOREAU, Luc\nM\n5/6/1959\nHAITI\n2/2/2015", ["5/6/1959"]),
+    ("HASSAN, Omar    M    12/1/1980    SOMALIA    3/9/2016", ["12/1/1980"]),
+    ("Name\tSex\tDOB\tCitizenship\nBALDE, Sory\tM\t4/4/1990\tGUINEA\n\nTRAN, Mai\tF\t9/9/1979\tVIETNAM",
+     ["4/4/1990", "9/9/1979"]),
+]
+
+RECORD_NEGATIVE = [
+    # a date column that is not the birth date, with the sex cell before it
+    "NAME | SEX | BOOKING DATE\nDOE, JOHN | M | 03/14/2024",
+    "Name\tSex\tArrest date\nROE, ANN\tF\t1/2/2023",
+    # dates of other events in a list below a birth-date header: only the first date of each record is years
+    # before the next one
+    "Date of birth\nDate of arrest\nDate of release\n3/4/2019\n5/6/2019\n7/8/2020\n1/2/2021",
+    # a single space before the date: running text, not a cell
+    "Room M 01/02/2020 was booked.",
+    "Date of Death: August 2, 2017",
+    "DATE OF DEATH\n5/31/2017\nHONDURAS",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECORD_POSITIVE)
+def test_date_of_birth_in_records(engine, text, expected):
+    assert spans(engine, text, "DATE_OF_BIRTH") == expected
+
+
+@pytest.mark.parametrize("text", RECORD_NEGATIVE)
+def test_other_record_dates_are_not_dates_of_birth(engine, text):
+    assert spans(engine, text, "DATE_OF_BIRTH") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_date_of_birth_found(engine, text, expected):
     assert spans(engine, text, "DATE_OF_BIRTH") == expected

@@ -100,6 +100,45 @@ A_NUMBER_CASES = [
     ("passport no. A09876543", []),
     ("He showed Mexican passport number A12345678 at the desk.", []),
     ("Name;Phone;Case\nMensah, Abena;212-555-0101;201345678", []),
+    # the 7-digit A-numbers of older files, as BIA decisions of the 1940s-1980s print them
+    ("In the Matter of K---\nA-6104417\nDecided by the Board", ["A-6104417"]),
+    ("File: A-2287765 - Chicago", ["A-2287765"]),
+    ("A#7730012 appears in the 1962 record.", ["A#7730012"]),
+    ("Alien Registration No. A4412907", ["A4412907"]),
+    ("old file A\u20113398120 (OCR hyphen)", ["A\u20113398120"]),
+    # rows set apart by blank lines keep their header
+    ("Name | A-Number | Phone\nDIALLO, Awa | 204556781 | 555-0101\n\nSOW, Issa | 209331276 | 555-0102",
+     ["204556781", "209331276"]),
+    # not A-numbers: a 7-digit A-shape without a hyphen and without a label (a passport, a model number)
+    ("Indian passport A1234567 was seized.", []),
+    ("Model A7654321 printer", []),
+    ("passport no. A-1234567", []),
+]
+
+# Tables whose rows are separated by blank lines: every row keeps its column header, of every table kind; a
+# line that is not a row of the same shape ends the table.
+TABLE_CASES = [
+    # tab-separated, rows numbered under a header without "#"
+    ("NAME\tDOB\tA#\n1\tDOE, JANE\t01/02/1980\t221213168\n\n2\tROE, RICH\t03/04/1985\t203814160\n\n\n"
+     "3\tPOE, ANN\t05/06/1990\t207115532", ["221213168", "203814160", "207115532"]),
+    # pipe table with a rule line
+    ("| Name | A# | Phone |\n|---|---|---|\n| Doe | 221213168 | 555-0101 |\n\n| Roe | 203814160 | 555-0102 |",
+     ["221213168", "203814160"]),
+    # semicolon and comma exports
+    ("Name;DOB;A#\nDoe;1/2/1980;221213168\n\nRoe;1/2/1981;203814160", ["221213168", "203814160"]),
+    ("Name,DOB,A-Number\nJane Doe,1/2/1980,221213168\n\n\"Roe, Rich\",1/2/1981,203814160",
+     ["221213168", "203814160"]),
+    # space-aligned columns
+    ("#   NAME              DOB         ALIEN #\n1   Mahmoud, Bilal    05/07/94    226355178\n\n"
+     "2   CRUZ, LETICIA     10/14/79    067445052", ["226355178", "067445052"]),
+    # the table ends at prose, at a line of another shape, at the header of another table
+    ("NAME\tDOB\tA#\nDOE\t1/2/1980\t221213168\n\nThe officer noted 203814160 in the file.", ["221213168"]),
+    ("Name | A# | Phone\nDoe | 221213168 | 555\n\nRoe | 203814160", ["221213168"]),
+    ("Name;DOB;A#\nDoe;1/2/1980;221213168\n\nCase;Phone;Docket\n2024;555;203814160", ["221213168"]),
+    ("NAME | DOB | A#\nDOE | 1/2/1980 | 221213168\n\nCase | Phone | Docket\n2024 | 555 | 203814160",
+     ["221213168"]),
+    ("#   NAME              DOB         ALIEN #\n1   Mahmoud, Bilal    05/07/94    226355178\n\n"
+     "Officers  later wrote   203814160 down.", ["226355178"]),
 ]
 
 USCIS_RECEIPT_CASES = [
@@ -259,6 +298,18 @@ PASSPORT_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), A_NUMBER_CASES)
 def test_a_number(engine, text, expected):
+    assert spans(engine, text, "A_NUMBER") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_CASES)
+def test_table_rows_across_blank_lines(text, expected):
+    from workstation.detection.a_number_recognizer import ANumberRecognizer, table_cells
+
+    assert [text[s:e] for s, e in table_cells(text, ANumberRecognizer.LABELS)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_CASES)
+def test_a_number_in_table_rows_across_blank_lines(engine, text, expected):
     assert spans(engine, text, "A_NUMBER") == expected
 
 

@@ -4,7 +4,9 @@ An A-number is 8 or 9 digits, usually written with a leading ``A`` (``A123456789
 ``A# 123 456 789``, ``A 12345678``). Written with the ``A`` the number is recognised on its own; as bare digits
 (``123 456 789``) it is a finding only when a label says what it is ("A-Number:", "alien registration
 number", "A-File", "USCIS#", ...). The span covers the number and its ``A`` / ``A-`` / ``A#`` prefix, never a
-label such as "A-Number:" or "A#:".
+label such as "A-Number:" or "A#:". Older files have 7-digit numbers (``A-5960240`` in BIA decisions of the
+1940s-1980s): found with a hyphen or ``#`` after the ``A``, and written ``A5960240`` only after a label (the
+shape of many passport numbers).
 
 This module also holds ``LabelledIdRecognizer``, the base of the immigration-identifier recognizers: a Presidio
 ``PatternRecognizer`` that does its own context check (a label shortly before the match) instead of relying on
@@ -232,6 +234,80 @@ PART_NAME_HEADERS = re.compile(
 )
 
 
+# A header line rather than a row: every cell a few words without digits, one of them a usual column heading.
+_HEADER_WORD = re.compile(
+    r"(?i:.*\b(?:names?|dates?|d\.?o\.?b\.?|numbers?|nos?\.?|ids?|types?|status|case|phone|tel|country|"
+    r"nationality|citizenship|address|city|state|zip|sex|gender|age|e-?mail|file|docket|notes?|comments?|"
+    r"remarks|code|category|description|amount|total|birth|place|relationship|location|facility)\b.*|#)"
+)
+
+
+def _next_non_blank(lines: list[tuple[int, str]], i: int) -> int | None:
+    """The index of the first non-blank line from ``i`` on, if any."""
+    while i < len(lines):
+        if lines[i][1].strip():
+            return i
+        i += 1
+    return None
+
+
+def _looks_like_header(text: str, cells: list[tuple[int, int]]) -> bool:
+    values = [text[s:e] for s, e in cells if e > s]
+    return bool(values) and all(
+        not any(ch.isdigit() for ch in v) and len(v.split()) <= 4 for v in values
+    ) and any(_HEADER_WORD.fullmatch(v) for v in values)
+
+
+def _same_shape(
+    text: str,
+    candidate: tuple[int, str],
+    header_line: tuple[int, str],
+    header: list[tuple[int, int]],
+    delimiter: str,
+    labels: re.Pattern[str],
+) -> bool:
+    """Whether ``candidate`` (the first non-blank line after blank lines below a table) is still a row of the
+    table: the same delimiter and cell count as the header (tab, pipe, semicolon, comma tables; one more cell for
+    a row number, a "Last, First" split on a comma) or, for a space-aligned table, cells that all start under a
+    header cell. Not a rule line, and not the header of a next table."""
+    row_offset, row = candidate
+    offset, line = header_line
+    if _RULE.fullmatch(row):
+        return False
+    if delimiter in (";", ",", "\t", "|"):
+        if delimiter not in row:
+            return False
+        if delimiter in (";", ","):
+            n_row, n_header = len(_split_quoted(row, 0, delimiter)), len(_split_quoted(line, 0, delimiter))
+        elif delimiter == "|":
+            n_row, n_header = (len(x.strip().strip("|").split("|")) for x in (row, line))
+        else:
+            n_row, n_header = (x.strip(" \r").count("\t") + 1 for x in (row, line))
+        if n_row not in (n_header, n_header + 1):
+            return False
+        _, cells = _cells(row, row_offset, delimiter if delimiter in (";", ",") else None)
+    else:
+        if "\t" in row or "|" in row:
+            return False
+        _, cells = _cells(row, row_offset)
+        if len(cells) < 2:
+            return False
+        # aligned: the first cell under the first header cell, no two cells in one column, and most cells
+        # starting where a header cell starts (left-aligned columns)
+        starts = [s - offset for s, _ in header]
+        cols = [c[0] - row_offset for c in cells]
+        if abs(cols[0] - starts[0]) > 2:
+            return False
+        owners = [max((k for k, h in enumerate(starts) if h - 2 <= c), default=-1) for c in cols]
+        if len(set(owners)) != len(owners):
+            return False
+        if 2 * sum(any(abs(c - h) <= 2 for h in starts) for c in cols) < len(cols):
+            return False
+    if _looks_like_header(text, cells):
+        return False
+    return not any(0 < e - s <= _MAX_HEADER_CELL and labels.fullmatch(text, s, e) for s, e in cells)
+
+
 def table_cells(
     text: str, labels: re.Pattern[str], max_rows: int = 500, whole_cell: bool = False
 ) -> list[tuple[int, int]]:
@@ -255,9 +331,11 @@ def table_columns(
     A header is a line of three or more cells with a short cell matching ``labels``, split on the delimiter the
     header line uses: tabs, pipes, semicolons, commas (when every comma-separated part is a few short words, as
     in a CSV export: "Name,Date of Birth,Country") or runs of two or more spaces. Its rows are the following
-    lines up to a blank line. Delimited rows are matched to the header by cell index (a double-quoted cell may
-    hold the delimiter; a "Last, First" in a comma row, one cell too many, is joined under a name column),
-    space-aligned rows by column position. With ``whole_cell`` the header cell must match ``labels`` entirely.
+    lines up to a line that is not a row of the table; blank lines between rows are skipped while the next
+    non-blank line is a row of the same shape (same delimiter and cell count, or cells aligned under the header
+    cells of a space-aligned table) and not the header of another table. Delimited rows are matched to the
+    header by cell index (a double-quoted cell may hold the delimiter; a "Last, First" in a comma row, one cell
+    too many, is joined under a name column), space-aligned rows by column position. With ``whole_cell`` the header cell must match ``labels`` entirely.
     """
     match = labels.fullmatch if whole_cell else labels.search
     if "\t" not in text and "|" not in text and "  " not in text and ";" not in text and text.count(",") < 2:
@@ -293,7 +371,12 @@ def table_columns(
         while i < len(lines) and rows < max_rows:
             row_offset, row = lines[i]
             if not row.strip():
-                break
+                # rows set apart by blank lines: go on while the next non-blank line is a row of this table
+                j = _next_non_blank(lines, i)
+                if j is None or not _same_shape(text, lines[j], (offset, line), header, delimiter, labels):
+                    break
+                i = j
+                row_offset, row = lines[i]
             if split_char and delimiter not in row:
                 break
             i += 1
@@ -476,6 +559,10 @@ class ANumberRecognizer(LabelledIdRecognizer):
     PATTERNS = [
         # A123456789, A-123-456-789, A#123456789, A# 123 456 789, A.123456789
         Pattern("a_prefixed", rf"{_START}(?P<id>(?-i:A)(?:\s?[\-#.\u2010-\u2013]\s?|-\s?#\s?)?{_DIGITS}){_END}", 0.85),
+        # A-5960240: the 7-digit A-numbers of older files (BIA decisions of the 1940s-1980s), with a hyphen or "#"
+        Pattern("a_prefixed_7", rf"{_START}(?P<id>(?-i:A)(?:[ ]?[\-\u2010-\u2013][ ]?|\s?#\s?)\d{{7}}){_END}", 0.8),
+        # A1234567, A 1234567 (also a passport shape): only with an A-number label
+        Pattern("a_prefixed_7_plain", rf"{_START}(?P<id>(?-i:A)[ \u00a0]?\d{{7}}){_END}", 0.2),
         # A 12345678
         Pattern("a_prefixed_space", rf"{_START}(?P<id>(?-i:A)[ \u00a0]{_DIGITS}){_END}", 0.55),
         # a123456789, a-123-456-789
@@ -485,7 +572,7 @@ class ANumberRecognizer(LabelledIdRecognizer):
         # 123456789, 123-456-789, 12345678: only with a label
         Pattern("a_bare_digits", rf"(?<![\w\-#])(?<!\d[ .])(?P<id>{_DIGITS}|\d{{8,9}}){_END}", 0.05),
     ]
-    CONTEXT_SCORES = {"a_prefixed": 0.95, "a_prefixed_space": 0.9, "a_prefixed_lower": 0.9}
+    CONTEXT_SCORES = {"a_prefixed": 0.95, "a_prefixed_7": 0.95, "a_prefixed_space": 0.9, "a_prefixed_lower": 0.9}
     CONTEXT = [
         "a-number", "a number", "a#", "a-file", "alien", "alien number", "alien registration number",
         "registration number", "uscis#", "uscis number", "arn", "numero de extranjero",

@@ -77,9 +77,12 @@ def _build() -> dict[str, re.Pattern[str]]:
     # street name word: capitalised word (incl. "St." "O'Brien" "Martin-Luther"), ordinal or bare number
     word = r"(?:" + upper + r"[\w'’]*(?:-[\w'’]+)*\.?|" + ordinal + r"|\d{1,4}(?![\w/:-]))"
     suffix = r"(?:" + _alt(suffixes) + r")(?:\.(?![ \t]*\d)|\b)"
-    directional = r"(?:(?-i:N|S|E|W|NE|NW|SE|SW)\b\.?|North|South|East|West)"
+    directional = r"(?:(?-i:[NS]\.[EW]\.|N|S|E|W|NE|NW|SE|SW)(?![\w])\.?|North|South|East|West)"
+    # a name that ends in a street type word itself takes the type after it: "Blue Hill Avenue", "Kew Gardens Road"
+    main_type = (r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Place|Pl|Court|Ct|Terrace|"
+                 r"Parkway|Pkwy)(?:\.(?![ \t]*\d)|\b)")
     street_typed = (r"(?:" + directional + _WS + r")?(?:" + word + _WS + r"){0,4}?" + word + _WS + suffix +
-                    r"(?:[ \t]+" + directional + r"(?![\w']))?")
+                    r"(?:[ \t]+" + main_type + r")?(?:[ \t]+" + directional + r"(?![\w']))?")
     street_prefix = (r"(?:Avenue|Ave\.?|Av\.?)[ \t]+(?:of[ \t]+the[ \t]+Americas|(?-i:[A-Z])\b(?!['’.]\w))")
     street_route = r"(?:(?:State|County|US|U\.S\.)[ \t]+)?(?:Route|Rte\.?|Highway|Hwy\.?|Road)[ \t]+\d{1,4}\b"
     street_standalone = r"(?:" + _alt(standalone) + r")\b(?:[ \t]+" + directional + r"(?![\w']))?"
@@ -91,7 +94,8 @@ def _build() -> dict[str, re.Pattern[str]]:
             r"|(?:" + _alt(unit_words) + r")\b)")
     place_known = r"(?:" + _alt(places) + r")\b"
     place_any = r"(?:" + upper + r"[\w'’.-]*(?:[ \t]+" + upper + r"[\w'’.-]*){0,2})"
-    state = (r"(?:(?-i:" + "|".join(codes) + r")\b|(?-i:N\.Y\.|N\.J\.)|(?:" + _alt(names) + r")\b)")
+    dotted = "|".join(re.escape(f"{c[0]}.{c[1]}.") for c in codes if len(c) == 2)  # "N.Y.", "D.C."
+    state = (r"(?:(?-i:" + "|".join(codes) + r")\b|(?-i:" + dotted + r")|(?:" + _alt(names) + r")\b)")
     zipcode = r"\d{5}(?:-\d{4})?\b"
     # city/state/zip tail: known place [state] [zip] | any place + state [zip] | state [zip] | zip
     tail = (r"(?:" + _SEP + r"(?:" + place_known + r"(?:" + _SEP + state + r")?(?:" + _SEP + zipcode + r")?"
@@ -108,6 +112,9 @@ def _build() -> dict[str, re.Pattern[str]]:
                          r"[\w'’.-]*){0,2})(?P<units>" + units + r")(?P<tail>" + _SEP + r"(?:" + place_known +
                          r"(?:" + _SEP + state + r")?(?:" + _SEP + zipcode + r")?|" + place_any + _SEP + state +
                          r"(?:" + _SEP + zipcode + r")?))", flags)
+    # the last line of a mailing address on its own: "San Francisco, California 94111", "Washington, DC 20529"
+    city_state_zip = re.compile(r"(?<![\w'’.-])" + place_any + r"[ \t]*,[ \t]*" + state + r"[ \t]*,?[ \t]*" +
+                                zipcode, flags)
     pobox = re.compile(r"(?<!\w)(?:P\.?[ \t]?O\.?|Post[ \t]+Office)[ \t]*Box[ \t]*#?[ \t]*\d{1,7}\b" + r"(?P<tail>" +
                        tail + r")", flags)
     # an unknown city after the street, accepted when usaddress reads it as a place and the sentence ends
@@ -115,7 +122,7 @@ def _build() -> dict[str, re.Pattern[str]]:
     labels = _load("address_labels.txt")
     label = re.compile(r"(?m)(?:^|(?<=\t)|(?<=[ \t]{2})|(?<=\|))[ \t]*(?:[-•*·][ \t]*)?(?:" + _alt(labels) +
                        r")[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*(?P<value>[^\n]*)", flags)
-    return {"core": core, "untyped": untyped, "pobox": pobox, "loose_city": loose_city, "label": label,
+    return {"core": core, "untyped": untyped, "pobox": pobox, "city_state_zip": city_state_zip, "loose_city": loose_city, "label": label,
             "place_known": re.compile(place_known + r"$", flags)}
 
 
@@ -124,6 +131,11 @@ _PLACEHOLDER = re.compile(r"^(?:[_\-.\s]*|n/?a|none|unknown|unk|refused|declined
 # the value of a labelled field ends where another field on the same line begins
 _NEXT_FIELD = re.compile(r"(?:\t|[ \t]{3,}|[ \t]*\|)|[ \t]{2}(?=[^\W\d_][\w/ .'#()-]{0,30}:)|[ \t](?=(?:Phone|Tel|Cell|"
                          r"DOB|D\.O\.B\.|Date|Email|E-mail|Sex|Age|Race|SSN|Apt)\b[^:\n]{0,12}:)", re.IGNORECASE)
+# Between a street and the city line that follows it: a comma, spaces, one line break.
+_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?")
+# A number that a label names as something other than a house number: "No. 18-4214", "Case: 14-60197".
+_NUMBER_LABEL = re.compile(r"(?:\b(?:No|Nos|Number|Case|Docket|Index|Page|Pg|Sec|Section|Tel|Phone|Fax|Room|"
+                           r"Rm)\.?[ \t]*[:#]?|[#§])[ \t]*$", re.IGNORECASE)
 _NON_NAME = {"officer", "detective", "det", "sgt", "police", "precinct", "he", "she", "they", "the", "then", "and",
              "but", "who", "which", "where", "when", "while", "after", "before", "until", "since", "i", "we"}
 
@@ -133,6 +145,11 @@ def _usaddress_labels(candidate: str) -> list[tuple[str, str]]:
         return usaddress.parse(candidate.replace("\n", " "))
     except Exception:  # noqa: BLE001 - a parse failure only means "not confirmed"
         return []
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _load("address_not_places.txt"))
 
 
 # The word before a final period: digits ("NY 10038.") or a word; full words of four letters or fewer.
@@ -151,6 +168,7 @@ class AddressRecognizer(EntityRecognizer):
     UNTYPED_SCORE = 0.6
     POBOX_SCORE = 0.85
     LABEL_SCORE = 0.7
+    CITY_SCORE = 0.6
 
 
     def __init__(self) -> None:
@@ -184,6 +202,16 @@ class AddressRecognizer(EntityRecognizer):
             return m.end(1)
         return end
 
+    @staticmethod
+    def _place_start(text: str, start: int, end: int) -> int:
+        """The start of the city in "Trial Attorney San Francisco, CA 94111": leading words of
+        ``address_not_places.txt`` are left out."""
+        stop = _not_places()
+        for m in re.finditer(r"[^\s,]+", text[start:end]):
+            if m.group().rstrip(".").lower() not in stop:
+                return start + m.start()
+        return start
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if "ADDRESS" not in entities:
             return []
@@ -204,11 +232,16 @@ class AddressRecognizer(EntityRecognizer):
                 results.append(self._result(start, end, score, why))
                 covered.append((start, end))
 
+        def numbered(start: int) -> bool:
+            return _NUMBER_LABEL.search(text, max(0, start - 12), start) is not None
+
         for m in self._re["core"].finditer(text):
+            if numbered(m.start()):
+                continue
             end = self._extend_loose_city(text, m.start(), m.end(), bool(m.group("tail").strip(" \t,")))
             add(m.start(), end, self.STREET_SCORE, "house number and street")
         for m in self._re["untyped"].finditer(text):
-            if any(s <= m.start() < e for s, e in covered):
+            if any(s <= m.start() < e for s, e in covered) or numbered(m.start()):
                 continue
             labels = dict((lab, tok) for tok, lab in _usaddress_labels(m.group()))
             if "AddressNumber" in labels and "StreetName" in labels and (
@@ -216,6 +249,18 @@ class AddressRecognizer(EntityRecognizer):
                 add(m.start(), m.end(), self.UNTYPED_SCORE, "house number, street and city (usaddress)")
         for m in self._re["pobox"].finditer(text):
             add(m.start(), m.end(), self.POBOX_SCORE, "PO box")
+        for m in self._re["city_state_zip"].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in covered):
+                continue
+            start = self._place_start(text, m.start(), m.end())
+            for k, r in enumerate(results):
+                if r.end <= start and _JOIN.fullmatch(text, r.end, start):
+                    # the city line right after a street the patterns stopped short of: one address
+                    results[k] = self._result(r.start, m.end(), r.score, r.analysis_explanation.textual_explanation)
+                    covered.append((r.start, m.end()))
+                    break
+            else:
+                add(start, m.end(), self.CITY_SCORE, "city, state and ZIP code")
         for m in self._re["label"].finditer(text):
             value = m.group("value")
             cut = _NEXT_FIELD.search(value)

@@ -122,6 +122,47 @@ _LONG_NUMBER = re.compile(r"\d{4,}|\d+[/.\-]\d+")
 _ABBREVIATIONS = frozenset({"approx", "apx", "aprox"})
 _LOOKBACK = 60
 
+# Records laid out one cell per line (a PDF table extracted column by column, a list of detainees): a date is a
+# birth date when it starts a cell under a birth-date column header somewhere above, and the next date of its
+# record (at most a few lines on) is years later (the date of death, arrest or entry of the same record).
+_FULL_DATES = frozenset({"numeric", "numeric_spaced", "iso", "month_day_year", "day_month_year"})
+_COLUMN_LABEL_AFTER = re.compile(r"[ \t\u00a0]*(?::|-?[ \t\u00a0]*\d)")
+# A table column of other dates ("Arrest date", "Fecha", "Time"): its cells are not read as records.
+_OTHER_DATE_HEADER = re.compile(r"\b(?:dates?|fechas?|time|when|arrest\w*|incident|occurred|entry|death)\b", FLAGS)
+_RECORD_GAP_LINES = 3
+_RECORD_GAP_CHARS = 160
+_MIN_AGE = 10
+# A person's sex (or race/sex) as the cell right before a date: "M\n10/27/1970", "W/M  03/14/1989".
+_SEX_VALUE = re.compile(r"(?:[WBHAIO]/)?[MF]|(?:[Ff]e)?[Mm]ale|(?:FE)?MALE")
+_SPACE = " \t\u00a0"
+
+
+def _cell_start(text: str, pos: int) -> int | None:
+    """If ``pos`` starts a table cell (line start, after a tab, a pipe or two spaces), the end of the previous
+    cell (``pos`` itself at a line start); ``None`` in running text."""
+    i = pos
+    while i > 0 and text[i - 1] in _SPACE:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return i
+    if text[i - 1] in "\t|":
+        return i - 1
+    return i if pos - i >= 2 or "\t" in text[i:pos] else None
+
+
+def _after_sex_cell(text: str, pos: int) -> bool:
+    """Whether the cell before the cell at ``pos`` is a person's sex: "M", "F", "W/M", "Female"."""
+    prev_end = _cell_start(text, pos)
+    if prev_end is None or prev_end == 0:
+        return False
+    end = prev_end
+    while end > 0 and text[end - 1] in _SPACE + "\n|":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] not in _SPACE + "\n|":
+        start -= 1
+    return _SEX_VALUE.fullmatch(text, start, end) is not None and _cell_start(text, start) is not None
+
 
 def _plausible(kind: str, m: re.Match[str]) -> bool:
     """Whether the numbers of a candidate can be a day, a month and a year."""
@@ -221,16 +262,65 @@ class DateOfBirthRecognizer(PatternRecognizer):
         labels = self._labels(text)
         cells = table_cells(text, _TABLE_LABELS)
         previous_end = -1
-        for start, end, pattern in self._candidates(text):
+        candidates = self._candidates(text)
+        records = self._record_dates(text, candidates)
+        for n, (start, end, pattern) in enumerate(candidates):
             chained = previous_end >= 0 and _CHAIN.fullmatch(text, previous_end, start) is not None
             labelled = in_cells(cells, start, end) or self.has_label(text, start, end, labels)
-            if not chained and not labelled:
+            if not chained and not labelled and n not in records:
                 continue
             if pattern.name == "year" and chained:
                 continue  # "born 1989-03-14 or 1990": the second is probably not a year of birth
-            previous_end = end
+            # a record's birth date starts no list: the next date of the record is another event's
+            previous_end = end if labelled or chained else -1
             results.append(self._result(pattern.score, start, end, pattern))
         return results
+
+    # -- records under a column header ------------------------------------------------------------------------
+    @staticmethod
+    def _column_headers(text: str) -> list[int]:
+        """End offsets of birth-date labels standing as a column header: no value after them on their line."""
+        out = []
+        for m in _LABELS[0][0].finditer(text):
+            if not _COLUMN_LABEL_AFTER.match(text, m.end()):
+                out.append(m.end())
+        return out
+
+    @staticmethod
+    def _year(kind: str, value: str) -> int | None:
+        m = re.search(_Y4, value)
+        if m:
+            return int(m.group())
+        if kind == "numeric":
+            yy = int(re.findall(r"\d+", value)[-1])
+            return 1900 + yy if yy >= 30 else 2000 + yy
+        return None
+
+    def _record_dates(self, text: str, candidates: list[tuple[int, int, Pattern]]) -> set[int]:
+        """Indexes of the candidates that are birth dates of records below a birth-date column header, or that
+        follow a sex cell."""
+        headers = self._column_headers(text)
+        other_cells = table_cells(text, _OTHER_DATE_HEADER)
+        out: set[int] = set()
+        for n, (start, end, pattern) in enumerate(candidates):
+            if pattern.name not in _FULL_DATES or in_cells(other_cells, start, end):
+                continue
+            if _after_sex_cell(text, start):
+                out.add(n)
+                continue
+            if not headers or headers[0] > start or _cell_start(text, start) is None:
+                continue
+            year = self._year(pattern.name, text[start:end])
+            if year is None or n + 1 >= len(candidates):
+                continue
+            nxt_start, nxt_end, nxt = candidates[n + 1]
+            gap = text[end:nxt_start]
+            if nxt.name not in _FULL_DATES or len(gap) > _RECORD_GAP_CHARS or gap.count("\n") > _RECORD_GAP_LINES:
+                continue
+            later = self._year(nxt.name, text[nxt_start:nxt_end])
+            if later is not None and later - year >= _MIN_AGE:
+                out.add(n)
+        return out
 
     def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
         return pattern_result(self, self.ENTITY, score, start, end, pattern)
