@@ -82,6 +82,10 @@ CAPTION_POSITIVES = [
     # a street name ending in a street type word, then its own type: one address with its city line
     ("Staff Attorney\n2210 Forest Hill Avenue\nRichmond, VA 23225", ["2210 Forest Hill Avenue\nRichmond, VA 23225"]),
     ("Clinic: 118-20 Union Turnpike Road, Kew Gardens, NY 11415", ["118-20 Union Turnpike Road, Kew Gardens, NY 11415"]),
+    # federal offices: a directional after a comma, a mail stop, OCR's stray periods
+    ("Send to 425 I Street, N.W., Mail Stop 3100, Washington, DC 20536 by hand.",
+     ["425 I Street, N.W., Mail Stop 3100, Washington, DC 20536"]),
+    ("Appeals Office 31 Jefferson Ave., N.W .. MS 1200 prevent", ["31 Jefferson Ave., N.W .. MS 1200"]),
 ]
 
 CAPTION_NEGATIVES = [

@@ -77,12 +77,12 @@ def _build() -> dict[str, re.Pattern[str]]:
     # street name word: capitalised word (incl. "St." "O'Brien" "Martin-Luther"), ordinal or bare number
     word = r"(?:" + upper + r"[\w'’]*(?:-[\w'’]+)*\.?|" + ordinal + r"|\d{1,4}(?![\w/:-]))"
     suffix = r"(?:" + _alt(suffixes) + r")(?:\.(?![ \t]*\d)|\b)"
-    directional = r"(?:(?-i:[NS]\.[EW]\.|N|S|E|W|NE|NW|SE|SW)(?![\w])\.?|North|South|East|West)"
+    directional = r"(?:(?-i:[NS]\.[ \t]?[EW]\.?|N|S|E|W|NE|NW|SE|SW)(?![\w])\.?|North|South|East|West)"
     # a name that ends in a street type word itself takes the type after it: "Blue Hill Avenue", "Kew Gardens Road"
     main_type = (r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Place|Pl|Court|Ct|Terrace|"
                  r"Parkway|Pkwy)(?:\.(?![ \t]*\d)|\b)")
     street_typed = (r"(?:" + directional + _WS + r")?(?:" + word + _WS + r"){0,4}?" + word + _WS + suffix +
-                    r"(?:[ \t]+" + main_type + r")?(?:[ \t]+" + directional + r"(?![\w']))?")
+                    r"(?:[ \t]+" + main_type + r")?(?:[ \t]*,?[ \t]+" + directional + r"(?![\w']))?")
     street_prefix = (r"(?:Avenue|Ave\.?|Av\.?)[ \t]+(?:of[ \t]+the[ \t]+Americas|(?-i:[A-Z])\b(?!['’.]\w))")
     street_route = r"(?:(?:State|County|US|U\.S\.)[ \t]+)?(?:Route|Rte\.?|Highway|Hwy\.?|Road)[ \t]+\d{1,4}\b"
     street_standalone = r"(?:" + _alt(standalone) + r")\b(?:[ \t]+" + directional + r"(?![\w']))?"
@@ -103,7 +103,7 @@ def _build() -> dict[str, re.Pattern[str]]:
             r"|" + place_any + _SEP + zipcode +
             r"|" + state + r"(?:" + _SEP + zipcode + r")?"
             r"|" + zipcode + r"))?")
-    units = r"(?:" + _SEP + unit + r"){0,3}"
+    units = r"(?:(?:" + _SEP + r"|[ \t]*\.\.?[ \t]+)" + unit + r"){0,3}"  # "N.W .. MS 2090" (OCR)
     flags = re.IGNORECASE
     core = re.compile(r"(?P<num>" + number + r")" + _WS + r"(?P<street>" + street + r")(?P<units>" + units + r")"
                       r"(?P<tail>" + tail + r")", flags)
