@@ -296,6 +296,9 @@ REAL_LANGUAGE_POSITIVES = [
     ('document', 'She is the beneficiary of an approved I-130 petition.', ['beneficiary of an approved I-130 petition']),
     ('relief', 'The judge found him ineligible for immigration relief.', ['found him ineligible for immigration relief']),
     ('relief', 'He claimed he had acquired derivative citizenship.', ['acquired derivative citizenship']),
+    ('charge', 'The notice alleged she was an alien present in the United States without being admitted.',
+     ['an alien present in the United States without being admitted']),
+    ('order', 'She was later deported back to Peru by air.', ['later deported']),
 ]
 
 REAL_LANGUAGE_NEGATIVES = [
@@ -305,6 +308,7 @@ REAL_LANGUAGE_NEGATIVES = [
     ('agency', 'ERO deportation officers arrested 15 people during the operation.'),
     ('agency', 'ICE has removed more than 300 fugitives this year.'),
     ('bare person', 'The noncitizen was released the next day.'),
+    ('agency', 'Annual Report on Deaths in ICE Custody'),
     ('bare person', 'Each alien listed below appeared at the hearing.'),
     ('abstract', 'An alien who enters without inspection is subject to removal under the statute.'),
     ('abstract', 'Section 212 lists the grounds of inadmissibility.'),

@@ -243,6 +243,11 @@ _ENTRY_VERB = (
 _ENTRY = re.compile(
     r"(?<![\w\-])(?i:" + _ENTRY_VERB + r"(?:\s+" + _US + r")?(?P<manner>(?:\s+|,\s*)" + _MANNER + r")?)(?![\w])"
 )
+# The charge of presence without admission: "an alien present in the United States without being admitted or paroled".
+_PRESENT_WITHOUT = re.compile(
+    r"(?<![\w])(?i:(?:(?:an?\s+)?(?:alien|noncitizen|non-citizen|applicant|respondent)\s+)?present\s+in\s+" + _US
+    + r"(?:\s+|,\s*)" + _MANNER + r")(?![\w])"
+)
 # "was not inspected", "has not been admitted or paroled after inspection", "did not present an immigration visa".
 _NOT_ADMITTED = re.compile(
     r"(?<![\w])(?i:(?:(?:was|were|is|are|has|have|had)\s+(?:(?:of\s+course|never|not),?\s+)*)?(?:not|never)\s+"
@@ -277,21 +282,22 @@ _ADMITTED_UNTIL = re.compile(
 )
 # "was removed to El Salvador", "again removed", "deported from the United States".
 _REMOVED = re.compile(
-    r"(?<![\w])(?i:(?:(?:was|were|been|being|is|are|got|get|be|again|later|subsequently|then|eventually|twice|"
-    r"thrice|previously|successfully|physically)\s+)+(?P<verb>removed|deported|excluded|expelled))"
+    r"(?<![\w])(?i:(?P<aux>(?:(?:was|were|been|being|is|are|got|get|be|has|have|had)\s+)*)"
+    r"(?P<adv>(?:(?:again|later|subsequently|then|eventually|twice|thrice|previously|successfully|physically)\s+)*)"
+    r"(?P<verb>removed|deported|excluded|expelled))"
     r"(?=\s+to\s+(?:the\s+)?[A-Z]|\s+(?i:from\s+" + _US + r"|back\s+to|via|under\s+(?:section|reinstatement)))"
 )
 _GROUP_AFTER = re.compile(r"^\s+(?i:more\s+than|over|nearly|almost|about|approximately|some|\d)")
 # "his removal", "Hernandez Pastora's removal", "the subsequent removal", "latest removal".
 _REMOVAL_NOUN = re.compile(
-    r"(?<![\w])(?:(?i:his|her|their|my|its)|[A-Z][\w\-]+['\u2019]s|(?i:subsequent|latest|eventual|impending|"
-    r"imminent|scheduled|physical|planned|expedited|actual|ultimate|pending))\s+"
-    r"(?i:removal|deportation|exclusion|expulsion)(?:\s+(?i:from\s+" + _US + r"|proceedings|case|hearing|order))?"
-    r"(?![\w])(?!\s+(?i:of|from\s+(?:office|the\s+(?:bench|board|position|premises|home|house|school|property))))"
+    r"(?<![\w])(?:(?:(?i:his|her|their|my|its)|[A-Z][\w\-]+['\u2019]s)\s+|(?P<adj2>(?i:subsequent|latest|eventual|"
+    r"impending|imminent|scheduled|physical|planned|expedited|actual|ultimate|pending)\s+))"
+    r"(?P<noun>(?i:removal|deportation|exclusion|expulsion)(?:\s+(?i:from\s+" + _US + r"|proceedings|case|hearing|order))?"
+    r")(?![\w])(?!\s+(?i:of|from\s+(?:office|the\s+(?:bench|board|position|premises|home|house|school|property))))"
 )
 # "charged with removability", "charged as inadmissible", "was removable", "found deportable".
 _CHARGED = re.compile(
-    r"(?<![\w])(?i:(?:(?:charged|chargeable)\s+(?:(?:him|her|them|the\s+[a-z]+|(?-i:[A-Z][\w\-]+))\s+)?(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
+    r"(?<![\w])(?i:(?:(?:charged|chargeable|charging|charges)\s+(?:(?:him|her|them|the\s+[a-z]+)\s+)?(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
     r"(?:was|were|is|are|be|been|being|remains?|remained|became|found|deemed|conceded|concede[sd]?|admitted)\s+"
     r"(?:(?:not|also|now|clearly|therefore|thus|still)\s+)*)"
     r"(?:removability|removable|deportability|deportable|inadmissibility|inadmissible|excludability|excludable|"
@@ -531,6 +537,9 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 continue  # "Office of Refugee Resettlement", "Board of Immigration Appeals": an organisation
             if key == "groundsofinadmissibility" and not _OWN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # "section 212 lists the grounds of inadmissibility": the law
+            if key.endswith("custody") and re.search(r"(?i:deaths|people|detainees|individuals|persons)\s+$",
+                                                     text[max(0, m.start() - 20) : m.start()]):
+                continue  # "List of Deaths in ICE Custody": a class of events
             if key == "icedetention" and re.match(r"\s+(?i:and\s+removal)", after):
                 continue  # "ICE Detention and Removal Operations": an office
             if key.startswith("removable") and _GENERIC_REMOVABLE.search(text[max(0, m.start() - 40) : m.start()]):
@@ -665,7 +674,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
         for rx, score in ((_ENTRY, 0.8), (_NOT_ADMITTED, 0.7), (_OVERSTAY, 0.8), (_VIOLATED_TERMS, 0.8),
                           (_ADMITTED_UNTIL, 0.7), (_CHARGED, 0.8), (_DETAINER, 0.8), (_IN_CUSTODY, 0.8),
                           (_ELIGIBLE, 0.7), (_CITIZENSHIP_VERB, 0.7), (_BENEFICIARY, 0.8), (_CREW, 0.7),
-                          (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8)):
+                          (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8), (_PRESENT_WITHOUT, 0.8)):
             for m in rx.finditer(text):
                 if rx is _ENTRY and not (m.group("adv") or m.group("manner")):
                     continue  # "entered the United States in 2001": an entry, not how it was made
@@ -680,12 +689,14 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 out.append((m.start(), m.end(), score))
         for m in _REMOVED.finditer(text):
             if _GROUP_AFTER.match(text[m.end() : m.end() + 30]) or re.match(r"(?i:are|is)\s", m.group()) \
-                    or not _has_context(text, *m.span()):
+                    or m.group("verb").lower() != "deported" and not _has_context(text, *m.span()):
+                continue  # "illegal aliens are removed", "has removed more than 500": a class, a statistic
+            if not m.group("aux") and not m.group("adv"):
                 continue
-            out.append((m.start(), m.end(), 0.7))
+            out.append((m.start("adv") if m.group("adv") else m.start("verb"), m.end(), DEFAULT_SCORE))
         for m in _REMOVAL_NOUN.finditer(text):
-            if _has_context(text, *m.span()):
-                out.append((m.start(), m.end(), 0.7))
+            if _has_context(text, *m.span()):  # the span leaves the owner out: "Trejo's removal" is a name + status
+                out.append((m.start() if m.group("adj2") else m.start("noun"), m.end(), 0.7))
         for m in _WAIVER.finditer(text):
             window = text[max(0, m.start() - 300) : m.end() + 300]
             if _WAIVER_CONTEXT.search(window):
