@@ -734,7 +734,8 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 piece_end = sep.start() if sep else len(region)
                 piece = region[pos:piece_end]
                 pos = sep.end() if sep else len(region)
-                lead = _CHARGE_PREFIX.match(piece).end()
+                prefix = _CHARGE_PREFIX.match(piece)
+                lead = prefix.end() if prefix else 0
                 body = piece[lead:]
                 cut = _CHARGE_CUT.search(body)
                 body = body[: cut.start()] if cut else body
