@@ -299,6 +299,9 @@ REAL_LANGUAGE_POSITIVES = [
     ('charge', 'The notice alleged she was an alien present in the United States without being admitted.',
      ['an alien present in the United States without being admitted']),
     ('order', 'She was later deported back to Peru by air.', ['later deported']),
+    ('entry (lemma)', 'He entered the United States near Laredo in 2004 without inspection.',
+     ['entered the United States near Laredo in 2004 without inspection']),
+    ('entry (lemma)', 'She crossed into Texas near El Paso illegally in 1998.', ['crossed into Texas near El Paso illegally']),
 ]
 
 REAL_LANGUAGE_NEGATIVES = [
@@ -315,6 +318,10 @@ REAL_LANGUAGE_NEGATIVES = [
     ('abstract', 'The history of naturalization law is long.'),
     ('abstract', 'A special deportation procedure applies to seamen.'),
     ('everyday', 'The mechanic inspected the car.'),
+    ('everyday', 'The suspect illegally entered the residence through a window.'),
+    ('everyday', 'He crossed the street without permission.'),
+    ('everyday', 'He entered the building without permission.'),
+    ('everyday', 'He entered the US in 2001 and worked without a break.'),
     ('everyday', 'The tree was removed to clear the lot.'),
     ('everyday', 'Snow removal is delayed.'),
     ('everyday', 'He stayed past midnight at the party.'),

@@ -241,13 +241,20 @@ _ENTRY_VERB = (
     r"was\s+smuggled\s+into|slipped\s+into)"
 )
 _ENTRY = re.compile(
-    r"(?<![\w\-])(?i:" + _ENTRY_VERB + r"(?:\s+" + _US + r")?(?P<manner>(?:\s+|,\s*)" + _MANNER + r")?)(?![\w])"
+    r"(?<![\w\-])(?i:" + _ENTRY_VERB + r"(?P<place>\s+" + _US + r")?(?P<manner>(?:\s+|,\s*)" + _MANNER + r")?)(?![\w])"
 )
 # The charge of presence without admission: "an alien present in the United States without being admitted or paroled".
 _PRESENT_WITHOUT = re.compile(
     r"(?<![\w])(?i:(?:(?:an?\s+)?(?:alien|noncitizen|non-citizen|applicant|respondent)\s+)?present\s+in\s+" + _US
     + r"(?:\s+|,\s*)" + _MANNER + r")(?![\w])"
 )
+_STRONG_MANNER = re.compile(r"(?i:inspect|admi|parole|port|visa|surreptitious|clandestin|evad|avoid|elud|deportation|"
+                            r"removal)")
+_MANNER_AT = re.compile(r"(?i:" + _MANNER + r")(?![\w])")
+_ENTRY_LEMMAS = frozenset({"enter", "reenter", "re-enter", "cross", "come", "return", "sneak", "slip", "smuggle",
+                           "arrive", "reenters", "reentere"})
+_ENTRY_PLACES = frozenset({"border", "country", "river", "desert", "mountains", "states", "u.s.", "us", "america",
+                           "port"})
 # "was not inspected", "has not been admitted or paroled after inspection", "did not present an immigration visa".
 _NOT_ADMITTED = re.compile(
     r"(?<![\w])(?i:(?:(?:was|were|is|are|has|have|had)\s+(?:(?:of\s+course|never|not),?\s+)*)?(?:not|never)\s+"
@@ -438,6 +445,10 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 
 _ORG_BEFORE = re.compile(r"(?:Office|Bureau|Department|Division|Center|Centre|Program|Council|Board|Service|Services|"
                          r"Committee|Commission|Unit|Section|Agency|Administration)\s+(?:of|for|on)\s+(?:the\s+)?$")
+_ENTERED_PREMISES = re.compile(
+    r"\s+(?i:the|a|an|his|her|their|said|into|onto|through)\s+(?!(?i:United\b|U\.?\s?S\b|US\b|USA\b|country\b|this\s+country|"
+    r"the\s+(?:United|U\.?S|country)))"
+)
 
 @dataclass
 class _Lexicon:
@@ -523,6 +534,8 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if org and all(w[:1].isupper() for w in m.group().split()) \
                     and (" " in m.group() or org.group().split()[0][:1].isupper() and len(org.group().split()) > 1):
                 continue  # "Asylum Seeker Arrival Center", "Refugee Resettlement Program": a facility's name
+            if key in ("illegallyentered", "unlawfullyentered") and _ENTERED_PREMISES.match(after):
+                continue  # "unlawfully entered the dwelling": a burglary, not an entry into the country
             if key in _BARE_PERSON_NOUNS:
                 continue  # "the noncitizen", "an alien": a person, not a statement of status
             if key in ("naturalization", "naturalisation") and not _NATURALIZATION_OWN.search(
@@ -553,6 +566,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                 continue
             found.append((m.start(), m.end(), score))
         found.extend(self._contextual(text))
+        found.extend(self._entries_by_lemma(text, nlp_artifacts))
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
         generic = self._generic_sentences(text)
@@ -676,8 +690,8 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
                           (_ELIGIBLE, 0.7), (_CITIZENSHIP_VERB, 0.7), (_BENEFICIARY, 0.8), (_CREW, 0.7),
                           (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8), (_PRESENT_WITHOUT, 0.8)):
             for m in rx.finditer(text):
-                if rx is _ENTRY and not (m.group("adv") or m.group("manner")):
-                    continue  # "entered the United States in 2001": an entry, not how it was made
+                if rx is _ENTRY and not self._unlawful_entry(text, m):
+                    continue
                 if rx is _NOT_ADMITTED and m.group("verb") and m.group("verb").lower() == "inspected" \
                         and not _has_context(text, *m.span()):
                     continue  # "the car was not inspected"
@@ -708,6 +722,41 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             sent_end = min(x for x in (text.find(".", e), text.find("\n", e), e + 150, len(text)) if x >= 0)
             if _MONITOR_CONTEXT.search(text, sent_start, sent_end):
                 out.append((s, e, 0.7))
+        return out
+
+    @staticmethod
+    def _unlawful_entry(text: str, m: re.Match[str]) -> bool:
+        """Whether an entry match says how the person entered this country, not that someone entered a building."""
+        if not (m.group("adv") or m.group("manner")):
+            return False  # "entered the United States in 2001": an entry, not how it was made
+        if m.group("manner") and _STRONG_MANNER.search(m.group("manner")):
+            return True  # "without inspection", "at other than a designated port"
+        if m.group("place") or re.search(r"(?i:re-?\s?ent)", m.group()):
+            return True  # "entered the country illegally", "reentered surreptitiously"
+        return bool(m.group("manner")) and _has_context(text, *m.span())  # "came back without permission"
+
+    def _entries_by_lemma(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int, float]]:
+        """An entry verb and, later in its clause, how the entry was made: "entered the United States near Laredo
+        in 2004 without inspection", "crossed into Texas illegally" (lemmas and POS tags of the spaCy pass)."""
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        if doc is None or len(doc) == 0 or doc[-1].idx + len(doc[-1]) > len(text):
+            return []
+        out: list[tuple[int, int, float]] = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _ENTRY_LEMMAS:
+                continue
+            place = False
+            for k in range(tok.i + 1, min(len(doc), tok.i + 12)):
+                nxt = doc[k]
+                if nxt.is_sent_start or nxt.text in (";", ":") or nxt.pos_ in ("VERB", "AUX") and k > tok.i + 1 \
+                        or nxt.lower_ in ("and", "but", "where", "when", "which", "who"):
+                    break
+                manner = _MANNER_AT.match(text, nxt.idx)
+                if manner:
+                    if _STRONG_MANNER.search(manner.group()) or place:
+                        out.append((tok.idx, manner.end(), 0.75))
+                    break
+                place = place or nxt.pos_ == "PROPN" or nxt.lower_ in _ENTRY_PLACES
         return out
 
     @staticmethod
