@@ -302,6 +302,17 @@ REAL_LANGUAGE_POSITIVES = [
     ('entry (lemma)', 'He entered the United States near Laredo in 2004 without inspection.',
      ['entered the United States near Laredo in 2004 without inspection']),
     ('entry (lemma)', 'She crossed into Texas near El Paso illegally in 1998.', ['crossed into Texas near El Paso illegally']),
+    ('entry (fraud)', 'She entered at JFK with a borrowed passport.', ['entered at JFK with a borrowed passport']),
+    ('entry (fraud)', 'He tried to enter the country by falsely claiming to be an American citizen.',
+     ['tried to enter the country by falsely claiming to be an American citizen']),
+    ('encounter', 'Border Patrol records show she was caught by the U.S. Border Patrol near Yuma.',
+     ['caught by the U.S. Border Patrol']),
+    ('reentry', 'The man was found in the United States after having been removed twice.',
+     ['found in the United States after having been removed']),
+    ('adjustment', 'In 2009 she adjusted her status to lawful permanent resident.',
+     ['adjusted her status to lawful permanent resident']),
+    ('presence', 'Police learned that he was in the country illegally.', ['in the country illegally']),
+    ('naturalization', 'Her application for naturalization is still pending.', ['naturalization']),
 ]
 
 REAL_LANGUAGE_NEGATIVES = [

@@ -230,6 +230,12 @@ _MANNER = (
     r"admitted|admission|inspected|inspection))?)*(?:\s+(?:after|following)\s+inspection)?|"
     r"at\s+(?:a\s+(?:place|point)\s+)?other\s+than\s+(?:a|an)\s+(?:designated\s+)?port(?:\s+of\s+entry)?|"
     r"by\s+(?:evading|avoiding|eluding)\s+(?:inspection|immigration\s+officers|the\s+Border\s+Patrol)|"
+    r"(?:with|using|on|by\s+(?:using|presenting))\s+(?:an?\s+)?(?:fraudulent|false|fake|counterfeit|altered|forged|"
+    r"borrowed|stolen|photo-?substituted|someone\s+else['\u2019]s)\s+(?:\w+\s+)?(?:passport|visa|documents?|papers|"
+    r"green\s+card|identity|border\s+crossing\s+card|I-?551)|"
+    r"by\s+(?:falsely\s+(?:claiming|representing\s+(?:himself|herself|themselves))|(?:making\s+)?a\s+false\s+claim)"
+    r"(?:\s+(?:to\s+be|of|as))?(?:\s+(?:an?|the))?(?:\s+(?:U\.?\s?S\.?|United\s+States|American))?\s+"
+    r"(?:citizen(?:ship)?|national|lawful\s+permanent\s+resident)|"
     r"(?:after|following)\s+(?:a|an|his|her|their)?\s*(?:prior|previous|earlier)?\s*(?:deportation|removal)s?)"
 )
 _ENTRY_VERB = (
@@ -237,7 +243,7 @@ _ENTRY_VERB = (
     r"(?P<adv>(?:unlawfully|illegally|surreptitiously|clandestinely)\s+)?"
     r"(?:entered|entering|enters|enter|re-?\s?entered|re-?\s?entering|re-?\s?enters|re-?\s?enter|"
     r"crossed(?:\s+the\s+border)?(?:\s+into)?|crossing(?:\s+the\s+border)?(?:\s+into)?|"
-    r"came(?:\s+back)?(?:\s+(?:in)?to)?|come\s+back|returned(?:\s+to)?|returning(?:\s+to)?|sneaked\s+into|snuck\s+into|"
+    r"(?:attempted|tried|attempting|trying)\s+to\s+(?:re-?)?enter|came(?:\s+back)?(?:\s+(?:in)?to)?|come\s+back|returned(?:\s+to)?|returning(?:\s+to)?|sneaked\s+into|snuck\s+into|"
     r"was\s+smuggled\s+into|slipped\s+into)"
 )
 _ENTRY = re.compile(
@@ -249,12 +255,24 @@ _PRESENT_WITHOUT = re.compile(
     + r"(?:\s+|,\s*)" + _MANNER + r")(?![\w])"
 )
 _STRONG_MANNER = re.compile(r"(?i:inspect|admi|parole|port|visa|surreptitious|clandestin|evad|avoid|elud|deportation|"
-                            r"removal)")
+                            r"removal|passport|green\s+card|citizen|false|fraud)")
 _MANNER_AT = re.compile(r"(?i:" + _MANNER + r")(?![\w])")
 _ENTRY_LEMMAS = frozenset({"enter", "reenter", "re-enter", "cross", "come", "return", "sneak", "slip", "smuggle",
                            "arrive", "reenters", "reentere"})
 _ENTRY_PLACES = frozenset({"border", "country", "river", "desert", "mountains", "states", "u.s.", "us", "america",
                            "port"})
+# Encounters with the border and immigration authorities, re-entry after removal ("found in the United States after
+# having been deported", 8 U.S.C. 1326), adjustment of status.
+_ENCOUNTER = re.compile(
+    r"(?<![\w])(?i:(?:apprehended|caught|intercepted|interdicted)\s+by\s+(?:the\s+)?(?:U\.?\s?S\.?\s+)?"
+    r"(?:Border\s+Patrol|USBP|CBP|ICE|ERO|INS|(?:immigration|border)\s+(?:officers|officials|agents|authorities))"
+    r"(?:\s+agents)?|"
+    r"found\s+in\s+" + _US + r"\s+(?:after|following)\s+(?:having\s+been\s+|being\s+)?(?:previously\s+)?"
+    r"(?:deported|removed|excluded)|"
+    r"(?:adjusted|adjust|adjusting|adjusts)\s+(?:his|her|their|my)\s+status(?:\s+to\s+(?:that\s+of\s+)?(?:an?\s+)?"
+    r"(?:lawful\s+)?permanent\s+resident)?|"
+    r"in\s+(?:this|the)\s+country\s+(?:illegally|unlawfully|without\s+(?:papers|status|authori[sz]ation)))(?![\w])"
+)
 # "was not inspected", "has not been admitted or paroled after inspection", "did not present an immigration visa".
 _NOT_ADMITTED = re.compile(
     r"(?<![\w])(?i:(?:(?:was|were|is|are|has|have|had)\s+(?:(?:of\s+course|never|not),?\s+)*)?(?:not|never)\s+"
@@ -398,9 +416,10 @@ _BARE_PERSON_NOUNS = frozenset({"noncitizen", "noncitizens", "alien", "aliens"})
 # "his naturalization", "applied for naturalization", "naturalization application": a person's naturalization.
 _NATURALIZATION_OWN = re.compile(
     r"(?i:(?:his|her|their|my|your|'s|\u2019s)\s+$|(?:applied|applying|apply|application|eligible|petition|petitioned|"
-    r"filed|file|N-400)\s+(?:\w+\s+)?for\s+$|\|\s*(?:application|certificate|interview|oath|ceremony|papers|"
-    r"granted|approved|denied)\b)"
+    r"filed|file|N-400)\s+(?:\w+\s+)?for\s+$)"
 )
+_NATURALIZATION_OWN_AFTER = re.compile(r"\s*(?i:application|certificate|interview|oath|ceremony|papers|granted|"
+                                       r"approved|denied|was\s+(?:granted|approved|denied))\b")
 # A possessive or fear word before a bare "deportation": "his deportation", "afraid of deportation".
 _OWN_BEFORE = re.compile(
     r"(?i:(?:his|her|their|my|your|our)|[A-Za-z]['\u2019]s|(?:afraid|fear|fearful|scared|terrified|risk|threat|"
@@ -539,7 +558,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if key in _BARE_PERSON_NOUNS:
                 continue  # "the noncitizen", "an alien": a person, not a statement of status
             if key in ("naturalization", "naturalisation") and not _NATURALIZATION_OWN.search(
-                    text[max(0, m.start() - 30) : m.start()] + "|" + after[:20]):
+                    text[max(0, m.start() - 30) : m.start()]) and not _NATURALIZATION_OWN_AFTER.match(after):
                 continue  # "Immigration and Naturalization Service", "law of naturalization"
             if key in ("deportation", "deportations", "removal") and not _OWN_BEFORE.search(
                     text[max(0, m.start() - 30) : m.start()]):
@@ -688,7 +707,8 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
         for rx, score in ((_ENTRY, 0.8), (_NOT_ADMITTED, 0.7), (_OVERSTAY, 0.8), (_VIOLATED_TERMS, 0.8),
                           (_ADMITTED_UNTIL, 0.7), (_CHARGED, 0.8), (_DETAINER, 0.8), (_IN_CUSTODY, 0.8),
                           (_ELIGIBLE, 0.7), (_CITIZENSHIP_VERB, 0.7), (_BENEFICIARY, 0.8), (_CREW, 0.7),
-                          (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8), (_PRESENT_WITHOUT, 0.8)):
+                          (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8), (_PRESENT_WITHOUT, 0.8),
+                          (_ENCOUNTER, 0.8)):
             for m in rx.finditer(text):
                 if rx is _ENTRY and not self._unlawful_entry(text, m):
                     continue
@@ -746,7 +766,7 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _ENTRY_LEMMAS:
                 continue
             place = False
-            for k in range(tok.i + 1, min(len(doc), tok.i + 12)):
+            for k in range(tok.i + 1, min(len(doc), tok.i + 16)):
                 nxt = doc[k]
                 if nxt.is_sent_start or nxt.text in (";", ":") or nxt.pos_ in ("VERB", "AUX") and k > tok.i + 1 \
                         or nxt.lower_ in ("and", "but", "where", "when", "which", "who"):
