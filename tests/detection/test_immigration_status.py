@@ -313,6 +313,8 @@ REAL_LANGUAGE_POSITIVES = [
      ['adjusted her status to lawful permanent resident']),
     ('presence', 'Police learned that he was in the country illegally.', ['in the country illegally']),
     ('naturalization', 'Her application for naturalization is still pending.', ['naturalization']),
+    ('story, not a rule', 'A Haitian noncitizen who was deported in 2010 was arrested again last week.',
+     ['deported']),
 ]
 
 REAL_LANGUAGE_NEGATIVES = [
@@ -326,6 +328,10 @@ REAL_LANGUAGE_NEGATIVES = [
     ('bare person', 'Each alien listed below appeared at the hearing.'),
     ('abstract', 'An alien who enters without inspection is subject to removal under the statute.'),
     ('abstract', 'Section 212 lists the grounds of inadmissibility.'),
+    ('abstract', 'A noncitizen may be charged as inadmissible or as deportable.'),
+    ('abstract', 'Noncitizens who entered without inspection may not adjust their status.'),
+    ('abstract', 'Under the statute, a noncitizen who was unlawfully present for over a year is inadmissible.'),
+    ('abstract', 'Any alien who has been ordered removed and who reenters is guilty of a felony.'),
     ('abstract', 'The history of naturalization law is long.'),
     ('abstract', 'A special deportation procedure applies to seamen.'),
     ('everyday', 'The mechanic inspected the car.'),

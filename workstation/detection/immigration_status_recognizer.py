@@ -454,12 +454,18 @@ _LEAD_BEFORE = re.compile(
 
 # A sentence about a class of people, not a person: "An alien who entered ... is not an alien seaman", "A respondent
 # in deportation proceedings who was excludable ...", "those who might be considering re-entering ...".
+_GENERIC_NOUN = (r"(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|seaman|person|individual|child|"
+                 r"immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee|defendant)")
 _GENERIC_SUBJECT = re.compile(
-    r"(?:(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n)|(?<=[\"\u201c])|(?<=\bto\s)|(?<=\bfor\s)|(?<=\bthat\s))[ \t]*(?:[Aa]n?|[Aa]ny|[Ee]very|"
-    r"[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|seaman|person|"
-    r"individual|child|immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee)|(?<![\w])(?:[Tt]hose|[Aa]nyone|"
-    r"[Ww]hoever))\s+(?:[\w\-]+\s+){0,4}?who(?![\w])"
+    r"(?:(?:^|(?<=[.!?:;,]\s)|(?<=[.!?:]\s\s)|(?<=\n)|(?<=[\"\u201c])|(?<=\bto\s)|(?<=\bfor\s)|(?<=\bthat\s))[ \t]*"
+    r"(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?" + _GENERIC_NOUN + r"|"
+    r"(?:[Aa]liens|[Nn]on-?citizens|[Aa]pplicants|[Ii]mmigrants|[Rr]espondents|[Nn]onimmigrants|[Cc]rewmen|[Ss]eamen|"
+    r"[Rr]efugees))(?![\w\-])(?P<rest>)|"
+    r"(?<![\w])(?:[Tt]hose|[Aa]nyone|[Ww]hoever)\s+(?:[\w\-]+\s+){0,4}?who(?![\w]))"
 )
+# The present tense or a modal in a sentence about "an alien": a rule, not a story ("An alien is inadmissible if ...";
+# "A Honduran noncitizen who was removed in 2004 was arrested" is a story).
+_RULE_VERB = re.compile(r"(?<![\w])(?:is|are|may|must|shall|can|cannot|might|will|would|accrues?|becomes?|remains?)(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 
 _ORG_BEFORE = re.compile(r"(?:Office|Bureau|Department|Division|Center|Centre|Program|Council|Board|Service|Services|"
@@ -787,7 +793,10 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
             starts = [x.end() for x in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
             start = starts[-1] if starts else max(0, m.start() - 400)
             end_m = _SENTENCE_END.search(text, m.end())
-            out.append((start, end_m.start() if end_m else len(text)))
+            end = end_m.start() if end_m else len(text)
+            if m.group("rest") is not None and not _RULE_VERB.search(text, start, end):
+                continue
+            out.append((start, end))
         return out
 
     @staticmethod
