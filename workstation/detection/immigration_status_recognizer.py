@@ -407,7 +407,8 @@ _CHARGES_END = re.compile(
     r"\n[ \t]*\n[ \t]*(?![ \t]*(?:Warrant|Lodged|Order|Sec\.|Act\s+of)\b)|\n[ \t]*(?:Mr\.|Ms\.|Mrs\.|ON\s+BEHALF|BEFORE|"
     r"STATEMENT|DISCUSSION|Discussion|FOR\s+|IN\s+BEHALF|Decided|APPLICATION)"
 )
-_CHARGE_SPLIT = re.compile(r"[\u2014\u2013]|(?<![A-Z])(?<!Sec)(?<!U\.S\.C)\.(?=\s|$)|\n|(?:Warrant|Lodged|Order)\s*:")
+_CHARGE_SPLIT = re.compile(r"[\u2014\u2013]|(?<![A-Z])(?<!Sec)(?<!U\.S\.C)\.(?=\s|$)|\n[ \t]*\n|(?:Warrant|Lodged|Order)\s*:|"
+                           r"\s(?=Sec(?:tion|\.)\s*\d|Act\s+of\s+\d{4})")
 _CHARGE_PREFIX = re.compile(r"^[\s\-]*(?:Act\s+of\s+\d{4}\s*-*\s*)?")
 _CHARGE_CUT = re.compile(r"\s+under\s+section|\s*,\s*to\s+wit|\s*\(|\s*$")
 
