@@ -10,13 +10,31 @@ Context decides the ambiguous words:
 
 * "parole"/"parolee"/"paroled" and short visa classes ("F-1", "J-1", "K-1", "B-2", "TN") only near immigration
   words ("parole officer" in a criminal report is not a finding);
-* "alien" alone is weak, and not in "alien registration number" (the A-number's label);
+* "alien" / "noncitizen" alone name a person and state no status ("the noncitizen was released"); "immigration
+  judge", "Immigration and Naturalization Service", "Office of Refugee Resettlement" are offices; a bare
+  "naturalization" / "deportation" only as a person's ("his deportation", "application for naturalization");
 * "Visa" the card brand ("Visa debit card", "expired Visa card") and "permanent residence" used as an address
   label are not findings;
 * "LPR" is a lawful permanent resident, not a licence-plate reader ("LPR camera", "Flock LPR hit");
 * "ICE" alone (the agency) is weak and not in upper-case lines (where it may be the drug);
 * form fields ("Immigration Status: ...", "Visa Type: ...", "Estatus migratorio: ...") report the value up to
   the end of the line; a generic "Status:" value only when it is itself a status ("Status: Asylee").
+
+Real legal and agency language (court opinions, BIA/AAO decisions, ICE releases and detainee death reports):
+
+* entries and presence: an entry verb with how the entry was made ("crossed without being inspected", "reentered
+  surreptitiously", "entered at other than a designated port", "with a borrowed passport"), also with words between
+  them, read from the spaCy lemmas and POS tags ("entered the United States near Laredo in 2004 without
+  inspection"); "not inspected", "has not been admitted or paroled", "present in the United States without being
+  admitted"; burglary entries ("unlawfully entered the dwelling") are not findings;
+* overstays: "remained beyond that date without authorization", "stayed past the date he was allowed", "violated
+  the terms of his student status", "admitted ... until <date>";
+* charges, orders, custody: "charged (him) as inadmissible", "was removable", "deportability", "was removed to X",
+  "Trejo's removal" (the name stays a PERSON), detainers placed / honoured / issued, "taken into ICE custody pending
+  a removal hearing", "found him ineligible for immigration relief", old BIA charge lines ("CHARGES: Warrant: Act
+  of 1924 - Remained longer-seaman");
+* sentences stating the law about a class ("An alien who ... is", "A noncitizen may be charged ...", "those who")
+  and statistics ("ERO has removed more than 500 ...") are not findings.
 """
 
 from __future__ import annotations
@@ -65,8 +83,6 @@ _VISA_CONTEXT_RE = re.compile(
 )
 _LPR = re.compile(r"(?<![\w\-])LPRs?(?![\w\-])")
 _LPR_CAMERA = re.compile(r"(?i:plates?|cameras?|Flock|ALPR|reader|hits?|alerts?|vehicles?|tag|scan\w*|readers?)")
-_ALIEN = re.compile(r"(?<![\w\-])(?i:alien|aliens)(?![\w\-])")
-_ALIEN_NOT_AFTER = re.compile(r"^\s*(?i:registration|reg\.?|number|no\.?|num|#|file|id|receipt|card)")
 _CARD_AFTER = re.compile(
     r"^\s*(?i:card|cards|debit|credit|gift|check|checkcard|payment|signature|platinum|rewards|account|logo|inc)"
     r"(?![\w])"
