@@ -23,15 +23,15 @@ import threading
 from typing import ClassVar, NamedTuple, TypeVar
 
 from presidio_analyzer import (
-    AnalysisExplanation,
-    EntityRecognizer,
     Pattern,
-    PatternRecognizer,
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-FLAGS = re.IGNORECASE
+from workstation.detection.declared import FLAGS, DeclaredPatternRecognizer
+
+__all__ = ["FLAGS", "LabelledIdRecognizer"]  # FLAGS re-exported for the identifier recognizers
+
 T = TypeVar("T")
 
 # A sentence break inside the gap between a label and a number: "... passport expired. Case 12345678".
@@ -419,34 +419,7 @@ def in_cells(cells: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and cells[i][0] <= start and end <= cells[i][1]
 
 
-def pattern_result(recognizer: EntityRecognizer, entity: str, score: float, start: int, end: int,
-                   pattern: Pattern) -> RecognizerResult:
-    """A result of ``recognizer``'s ``pattern`` whose score already includes the recognizer's own context check
-    (a label, a table header), so Presidio does not boost it a second time."""
-    name = type(recognizer).__name__
-    explanation = AnalysisExplanation(
-        recognizer=name,
-        original_score=score,
-        pattern_name=pattern.name,
-        pattern=pattern.regex,
-        textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
-        regex_flags=FLAGS,
-    )
-    return RecognizerResult(
-        entity_type=entity,
-        start=start,
-        end=end,
-        score=score,
-        analysis_explanation=explanation,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-        },
-    )
-
-
-class LabelledIdRecognizer(PatternRecognizer):
+class LabelledIdRecognizer(DeclaredPatternRecognizer):
     """A pattern recognizer scored by a label shortly before (or in brackets after) the match.
 
     Subclasses set ``ENTITY``, ``PATTERNS`` (the ``Pattern`` score is the score *without* a label; a named group
@@ -469,16 +442,8 @@ class LabelledIdRecognizer(PatternRecognizer):
     VERSION: ClassVar[str] = "1.0.0"
 
     def __init__(self) -> None:
-        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language="en",
-            patterns=patterns,
-            context=list(self.CONTEXT),
-            version=self.VERSION,
-        )
-        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in patterns]
+        super().__init__()
+        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in self.patterns]
         self._local = threading.local()
         self._label_after = re.compile(r"\s*[(\[]\s*(?:" + self.LABELS.pattern + ")", self.LABELS.flags)
 
@@ -536,10 +501,7 @@ class LabelledIdRecognizer(PatternRecognizer):
                 if score is not None:
                     found.append((score, start, end, pattern))
         # one result per stretch of text: the best score, then the longest span
-        return [self._result(score, start, end, pattern) for score, start, end, pattern in best_non_overlapping(found)]
-
-    def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        return pattern_result(self, self.ENTITY, score, start, end, pattern)
+        return [self.result(score, start, end, pattern) for score, start, end, pattern in best_non_overlapping(found)]
 
 
 # --- A-numbers ------------------------------------------------------------------------------------------------

@@ -18,17 +18,15 @@ import bisect
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection.a_number_recognizer import (
     best_non_overlapping,
     in_cells,
-    pattern_result,
     table_cells,
 )
-
-FLAGS = re.IGNORECASE
+from workstation.detection.declared import FLAGS, DeclaredPatternRecognizer
 
 _MONTH_NAMES = {
     # English
@@ -191,7 +189,7 @@ def _plausible_compact(value: str) -> bool:
     return md(a, b) or md(b, a)
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
+class DateOfBirthRecognizer(DeclaredPatternRecognizer):
     ENTITY: ClassVar[str] = "DATE_OF_BIRTH"
     PATTERNS: ClassVar[list[Pattern]] = _PATTERNS
     CONTEXT: ClassVar[list[str]] = [
@@ -201,16 +199,8 @@ class DateOfBirthRecognizer(PatternRecognizer):
     VERSION: ClassVar[str] = "1.0.0"
 
     def __init__(self) -> None:
-        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language="en",
-            patterns=patterns,
-            context=list(self.CONTEXT),
-            version=self.VERSION,
-        )
-        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in patterns]
+        super().__init__()
+        self._compiled = [(p, re.compile(p.regex, FLAGS)) for p in self.patterns]
 
     # -- candidates --------------------------------------------------------------------------------------------
     def _candidates(self, text: str) -> list[tuple[int, int, Pattern]]:
@@ -273,7 +263,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
                 continue  # "born 1989-03-14 or 1990": the second is probably not a year of birth
             # a record's birth date starts no list: the next date of the record is another event's
             previous_end = end if labelled or chained else -1
-            results.append(self._result(pattern.score, start, end, pattern))
+            results.append(self.result(pattern.score, start, end, pattern))
         return results
 
     # -- records under a column header ------------------------------------------------------------------------
@@ -322,5 +312,3 @@ class DateOfBirthRecognizer(PatternRecognizer):
                 out.add(n)
         return out
 
-    def _result(self, score: float, start: int, end: int, pattern: Pattern) -> RecognizerResult:
-        return pattern_result(self, self.ENTITY, score, start, end, pattern)

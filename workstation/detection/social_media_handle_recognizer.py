@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import FLAGS, pattern_result, table_cells
+from workstation.detection.a_number_recognizer import FLAGS, table_cells
+from workstation.detection.declared import DeclaredPatternRecognizer
 from workstation.detection.wordlists import read_wordlist, wordlist
 
 
@@ -120,7 +121,7 @@ def _bare_ok(name: str, after_label: bool) -> bool:
     return after_label and name == name.lower() and len(name) >= 3
 
 
-class SocialMediaHandleRecognizer(PatternRecognizer):
+class SocialMediaHandleRecognizer(DeclaredPatternRecognizer):
     ENTITY: ClassVar[str] = "SOCIAL_MEDIA_HANDLE"
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("at_handle", _AT_HANDLE.pattern, 0.1),
@@ -138,15 +139,7 @@ class SocialMediaHandleRecognizer(PatternRecognizer):
     VERSION: ClassVar[str] = "1.0.0"
 
     def __init__(self) -> None:
-        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language="en",
-            patterns=patterns,
-            context=list(self.CONTEXT),
-            version=self.VERSION,
-        )
+        super().__init__()
         self._platform_after = re.compile(
             rf"\s*(?:\(|,)?\s*(?:on|via|in|from|at)?\s*(?:(?:his|her|their|my|the)\s+)?(?:{_PLATFORM_WORDS})(?![\w-])",
             FLAGS,
@@ -211,5 +204,5 @@ class SocialMediaHandleRecognizer(PatternRecognizer):
             value = _AT_HANDLE.fullmatch(cell) or _BARE.fullmatch(cell)
             if value and (cell.startswith("@") and _name_ok(cell) or _bare_ok(cell, True)):
                 add(s + value.start("name"), e, self.TABLE_SCORE, bare)
-        return [pattern_result(self, self.ENTITY, score, s, e, pattern)
+        return [self.result(score, s, e, pattern)
                 for (s, e), (score, pattern) in sorted(found.items())]

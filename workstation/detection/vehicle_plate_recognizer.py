@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workstation.detection.a_number_recognizer import FLAGS, pattern_result, table_cells
+from workstation.detection.a_number_recognizer import FLAGS, table_cells
+from workstation.detection.declared import DeclaredPatternRecognizer
 from workstation.detection.wordlists import read_wordlist
 
 
@@ -116,7 +117,7 @@ def _valid(raw: str, compact: str, n_groups: int) -> bool:
     return not _TIME.fullmatch(raw)
 
 
-class VehiclePlateRecognizer(PatternRecognizer):
+class VehiclePlateRecognizer(DeclaredPatternRecognizer):
     ENTITY: ClassVar[str] = "VEHICLE_PLATE"
     PATTERNS: ClassVar[list[Pattern]] = [Pattern("vehicle_plate", _CANDIDATE.pattern, 0.05)]
     CONTEXT: ClassVar[list[str]] = [
@@ -129,16 +130,6 @@ class VehiclePlateRecognizer(PatternRecognizer):
     MAX_FILLERS: ClassVar[int] = 4
     MAX_CHAIN: ClassVar[int] = 4
 
-    def __init__(self) -> None:
-        patterns = [Pattern(p.name, p.regex, p.score) for p in self.PATTERNS]
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language="en",
-            patterns=patterns,
-            context=list(self.CONTEXT),
-            version=self.VERSION,
-        )
 
     @staticmethod
     def _label_ok(text: str, label: re.Match[str]) -> bool:
@@ -195,4 +186,4 @@ class VehiclePlateRecognizer(PatternRecognizer):
             m = _CANDIDATE.fullmatch(text, s, e)
             if m and (s, e) not in spans and _plate(text, s, e) == e:
                 spans[(s, e)] = self.TABLE_SCORE
-        return [pattern_result(self, self.ENTITY, score, s, e, pattern) for (s, e), score in sorted(spans.items())]
+        return [self.result(score, s, e, pattern) for (s, e), score in sorted(spans.items())]
