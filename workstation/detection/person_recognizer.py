@@ -547,12 +547,16 @@ class PersonContextRecognizer(EntityRecognizer):
                 if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party):
                     add(party, self.PHRASE_SCORE, "party name in a case caption or citation")
 
-    _SEPARATOR = re.compile(r"[ \t]*(?:,|;|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+    # the separator between two names of a list, at the end of the searched stretch
+    _SEPARATOR_END = re.compile(r"(?:[ \t]*(?:,|;|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+    def _is_role(self, words: str) -> bool:
+        return self._role_re.match(", " + words) is not None
 
     def _name_ending_at(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The longest name of at most five words that ends at ``end`` and starts at or after ``start``: "Boudin"
-        in "ON PETITION FOR REVIEW Before Boudin". Words that open a list ("Before", "BY:") and a change from
-        capitals to mixed case end it."""
+        """The name that fills ``text[start:end]``, after any words that open a list ("Before", "BY:", "See"):
+        "Boudin" in "ON PETITION FOR REVIEW Before Boudin". Before a role a run of up to three capitalised words
+        is a name even when a word of it is also a common word ("HELENE WHITE"). Institutions are not names."""
         lead = self._list_start_re.match(text, start)
         if lead and lead.end() < end:
             start = lead.end()
@@ -563,12 +567,12 @@ class PersonContextRecognizer(EntityRecognizer):
         span = self.read_name(text, start, max_tokens=5)
         if span and span[1] == end:
             name = text[span[0]:span[1]]
-            if self._not_a_person(name) or self._role_re.match(", " + name) or self._org_word(name):
+            if self._not_a_person(name) or self._is_role(name) or self._org_word(name):
                 return None
             return span
         # before a role every capitalised word is a name, even one that is also a word ("WHITE, Circuit Judge")
         run = self._capitalised_run.fullmatch(text, start, end)
-        if run and not self._role_re.match(", " + run.group()) and not self._org_word(run.group()):
+        if run and not self._is_role(run.group()) and not self._org_word(run.group()):
             return run.start(), run.end()
         return None
 
@@ -582,6 +586,15 @@ class PersonContextRecognizer(EntityRecognizer):
         "See United States v. ...")."""
         return any(w in self._ORG_WORDS for w in re.findall(r"[^\W\d_]+", name.lower()))
 
+    @staticmethod
+    def _piece_boundary(text: str, pos: int) -> bool:
+        """Whether a piece of a list of names starts at ``pos``: after a separator, "and ", or a sentence end
+        ("Dr." or "No." do not end one)."""
+        before = text[pos - 1]
+        if before in ",;&:()[]\n\t" or text.endswith(" and ", 0, pos):
+            return True
+        return before == "." and pos >= 3 and text[pos - 3].isalpha() and text[pos - 2].islower()
+
     def _names_before(self, text: str, end: int, max_names: int = 16) -> list[tuple[int, int]]:
         """The names listed right before ``end``: "A, B, and C" / "A; B" / "Before A" (nearest first); each piece
         must be a name and nothing else."""
@@ -589,8 +602,7 @@ class PersonContextRecognizer(EntityRecognizer):
         stop = max(0, end - 400)
         while len(out) < max_names and end > stop:
             start = end
-            while start > stop and text[start - 1] not in ",;&:()[]\n\t" and not text.endswith(" and ", 0, start) and not (
-                    text[start - 1] == "." and start - 3 >= 0 and text[start - 3].isalpha() and text[start - 2].islower()):
+            while start > stop and not self._piece_boundary(text, start):
                 start -= 1
             piece_start = start
             while piece_start < end and text[piece_start] in " \t":
@@ -601,18 +613,10 @@ class PersonContextRecognizer(EntityRecognizer):
             if span is None:
                 break
             out.append(span)
-            sep = None
-            for k in range(max(stop, start - 8), start):
-                m = self._SEPARATOR.fullmatch(text, k, span[0])
-                if m:
-                    sep = k
-                    break
-            if sep is None:
-                # "and" inside the piece ("Torruella and Howard"): read_name stops at "and"; handled below
+            sep = self._SEPARATOR_END.search(text, max(stop, start - 8), span[0])
+            if sep is None:  # the list starts here ("Before Boudin")
                 break
-            end = sep
-            while end > stop and text[end - 1] in " \t":
-                end -= 1
+            end = sep.start()
         return out
 
     def _cell_name(self, text: str, s: int, e: int, one_word: bool = False) -> tuple[int, int] | None:
