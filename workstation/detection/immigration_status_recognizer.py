@@ -47,7 +47,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
-from workstation.detection.nationality_recognizer import bounded, phrase_key, result, trie_regex, with_folded
+from workstation.detection.nationality_recognizer import result
+from workstation.detection.phrases import bounded, phrase_key, trie_regex, with_folded
 from workstation.detection.wordlists import read_wordlist, wordlist
 
 DEFAULT_SCORE = 0.85

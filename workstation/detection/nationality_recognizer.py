@@ -27,7 +27,6 @@ whether the word after a demonym is a noun (weak evidence) when no list decides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,84 +36,18 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
+from workstation.detection.phrases import (
+    DASH_CLASS,
+    DASHES,
+    bounded,
+    case_form,
+    phrase_key,
+    trie_regex,
+    with_folded,
+)
 from workstation.detection.wordlists import read_wordlist, wordlist
 
-# ---------------------------------------------------------------------------------------------------------------
-# Word-list helpers (also used by the immigration-status recognizer)
-# ---------------------------------------------------------------------------------------------------------------
-
-_DASHES = "-\u2010\u2011\u2012\u2013"
-_DASH_CLASS = r"\-\u2010\u2011\u2012\u2013"  # the same, for use inside a regex character class
-_SEP_RE = re.compile(rf"[\s{_DASH_CLASS}]+")
-
-
-def fold_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def phrase_key(text: str) -> str:
-    """Case-, accent-, dot- and separator-insensitive key of a phrase ("U.S. citizen" == "us-citizen")."""
-    text = fold_accents(text).casefold().replace("\u2019", "'").replace(".", "")
-    return _SEP_RE.sub("", text)
-
-
-def case_form(text: str) -> str:
-    """A phrase with separators collapsed, keeping case, accents and dots."""
-    return _SEP_RE.sub(" ", unicodedata.normalize("NFC", text).replace("\u2019", "'")).strip()
-
-
-def with_folded(phrases: Iterable[str]) -> list[str]:
-    """The phrases plus their accent-less spellings ("Côte d'Ivoire" -> "Cote d'Ivoire")."""
-    out: dict[str, None] = {}
-    for p in phrases:
-        out[p] = None
-        out[fold_accents(p)] = None
-    return list(out)
-
-
-def _atoms(phrase: str) -> list[str]:
-    atoms = []
-    for ch in phrase:
-        if ch.isspace():
-            atoms.append(rf"[\s{_DASH_CLASS}]+")
-        elif ch in _DASHES:
-            atoms.append(rf"[\s{_DASH_CLASS}]?")
-        elif ch == ".":
-            atoms.append(r"\.?")
-        elif ch in "'\u2019":
-            atoms.append("['\u2019]")
-        else:
-            atoms.append(re.escape(ch))
-    return atoms
-
-
-def trie_regex(phrases: Iterable[str], lower: bool = True) -> str:
-    """One alternation of the phrases, shaped as a trie (fast: no per-entry scan), longest match preferred."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        phrase = phrase.strip()
-        if not phrase:
-            continue
-        node = trie
-        for atom in _atoms(phrase.lower() if lower else phrase):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        alts = [k + emit(node[k]) for k in keys]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
-def bounded(pattern: str) -> str:
-    return rf"(?<![\w])(?:{pattern})(?![\w])"
+# Word-list helpers (also used by the immigration-status recognizer and the gazetteer) live in phrases.py.
 
 
 class SpanSet:
@@ -165,7 +98,7 @@ class TokenIndex:
 # ---------------------------------------------------------------------------------------------------------------
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_CITY = rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*(?:\s+(?:[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*|de|del|la|las|los|el|du|des|d'|au|of)){{0,4}}"
+_CITY = rf"[{_UPPER}][\w'\u2019.{DASH_CLASS}]*(?:\s+(?:[{_UPPER}][\w'\u2019.{DASH_CLASS}]*|de|del|la|las|los|el|du|des|d'|au|of)){{0,4}}"
 _FILLER = (
     r"[\s,:]+(?:(?i:the)\s+)?"
     r"(?:(?i:(?:islamic\s+|people's\s+|democratic\s+|federal\s+|united\s+|socialist\s+)?"
@@ -234,12 +167,12 @@ _ADDRESS_AFTER = re.compile(
 _CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
 _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
 # "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
-_PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*$")
+_PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{DASH_CLASS}]*\s*[(\[]\s*$")
 _PAREN_AFTER = re.compile(r"^\s*[)\]]")
 # "Rafael Souza (Brazilian, visa overstay)", "Ana Quispe (34, Ecuadorian)": one item of a comma-separated
 # parenthetical right after a name.
 _PAREN_LIST_BEFORE = re.compile(
-    rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*\s*[(\[]\s*(?:[^()\[\]\n,;]{{1,30}}[,;]\s*){{0,3}}$"
+    rf"[{_UPPER}][\w'\u2019.{DASH_CLASS}]*\s*[(\[]\s*(?:[^()\[\]\n,;]{{1,30}}[,;]\s*){{0,3}}$"
 )
 _PAREN_LIST_AFTER = re.compile(r"^\s*(?:[)\]]|[,;]\s*[^()\[\]\n]{0,60}[)\]])")
 # A language field: "Language: Wolof / French", "Languages spoken: Haitian Creole", "Primary language - Spanish".
@@ -302,7 +235,7 @@ _OTHER_LABELS = (
 # A place name says nothing about a person by itself ("Jackson Heights", "flights to Lima"): only the capitalised
 # words right after one of these phrases are looked up. BIRTH phrases admit any place ("born in Queens");
 # ORIGIN phrases only a place outside the United States ("originally from Chennai", not "came from Chicago").
-_PLACE_WORD = rf"[{_UPPER}][\w'\u2019.{_DASH_CLASS}]*"
+_PLACE_WORD = rf"[{_UPPER}][\w'\u2019.{DASH_CLASS}]*"
 _PLACE_PARTICLE = r"(?i:de|del|de\s+la|de\s+los|la|las|los|el|da|do|dos|das|di|du|des|al|es|of|upon|sur|au|aux|an)"
 _PLACE_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _PLACE_SEQ = re.compile(rf"{_PLACE_WORD}(?:{_PLACE_GAP}(?:{_PLACE_PARTICLE}{_PLACE_GAP})?{_PLACE_WORD}){{0,5}}")
@@ -338,7 +271,7 @@ _BIRTH_GAP_STOP = re.compile(
 )
 # "a Chennai native", "Puebla-born": the place before the noun.
 _PLACE_BEFORE_NOUN = re.compile(
-    rf"(?P<seq>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})(?:\s*[{_DASH_CLASS}]\s*(?P<born>born)|\s+natives?)"
+    rf"(?P<seq>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})(?:\s*[{DASH_CLASS}]\s*(?P<born>born)|\s+natives?)"
     rf"(?![\w])"
 )
 _PLACE_AFTER_REJECT = re.compile(
@@ -756,7 +689,7 @@ class NationalityRecognizer(EntityRecognizer):
             return None  # "Primary language: Spanish", "Languages spoken: Wolof / French"
         if _SPEAKING_AFTER.match(after):
             return None
-        if entry.forms & {"American", "Americans"} and before.endswith(tuple(_DASHES)):
+        if entry.forms & {"American", "Americans"} and before.endswith(tuple(DASHES)):
             return None  # "Mexican-American": the first part is the origin
         nxt = _NEXT_WORD.match(after)
         next_word = nxt.group(1).lower() if nxt else ""

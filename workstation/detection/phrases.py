@@ -1,0 +1,81 @@
+"""Phrase helpers of the lexicon recognizers (nationality, immigration status) and the gazetteer: a key under
+which spellings of one phrase are equal, and word lists compiled into one trie-shaped regex."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+DASHES = "-\u2010\u2011\u2012\u2013"
+DASH_CLASS = r"\-\u2010\u2011\u2012\u2013"  # the same, for use inside a regex character class
+SEP_RE = re.compile(rf"[\s{DASH_CLASS}]+")
+
+
+def fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def phrase_key(text: str) -> str:
+    """Case-, accent-, dot- and separator-insensitive key of a phrase ("U.S. citizen" == "us-citizen")."""
+    text = fold_accents(text).casefold().replace("\u2019", "'").replace(".", "")
+    return SEP_RE.sub("", text)
+
+
+def case_form(text: str) -> str:
+    """A phrase with separators collapsed, keeping case, accents and dots."""
+    return SEP_RE.sub(" ", unicodedata.normalize("NFC", text).replace("\u2019", "'")).strip()
+
+
+def with_folded(phrases: Iterable[str]) -> list[str]:
+    """The phrases plus their accent-less spellings ("Côte d'Ivoire" -> "Cote d'Ivoire")."""
+    out: dict[str, None] = {}
+    for p in phrases:
+        out[p] = None
+        out[fold_accents(p)] = None
+    return list(out)
+
+
+def _atoms(phrase: str) -> list[str]:
+    atoms = []
+    for ch in phrase:
+        if ch.isspace():
+            atoms.append(rf"[\s{DASH_CLASS}]+")
+        elif ch in DASHES:
+            atoms.append(rf"[\s{DASH_CLASS}]?")
+        elif ch == ".":
+            atoms.append(r"\.?")
+        elif ch in "'\u2019":
+            atoms.append("['\u2019]")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def trie_regex(phrases: Iterable[str], lower: bool = True) -> str:
+    """One alternation of the phrases, shaped as a trie (fast: no per-entry scan), longest match preferred."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        phrase = phrase.strip()
+        if not phrase:
+            continue
+        node = trie
+        for atom in _atoms(phrase.lower() if lower else phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [k + emit(node[k]) for k in keys]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def bounded(pattern: str) -> str:
+    return rf"(?<![\w])(?:{pattern})(?![\w])"
