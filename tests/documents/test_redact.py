@@ -529,3 +529,34 @@ def test_rendered_docx_and_eml_can_be_loaded_back(tmp_path):
     out.write_bytes(rendered.pdf)
     [back] = load_file(out)
     assert back.pages[0].text == "Short note about Maria Gonzalez."
+
+
+@pytest.mark.parametrize(("rotation", "mediabox", "cropbox"), [
+    (0, None, None),
+    (0, (50, 80, 662, 872), None),
+    (90, None, None),
+    (180, None, None),
+    (270, (20, 30, 632, 822), None),
+    (0, None, (30, 40, 500, 700)),
+    (90, (10, 10, 622, 802), (40, 50, 500, 700)),
+])
+def test_pdfminer_reads_characters_where_pymupdf_does(rotation, mediabox, cropbox) -> None:
+    """The second extractor checks characters against the redaction boxes: its positions must be PyMuPDF's on
+    rotated pages and pages whose media or crop box does not start at the origin."""
+    from workstation.documents.redact import _pdfminer_range, _pymupdf_pages
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((100, 150), "Hello", fontsize=12)
+    if mediabox:
+        page.set_mediabox(pymupdf.Rect(*mediabox))
+    if cropbox:
+        page.set_cropbox(pymupdf.Rect(*cropbox))
+    page.set_rotation(rotation)
+    data = doc.tobytes()
+    with pymupdf.open(stream=data, filetype="pdf") as reread:
+        first = _pymupdf_pages(reread)[0][1]
+    second = _pdfminer_range(data, None)[0][1]
+    assert [c for c, _, _ in first] == [c for c, _, _ in second]
+    for (_, x1, y1), (_, x2, y2) in zip(first, second, strict=True):
+        assert abs(x1 - x2) < 1.0 and abs(y1 - y2) < 1.0

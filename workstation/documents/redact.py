@@ -309,8 +309,13 @@ def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
     interp = PDFPageInterpreter(rm, device)
     out = []
     for page in PDFPage.get_pages(io.BytesIO(data), pagenos=pagenos):
+        # PyMuPDF's boxes are in the unrotated page, from the top-left of the crop box, y downwards; pdfminer
+        # places characters in the rotated page, from the bottom-left of the media box. Read the page unrotated
+        # and move the origin (tested on rotated pages and offset media and crop boxes).
+        page.rotate = 0
         interp.process_page(page)
-        x_off, y_top = page.mediabox[0], page.mediabox[3]
+        media, crop = page.mediabox, page.cropbox or page.mediabox
+        x_off, y_top = crop[0] - media[0], crop[3] - media[1]
         chars: list[tuple[str, float, float]] = []
         parts: list[str] = []
         prev = None
