@@ -351,3 +351,85 @@ def test_users_add_and_list(tmp_path, capsys, monkeypatch):
     assert "boss\tadministrator" in out and "clerk9\tclerk" in out
     stored = (tmp_path / "u.json").read_text()
     assert "a-clerk-passphrase" not in stored and "first-admin-passphrase" not in stored
+
+
+# ------------------------------------------------------------------------------------------------ case folders
+
+
+def _store_rows(env: Path) -> dict[str, int]:
+    import sqlite3
+
+    db = env / "data" / "cases.sqlite3"
+    if not db.exists():
+        return {}
+    con = sqlite3.connect(db)
+    try:
+        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'") if t != "meta"]
+        return {t: n for t in tables if (n := con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])}
+    finally:
+        con.close()
+
+
+def test_case_new_refuses_a_link_leaving_the_case_folder_and_stores_nothing(env, capsys, monkeypatch):
+    (env / "case" / "accounts.txt").symlink_to(env / "users.json")  # the users file (scrypt hashes) as a document
+    code, out, err = run(capsys, monkeypatch, "clerk1", "case", "new", env / "case", "--name", "imm",
+                         "--recipient", "public")
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert "accounts.txt" in err and "outside the folder" in err and "Traceback" not in err
+    assert _store_rows(env) == {}
+    (env / "case" / "accounts.txt").unlink()
+    (env / "linked").symlink_to(env / "case", target_is_directory=True)  # a link named directly: not a file
+    code, _, err = run(capsys, monkeypatch, "clerk1", "case", "new", env / "linked", "--name", "imm",
+                       "--recipient", "public")
+    assert code == 2 and "not a regular file" in err and _store_rows(env) == {}
+
+
+def test_case_new_reads_a_file_given_twice_once(env, capsys, monkeypatch):
+    report = env / "case" / "report.txt"
+    code, out, err = run(capsys, monkeypatch, "clerk1", "case", "new", report, report, env / "case",
+                         env / "case" / ".." / "case" / "report.txt", "--name", "imm", "--recipient", "public")
+    assert code == 0, err
+    assert "2 document(s)" in out
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
+    assert code == 0 and "intact" in out
+
+
+@pytest.mark.parametrize("where", ["save_scan", "apply"])
+def test_case_new_that_fails_midway_leaves_no_case_rows_or_audit(env, capsys, monkeypatch, where):
+    from workstation.store.case_store import CaseStore
+
+    real = getattr(CaseStore, where)
+
+    def failing(self, *args, **kwargs):
+        real(self, *args, **kwargs)  # the step is written, then the process fails before the case is complete
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(CaseStore, where, failing)
+    code, _, err = run(capsys, monkeypatch, "clerk1", "case", "new", env / "case", "--name", "imm",
+                       "--recipient", "federal-immigration")
+    assert code == 1 and "disk full" in err
+    assert _store_rows(env) == {}
+    monkeypatch.setattr(CaseStore, where, real)
+    new_case(capsys, monkeypatch, env)  # the name is free: nothing half-made is in the way
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
+    assert code == 0 and "intact" in out
+
+
+@pytest.mark.parametrize("name", ["report.txt", "jose-ramirez-statement.txt"])  # changed; added after the scan
+def test_export_refused_for_a_changed_source_is_recorded(env, capsys, monkeypatch, name):
+    new_case(capsys, monkeypatch, env)
+    assert run(capsys, monkeypatch, "clerk1", "case", "decide", "imm", "--all-pending", "redact")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "signoff", "imm")
+    assert code == 0, err
+    (env / "case" / name).write_text(REPORT + "Added after the review: Jose Ramirez.\n", encoding="utf-8")
+    code, _, err = run(capsys, monkeypatch, "clerk1", "case", "export", "imm", "--out-dir", env / "out")
+    why = "changed since it was scanned" if name == "report.txt" else "was added since the case was scanned"
+    assert code == 4 and why in err and len(err.strip().splitlines()) == 1
+    assert not (env / "out").exists()
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "show", "imm", "--event", "refused")
+    refusals = [line for line in out.splitlines() if why in line]
+    assert len(refusals) == 1 and '"action": "export"' in refusals[0] and "clerk1" in refusals[0], out
+    # named by its safe label (a file that was not scanned: "document"), never by its path or file name
+    assert name not in refusals[0] and str(env) not in refusals[0] and "ramirez" not in refusals[0].lower()
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
+    assert code == 0 and "intact" in out

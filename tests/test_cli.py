@@ -465,3 +465,24 @@ def test_installed_command_scans(tmp_path):
     [doc] = json.loads(res.stdout)["documents"]
     assert "maria.gonzalez@example.com" in [f["text"] for f in doc["findings"]]
     assert "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("command", ["scan", "redact"])
+def test_a_link_out_of_the_case_folder_is_refused_by_scan_and_redact(tmp_path, capsys, command):
+    case = make_case(tmp_path)
+    secret = tmp_path / "users.json"
+    secret.write_text('{"users": [{"name": "admin", "scrypt": "c2NyeXB0"}]}\n', encoding="utf-8")
+    (case / "c_accounts.txt").symlink_to(secret)
+    out_dir = tmp_path / "out"
+    argv = [command, case] + (["--out-dir", out_dir] if command == "redact" else [])
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert_one_error_line(err, "c_accounts.txt", "outside the folder")
+    assert not out_dir.exists()
+
+
+def test_scan_reads_a_file_given_twice_once(tmp_path, capsys):
+    case = make_case(tmp_path)
+    code, out, err = run(capsys, "scan", case, case / "a_statement.txt", "--format", "json")
+    assert code == 0, err
+    assert [Path(d["path"]).name for d in json.loads(out)["documents"]] == ["a_statement.txt", "b_report.pdf"]

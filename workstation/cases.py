@@ -176,12 +176,16 @@ class CaseService:
 
     # ----- refusals are audited too
     @contextmanager
-    def _audited(self, case_id: str, user: User, action: str) -> Iterator[None]:
+    def _audited(self, case_id: str, user: User, action: str,
+                 labels: Mapping[str, str] | None = None) -> Iterator[None]:
+        """Record a refusal by a rule (role, policy, state) in the trail, its message scrubbed of document names
+        (``labels``: path -> safe label, the stored ones by default)."""
         try:
             yield
         except (PermissionDenied, PolicyViolation, CaseStateError) as exc:
             self.store.append_event(case_id, user.name, user.role.value, "refused",
-                                    {"case_id": case_id, "action": action, "reason": self.scrub(case_id, str(exc))})
+                                    {"case_id": case_id, "action": action,
+                                     "reason": self.scrub(case_id, str(exc), labels)})
             raise
 
     def scrub(self, case_id: str, message: str, labels: Mapping[str, str] | None = None) -> str:
@@ -223,6 +227,16 @@ class CaseService:
         self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
             "case_id": rec.id, "name": name, "documents_given": len(sources), **self._context_details(context)})])
         return rec
+
+    def create_scanned(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User,
+                       scanned: Sequence[Any], versions: dict[str, str], *,
+                       labels: Mapping[str, str] | None = None) -> tuple[CaseRecord, int]:
+        """Create a case from its scan (``create`` then ``record_scan``) in one transaction: a failure at any step
+        - a refusal, a duplicate, an error writing - leaves no case, no rows and no audit records. Returns the case
+        and its findings."""
+        with self.store.transaction():
+            rec = self.create(sources, name, context, user)
+            return rec, self.record_scan(rec, user, scanned, versions, labels=labels)
 
     @staticmethod
     def _context_details(ctx: DisclosureContext) -> dict[str, Any]:
@@ -454,13 +468,20 @@ class CaseService:
         assert rec is not None
         stored = {d: sha for d, sha, _ in self.store.scanned_documents(case_id)}
         items = {i.key: i for i in self.items(case_id)}
-        for s in scanned:
-            if stored.get(s.document.path) != document_sha256(s.document):
-                raise ExportRefused(f"{case_id}: export refused: {s.document.path} changed since it was scanned")
-            for f in s.findings:
-                if FindingKey.of(f) not in items:
-                    raise ExportRefused(f"{case_id}: export refused: {s.document.path} p.{f.page}: a {f.entity_type} "
-                                        "finding was not in the reviewed scan")
+        # a source changed or added since the review: refused, and recorded (naming a file that was not scanned by
+        # the fallback label, as its name may carry what the redactions remove)
+        unscanned = {s.document.path: FALLBACK for s in scanned if s.document.path not in stored}
+        with self._audited(case_id, user, "export", {**unscanned, **self.store.document_labels(case_id)}):
+            for s in scanned:
+                if s.document.path not in stored:
+                    raise ExportRefused(f"{case_id}: export refused: {s.document.path} was added since the case was "
+                                        "scanned")
+                if stored[s.document.path] != document_sha256(s.document):
+                    raise ExportRefused(f"{case_id}: export refused: {s.document.path} changed since it was scanned")
+                for f in s.findings:
+                    if FindingKey.of(f) not in items:
+                        raise ExportRefused(f"{case_id}: export refused: {s.document.path} p.{f.page}: a "
+                                            f"{f.entity_type} finding was not in the reviewed scan")
         policy = self.policies.policy(case.context.recipient)
         manual = self.store.manual(case_id)
         # output names, like the Vaughn index and the trail, use the labels of the reviewed scan (computed and stored

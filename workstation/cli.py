@@ -371,13 +371,11 @@ def cmd_case(args: argparse.Namespace) -> int:
 
             ctx = DisclosureContext(RecipientType.parse(args.recipient), parse_basis(args.basis),
                                     DisclosureClass.parse(args.disclosure_class), args.request_ref, args.approval_ref)
-            sources = [str(Path(p).resolve()) for p in args.paths]
-            for p in sources:
-                if not Path(p).exists():
-                    raise UsageError(f"{p}: no such file or folder")
+            from workstation.documents.intake import case_sources
+
+            sources = case_sources(args.paths)  # the link rules hold for the paths as given, before resolving
             scanned, versions, labels = _scan_sources(sources)  # read and scan before anything is stored
-            rec = svc.create(sources, args.name, ctx, user)
-            n = svc.record_scan(rec, user, scanned, versions, labels=labels)
+            rec, n = svc.create_scanned(sources, args.name, ctx, user, scanned, versions, labels=labels)
             print(f"case {rec.name} ({rec.id[:12]}): {len(scanned)} document(s), {n} finding(s), "
                   f"recipient {ctx.recipient.value}")
             return _show_case(svc, rec, False)

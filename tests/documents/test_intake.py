@@ -545,3 +545,102 @@ def test_one_bad_file_in_a_folder_fails_the_whole_case_naming_that_file(tmp_path
 def test_no_paths_at_all_is_an_input_error():
     with pytest.raises(InputError):
         load_case([])
+
+
+# ------------------------------------------------------------------------------------------------ links, duplicates
+
+
+def _case_with_secret(tmp_path: Path) -> tuple[Path, Path]:
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "report.txt").write_text("The report\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"  # outside the case folder: e.g. /etc/shadow, the users file
+    secret.write_text("root:$6$hash:19000:0:99999:7:::\n", encoding="utf-8")
+    return case, secret
+
+
+def test_a_link_in_a_folder_to_a_file_outside_it_is_refused(tmp_path):
+    case, secret = _case_with_secret(tmp_path)
+    (case / "evidence.txt").symlink_to(secret)
+    with pytest.raises(InputError, match="symbolic link to a file outside the folder") as exc:
+        load_case([case])
+    assert exc.value.path == str(case / "evidence.txt")
+    assert "\n" not in str(exc.value)
+
+
+def test_a_linked_folder_leaving_the_case_folder_is_refused(tmp_path):
+    case, secret = _case_with_secret(tmp_path)
+    (case / "more").symlink_to(tmp_path, target_is_directory=True)  # the whole parent, secret included
+    with pytest.raises(InputError, match="symbolic link to a folder outside the folder"):
+        expand_paths([case])
+    relative = tmp_path / "case2"
+    relative.mkdir()
+    (relative / "a.txt").write_text("a\n", encoding="utf-8")
+    (relative / "up.txt").symlink_to(Path("..") / "secret.txt")  # relative link climbing out
+    with pytest.raises(InputError, match="outside the folder"):
+        expand_paths([relative])
+
+
+def test_a_dangling_link_pointing_outside_the_folder_is_refused(tmp_path):
+    case, _ = _case_with_secret(tmp_path)
+    (case / "gone.txt").symlink_to(tmp_path / "no-such-file.txt")
+    with pytest.raises(InputError, match="outside the folder"):
+        expand_paths([case])
+
+
+def test_links_inside_the_folder_are_skipped_and_a_loop_is_never_followed(tmp_path):
+    case, _ = _case_with_secret(tmp_path)
+    (case / "sub").mkdir()
+    (case / "sub" / "b.txt").write_text("b\n", encoding="utf-8")
+    (case / "alias.txt").symlink_to(case / "report.txt")  # inside: read once, under its own name
+    (case / "sub" / "up").symlink_to(case, target_is_directory=True)  # a cycle back to the top
+    (case / "sub" / "again").symlink_to(Path(".."), target_is_directory=True)
+    assert expand_paths([case]) == [case / "report.txt", case / "sub" / "b.txt"]
+
+
+def test_a_link_loop_is_refused_not_followed(tmp_path):
+    case, _ = _case_with_secret(tmp_path)
+    (case / "a.txt").symlink_to(case / "b.txt")
+    (case / "b.txt").symlink_to(case / "a.txt")
+    with pytest.raises(InputError, match="symbolic link loop"):
+        expand_paths([case])
+    with pytest.raises(InputError, match="symbolic link loop"):
+        expand_paths([case / "a.txt"])
+
+
+def test_a_link_given_directly_must_point_to_a_regular_file(tmp_path):
+    case, secret = _case_with_secret(tmp_path)
+    direct = tmp_path / "direct.txt"
+    direct.symlink_to(case / "report.txt")
+    assert expand_paths([direct]) == [direct]  # a link named on the command line to a regular file is read
+    folder_link = tmp_path / "folder-link"
+    folder_link.symlink_to(tmp_path, target_is_directory=True)
+    with pytest.raises(InputError, match="symbolic link to something that is not a regular file"):
+        expand_paths([folder_link])
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    pipe_link = tmp_path / "pipe-link.txt"
+    pipe_link.symlink_to(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        expand_paths([pipe_link])
+    dev_link = tmp_path / "null.txt"
+    dev_link.symlink_to("/dev/null")
+    with pytest.raises(InputError, match="not a regular file"):
+        expand_paths([dev_link])
+
+
+def test_the_same_file_is_read_once_however_it_is_given(tmp_path):
+    case, _ = _case_with_secret(tmp_path)
+    report = case / "report.txt"
+    assert expand_paths([report, report]) == [report]
+    assert expand_paths([case, report]) == [report]  # once through its folder, once directly
+    assert expand_paths([report, case]) == [report]
+    dotted = case / ".." / "case" / "report.txt"  # another spelling of the same path
+    assert expand_paths([report, dotted]) == [report]
+    hard = tmp_path / "hard.txt"
+    os.link(report, hard)  # two names of one file
+    assert expand_paths([hard, case]) == [hard]
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    assert expand_paths([case, link]) == [report]
+    assert [d.path for d in load_case([report, case, link])] == [str(report)]

@@ -231,3 +231,36 @@ def test_a_large_action_is_one_unbroken_chain_record_per_change(tmp_path: Path) 
     assert sum(1 for r in records if r.event == "decision") == 401
     assert store.audit_head_in_tx(case.id) == records[-1].hash == result.head
     store.close()
+
+
+def test_writes_in_one_transaction_are_kept_together_or_not_at_all(tmp_path: Path) -> None:
+    """``transaction()``: the writes inside (each otherwise its own transaction) are committed together when the
+    block ends, and none of them - case, scan, audit records, head - when it raises half-way."""
+    import sqlite3
+
+    from workstation.domain.review import Action
+
+    db = tmp_path / "cases.sqlite3"
+    store = CaseStore(db)
+    with pytest.raises(RuntimeError), store.transaction():
+        case = store.open_case(["/case"], "case")
+        store.save_scan(case.id, [("/case/report.pdf", "ab" * 32, 1)], [], "clerk1", "clerk", {"case_id": case.id})
+        store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+        raise RuntimeError("failure mid-way")
+    assert [r for r in all_rows(store) if r != ("schema_version", "2")] == []
+    assert store.audit_head(case.id)[0] == 0 and store.case(case.id) is None
+    with store.transaction():
+        case = store.open_case(["/case"], "case")
+        with pytest.raises(RuntimeError), store._tx():  # an inner step that fails is undone alone
+            store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+            raise RuntimeError("inner")
+        store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+        store.apply(case.id, Action("nothing", ()), "clerk1")
+        reader = sqlite3.connect(db)  # another connection sees nothing before the end of the block
+        assert reader.execute("SELECT COUNT(*) FROM cases").fetchone() == (0,)
+        reader.close()
+    other = CaseStore(db)
+    assert other.case(case.id) is not None and other.audit_head(case.id)[0] == 1
+    assert verify_records(other.audit(case.id)).ok
+    other.close()
+    store.close()

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import email
 import email.policy
+import errno
 import html
 import io
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
@@ -37,27 +40,109 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files of the case: the given files, and the supported files in given folders (sorted, recursive)."""
+    """Files of the case: the given files, and the supported files in given folders (sorted, recursive), each file
+    once.
+
+    Symbolic links never take a case outside what was given: inside a folder, a link (to a file or a folder) whose
+    target is outside that folder is refused, and one whose target is inside it is skipped (what it points to is
+    read under its own name); folders are walked without following links. A link named directly is read only when
+    it leads to a regular file. A link loop is refused, never followed. The same file given twice (twice by name,
+    directly and through its folder, or by two paths - links, hard links, ``..`` - that lead to it) is read once,
+    under the first of its names."""
     files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
-            )
-            if not found:
+        if p.is_symlink():
+            _check_direct_link(p)
+            candidates = [p]
+        elif p.is_dir():
+            candidates = _folder_files(p)
+            if not candidates:
                 raise InputError(str(p), "folder contains no supported documents (.pdf, .txt, .docx, .eml, images)")
-            files.extend(found)
         elif p.is_file():
-            files.append(p)
+            candidates = [p]
         elif p.exists():
             raise InputError(str(p), "not a regular file")
         else:
             raise InputError(str(p), "no such file or folder")
+        for f in candidates:
+            try:
+                st = f.stat()
+            except OSError as exc:
+                raise InputError(str(f), f"cannot read file ({exc.strerror or exc})") from None
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                files.append(f)
     if not files:
         raise InputError("(no input)", "no documents given")
     return files
+
+
+def case_sources(paths: Iterable[str | Path]) -> list[str]:
+    """The absolute paths a case is opened from (what the store records and reads again at export): ``paths``
+    checked as ``expand_paths`` does (links, loops, missing files) as they were given, then resolved, each once."""
+    given = list(paths)
+    expand_paths(given)
+    sources: list[str] = []
+    for p in given:
+        resolved = str(Path(p).resolve())
+        if resolved not in sources:
+            sources.append(resolved)
+    return sources
+
+
+def _link_target(link: Path) -> Path | None:
+    """Where a symbolic link leads (its final target, or where it would be when it dangles; None when nothing
+    exists there); a loop is refused."""
+    try:
+        return Path(os.path.realpath(link, strict=True))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(str(link), "symbolic link loop: refused, not followed") from None
+        if exc.errno != errno.ENOENT:
+            raise InputError(str(link), f"cannot resolve symbolic link ({exc.strerror or exc})") from None
+    return None
+
+
+def _check_direct_link(link: Path) -> None:
+    target = _link_target(link)
+    try:
+        mode = os.stat(link).st_mode if target is not None else None
+    except OSError:
+        mode = None
+    if mode is None or not stat.S_ISREG(mode):
+        what = "nothing" if mode is None else "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise InputError(str(link), f"symbolic link to something that is not a regular file ({what}): refused")
+
+
+def _folder_files(root: Path) -> list[Path]:
+    """The supported, non-hidden regular files under ``root`` (sorted), walked without following links; a link
+    leaving ``root`` is refused, one staying inside it is skipped."""
+    inside = Path(os.path.realpath(root))
+    found: list[Path] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            raise InputError(str(folder), f"cannot read folder ({exc.strerror or exc})") from None
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = _link_target(path) or Path(os.path.realpath(path))
+                if not target.is_relative_to(inside):
+                    kind = "folder" if target.is_dir() else "file"
+                    raise InputError(str(path), f"symbolic link to a {kind} outside the folder {root}: refused")
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif (entry.is_file(follow_symlinks=False) and path.suffix.lower() in SUPPORTED_SUFFIXES
+                  and not entry.name.startswith(".")):
+                found.append(path)
+    return sorted(found)
 
 
 def load_case(paths: Iterable[str | Path]) -> list[Document]:

@@ -437,12 +437,12 @@ class MainWindow(QMainWindow):
             self.open_case([folder])
 
     def open_case(self, paths: Sequence[str | Path]) -> bool:
-        from workstation.documents.intake import expand_paths
+        from workstation.documents.intake import case_sources, expand_paths
 
         self._stop_loader()
         self._flush_cursor()  # the place in the case being left
-        sources = [str(Path(p).resolve()) for p in paths]
         try:
+            sources = case_sources(paths)  # links checked as given (a linked folder named directly is refused)
             files = expand_paths(sources)
         except InputError as exc:
             self.page_view.show_message(f"Cannot open the case:\n{exc}")

@@ -1,7 +1,9 @@
 """The case store: an embedded SQLite database in the user's data folder.
 
 Every action is written in its own transaction and committed before it is shown (WAL journal, ``synchronous=FULL``):
-a new connection sees it at once and killing the process loses nothing that was committed.
+a new connection sees it at once and killing the process loses nothing that was committed. Several writes that
+must stand or fall together (a new case, its scan and its policy decisions) run inside ``transaction()``, where
+each write's own transaction becomes a savepoint of the outer one.
 
 No table holds the sensitive text itself: decisions and their audit trail reference a finding by document, page,
 offsets, category and the SHA-256 of its text; the allow-list holds SHA-256 hashes of normalised texts; manual
@@ -545,19 +547,35 @@ class CaseStore:
     def _tx(self) -> _Transaction:
         return _Transaction(self.db)
 
+    def transaction(self) -> _Transaction:
+        """One transaction around several of the store's writes (each of which is otherwise committed on its own):
+        all of them are committed together on leaving the block, or none when it raises (e.g. a case created,
+        scanned and given its policy decisions: a failure half-way leaves no case, no rows and no audit records)."""
+        return _Transaction(self.db)
+
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK on error) on an autocommit connection."""
+    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK on error) on an autocommit connection; inside a transaction already
+    open (``CaseStore.transaction``), a savepoint of it, so the outer transaction decides what is kept."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.savepoint = ""
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.db.in_transaction:
+            self.savepoint = f"sp_{uuid.uuid4().hex}"
+            self.db.execute(f"SAVEPOINT {self.savepoint}")
+        else:
+            self.db.execute("BEGIN IMMEDIATE")
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
+        if self.savepoint:
+            if exc_type is not None:
+                self.db.execute(f"ROLLBACK TO {self.savepoint}")
+            self.db.execute(f"RELEASE {self.savepoint}")
+        elif exc_type is None:
             self.db.execute("COMMIT")
         else:
             self.db.execute("ROLLBACK")
