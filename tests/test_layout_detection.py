@@ -71,3 +71,19 @@ def test_pdf_table_rows_read_under_their_header(engine) -> None:
     births = {f.text for f in scanned.findings if f.entity_type == "DATE_OF_BIRTH"}
     assert nationality == {"Honduran", "Chinese", "Ukrainian"}
     assert births == {"01/02/1990", "03/04/1985", "05/06/1979"}
+
+
+def test_name_cut_by_a_page_break_is_found_on_both_pages(engine) -> None:
+    doc = pymupdf.open()
+    pages = [["Interim Decision #2001", "The respondent testified at length about the events of that year.",
+              "The officer then interviewed the complainant, Ms. Priya"],
+             ["Interim Decision #2001", "Venkataraman, who said that she had been told to wait in the hall."]]
+    for number, lines in enumerate(pages, start=1):
+        page = doc.new_page()
+        for k, line in enumerate(lines):
+            page.insert_text((72, 72 + 14 * k), line, fontsize=10)
+        page.insert_text((300, 760), str(number), fontsize=10)
+    scanned = scan([load_pdf_bytes(doc.tobytes(), "break.pdf", "break")], engine)[0]
+    people = {(f.page, f.text) for f in scanned.findings if f.entity_type == "PERSON"}
+    assert {(1, "Priya"), (2, "Venkataraman")} <= people
+    assert not any("Interim" in text for _, text in people)

@@ -34,6 +34,8 @@ from workstation.domain.model import (
     sha256_text,
 )
 from workstation.domain.naming import FALLBACK, humanize, parse_word_list, safe_labels
+from workstation.domain.overlaps import resolve_overlaps
+from workstation.domain.page_breaks import bridges
 from workstation.domain.policy import Policy
 from workstation.domain.propagation import propagate
 from workstation.domain.reading import ReadingText, reading_text
@@ -65,11 +67,25 @@ class ScannedDocument:
 
 def detect(pages: Sequence[Page], engine: Analyzer) -> list[list[Detection]]:
     """Per page, what the engine finds on the page as a reader sees it (``domain.reading``: wrapped lines joined,
-    table rows read across), every occurrence of a found text included (``domain.propagation``), in the page's
-    own offsets. Pages still waiting for OCR have none."""
+    table rows read across) and across the page breaks (``domain.page_breaks``: a span cut by a break is found on
+    both pages), every occurrence of a found text included (``domain.propagation``), in the page's own offsets.
+    Pages still waiting for OCR have none."""
     views = [reading_text(p) if not p.needs_ocr else ReadingText("") for p in pages]
     texts = [v.text for v in views]
-    per_page = propagate(texts, engine.analyze_many(texts), name_part_stopwords())
+    across = bridges(texts)
+    found = engine.analyze_many([*texts, *(b.text for b in across)])
+    per_page = [list(dets) for dets in found[: len(texts)]]
+    crossed: set[int] = set()
+    for bridge, dets in zip(across, found[len(texts):], strict=True):
+        for d in dets:
+            parts = bridge.split(d)
+            if parts:  # a span the page break cuts in two: one part on each page
+                per_page[bridge.page].append(parts[0])
+                per_page[bridge.page + 1].append(parts[1])
+                crossed.update((bridge.page, bridge.page + 1))
+    for i in crossed:
+        per_page[i] = resolve_overlaps(per_page[i])
+    per_page = propagate(texts, per_page, name_part_stopwords())
     return [[v.to_page_detection(d) for d in dets] for v, dets in zip(views, per_page, strict=True)]
 
 

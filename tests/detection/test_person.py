@@ -250,3 +250,12 @@ def test_no_person_in_captions_without_one(engine, text):
 ])
 def test_parties_in_apposition_particles_and_unicode_hyphens(engine, text, expected):
     assert spans(engine, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Under section 301(b) of the Immigration and Nationality Act, respondent lost his citizenship.",
+    "Petitioner, ) ) ON PETITION FOR REVIEW v. ) FROM THE BOARD",
+    "Commission on Human Rights v. the landlord, decided in 2017.",
+])
+def test_roles_and_captions_in_prose_are_not_names(engine, text):
+    assert spans(engine, text, "PERSON") == []

@@ -257,16 +257,17 @@ class PersonContextRecognizer(EntityRecognizer):
         # "Matter of" / "In re", and on both sides of "v." in a caption or a citation.
         self._role_re = re.compile(
             r"[ \t]*,[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
-            r"immigration|administrative[ \t]+law|presiding|vice)[ \t]+)?(?i:judges?|justices?|board[ \t]+members?|"
-            r"chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate[ \t]+counsel|trial[ \t]+attorney|"
-            r"(?:assistant[ \t]+)?chief[ \t]+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
-            r"appellees?|beneficiary|applicant|attorney[ \t]+general|secretary)\b")
+            r"immigration|administrative\s+law|presiding|vice)\s+)?(?i:judges?|justices?|board\s+members?|"
+            r"chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate\s+counsel|trial\s+attorney|"
+            r"(?:assistant\s+)?chief\s+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
+            r"appellees?|beneficiary|applicant|attorney\s+general|secretary)\b")
         self._list_start_re = re.compile(r"(?i:before|by|present|coram|judges?|(?:board[ \t]+)?en[ \t]+banc|"
                                          r"(?:but[ \t]+)?see(?:[ \t]+also)?|cf\.|accord|compare)"
                                          r"[ \t]*:?[ \t]+")
         self._matter_re = re.compile(r"(?<![\w'])(?i:(?:in[ \t]+the[ \t]+)?matter[ \t]+of|in[ \t]+re)[ \t]*:?[ \t]+")
         self._initials_re = re.compile(r"(?:[A-Z]-){1,4}(?:[A-Z]-?)?(?![\w])|[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z]-{2,4}")
         self._versus_re = re.compile(r"[ \t]+vs?\.[ \t]+")
+        self._word_start_re = re.compile(r"(?<![\w'’‐.-])[^\W\d_]")
         self._capitalised_run = re.compile(r"(?:[A-Z][\w'’‐-]+[ \t]+){0,2}[A-Z][\w'’‐-]{2,}")
 
     # ------------------------------------------------------------------ name reading
@@ -530,6 +531,8 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def _legal_names(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         for m in self._role_re.finditer(text):
+            if m.group().lstrip(" \t,")[:1].islower():
+                continue  # "... Nationality Act, respondent lost ...": a role in prose, not in a caption
             for span in self._names_before(text, m.start()):
                 add(span, self.PHRASE_SCORE, "name before a role (judge, board member, party)")
         for m in self._matter_re.finditer(text):
@@ -564,22 +567,29 @@ class PersonContextRecognizer(EntityRecognizer):
             for m in self._list_start_re.finditer(text, start, end):
                 if m.start() == start or not text[m.start() - 1].isalnum():
                     start = m.end()
-        span = self.read_name(text, start, max_tokens=5)
-        if span and span[1] == end:
-            name = text[span[0]:span[1]]
-            if self._not_a_person(name) or self._is_role(name) or self._org_word(name):
-                return None
-            return span
+        # the longest name (at most five words) that ends the piece: "RICARDO GARZA-LÓPEZ" in "No. 04-1999 RICARDO
+        # GARZA-LÓPEZ, Petitioner"
+        words = [m.start() for m in self._word_start_re.finditer(text, start, end)][-5:]
+        for pos in words:
+            span = self.read_name(text, pos, max_tokens=5)
+            if span and span[1] == end:
+                name = text[span[0]:span[1]]
+                if self._not_a_person(name) or self._is_role(name) or self._org_word(name):
+                    return None
+                return span
         # before a role every capitalised word is a name, even one that is also a word ("WHITE, Circuit Judge")
-        run = self._capitalised_run.fullmatch(text, start, end)
-        if run and not self._is_role(run.group()) and not self._org_word(run.group()):
-            return run.start(), run.end()
+        for pos in words[-3:]:
+            run = self._capitalised_run.fullmatch(text, pos, end)
+            if run:
+                return None if self._is_role(run.group()) or self._org_word(run.group()) else (run.start(), run.end())
         return None
 
     _ORG_WORDS = frozenset({"board", "court", "appeals", "service", "services", "department", "office", "agency",
                             "immigration", "security", "states", "state", "united", "commonwealth", "people",
                             "government", "administration", "commission", "bureau", "county", "city", "see", "cf",
-                            "accord", "also", "but", "matter", "secretary", "attorney", "general", "homeland"})
+                            "accord", "also", "but", "matter", "secretary", "attorney", "general", "homeland",
+                            "petition", "review", "order", "appeal", "appeals", "motion", "decision", "opinion",
+                            "act", "law", "human", "rights", "enforcement", "removal", "customs", "operations"})
 
     def _org_word(self, name: str) -> bool:
         """A word of an institution or of a citation signal in the name ("Board of Immigration Appeals",

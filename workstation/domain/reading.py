@@ -160,7 +160,8 @@ class _Joiner:
         this, nxt = self.line(i), self.line(i + 1)
         if not this.strip() or not nxt.strip():
             return "break"
-        if _BULLET.match(nxt) or _FIELD.match(nxt):
+        field = _FIELD.match(nxt)
+        if _BULLET.match(nxt) or field and ". " not in field.group():  # "Members. Concurring Opinions:" is prose
             return "break"
         stripped = this.rstrip()
         if _TITLE_AT_END.search(stripped) and nxt[:1].isupper():
