@@ -588,7 +588,7 @@ class PersonContextRecognizer(EntityRecognizer):
                             "immigration", "security", "states", "state", "united", "commonwealth", "people",
                             "government", "administration", "commission", "bureau", "county", "city", "see", "cf",
                             "accord", "also", "but", "matter", "secretary", "attorney", "general", "homeland",
-                            "petition", "review", "order", "appeal", "appeals", "motion", "decision", "opinion",
+                            "petition", "review", "order", "appeal", "motion", "decision", "opinion",
                             "act", "law", "human", "rights", "enforcement", "removal", "customs", "operations"})
 
     def _org_word(self, name: str) -> bool:
