@@ -91,7 +91,7 @@ def parse_basis(text: str | None) -> LegalBasis:
     if not text:
         return LegalBasis()
     kind, _, ref = text.partition(":")
-    return LegalBasis(LegalBasisKind.parse(kind), ref.strip())
+    return LegalBasis.of(LegalBasisKind.parse(kind), ref)
 
 
 def document_label(path: str) -> str:
@@ -359,7 +359,7 @@ class CaseService:
         with self._audited(case_id, user, "override"):
             case = self.state(case_id)
             i = self.item(case_id, ident)
-            basis = LegalBasis(LegalBasisKind.JUDICIAL_WARRANT, warrant.strip()) if warrant.strip() else LegalBasis()
+            basis = LegalBasis.of(LegalBasisKind.JUDICIAL_WARRANT, warrant) if warrant.strip() else LegalBasis()
             ov = self.policies.make_override(case.context, user, full_item_id(i.key), i.category, reason, basis,
                                              self.clock())
             new = case.changed(user, f"override of {i.category}")

@@ -6,11 +6,11 @@ may be released, and the case state machine checks the legal basis and the §23-
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from workstation.domain.errors import UsageError
+from workstation.domain.warrants import normalise_reference, reference_problem, warrant_problem
 
 
 class RecipientType(StrEnum):
@@ -67,11 +67,6 @@ class LegalBasisKind(StrEnum):
             raise UsageError(f"unknown legal basis {name!r} (one of: {', '.join(k.value for k in cls)})") from None
 
 
-# Forms that federal immigration authorities present which are NOT judicial warrants: administrative arrest and
-# removal warrants signed by an immigration officer (I-200, I-205) and detainers (I-247, I-247A/D/N/X).
-_ADMINISTRATIVE_FORMS = re.compile(r"\bI[-\s]?(200|205|247[ADNX]?)\b", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class LegalBasis:
     """The legal basis of a disclosure, e.g. ``LegalBasis(JUDICIAL_WARRANT, "SDNY 26-MJ-01234")``."""
@@ -79,9 +74,16 @@ class LegalBasis:
     kind: LegalBasisKind = LegalBasisKind.NONE
     reference: str = ""  # warrant number, subpoena index number, consent form id
 
+    @classmethod
+    def of(cls, kind: LegalBasisKind, reference: str) -> LegalBasis:
+        """The basis with its reference normalised (``warrants.normalise_reference``): what the CLI and the window
+        store."""
+        return cls(kind, normalise_reference(reference))
+
     def problem(self) -> str | None:
-        """Why this basis is not usable as stated (one line), or None."""
-        ref = self.reference.strip()
+        """Why this basis is not usable as stated (one line, never repeating the reference), or None. A judicial
+        warrant must name a court and a docket number and no administrative form (``workstation.domain.warrants``)."""
+        ref = normalise_reference(self.reference)
         if self.kind is LegalBasisKind.NONE:
             return "a reference was given without a legal basis" if ref else None
         if not ref:
@@ -89,10 +91,9 @@ class LegalBasis:
                     LegalBasisKind.SUBPOENA: "the subpoena's index or docket number",
                     LegalBasisKind.CONSENT: "the signed consent form's identifier"}[self.kind]
             return f"a {self.kind.value} must be referenced by {what}"
-        if self.kind is LegalBasisKind.JUDICIAL_WARRANT and _ADMINISTRATIVE_FORMS.search(ref):
-            return (f"{ref!r} is an immigration officer's administrative warrant or detainer (Form I-200/I-205/"
-                    "I-247), not a judicial warrant signed by a judge")
-        return None
+        if self.kind is LegalBasisKind.JUDICIAL_WARRANT:
+            return warrant_problem(self.reference)
+        return reference_problem(self.reference)
 
     @property
     def is_valid(self) -> bool:

@@ -40,6 +40,7 @@ from workstation.domain.errors import ConfigurationError, PermissionDenied, Poli
 from workstation.domain.exemptions import DEFAULT_EXEMPTIONS_FILE, ExemptionCatalog, short_code
 from workstation.domain.policy import Policy
 from workstation.domain.roles import Permission, Role, User, require
+from workstation.domain.warrants import clean_text, reason_problem
 from workstation.paths import RESOURCES
 
 POLICIES_DIR = RESOURCES / "policies"
@@ -51,7 +52,6 @@ DEFER = "defer"
 NOT_PI = "not-pi"
 DECISIONS = (REDACT, RELEASE, DEFER, NOT_PI)
 RELEASING = frozenset({RELEASE, NOT_PI})  # decisions that leave the text visible
-MIN_REASON_LENGTH = 10
 
 
 class Disposition(StrEnum):
@@ -261,8 +261,9 @@ class PolicyEngine:
             return f"the override is for {override.category}, not {category}"
         if override.role is not Role.COUNSEL:
             return f"overrides are recorded by counsel, not by a {override.role.value}"
-        if len(override.reason.strip()) < MIN_REASON_LENGTH:
-            return f"an override needs a written reason (at least {MIN_REASON_LENGTH} characters)"
+        reason = reason_problem(override.reason)  # real words, not "xxxxxxxxxx" (workstation.domain.warrants)
+        if reason:
+            return reason
         basis_problem = override.legal_basis.problem()
         if basis_problem:
             return basis_problem
@@ -300,7 +301,7 @@ class PolicyEngine:
         if not policy.is_protected(category) and not policy.is_locked(category):
             raise PolicyViolation(f"{category} is not protected for {ctx.recipient.value}: no override is needed",
                                   category=category, recipient=ctx.recipient.value)
-        override = Override(item, category, user.name, user.role, reason.strip(), legal_basis, at)
+        override = Override(item, category, user.name, user.role, clean_text(reason), legal_basis, at)
         problem = self.override_problem(ctx, category, override)
         if problem:
             raise PolicyViolation(problem, category=category, recipient=ctx.recipient.value)

@@ -116,7 +116,7 @@ class CasePropertiesDialog(QDialog):
 
     def context(self) -> DisclosureContext:
         return DisclosureContext(RecipientType(self.recipient.currentData()),
-                                 LegalBasis(LegalBasisKind(self.basis.currentData()), self.reference.text().strip()),
+                                 LegalBasis.of(LegalBasisKind(self.basis.currentData()), self.reference.text()),
                                  DisclosureClass(self.klass.currentData()), self.request_ref.text().strip(),
                                  self.approval_ref.text().strip())
 
