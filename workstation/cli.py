@@ -22,11 +22,12 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from workstation.domain.errors import UsageError, WorkstationError
 from workstation.domain.model import Document
@@ -37,8 +38,35 @@ log = logging.getLogger("workstation")
 
 
 class _Parser(argparse.ArgumentParser):
+    """No abbreviated options (``--pass`` is not ``--passphrase-file``: a secret typed after it would be read as
+    a file name and shown by ``ps``), on every parser and subparser (``add_subparsers(parser_class=_Parser)``);
+    errors name an option but never repeat a value given on the command line (it may be a secret)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # exit 2 with one line, as argparse does, without the usage dump
-        self.exit(2, f"workstation: error: {message}\n")
+        self.exit(2, f"workstation: error: {_without_values(message)}\n")
+
+
+_UNRECOGNIZED = "unrecognized arguments: "
+_OPTION = re.compile(r"--[a-z][a-z0-9]*(?:-[a-z0-9]+)*|-[A-Za-z]")  # what an option's name looks like
+_QUOTED_VALUE = re.compile(r"(invalid choice|invalid \S+ value): '.*?'(?= \(choose from|$)", re.DOTALL)
+
+
+def _without_values(message: str) -> str:
+    """argparse's message with every value typed on the command line left out: ``unrecognized arguments: --pass
+    SECRET`` names ``--pass`` and counts the values; ``invalid choice: 'SECRET'`` keeps only the choices."""
+    if message.startswith(_UNRECOGNIZED):
+        words = message[len(_UNRECOGNIZED):].split(" ")
+        options = [w.split("=", 1)[0] for w in words if _OPTION.fullmatch(w.split("=", 1)[0])]
+        values = len(words) - len(options)
+        shown = " ".join(options)
+        if values:
+            shown += f"{' ' if shown else ''}({values} value{'s' if values != 1 else ''} not shown)"
+        return _UNRECOGNIZED + shown + " (options cannot be abbreviated)"
+    return _QUOTED_VALUE.sub(lambda m: m.group(1), message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -307,13 +335,19 @@ def _users_path(args: argparse.Namespace) -> Path:
     return Path(env) if env else default_users_path()
 
 
-def _passphrase(file: Path | None, env: str) -> str | None:
+def _passphrase(file: Path | None, env: str, option: str) -> str | None:
     if file is not None:
         try:
             return file.read_text(encoding="utf-8").splitlines()[0] if file.read_text(encoding="utf-8") else ""
-        except OSError as exc:
-            raise UsageError(f"{file}: cannot read the passphrase: {exc.strerror}") from None
+        except (OSError, UnicodeDecodeError) as exc:  # the path is not shown: a passphrase typed in its place
+            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise UsageError(f"{option}: cannot read the passphrase file: {why}") from None
     return os.environ.get(env)
+
+
+def _pause(seconds: float) -> None:
+    """How the CLI waits after a failed login (tests replace it)."""
+    time.sleep(seconds)
 
 
 def _login(args: argparse.Namespace):  # noqa: ANN202 - User
@@ -322,10 +356,10 @@ def _login(args: argparse.Namespace):  # noqa: ANN202 - User
     from workstation.domain.roles import load_users
 
     name = args.user or os.environ.get("WORKSTATION_USER") or current_user()
-    secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE")
+    secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file")
     if secret is None:
         raise UsageError("a passphrase is required: --passphrase-file FILE or $WORKSTATION_PASSPHRASE")
-    return load_users(_users_path(args)).authenticate(name, secret)
+    return load_users(_users_path(args)).authenticate(name, secret, pause=_pause)
 
 
 def _service(store):  # noqa: ANN001, ANN202 - CaseService
@@ -494,7 +528,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         for u in directory.users:
             print(f"{u.name}\t{u.role.value}\t{u.display_name}{'	(disabled)' if u.disabled else ''}")
         return 0
-    new_secret = _passphrase(args.new_passphrase_file, "WORKSTATION_NEW_PASSPHRASE")
+    new_secret = _passphrase(args.new_passphrase_file, "WORKSTATION_NEW_PASSPHRASE", "--new-passphrase-file")
     if new_secret is None:
         raise UsageError("the new user's passphrase is required: --new-passphrase-file FILE or "
                          "$WORKSTATION_NEW_PASSPHRASE")

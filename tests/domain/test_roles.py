@@ -9,6 +9,7 @@ import pytest
 
 from workstation.domain.errors import ConfigurationError, PermissionDenied, WorkstationError
 from workstation.domain.roles import (
+    FAILED_LOGIN_DELAY,
     ROLE_PERMISSIONS,
     PassphraseHash,
     Permission,
@@ -17,6 +18,7 @@ from workstation.domain.roles import (
     UserDirectory,
     hash_passphrase,
     load_users,
+    passphrase_weakness,
     require,
     save_users,
     verify_passphrase,
@@ -119,12 +121,17 @@ def test_same_passphrase_two_users_different_hashes(directory: UserDirectory) ->
 def test_authenticate(directory: UserDirectory) -> None:
     user = directory.authenticate("MRivera", PASS)
     assert user.name == "mrivera" and user.role is Role.CLERK
+    pauses: list[float] = []
     with pytest.raises(PermissionDenied) as wrong:
-        directory.authenticate("mrivera", "wrong passphrase!!")
+        directory.authenticate("mrivera", "wrong passphrase!!", pause=pauses.append)
     with pytest.raises(PermissionDenied) as unknown:
-        directory.authenticate("nobody", PASS)
+        directory.authenticate("nobody", PASS, pause=pauses.append)
     assert str(wrong.value) == str(unknown.value) == "unknown user or wrong passphrase"
     assert wrong.value.exit_code == 4
+    # issue 12 item 6: every failed login waits before it answers (guessing is slowed); a good one does not
+    assert pauses == [FAILED_LOGIN_DELAY, FAILED_LOGIN_DELAY] and 1 <= FAILED_LOGIN_DELAY <= 2
+    directory.authenticate("mrivera", PASS, pause=pauses.append)
+    assert len(pauses) == 2
 
 
 def test_first_user_must_be_an_administrator() -> None:
@@ -169,7 +176,7 @@ def test_passphrase_rules(directory: UserDirectory) -> None:
     d = directory.set_passphrase(clerk, "mrivera", "a brand new passphrase", n=N)  # own passphrase
     assert d.authenticate("mrivera", "a brand new passphrase").name == "mrivera"
     with pytest.raises(PermissionDenied):
-        d.authenticate("mrivera", PASS)  # the old passphrase no longer works
+        d.authenticate("mrivera", PASS, pause=lambda s: None)  # the old passphrase no longer works
     with pytest.raises(PermissionDenied):
         directory.set_passphrase(clerk, "jchen", "taking over counsel", n=N)
     with pytest.raises(ConfigurationError):
@@ -203,3 +210,27 @@ def test_malformed_users_file(tmp_path, content: str) -> None:
     path.write_text(content)
     with pytest.raises(ConfigurationError):
         load_users(path)
+
+
+@pytest.mark.parametrize("weak", ["aaaaaaaaaaaa", "1111111111111111", "123456789012", "901234567890", "abcdefghijklmn",
+                                  "zyxwvutsrqpo", "qwertyuiopas", "ASDFGHJKLZXC", "abcabcabcabc", "blue-blue-blue-blue-",
+                                  "password1234", "Passphrase2026!", "!!admin!!2026", "short"])
+def test_weak_passphrases_refused(directory: UserDirectory, weak: str) -> None:
+    """Issue 12 item 6: a new passphrase (new user, change, reset) of one repeated character, a repeated piece,
+    a run of the alphabet, digits or keyboard, or a common word padded with digits is refused, without echoing it."""
+    admin, clerk = directory.get("admin"), directory.get("mrivera")
+    assert admin and clerk
+    assert passphrase_weakness(weak)
+    with pytest.raises(PermissionDenied) as exc:
+        directory.add_user(admin, "newbie", Role.CLERK, weak, n=N)
+    assert weak not in str(exc.value)
+    with pytest.raises(PermissionDenied):
+        directory.set_passphrase(clerk, "mrivera", weak, n=N)
+    with pytest.raises(PermissionDenied):
+        directory.set_passphrase(admin, "mrivera", weak, n=N)
+
+
+@pytest.mark.parametrize("strong", [PASS, "another long passphrase", "admin-passphrase-1", "river lantern copper 42",
+                                    "Tr0ub4dor&3-horse"])
+def test_strong_passphrases_accepted(strong: str) -> None:
+    assert passphrase_weakness(strong) is None

@@ -25,7 +25,8 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -35,6 +36,7 @@ from workstation.domain.errors import ConfigurationError, PermissionDenied
 APP_NAME = "disclosure-workstation"
 USERS_FILE_VERSION = 1
 MIN_PASSPHRASE_LENGTH = 12
+FAILED_LOGIN_DELAY = 1.5  # seconds waited after a wrong passphrase or an unknown user, before saying so
 
 
 class Role(StrEnum):
@@ -152,9 +154,41 @@ def verify_passphrase(passphrase: str, stored: PassphraseHash) -> bool:
     return hmac.compare_digest(_scrypt(passphrase, stored.salt, stored.n, stored.r, stored.p), stored.digest)
 
 
-def check_passphrase_strength(passphrase: str) -> None:
+# Runs of keys or characters a passphrase may not be made of (read forwards or backwards, wrapping round).
+_SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm", "qwertzuiopasdfghjklyxcvbnm",
+              "azertyuiopqsdfghjklmwxcvbn", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "!@#$%^&*()")
+_COMMON_WORDS = frozenset({"password", "passphrase", "passwort", "contrasena", "letmein", "welcome", "admin",
+                           "administrator", "changeme", "secret", "iloveyou", "monkey", "dragon", "qwerty",
+                           "workstation", "default", "login", "user", "test"})
+MIN_DISTINCT_CHARACTERS = 5
+
+
+def passphrase_weakness(passphrase: str) -> str | None:
+    """Why ``passphrase`` is too weak for a new passphrase (never repeating it), or None: shorter than
+    ``MIN_PASSPHRASE_LENGTH``; fewer than ``MIN_DISTINCT_CHARACTERS`` different characters (``aaaaaaaaaaaa``);
+    one piece repeated (``abcabcabcabc``); a run of the alphabet, the digits or a keyboard row (``123456789012``,
+    ``qwertyuiopas``, ``zyxwvutsrqpo``); a common word with digits or punctuation around it (``password1234``)."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise PermissionDenied(f"a passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters")
+        return f"a passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters"
+    folded = passphrase.lower()
+    if len(set(folded)) < MIN_DISTINCT_CHARACTERS:
+        return f"a passphrase must use at least {MIN_DISTINCT_CHARACTERS} different characters"
+    if re.fullmatch(r"(.+?)\1+", folded, re.DOTALL):
+        return "a passphrase may not be one piece repeated"
+    for seq in _SEQUENCES:
+        for s in (seq, seq[::-1]):
+            if folded in s * (len(folded) // len(s) + 2):
+                return "a passphrase may not be a run of the alphabet, the digits or a row of the keyboard"
+    if re.sub(r"[\W\d_]+", "", folded) in _COMMON_WORDS:
+        return "a passphrase may not be a common word with digits or punctuation added"
+    return None
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    """Refuse a new passphrase (``users add``, a passphrase change) that ``passphrase_weakness`` finds weak."""
+    weakness = passphrase_weakness(passphrase)
+    if weakness:
+        raise PermissionDenied(weakness)
 
 
 # ----- users
@@ -225,9 +259,11 @@ class UserDirectory:
     def by_role(self, role: Role) -> list[User]:
         return [u for u in self.users if u.role is role and not u.disabled]
 
-    def authenticate(self, name: str, passphrase: str) -> User:
+    def authenticate(self, name: str, passphrase: str, *,
+                     pause: Callable[[float], None] = time.sleep) -> User:
         """The user whose passphrase this is; ``PermissionDenied`` (same message whether the user is unknown or the
-        passphrase wrong, and the same work done in both cases)."""
+        passphrase wrong, and the same work done in both cases) after waiting ``FAILED_LOGIN_DELAY`` seconds
+        through ``pause`` (tests pass one that does not sleep)."""
         global _DUMMY
         user = self.get(name)
         stored = user.passphrase if user is not None else None
@@ -235,8 +271,10 @@ class UserDirectory:
             if _DUMMY is None:
                 _DUMMY = hash_passphrase(secrets.token_hex(16))
             verify_passphrase(passphrase, _DUMMY)
+            pause(FAILED_LOGIN_DELAY)
             raise PermissionDenied("unknown user or wrong passphrase")
         if not verify_passphrase(passphrase, stored):
+            pause(FAILED_LOGIN_DELAY)
             raise PermissionDenied("unknown user or wrong passphrase")
         assert user is not None
         if user.disabled:
