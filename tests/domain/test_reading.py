@@ -112,3 +112,13 @@ def test_geometry_other_column_is_not_joined() -> None:
 
 def test_title_at_line_end_joins_the_name_on_the_next_line() -> None:
     assert reading_text(plain("We spoke with Mr.\nOkonjo about it.")).text == "We spoke with Mr. Okonjo about it."
+
+
+def test_letter_spaced_heading_reads_as_words_and_maps_back() -> None:
+    text = "S T A T E M E N T  O F  P R I Y A  V E N K A T A R A M A N\n\nShe said a b c."
+    view = reading_text(plain(text))
+    assert view.text.startswith("STATEMENT OF PRIYA VENKATARAMAN ")
+    assert view.text.endswith("\n\nShe said a b c.")
+    start = view.text.index("VENKATARAMAN")
+    s, e = view.to_page(start, start + len("VENKATARAMAN"))
+    assert text[s:e] == "V E N K A T A R A M A N"

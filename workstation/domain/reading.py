@@ -10,6 +10,7 @@ rewrites each line break into what a reader takes it for:
 * a label alone on its line followed by its value ("Country of citizenship:\\nGuatemala") becomes a space;
 * fragments on the **same visual row** (table cells, "Name:" and its value set apart) are joined by a tab, so a
   PDF table reads like a tab-separated one and the recognizers' table reading gives each cell its column header;
+* a word written with a space between its letters ("W I T N E S S") reads as the word;
 * everything else (a short line, a heading, a new paragraph, a bullet, a field, a table row) stays a line break.
 
 The page geometry decides when there is some (PDF text layers, OCR); plain text pages decide from line lengths.
@@ -87,7 +88,8 @@ def reading_text(page: Page) -> ReadingText:
         elif kind in ("join", "join-keep"):
             keep = kind == "join-keep"
             moves.append((n, keep, _word_end(text, lines[i + 1].start)))
-    if not moves:
+    spaced = list(_LETTER_SPACED.finditer("".join(chars))) if " " in text else []
+    if not moves and not spaced:
         return ReadingText("".join(chars))
     source = array("l", range(len(text)))
     for n, kept, word_end in moves:
@@ -96,7 +98,28 @@ def reading_text(page: Page) -> ReadingText:
         for k, src in enumerate(order):
             source[cut + k] = src
             chars[cut + k] = text[src] if src > n else " "
+    for m in spaced:  # "P R I Y A  L I" reads "PRIYA LI" and the spaces taken out after it
+        kept: list[int] = []
+        dropped: list[int] = []
+        for k in range(m.start(), m.end()):
+            if not chars[k].isspace():
+                kept.append(k)
+            elif chars[k - 1].isspace() or not chars[k + 1].isspace():
+                dropped.append(k)  # a space between two letters of a word, or the rest of a gap
+            else:
+                kept.append(k)  # the first space of the gap between two words
+        order = [source[k] for k in (*kept, *dropped)]
+        for k, src in zip(range(m.start(), m.end()), order, strict=True):
+            source[k] = src
+            chars[k] = " " if text[src].isspace() else text[src]
     return ReadingText("".join(chars), source)
+
+
+# Words written with a space between their letters (headings, forms), two or more spaces between the words:
+# "S T A T E M E N T  O F  P R I Y A", at least four letters in all.
+_SPACED_WORD = r"(?:[^\W\d_] )+[^\W\d_]"
+_LETTER_SPACED = re.compile(r"(?<![^\s])(?=(?:[^\W\d_] ){3})" + _SPACED_WORD + r"(?: {2,}" + _SPACED_WORD +
+                            r")*(?![^\s])")
 
 
 _TOKEN = re.compile(r"\S+")
