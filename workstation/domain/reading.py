@@ -99,16 +99,16 @@ def reading_text(page: Page) -> ReadingText:
             source[cut + k] = src
             chars[cut + k] = text[src] if src > n else " "
     for m in spaced:  # "P R I Y A  L I" reads "PRIYA LI" and the spaces taken out after it
-        kept: list[int] = []
-        dropped: list[int] = []
+        stays: list[int] = []
+        leaves: list[int] = []
         for k in range(m.start(), m.end()):
             if not chars[k].isspace():
-                kept.append(k)
+                stays.append(k)
             elif chars[k - 1].isspace() or not chars[k + 1].isspace():
-                dropped.append(k)  # a space between two letters of a word, or the rest of a gap
+                leaves.append(k)  # a space between two letters of a word, or the rest of a gap
             else:
-                kept.append(k)  # the first space of the gap between two words
-        order = [source[k] for k in (*kept, *dropped)]
+                stays.append(k)  # the first space of the gap between two words
+        order = [source[k] for k in (*stays, *leaves)]
         for k, src in zip(range(m.start(), m.end()), order, strict=True):
             source[k] = src
             chars[k] = " " if text[src].isspace() else text[src]
