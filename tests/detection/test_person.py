@@ -259,3 +259,16 @@ def test_parties_in_apposition_particles_and_unicode_hyphens(engine, text, expec
 ])
 def test_roles_and_captions_in_prose_are_not_names(engine, text):
     assert spans(engine, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", [
+    "She was detained at the facility in Victorville and later moved.",
+    "He was taken to Ciudad Juarez by the agents.",
+    "The flight landed in Saint Croix, U.S. Virgin Islands.",
+])
+def test_places_used_as_places_are_not_names(engine, text):
+    assert spans(engine, text, "PERSON") == []
+
+
+def test_a_surname_that_is_also_a_city_is_still_a_name(engine):
+    assert spans(engine, "Mr. Lima told the officer that he was scared.", "PERSON") == ["Lima"]

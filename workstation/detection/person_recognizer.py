@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from workstation.detection import gazetteer
 from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HEADERS, table_cells
 from workstation.detection.wordlists import wordlist
 
@@ -887,7 +888,7 @@ class PersonContextRecognizer(EntityRecognizer):
             return None  # "Reportee:", "ARRESTEE:" - one capitalised word before a colon is a form label
         if text[s:e].lower() in _MONTHS and re.compile(r"\.?,?[ \t]*\d").match(text, e):
             return None
-        if self._not_a_person(text[s:e]):
+        if self._not_a_person(text[s:e]) or self._place_here(text, s, e):
             return None
         # extend over following name tokens on the same line ("Mohammed Rafiqul" + " Islam")
         if e == end or text[e:end].strip() == "":
@@ -899,6 +900,20 @@ class PersonContextRecognizer(EntityRecognizer):
                     if not (after < len(text) and text[after] == ":"):
                         e = ext[1]
         return s, e
+
+    _LOCATIVE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|to|from|into|located\s+in|outside(?:\s+of)?)\s+)$")
+    _REGION_AFTER = re.compile(r",[ \t]*[A-Z][\w.]*")
+
+    def _place_here(self, text: str, s: int, e: int) -> bool:
+        """A spaCy "PERSON" that is a place of the gazetteer used as one: "detained at Victorville", "Saint Croix,
+        U.S. Virgin Islands", "Ciudad Juarez". A single word that is also a surname ("Lima", "Jackson") needs the
+        place's context: a locative word before it or ", Region" after it."""
+        place = gazetteer.place(text[s:e])
+        if place is None:
+            return False
+        if " " in text[s:e].strip() and place.kind != "country":
+            return True
+        return bool(self._LOCATIVE_BEFORE.search(text, max(0, s - 20), s) or self._REGION_AFTER.match(text, e))
 
     def _clean_part(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         while s < e and not (text[s].isalpha()):
