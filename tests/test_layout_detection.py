@@ -3,6 +3,8 @@ found whole and removed from the export (issue 10, point 1)."""
 
 from __future__ import annotations
 
+import io
+
 import pymupdf
 import pytest
 
@@ -87,3 +89,21 @@ def test_name_cut_by_a_page_break_is_found_on_both_pages(engine) -> None:
     people = {(f.page, f.text) for f in scanned.findings if f.entity_type == "PERSON"}
     assert {(1, "Priya"), (2, "Venkataraman")} <= people
     assert not any("Interim" in text for _, text in people)
+
+
+def test_text_in_a_hidden_layer_is_reviewed_and_redacted(engine) -> None:
+    """Text in an optional-content layer that is off is not extracted by MuPDF, but the export (and pdfminer, and
+    other viewers) show it: the document is scanned and redacted with every layer on."""
+    from pdfminer.high_level import extract_text
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    hidden = doc.add_ocg("hidden", on=False)
+    page.insert_text((72, 100), "Visible line about the case.", fontsize=11)
+    page.insert_text((72, 130), "The witness is Mr. Okonkwo Adebayo, A# 384502117.", fontsize=11, oc=hidden)
+    scanned = scan([load_pdf_bytes(doc.tobytes(), "layers.pdf", "layers")], engine)[0]
+    assert {"Okonkwo Adebayo", "A# 384502117"} <= {f.text for f in scanned.findings}
+    export = build_export(scanned, Policy.from_file(RESOURCES / "policies" / "default.toml"))
+    left = extract_text(io.BytesIO(export.pdf))
+    assert "Visible line" in left
+    assert "Okonkwo" not in left and "384502117" not in left

@@ -560,3 +560,35 @@ def test_pdfminer_reads_characters_where_pymupdf_does(rotation, mediabox, cropbo
     assert [c for c, _, _ in first] == [c for c, _, _ in second]
     for (_, x1, y1), (_, x2, y2) in zip(first, second, strict=True):
         assert abs(x1 - x2) < 1.0 and abs(y1 - y2) < 1.0
+
+
+def _associated_file_pdf(where: str) -> bytes:
+    """A PDF whose only attachment hangs from /AF (PDF 2.0 associated files) of the catalog or of the page, out of
+    reach of the embedded-files name tree that ``embfile_count`` reads."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Visible line about the case.", fontsize=11)
+    stream = doc.get_new_xref()
+    doc.update_object(stream, "<< /Type /EmbeddedFile >>")
+    doc.update_stream(stream, b"<p>AFSECRET Priya Venkataraman</p>")
+    spec = doc.get_new_xref()
+    doc.update_object(spec, f"<< /Type /Filespec /F (notes.html) /UF (notes.html) /EF << /F {stream} 0 R >> >>")
+    holder = doc.pdf_catalog() if where == "catalog" else page.xref
+    doc.xref_set_key(holder, "AF", f"[{spec} 0 R]")
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+@pytest.mark.parametrize("where", ["catalog", "page"])
+def test_associated_files_are_removed_and_checked(where):
+    data = _associated_file_pdf(where)
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        assert doc.embfile_count() == 0  # invisible to the name-tree check
+        assert any("attached file" in r for _, r in check_sanitized(doc).problems)
+    out = redact_pdf(data, {})
+    verify_pdf(out, {}, "af.pdf")
+    with pymupdf.open(stream=out, filetype="pdf") as doc:
+        assert check_sanitized(doc).problems == []
+        raw = doc.tobytes(expand=255)
+    assert b"AFSECRET" not in raw and b"/EmbeddedFile" not in raw

@@ -200,6 +200,11 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
             raise InputError(name, f"PDF has {doc.page_count} pages; limit is {MAX_PAGES}")
         if doc.is_repaired:
             raise InputError(name, "corrupt or truncated PDF (its structure had to be repaired); obtain an intact copy")
+        shown = _all_layers_shown(doc)
+        if shown is not None:
+            data = shown
+            doc.close()
+            doc = pymupdf.open(stream=data, filetype="pdf")
         pages: list[Page] = []
         if reader is not None and reader.wants(doc.page_count):
             try:
@@ -219,6 +224,22 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
     finally:
         doc.close()
     return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data)
+
+
+def _all_layers_shown(doc: pymupdf.Document) -> bytes | None:
+    """The PDF with every optional-content layer switched on, or None when it has no layers.
+
+    Text in a layer that is off is not extracted by MuPDF, so it would be neither reviewed nor redacted, while
+    the export (whose sanitizer removes the layer configuration) and other readers show it. The document is
+    reviewed, redacted and exported as it looks with every layer on."""
+    try:
+        ocgs = doc.get_ocgs()
+    except Exception:
+        return None
+    if not ocgs:
+        return None
+    doc.set_layer(-1, on=list(ocgs), off=[])
+    return doc.tobytes()
 
 
 def load_image_bytes(data: bytes, name: str, stem: str, suffix: str) -> Document:

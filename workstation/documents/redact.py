@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -143,7 +143,11 @@ def sanitize(doc: pymupdf.Document) -> None:
 
 
 _CATALOG_KEYS = ("OpenAction", "AA", "AcroForm", "Names", "Outlines", "Metadata", "PieceInfo", "StructTreeRoot",
-                 "MarkInfo", "Threads", "SpiderInfo", "Perms", "Legal", "URI", "Collection", "OCProperties")
+                 "MarkInfo", "Threads", "SpiderInfo", "Perms", "Legal", "URI", "Collection", "OCProperties", "AF")
+# Keys removed from every object: associated files (PDF 2.0 /AF can attach files to the catalog, a page, an
+# image or an annotation, out of reach of the embedded-files name tree), private application data, alternate
+# versions of an image (unredacted pixels), thumbnails.
+_OBJECT_KEYS = ("AF", "PieceInfo", "Alternates", "Thumb")
 
 
 def _strip_catalog(doc: pymupdf.Document) -> None:
@@ -155,6 +159,14 @@ def _strip_catalog(doc: pymupdf.Document) -> None:
         for key in ("AA", "Annots", "PieceInfo", "Thumb", "StructParents"):
             if doc.xref_get_key(page.xref, key)[0] != "null":
                 doc.xref_set_key(page.xref, key, "null")
+    for xref in range(1, doc.xref_length()):
+        try:
+            keys = doc.xref_get_keys(xref)
+        except Exception:  # a free or broken object: nothing to strip, and the save drops what is unreferenced
+            continue
+        for key in _OBJECT_KEYS:
+            if key in keys and doc.xref_get_key(xref, key)[0] != "null":
+                doc.xref_set_key(xref, key, "null")
 
 
 # ---------------------------------------------------------------------------------------------- verification
@@ -224,17 +236,15 @@ def check_sanitized(doc: pymupdf.Document) -> SanitizerReport:
     for key in ("OpenAction", "AA", "Names", "AcroForm", "Outlines"):
         if doc.xref_get_key(cat, key)[0] != "null":
             rep.problems.append((None, f"document catalog still has /{key}"))
+    found: dict[str, str] = {}  # each kind of leftover object reported once, with the first object holding it
     for xref in range(1, doc.xref_length()):
         try:
             keys = doc.xref_get_keys(xref)
         except Exception:
             continue
-        if "JS" in keys or "JavaScript" in keys:
-            rep.problems.append((None, f"JavaScript remains (object {xref})"))
-            break
-        if doc.xref_get_key(xref, "S") == ("name", "/JavaScript"):
-            rep.problems.append((None, f"JavaScript action remains (object {xref})"))
-            break
+        for what in _leftovers(doc, xref, keys):
+            found.setdefault(what, f"{what} remains (object {xref})")
+    rep.problems.extend((None, message) for message in found.values())
     for page in doc:
         if list(page.annots() or []):
             rep.problems.append((page.number + 1, "annotations remain"))
@@ -245,6 +255,19 @@ def check_sanitized(doc: pymupdf.Document) -> SanitizerReport:
                 rep.problems.append((page.number + 1, "hidden (invisible) text remains"))
                 break
     return rep
+
+
+def _leftovers(doc: pymupdf.Document, xref: int, keys: Sequence[str]) -> list[str]:
+    """What object ``xref`` still holds that a sanitized PDF must not: JavaScript, attached files (also PDF 2.0
+    associated files /AF), private application data, alternate images, XFA forms."""
+    out = []
+    if "JS" in keys or "JavaScript" in keys or doc.xref_get_key(xref, "S") == ("name", "/JavaScript"):
+        out.append("JavaScript")
+    live = [k for k in ("AF", "EF", "XFA", "PieceInfo", "Alternates")
+            if k in keys and doc.xref_get_key(xref, k)[0] != "null"]
+    if live or doc.xref_get_key(xref, "Type") in (("name", "/EmbeddedFile"), ("name", "/Filespec")):
+        out.append("attached file or private data (" + (", ".join("/" + k for k in live) or "embedded file") + ")")
+    return out
 
 
 def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, float, float]]]]:
