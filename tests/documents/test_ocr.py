@@ -463,3 +463,27 @@ def test_unpatched_pixel_check_reads_through_the_black_boxes(monkeypatch):
     with pytest.raises(VerificationError) as ei:  # ... but the image still holds them
         redact.verify_pdf(out, plan, "leak.pdf")
     assert ei.value.page == 1
+
+
+def test_library_messages_stay_off_the_terminal_and_are_logged(monkeypatch, capfd, caplog):
+    """Leptonica prints "Error in boxClipToRectangle" on stderr during a successful OCR (issue 14 item 6)."""
+    import logging
+    import os
+
+    import pymupdf
+
+    from workstation.documents import ocr
+    from workstation.domain.model import Page, TextSource
+
+    def noisy_page(page, dpi):  # noqa: ANN001, ANN202
+        os.write(2, b"Error in boxClipToRectangle: box outside rectangle\n")
+        return Page(1, "text", (None,) * 4, 612, 792, TextSource.OCR)
+
+    monkeypatch.setattr(ocr, "ocr_page", noisy_page)
+    doc = pymupdf.open()
+    doc.new_page()
+    with caplog.at_level(logging.INFO, logger="workstation.documents.ocr"):
+        pages = ocr.ocr_pages(doc.tobytes(), [1], workers=1)
+    assert pages[1].text == "text"
+    assert "boxClipToRectangle" not in capfd.readouterr().err
+    assert any("boxClipToRectangle" in r.getMessage() for r in caplog.records)

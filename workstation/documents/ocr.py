@@ -16,14 +16,18 @@ language data and the same or better word accuracy.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
+import sys
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -36,6 +40,8 @@ import tesserocr
 from workstation.documents.raster import capped_dpi
 from workstation.domain.errors import WorkstationError
 from workstation.domain.model import Document, Page, Rect, TextSource
+
+log = logging.getLogger(__name__)
 
 OCR_DPI = 300
 OSD_DPI = 150
@@ -400,13 +406,48 @@ def _page_from_tsv(tsv: str, page: pymupdf.Page, to_page: Callable[[float, float
                 height=page.rect.height, text_source=TextSource.OCR)
 
 
-def _ocr_job(single_page_pdf: bytes, number: int, dpi: int) -> Page:
-    doc = pymupdf.open(stream=single_page_pdf, filetype="pdf")
-    try:
-        result = ocr_page(doc[0], dpi)
-    finally:
-        doc.close()
-    return replace(result, number=number)
+def _ocr_job(single_page_pdf: bytes, number: int, dpi: int) -> tuple[Page, str]:
+    """The OCR'd page, and what Tesseract and Leptonica printed on the process's stderr meanwhile ("Error in
+    boxClipToRectangle: box outside rectangle" on a successful page): kept off the user's terminal, logged by the
+    caller (shown with ``-v``)."""
+    with _stderr_captured() as noise:
+        doc = pymupdf.open(stream=single_page_pdf, filetype="pdf")
+        try:
+            result = ocr_page(doc[0], dpi)
+        finally:
+            doc.close()
+    return replace(result, number=number), noise.read()
+
+
+class _Captured:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def read(self) -> str:
+        return self.text
+
+
+@contextlib.contextmanager
+def _stderr_captured() -> Iterator[_Captured]:
+    """File descriptor 2 sent to a temporary file for the duration (C libraries write to it directly)."""
+    captured = _Captured()
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield captured
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            tmp.seek(0)
+            captured.text = tmp.read().decode("utf-8", "replace")
+
+
+def _log_noise(number: int, noise: str) -> None:
+    if noise.strip():
+        log.info("OCR of page %d: library messages: %s", number, " | ".join(noise.split("\n")).strip(" |"))
 
 
 def _single_page(pdf: pymupdf.Document, index: int) -> bytes:
@@ -432,7 +473,8 @@ def ocr_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI,
     results: dict[int, Page] = {}
     if workers == 1:
         for data, n in jobs:
-            results[n] = _ocr_job(data, n, dpi)
+            results[n], noise = _ocr_job(data, n, dpi)
+            _log_noise(n, noise)
             if progress:
                 progress(len(results), len(jobs))
         return results
@@ -440,7 +482,8 @@ def ocr_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI,
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [pool.submit(_ocr_job, data, n, dpi) for data, n in jobs]
             for fut in as_completed(futures):
-                page = fut.result()
+                page, noise = fut.result()
+                _log_noise(page.number, noise)
                 results[page.number] = page
                 if progress:
                     progress(len(results), len(jobs))
