@@ -644,3 +644,25 @@ def test_the_same_file_is_read_once_however_it_is_given(tmp_path):
     link.symlink_to(report)
     assert expand_paths([case, link]) == [report]
     assert [d.path for d in load_case([report, case, link])] == [str(report)]
+
+
+def test_a_pdf_with_wrong_offsets_is_repaired_and_accepted_with_a_note(tmp_path):
+    """Real files often have slightly wrong cross-reference offsets (every viewer repairs them): accepted when
+    the file ends properly and both readers find the same pages and words (issue 14 item 3)."""
+    data = _good_pdf_bytes().replace(b"\n1 0 obj", b"\n% a comment that moves every object\n1 0 obj", 1)
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        assert doc.is_repaired
+    p = tmp_path / "shifted.pdf"
+    p.write_bytes(data)
+    (document,) = load_file(p)
+    assert len(document.pages) == 4
+    assert "Maria Gonzalez" in document.pages[3].text
+    assert any("repaired" in note for note in document.notes)
+
+
+def test_a_repaired_pdf_whose_end_is_missing_is_refused(tmp_path):
+    data = _good_pdf_bytes().replace(b"\n1 0 obj", b"\n% moved\n1 0 obj", 1)
+    p = tmp_path / "cut.pdf"
+    p.write_bytes(data[: data.rindex(b"%%EOF")])
+    with pytest.raises(InputError, match="end of the file is missing"):
+        load_file(p)

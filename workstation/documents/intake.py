@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
 from email.message import EmailMessage
@@ -198,8 +199,13 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
             raise InputError(name, "PDF has no pages")
         if doc.page_count > MAX_PAGES:
             raise InputError(name, f"PDF has {doc.page_count} pages; limit is {MAX_PAGES}")
+        notes: tuple[str, ...] = ()
         if doc.is_repaired:
-            raise InputError(name, "corrupt or truncated PDF (its structure had to be repaired); obtain an intact copy")
+            problem = _repair_problem(data, doc)
+            if problem:
+                raise InputError(name, f"corrupt or truncated PDF ({problem}); obtain an intact copy")
+            notes = ("the PDF's cross-reference table was damaged and repaired; both readers (MuPDF, pdfminer.six) "
+                     "find the same pages and text",)
         shown = _all_layers_shown(doc)
         if shown is not None:
             data = shown
@@ -223,7 +229,39 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
                 raise InputError(name, f"corrupt PDF: page {len(pages) + 1} cannot be read") from None
     finally:
         doc.close()
-    return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data)
+    return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data, notes=notes)
+
+
+REPAIR_AGREEMENT = 0.9  # share of a page's words both readers must find for a repaired file to be accepted
+_WORDS = re.compile(r"\w+")
+
+
+def _repair_problem(data: bytes, doc: pymupdf.Document) -> str | None:
+    """Why a PDF whose structure MuPDF had to repair cannot be trusted, or None when the repair lost nothing.
+
+    Real files often have slightly wrong cross-reference offsets, which every viewer repairs. The repair is
+    accepted when the file ends properly (``%%EOF``: a cut-off file may have lost pages the repair cannot know
+    of) and pdfminer.six, with its own parser, finds the same number of pages and the same words on each."""
+    if b"%%EOF" not in data[-2048:]:
+        return "the end of the file is missing"
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+
+    try:
+        others = [" ".join(el.get_text() for el in page if isinstance(el, LTTextContainer))
+                  for page in extract_pages(io.BytesIO(data))]
+    except Exception:
+        return "its structure had to be repaired and a second reader cannot read it"
+    if len(others) != doc.page_count:
+        return f"its structure had to be repaired and the readers disagree on the pages ({doc.page_count} or " \
+               f"{len(others)})"
+    for number, (page, other) in enumerate(zip(doc, others, strict=True), start=1):
+        mine = Counter(w.casefold() for w in _WORDS.findall(page.get_text()))
+        theirs = Counter(w.casefold() for w in _WORDS.findall(other))
+        total = max(sum(mine.values()), sum(theirs.values()))
+        if total and sum((mine & theirs).values()) < REPAIR_AGREEMENT * total:
+            return f"its structure had to be repaired and the readers disagree on page {number}"
+    return None
 
 
 def _all_layers_shown(doc: pymupdf.Document) -> bytes | None:
