@@ -592,3 +592,24 @@ def test_associated_files_are_removed_and_checked(where):
         assert check_sanitized(doc).problems == []
         raw = doc.tobytes(expand=255)
     assert b"AFSECRET" not in raw and b"/EmbeddedFile" not in raw
+
+
+def test_a_library_error_while_rewriting_is_a_refusal_naming_the_document(monkeypatch):
+    """MuPDF's "code=7: cannot find object in xref" reached the user as an internal error without the file's
+    name (issue 14 item 1)."""
+    import pickle
+
+    from workstation.documents import redact as redact_module
+    from workstation.documents.redact import redact_and_verify
+    from workstation.domain.errors import InputError
+
+    def broken(data, plan):  # noqa: ANN001, ANN202
+        raise RuntimeError("code=7: cannot find object in xref (12 0 R)")
+
+    monkeypatch.setattr(redact_module, "redact_pdf", broken)
+    with pytest.raises(InputError) as ei:
+        redact_and_verify(b"%PDF-1.7", {}, "case/report.pdf")
+    assert str(ei.value).startswith("case/report.pdf: this PDF cannot be rewritten")
+    assert "cannot find object in xref (12 0 R)" in str(ei.value) and "code=7" not in str(ei.value)
+    again = pickle.loads(pickle.dumps(ei.value))  # raised in the export's worker process, raised again here
+    assert str(again) == str(ei.value) and again.exit_code == 2

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from workstation.domain.errors import VerificationError
+from workstation.domain.errors import InputError, VerificationError, WorkstationError
 from workstation.domain.model import Rect
 
 BLACK = (0.0, 0.0, 0.0)
@@ -365,10 +365,32 @@ def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
 
 
 def redact_and_verify(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], document: str) -> bytes:
-    """``redact_pdf`` then ``verify_pdf`` (raises ``VerificationError``): the redacted bytes, verified."""
-    data = redact_pdf(pdf_bytes, plan)
-    verify_pdf(data, plan, document)
+    """``redact_pdf`` then ``verify_pdf`` (raises ``VerificationError``): the redacted bytes, verified.
+
+    A library error on the way (MuPDF's "code=7: cannot find object in xref (12 0 R)") is reported as a refusal
+    naming the document, never as an internal error: the file cannot be rewritten (exit 2) or the rewritten file
+    cannot be re-read to verify it (exit 3)."""
+    try:
+        data = redact_pdf(pdf_bytes, plan)
+    except WorkstationError:
+        raise
+    except Exception as exc:
+        raise InputError(document, f"this PDF cannot be rewritten by MuPDF ({_library_message(exc)}); save it "
+                                   "again (e.g. print it to a new PDF) and retry") from None
+    try:
+        verify_pdf(data, plan, document)
+    except WorkstationError:
+        raise
+    except Exception as exc:
+        raise VerificationError(document, None, "the redacted PDF cannot be re-read to verify it "
+                                                f"({_library_message(exc)}); nothing was written") from None
     return data
+
+
+def _library_message(exc: BaseException) -> str:
+    """The first line of a library's error, without MuPDF's "code=N: " prefix, at most 120 characters."""
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return re.sub(r"^code=\d+:\s*", "", text)[:120] or type(exc).__name__
 
 
 def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,

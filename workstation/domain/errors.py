@@ -19,6 +19,10 @@ class InputError(WorkstationError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # raised in a worker process (documents.pdf_work) and raised again here: rebuilt from its own fields
+        return (type(self), (self.path, self.reason))
+
 
 class UsageError(WorkstationError):
     exit_code = 2
