@@ -4,7 +4,8 @@ The glue between the domain's rules (``policy_engine``, ``case``, ``roles``, ``a
 and the pipeline, shared by the command line (``workstation case ...``) and the window. Every rule is enforced
 here or in the domain - never only by disabling a button - and every event, refusals included, is appended to
 the case's hash-chained audit trail. Nothing here writes a finding's text anywhere: items are referenced by
-document, page, offsets, category and the SHA-256 of their text.
+document, page, offsets, category and the keyed digest of their text (``model.text_digest``, under the case's
+secret, which stays in the store).
 """
 
 from __future__ import annotations
@@ -77,13 +78,13 @@ RESERVED_NAMES = frozenset({"summary"})  # ``workstation report summary``
 @lru_cache(maxsize=1 << 16)  # every check of a case works out the ids of all its findings again
 def short_id(key: FindingKey) -> str:
     """The 12-hex-digit id of a finding shown to reviewers (``--finding ID``, ``--item ID``)."""
-    full = item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
+    full = item_id(key.document, key.page, key.start, key.end, key.category, key.text_digest)
     return hashlib.sha256(full.encode("utf-8")).hexdigest()[:12]
 
 
 @lru_cache(maxsize=1 << 16)
 def full_item_id(key: FindingKey) -> str:
-    return item_id(key.document, key.page, key.start, key.end, key.category, key.text_sha256)
+    return item_id(key.document, key.page, key.start, key.end, key.category, key.text_digest)
 
 
 def parse_basis(text: str | None) -> LegalBasis:
@@ -154,7 +155,7 @@ class CaseService:
 
     def items(self, case_id: str) -> list[Item]:
         decisions = {d.key: d for d in self.store.decisions(case_id)}
-        allow = {a.text_sha256 for a in self.store.allow_list(case_id)}
+        allow = {a.text_digest for a in self.store.allow_list(case_id)}
         overrides = self.store.overrides(case_id)
         out = []
         for key, score, recognizer, allow_sha in self.store.findings(case_id):
@@ -285,9 +286,12 @@ class CaseService:
 
             labels = document_labels(scanned, engine)
         case = self.ensure_state(rec, user)
+        from workstation.pipeline import keyed
+
+        scanned = keyed(scanned, self.store.text_key(rec.id))  # digests under the case's secret
         docs = [(s.document.path, document_sha256(s.document), len(s.document.pages)) for s in scanned]
-        rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, float(f.score), f.recognizer,
-                 f.allow_sha256) for s in scanned for f in s.findings]
+        rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_digest, float(f.score), f.recognizer,
+                 f.allow_digest) for s in scanned for f in s.findings]
         details = {"case_id": rec.id, "documents": len(docs), "findings": len(rows),
                    "engine_version": versions.get("presidio_analyzer", ""), "model": versions.get("model", ""),
                    "model_version": versions.get("model_manifest_sha256", ""),
@@ -366,7 +370,7 @@ class CaseService:
             details = {"case_id": case_id, "item": i.id, **self.store.document_ref(case_id, i.key.document),
                        "page": i.key.page,
                        "start": i.key.start, "end": i.key.end, "category": i.category,
-                       "text_sha256": i.key.text_sha256, "reason": ov.reason, "legal_basis": basis.to_dict(),
+                       "text_digest": i.key.text_digest, "reason": ov.reason, "legal_basis": basis.to_dict(),
                        "override_digest": ov.digest()}
             self.store.save_override(case_id, ov, new, user.role.value, details)
             change = Change(i.record, DecisionRecord(i.key, Decision.RELEASE, "", ov.reason, user.name, ov.at))
@@ -457,12 +461,15 @@ class CaseService:
         from workstation.pipeline import (
             build_export,
             document_labels,
+            keyed,
             label_generic_words,
             output_paths,
             write_exports,
         )
 
         self.check_export(case_id, user)
+        text_key = self.store.text_key(case_id)
+        scanned = keyed(scanned, text_key)  # digests under the case's secret, as the reviewed scan's
         case = self.state(case_id)
         rec = self.store.case(case_id)
         assert rec is not None
@@ -508,7 +515,7 @@ class CaseService:
                                           else policy.exemption_code(f.entity_type))
                 boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
                 exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons,
-                                            run_pdf=run))
+                                            run_pdf=run, text_key=text_key))
         except WorkstationError as exc:
             self.store.record_export(case_id, user.name, out_dir_label, False, self.scrub(case_id, str(exc), labels),
                                      user.role.value, recipient=case.context.recipient.value)

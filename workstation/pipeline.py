@@ -22,6 +22,7 @@ from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.errors import UnreviewablePagesError, UsageError
 from workstation.domain.model import (
+    RUN_KEY,
     Detection,
     Document,
     DocumentKind,
@@ -31,7 +32,7 @@ from workstation.domain.model import (
     Rect,
     TextSource,
     place_detections,
-    sha256_text,
+    text_digest,
 )
 from workstation.domain.naming import FALLBACK, humanize, parse_word_list, safe_labels
 from workstation.domain.overlaps import resolve_overlaps
@@ -91,8 +92,10 @@ def detect(pages: Sequence[Page], engine: Analyzer) -> list[list[Detection]]:
 
 def scan(documents: Sequence[Document], engine: Analyzer,
          progress: Callable[[int, int], None] | None = None,
-         ocr_progress: Callable[[str, int, int], None] | None = None) -> list[ScannedDocument]:
-    """Detect findings in every document; pages without a text layer are OCR'd first (per-page progress)."""
+         ocr_progress: Callable[[str, int, int], None] | None = None,
+         text_key: bytes = b"") -> list[ScannedDocument]:
+    """Detect findings in every document; pages without a text layer are OCR'd first (per-page progress).
+    ``text_key``: the key of the findings' digests (the case's secret; ``RUN_KEY`` when empty)."""
     out = []
     for i, doc in enumerate(documents):
         if doc.scanned_pages:
@@ -102,11 +105,17 @@ def scan(documents: Sequence[Document], engine: Analyzer,
                 doc = replace(doc, notes=(*doc.notes, str(exc)))
         findings: list[Finding] = []
         for page, detections in zip(doc.pages, detect(doc.pages, engine), strict=True):
-            findings.extend(place_detections(doc, page, detections))
+            findings.extend(place_detections(doc, page, detections, text_key))
         out.append(ScannedDocument(doc, findings))
         if progress:
             progress(i + 1, len(documents))
     return out
+
+
+def keyed(scanned: Sequence[ScannedDocument], text_key: bytes) -> list[ScannedDocument]:
+    """The scan with every finding's digests under ``text_key`` (a case's secret: ``CaseStore.text_key``)."""
+    return [s if all(f.text_key == text_key for f in s.findings)
+            else ScannedDocument(s.document, [f.keyed(text_key) for f in s.findings]) for s in scanned]
 
 
 @dataclass
@@ -117,7 +126,7 @@ class LogRow:
     recognizer: str
     score: float
     reason_code: str
-    sha256: str
+    text_digest: str  # the keyed digest of the removed text (``model.text_digest``); written only if asked for
 
 
 @dataclass
@@ -129,6 +138,7 @@ class Export:
     log: list[LogRow] = field(default_factory=list)
     pdf_path: Path | None = None
     csv_path: Path | None = None
+    include_digests: bool = False  # the policy's ``include_text_digests``: the log carries the keyed digests
 
 
 @dataclass
@@ -164,7 +174,7 @@ def layout(document: Document) -> Layout:
 
 def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
                  manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
-                 prepared: Layout | None = None, run_pdf: PdfRunner = run_here) -> Export:
+                 prepared: Layout | None = None, run_pdf: PdfRunner = run_here, text_key: bytes = b"") -> Export:
     """Redact, sanitize and verify one document; raise if anything fails.
 
     ``run_pdf`` runs the PDF work (redaction and verification): here by default, or in a worker process
@@ -172,20 +182,22 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
 
     ``redact`` is the findings to remove (default: every finding whose category the policy redacts), ``manual``
     the reviewer's own boxes on pages of the document's layout, ``reasons`` optional reason codes by
-    ``id(finding)`` overriding the policy's.
+    ``id(finding)`` overriding the policy's, ``text_key`` the key of the manual boxes' digests in the log (the
+    case's secret; ``RUN_KEY`` when empty - the findings carry their own).
     """
     doc = scanned.document
     if doc.scanned_pages:
         raise UnreviewablePagesError(doc.path, doc.scanned_pages)
     lay, plan, log = redaction_plan(scanned, policy, redact=redact, manual=manual, reasons=reasons,
-                                    prepared=prepared)
+                                    prepared=prepared, text_key=text_key)
     pdf = run_pdf(redact_and_verify, lay.pdf, plan, doc.path)  # errors name the file, not its stem
-    return Export(doc, pdf, log)
+    return Export(doc, pdf, log, include_digests=policy.include_text_digests)
 
 
 def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
                    manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
-                   prepared: Layout | None = None) -> tuple[Layout, dict[int, PageRedactions], list[LogRow]]:
+                   prepared: Layout | None = None,
+                   text_key: bytes = b"") -> tuple[Layout, dict[int, PageRedactions], list[LogRow]]:
     """What ``build_export`` removes (arguments as there): the document's layout, the redactions per page of
     it and the log rows."""
     chosen = [f for f in scanned.findings if policy.redacts(f)] if redact is None else list(redact)
@@ -201,7 +213,7 @@ def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence
             for box in boxes:
                 red.boxes.append(box)
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
-                                  reason, finding.text_sha256))
+                                  reason, finding.text_digest))
     for number in lay.ocr_pages:
         plan.setdefault(number, PageRedactions()).scanned = True
     for m in manual:
@@ -209,17 +221,23 @@ def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence
         red.boxes.append(m.box)
         if m.text.strip():
             red.removed_strings.append(m.text)
-        log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, sha256_text(m.text)))
+        digest = text_digest(text_key or RUN_KEY, m.text) if m.text else ""
+        log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, digest))
     return lay, plan, log
 
 
-def log_csv(rows: Sequence[LogRow]) -> bytes:
+LOG_COLUMNS = ("page", "x0", "y0", "x1", "y1", "category", "recognizer", "score", "reason_code")
+
+
+def log_csv(rows: Sequence[LogRow], include_digests: bool = False) -> bytes:
+    """The redaction log sent with a document: where each box is, what category and why - never the text, and
+    the keyed digest of the text (``text_digest`` column) only when the recipient's policy asks for it."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["page", "x0", "y0", "x1", "y1", "category", "recognizer", "score", "reason_code", "sha256"])
+    w.writerow([*LOG_COLUMNS, "text_digest"] if include_digests else LOG_COLUMNS)
     for r in rows:
         w.writerow([r.page, *(f"{v:.2f}" for v in r.box), r.category, r.recognizer, f"{r.score:.2f}",
-                    r.reason_code, r.sha256])
+                    r.reason_code, *((r.text_digest,) if include_digests else ())])
     return buf.getvalue().encode("utf-8")
 
 
@@ -308,5 +326,5 @@ def write_exports(exports: Sequence[Export]) -> None:
     for e in exports:
         assert e.pdf_path is not None and e.csv_path is not None
         e.pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(e.csv_path, log_csv(e.log))
+        _atomic_write(e.csv_path, log_csv(e.log, e.include_digests))
         _atomic_write(e.pdf_path, e.pdf)

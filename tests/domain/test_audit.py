@@ -25,7 +25,7 @@ from workstation.domain.audit import (
     verify_records,
 )
 from workstation.domain.errors import SensitiveDataError
-from workstation.domain.model import sha256_text
+from workstation.domain.model import RUN_KEY, text_digest
 from workstation.domain.naming import path_sha256
 from workstation.domain.review import Decision, DecisionRecord, FindingKey
 
@@ -46,7 +46,7 @@ def make_trail(n: int = 6) -> AuditTrail:
     for k in range(max(0, n - 2)):
         trail.append("clerk1", "clerk", EventType.DECISION, decision_details(
             document="report", document_sha256=path_sha256("/case/report.pdf"), page=k + 1, start=10, end=25, category="A_NUMBER",
-            text_sha256=sha256_text(SECRET), decision="redact", reason_code="87(2)(b); EO 34/41", case_id="26-115"))
+            text_digest=text_digest(RUN_KEY, SECRET), decision="redact", reason_code="87(2)(b); EO 34/41", case_id="26-115"))
     return trail
 
 
@@ -124,17 +124,17 @@ def test_guard_allows_hashes_and_metadata(details) -> None:
 
 def test_decision_details_carry_a_hash_not_the_text() -> None:
     d = decision_details(document="a", document_sha256=path_sha256("/case/a.pdf"), page=2, start=3, end=9,
-                         category="NATIONALITY", text_sha256=sha256_text("Honduran"), decision="release",
+                         category="NATIONALITY", text_digest=text_digest(RUN_KEY, "Honduran"), decision="release",
                          before=None, reason="public record")
-    assert set(d) == {"case_id", "document", "document_sha256", "page", "start", "end", "category", "text_sha256",
+    assert set(d) == {"case_id", "document", "document_sha256", "page", "start", "end", "category", "text_digest",
                       "decision", "before", "reason_code", "reason"}
     assert "Honduran" not in json.dumps(d) and d["before"] == "pending"
     with pytest.raises(SensitiveDataError):
         decision_details(document="a", document_sha256=path_sha256("/case/a.pdf"), page=2, start=3, end=9,
-                         category="NATIONALITY", text_sha256="Honduran", decision="release")
+                         category="NATIONALITY", text_digest="Honduran", decision="release")
     with pytest.raises(SensitiveDataError):  # the document is identified by a hash of its path, never the path
         decision_details(document="a", document_sha256="/case/a.pdf", page=2, start=3, end=9,
-                         category="NATIONALITY", text_sha256=sha256_text("Honduran"), decision="release")
+                         category="NATIONALITY", text_digest=text_digest(RUN_KEY, "Honduran"), decision="release")
     check_details(export_details(case_id="c", outputs={"a.redacted.pdf": "f" * 64}, verified=True,
                                  verification="pymupdf+pdfminer: no removed text", recipient="court",
                                  audit_head="0" * 64))

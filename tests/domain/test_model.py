@@ -56,7 +56,7 @@ def test_place_detections_carries_text_page_and_boxes() -> None:
     [f] = place_detections(doc, page, [Detection(start, start + 9, "NATIONALITY", 0.85, "NationalityRecognizer")])
     assert (f.document, f.page, f.text, f.entity_type) == ("case/a.pdf", 1, "Guatemala", "NATIONALITY")
     assert f.boxes == ((65.0, 10, 110.0, 20),)
-    assert len(f.text_sha256) == 64 and f.text not in f.text_sha256
+    assert len(f.text_digest) == 64 and f.text not in f.text_digest
 
 
 @pytest.mark.parametrize(

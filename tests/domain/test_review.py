@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from workstation.domain.model import Finding, Page
+from workstation.domain.model import RUN_KEY, Finding, Page
 from workstation.domain.review import (
     Decision,
     FindingKey,
     ManualKind,
     ReviewError,
     ReviewSession,
-    allow_hash,
+    allow_digest,
     selection_boxes,
     snippet,
 )
@@ -100,7 +100,7 @@ def test_not_personal_information_allow_lists_every_occurrence(s: ReviewSession)
     q = s.queue()
     s.apply(s.decide([q[2]], Decision.REDACT))
     s.apply(s.not_personal_information(q[0]))
-    assert allow_hash("MARIA   lopez") in s.allow
+    assert allow_digest(RUN_KEY, "MARIA   lopez") in s.allow
     assert all(s.state(o) is Decision.NOT_PI for o in s.occurrences(q[0]))
     assert s.record(q[2]) is None  # the explicit decision gave way to the allow-list
     s.apply(s.undo_action())
@@ -150,11 +150,11 @@ def test_snippet_is_one_line_around_the_match() -> None:
     assert snippet(text, i, i + 11, 12) == ("line Victim:", "Maria Lopez", "lives here")
 
 
-def test_a_findings_key_and_allow_hash_are_worked_out_once_and_match_their_definitions() -> None:
+def test_a_findings_key_and_allow_digest_are_worked_out_once_and_match_their_definitions() -> None:
     finding = f("a.pdf", 2, 3, "Maria  LOPEZ")
-    assert finding.key == FindingKey("a.pdf", 2, 3, 15, "PERSON", finding.text_sha256)
+    assert finding.key == FindingKey("a.pdf", 2, 3, 15, "PERSON", finding.text_digest)
     assert FindingKey.of(finding) is finding.key  # kept on the finding
-    assert finding.allow_sha256 == allow_hash("maria lopez") == allow_hash(finding.text)
+    assert finding.allow_digest == allow_digest(RUN_KEY, "maria lopez") == allow_digest(RUN_KEY, finding.text)
     twin = f("a.pdf", 2, 3, "Maria  LOPEZ")
     assert twin == finding and twin.key == finding.key and hash(twin) == hash(finding)  # fields only
 

@@ -14,7 +14,7 @@ import pytest
 from workstation.domain.audit import verify_records
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, ManualKind, ReviewSession
-from workstation.store.case_store import CaseStore, all_rows, case_id_for, default_db_path
+from workstation.store.case_store import SCHEMA_VERSION, CaseStore, all_rows, case_id_for, default_db_path
 
 NAME = "Maria Guadalupe Hernandez Lopez"
 CODES = {"PERSON": "87(2)(b)", "NATIONALITY": "87(2)(b); AC 23-1202"}
@@ -140,7 +140,7 @@ def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(t
     case = store.open_case(["/case"], "case")
     s = session()
     decision = s.decide([s.queue()[0]], Decision.REDACT)
-    rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_sha256, f.score, f.recognizer, f.allow_sha256)
+    rows = [(f.document, f.page, f.start, f.end, f.entity_type, f.text_digest, f.score, f.recognizer, f.allow_digest)
             for f in findings()]
     errors: list[BaseException] = []
 
@@ -162,7 +162,7 @@ def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(t
 
     again = CaseStore(db)
     assert [d for d, _, _ in again.scanned_documents(case.id)] == ["/case/report.pdf", "/case/mail.eml"]
-    assert [(k, a) for k, _, _, a in again.findings(case.id)] == [(f.key, f.allow_sha256) for f in findings()]
+    assert [(k, a) for k, _, _, a in again.findings(case.id)] == [(f.key, f.allow_digest) for f in findings()]
     assert [d.key for d in again.decisions(case.id)] == [s.queue()[0].key]
     records = again.audit(case.id)
     assert sorted(r.event for r in records) == ["decision", "scan-run"]
@@ -247,7 +247,7 @@ def test_writes_in_one_transaction_are_kept_together_or_not_at_all(tmp_path: Pat
         store.save_scan(case.id, [("/case/report.pdf", "ab" * 32, 1)], [], "clerk1", "clerk", {"case_id": case.id})
         store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
         raise RuntimeError("failure mid-way")
-    assert [r for r in all_rows(store) if r != ("schema_version", "2")] == []
+    assert [r for r in all_rows(store) if r != ("schema_version", str(SCHEMA_VERSION))] == []
     assert store.audit_head(case.id)[0] == 0 and store.case(case.id) is None
     with store.transaction():
         case = store.open_case(["/case"], "case")

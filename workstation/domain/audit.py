@@ -62,7 +62,7 @@ class EventType(StrEnum):
 
 # ----- the guard: no sensitive text in an audit record
 
-# Key words that name a text itself; "text_sha256" and other hash keys are allowed.
+# Key words that name a text itself; "text_digest" and other hash keys are allowed.
 _FORBIDDEN_WORDS = frozenset({"text", "texts", "value", "values", "content", "contents", "snippet", "excerpt",
                               "body", "raw", "plaintext", "match", "matched", "quote", "string", "passphrase",
                               "password", "secret"})
@@ -119,17 +119,19 @@ def _check_value(value: Any, path: str) -> None:
 # ----- detail builders for the events (the integration should use these)
 
 def decision_details(*, document: str, document_sha256: str, page: int, start: int, end: int, category: str,
-                     text_sha256: str, decision: str, before: str | None = None, reason_code: str = "",
+                     text_digest: str, decision: str, before: str | None = None, reason_code: str = "",
                      reason: str = "", case_id: str = "") -> dict[str, Any]:
-    """A decision (or undo): where, which category, the SHA-256 of the text - never the text.
+    """A decision (or undo): where, which category, the keyed digest of the text (``model.text_digest``: HMAC under
+    the case's secret, which never enters the trail) - never the text nor a plain hash of it. (Records written
+    before the digests were keyed hold ``text_sha256``, the plain SHA-256, and keep it.)
 
     ``document`` is the document's safe label (``naming.safe_label``: no name from a finding), never its path or
     file name; ``document_sha256`` the SHA-256 of its path (``naming.path_sha256``), resolvable through the store."""
-    for key, value in (("text_sha256", text_sha256), ("document_sha256", document_sha256)):
+    for key, value in (("text_digest", text_digest), ("document_sha256", document_sha256)):
         if not re.fullmatch(r"[0-9a-f]{64}", value):
-            raise SensitiveDataError(f"{key} must be a SHA-256 hex digest")
+            raise SensitiveDataError(f"{key} must be a 64-hex-digit digest")
     return {"case_id": case_id, "document": document, "document_sha256": document_sha256, "page": page,
-            "start": start, "end": end, "category": category, "text_sha256": text_sha256, "decision": decision,
+            "start": start, "end": end, "category": category, "text_digest": text_digest, "decision": decision,
             "before": before or "pending", "reason_code": reason_code, "reason": reason}
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+import hmac
+import secrets
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 Rect = tuple[float, float, float, float]
@@ -153,33 +155,41 @@ class Finding:
     score: float
     recognizer: str
     boxes: tuple[Rect, ...] = ()
+    # The key of the finding's digests: its case's secret (``CaseStore.text_key``), or ``RUN_KEY`` outside a case.
+    # Not part of the finding's identity, never shown.
+    text_key: bytes = field(default=b"", repr=False, compare=False)
+
+    def keyed(self, key: bytes) -> Finding:
+        """This finding with its digests under ``key`` (a case's secret)."""
+        return self if self.text_key == key else replace(self, text_key=key)
 
     @functools.cached_property
-    def text_sha256(self) -> str:
-        """SHA-256 of the text (computed once: the review session and the store key every finding by it)."""
-        return sha256_text(self.text)
+    def text_digest(self) -> str:
+        """``text_digest`` of the text under the finding's key (computed once: the review session and the store
+        key every finding by it)."""
+        return text_digest(self.text_key or RUN_KEY, self.text)
 
     @functools.cached_property
     def key(self) -> FindingKey:
         """The finding's key (computed once: the review looks findings up by it thousands of times)."""
-        return FindingKey(self.document, self.page, self.start, self.end, self.entity_type, self.text_sha256)
+        return FindingKey(self.document, self.page, self.start, self.end, self.entity_type, self.text_digest)
 
     @functools.cached_property
-    def allow_sha256(self) -> str:
-        """``allow_hash`` of the text: how the allow-list refers to it (computed once)."""
-        return allow_hash(self.text)
+    def allow_digest(self) -> str:
+        """``allow_digest`` of the text: how the allow-list refers to it (computed once)."""
+        return allow_digest(self.text_key or RUN_KEY, self.text)
 
 
 @dataclass(frozen=True, order=True)
 class FindingKey:
-    """A finding as decisions and the store refer to it: never its text, only the SHA-256 of the text."""
+    """A finding as decisions and the store refer to it: never its text, only its keyed digest (``text_digest``)."""
 
     document: str
     page: int
     start: int
     end: int
     category: str
-    text_sha256: str
+    text_digest: str
 
     @classmethod
     def of(cls, finding: Finding) -> FindingKey:
@@ -194,11 +204,31 @@ class ManualRedaction:
     box: Rect
     reason_code: str
     category: str = "MANUAL"
-    text: str = ""  # the text under the box, when known: verified gone after export, logged only as a hash
+    text: str = ""  # the text under the box, when known: verified gone after export, never logged
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+TEXT_KEY_BYTES = 32
+RUN_KEY = secrets.token_bytes(TEXT_KEY_BYTES)
+"""The key of the digests of findings outside a case (``workstation scan``/``redact``): random for each run of the
+program and never written anywhere, so a digest made under it cannot be checked against a guess."""
+
+
+def new_text_key() -> bytes:
+    """A case's secret: 32 random bytes, made with the case and kept only in the store."""
+    return secrets.token_bytes(TEXT_KEY_BYTES)
+
+
+def text_digest(key: bytes, text: str) -> str:
+    """How a finding's text is referred to wherever it is kept: HMAC-SHA256 under the case's secret ``key`` of the
+    SHA-256 of the text (UTF-8). A plain hash of a nationality word or an A-number is found again by trying every
+    candidate; without the key a digest is no help. The SHA-256 inside lets a store whose rows hold the plain
+    SHA-256s of an earlier version be keyed without the texts (``rekey_sha256``)."""
+    return hmac.new(key, hashlib.sha256(text.encode("utf-8")).digest(), hashlib.sha256).hexdigest()
+
+
+def rekey_sha256(key: bytes, sha256_hex: str) -> str:
+    """``text_digest(key, t)`` from the plain SHA-256 (hex) of ``t`` (migrating an earlier store's rows)."""
+    return hmac.new(key, bytes.fromhex(sha256_hex), hashlib.sha256).hexdigest()
 
 
 def normalized(text: str) -> str:
@@ -206,13 +236,15 @@ def normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def allow_hash(text: str) -> str:
-    """How the allow-list refers to a text (the store keeps only this hash)."""
-    return sha256_text(normalized(text))
+def allow_digest(key: bytes, text: str) -> str:
+    """How the allow-list refers to a text (the store keeps only this): ``text_digest`` of its normalised form."""
+    return text_digest(key, normalized(text))
 
 
-def place_detections(document: Document, page: Page, detections: list[Detection]) -> list[Finding]:
-    """Turn detections on a page's text into findings with boxes."""
+def place_detections(document: Document, page: Page, detections: list[Detection],
+                     text_key: bytes = b"") -> list[Finding]:
+    """Turn detections on a page's text into findings with boxes (their digests under ``text_key``: the case's
+    secret, or ``RUN_KEY`` when empty)."""
     out = []
     for d in sorted(detections, key=lambda d: (d.start, d.end)):
         out.append(
@@ -226,6 +258,7 @@ def place_detections(document: Document, page: Page, detections: list[Detection]
                 score=round(d.score, 4),
                 recognizer=d.recognizer,
                 boxes=tuple(page.boxes_for_span(d.start, d.end)),
+                text_key=text_key,
             )
         )
     return out

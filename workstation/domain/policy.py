@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workstation.domain.errors import ConfigurationError
 from workstation.domain.model import Finding
 
 
@@ -13,6 +14,9 @@ from workstation.domain.model import Finding
 class Policy:
     name: str
     reason_codes: dict[str, str] = field(default_factory=dict)  # category -> reason code; presence = redact
+    # the redaction logs carry the keyed digest of each removed text (``include_text_digests = true``); by
+    # default they carry none
+    include_text_digests: bool = False
 
     @classmethod
     def from_file(cls, path: Path) -> Policy:
@@ -23,8 +27,13 @@ class Policy:
             from workstation.domain.policy_engine import load_policy_file
 
             return load_policy_file(path)
+        try:
+            digests = text_digests_flag(data)
+        except ValueError as exc:
+            raise ConfigurationError(f"{path}: {exc}") from None
         return cls(name=str(data.get("name", path.stem)),
-                   reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()})
+                   reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()},
+                   include_text_digests=digests)
 
     def redacts(self, finding: Finding) -> bool:
         return finding.entity_type in self.reason_codes
@@ -35,3 +44,11 @@ class Policy:
     def short_code(self, finding: Finding) -> str:
         """The code stamped inside the redaction box (the first code of the reason)."""
         return self.reason_code(finding).split(";")[0].strip()
+
+
+def text_digests_flag(data: dict[str, object] | object) -> bool:
+    """A policy file's ``include_text_digests`` (false when absent; anything but true or false is refused)."""
+    value = data.get("include_text_digests", False) if isinstance(data, dict) else False
+    if not isinstance(value, bool):
+        raise ValueError("include_text_digests must be true or false")
+    return value

@@ -11,7 +11,9 @@ One policy per recipient type in ``resources/policies/<recipient>.toml`` (see ``
 - ``legal_basis_required``: the case's legal basis must be one of these (e.g. a subpoena for a court);
 - ``routine_release``: protected categories that may be released under a *routine* §23-1202 disclosure (any
   other protected release outside the department needs the privacy officer's approval or exigent circumstances);
-- ``[exemptions]`` (optional): per-category exemption codes replacing the defaults of ``resources/exemptions.toml``.
+- ``[exemptions]`` (optional): per-category exemption codes replacing the defaults of ``resources/exemptions.toml``;
+- ``include_text_digests`` (optional, false): the redaction logs sent to the recipient carry the keyed digest of
+  each removed text (HMAC under the case's secret; useless for guessing the text, equal for equal texts).
 
 Decisions are the strings of ``workstation.domain.review.Decision`` ("redact", "release", "defer", "not-pi");
 ``None`` is a pending item.
@@ -38,7 +40,7 @@ from workstation.domain.disclosure import (
 )
 from workstation.domain.errors import ConfigurationError, PermissionDenied, PolicyViolation, UsageError
 from workstation.domain.exemptions import DEFAULT_EXEMPTIONS_FILE, ExemptionCatalog, short_code
-from workstation.domain.policy import Policy
+from workstation.domain.policy import Policy, text_digests_flag
 from workstation.domain.roles import Permission, Role, User, require
 from workstation.domain.warrants import clean_text, reason_problem
 from workstation.paths import RESOURCES
@@ -65,9 +67,9 @@ def is_pending(decision: str | None) -> bool:
     return decision is None or decision == DEFER
 
 
-def item_id(document: str, page: int, start: int, end: int, category: str, text_sha256: str) -> str:
+def item_id(document: str, page: int, start: int, end: int, category: str, text_digest: str) -> str:
     """A stable identifier of a finding (the fields of ``review.FindingKey``), without its text."""
-    return json.dumps([document, page, start, end, category, text_sha256], separators=(",", ":"), ensure_ascii=False)
+    return json.dumps([document, page, start, end, category, text_digest], separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class RecipientPolicy:
     legal_basis_required: frozenset[LegalBasisKind] = frozenset()
     routine_release: frozenset[str] = frozenset()
     exemptions: Mapping[str, str] = field(default_factory=dict)  # category -> code (defaults merged in)
+    include_text_digests: bool = False  # the redaction logs carry the keyed digest of each removed text
 
     @classmethod
     def from_file(cls, path: Path, catalog: ExemptionCatalog) -> RecipientPolicy:
@@ -144,6 +147,7 @@ class RecipientPolicy:
             legal_basis_required=frozenset(LegalBasisKind(k) for k in _list(data, "legal_basis_required")),
             routine_release=frozenset(_list(data, "routine_release")),
             exemptions=exemptions,
+            include_text_digests=text_digests_flag(data),
         )
         problems = policy.problems(catalog)
         if problems:
@@ -194,7 +198,8 @@ class RecipientPolicy:
         """The headless ``Policy`` (``workstation redact``): every category not released by default is redacted."""
         return Policy(name=self.recipient.value,
                       reason_codes={c: self.exemption_code(c) for c in ALL
-                                    if self.default_action(c) is not Disposition.RELEASE})
+                                    if self.default_action(c) is not Disposition.RELEASE},
+                      include_text_digests=self.include_text_digests)
 
 
 def _table(data: Mapping[str, object], key: str) -> Mapping[str, object]:
@@ -370,5 +375,10 @@ def load_policy_file(path: Path, exemptions: Path = DEFAULT_EXEMPTIONS_FILE) -> 
             return RecipientPolicy.from_dict(data, ExemptionCatalog.from_file(exemptions)).to_policy()
         except (ValueError, KeyError, TypeError) as exc:
             raise ConfigurationError(f"{path}: {exc}") from None
+    try:
+        digests = text_digests_flag(data)
+    except ValueError as exc:
+        raise ConfigurationError(f"{path}: {exc}") from None
     return Policy(name=str(data.get("name", path.stem)),
-                  reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()})
+                  reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()},
+                  include_text_digests=digests)

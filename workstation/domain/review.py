@@ -27,7 +27,9 @@ from workstation.domain.model import (
     Rect,
     normalized,
 )
-from workstation.domain.model import allow_hash as allow_hash  # part of this module's API (the store, cases)
+from workstation.domain.model import (
+    allow_digest as allow_digest,  # part of this module's API (the store, cases)
+)
 
 
 class Decision(StrEnum):
@@ -93,7 +95,7 @@ class ManualEntry:
 
 @dataclass(frozen=True)
 class AllowEntry:
-    text_sha256: str  # allow_hash of the text
+    text_digest: str  # allow_digest of the text under the case's secret
     user: str = ""
     added_at: str = ""
 
@@ -150,7 +152,7 @@ class ReviewSession:
              allow: Iterable[AllowEntry]) -> None:
         self.decisions = {d.key: d for d in decisions}
         self.manual = {m.id: m for m in manual}
-        self.allow = {a.text_sha256: a for a in allow}
+        self.allow = {a.text_digest: a for a in allow}
         self._progress.clear()
 
     # ----- state
@@ -162,7 +164,7 @@ class ReviewSession:
         rec = self.decisions.get(finding.key)
         if rec is not None:
             return rec.decision
-        if finding.allow_sha256 in self.allow:
+        if finding.allow_digest in self.allow:
             return Decision.NOT_PI
         return None
 
@@ -225,8 +227,8 @@ class ReviewSession:
 
     def occurrences(self, finding: Finding) -> list[Finding]:
         """Every finding of the case with the same text (case and spacing ignored), including ``finding``."""
-        target = finding.allow_sha256  # the SHA-256 of the normalised text
-        return [f for f in self.queue() if f.allow_sha256 == target]
+        target = finding.allow_digest  # the keyed digest of the normalised text
+        return [f for f in self.queue() if f.allow_digest == target]
 
     def default_reason_code(self, category: str) -> str:
         return self.reason_codes.get(category, "")
@@ -261,7 +263,7 @@ class ReviewSession:
 
         Explicit decisions on occurrences are cleared so that the allow-list governs them all."""
         at = self.clock()
-        h = finding.allow_sha256
+        h = finding.allow_digest
         changes: list[Change] = []
         if h not in self.allow:
             changes.append(Change(None, AllowEntry(h, self.user, at)))
@@ -308,9 +310,9 @@ class ReviewSession:
                     self.manual[item.id] = item
             elif isinstance(item, AllowEntry):
                 if ch.after is None:
-                    self.allow.pop(item.text_sha256, None)
+                    self.allow.pop(item.text_digest, None)
                 else:
-                    self.allow[item.text_sha256] = item
+                    self.allow[item.text_digest] = item
         if action.is_undo:
             if self.undo_stack:
                 self.undo_stack.pop()

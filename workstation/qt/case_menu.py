@@ -154,7 +154,7 @@ def _check_releases(window: Any, service: CaseService, user: User, case: Case, a
             released.append((after.key, after.key.category))
         elif isinstance(after, AllowEntry):  # every finding with this text is released
             released.extend((f.key, f.entity_type) for findings in window.session.findings.values()
-                            for f in findings if f.allow_sha256 == after.text_sha256)
+                            for f in findings if f.allow_digest == after.text_digest)
     policy = service.policies.policy(case.context.recipient)
     locked = [(key, category) for key, category in released if policy.is_locked(category)]
     if not locked:

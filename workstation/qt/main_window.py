@@ -477,7 +477,8 @@ class MainWindow(QMainWindow):
         self.progress.show()
         recorder = self.scan_recorder(self) if self.scan_recorder is not None else None
         self._recording_in_loader = recorder is not None
-        loader = CaseLoader(files, self.engine, self.engine_factory, recorder)
+        loader = CaseLoader(files, self.engine, self.engine_factory, recorder,
+                            text_key=self.store.text_key(self.case.id))  # findings keyed as the store's
         on = self.mailbox.connect
         on(loader.firstPage, self._on_first_page)
         on(loader.documentLoaded, self._on_document_loaded)
@@ -912,7 +913,7 @@ class MainWindow(QMainWindow):
             cursor["page"] = self.current_page
         if self.current is not None:
             k = FindingKey.of(self.current)
-            cursor["finding"] = [k.document, k.page, k.start, k.end, k.category, k.text_sha256]
+            cursor["finding"] = [k.document, k.page, k.start, k.end, k.category, k.text_digest]
             cursor["document"] = k.document
         self.store.save_cursor(self.case.id, cursor)
 

@@ -250,7 +250,7 @@ def scan_result(sd: ScannedDocument, lay: Layout, new_layout: Layout | None = No
     """``sd`` with its findings placed on ``lay`` (the layout it is reviewed on)."""
     findings = sorted(sd.findings, key=lambda f: (f.page, f.start, f.end, f.entity_type))
     for f in findings:
-        f.allow_sha256  # noqa: B018 - worked out (and kept on the finding) here, not in the window's thread
+        f.allow_digest  # noqa: B018 - worked out (and kept on the finding) here, not in the window's thread
     placements = {f.key: lay.placements(f) for f in findings}
     by_page: dict[int, list[Finding]] = {}
     for f in findings:
@@ -273,7 +273,8 @@ class CaseLoader(Worker):
 
     def __init__(self, files: Sequence[Path], engine: Analyzer | None,
                  engine_factory: Callable[[], Analyzer] | None,
-                 record: Callable[[list[ScannedDocument], Analyzer | None], None] | None = None) -> None:
+                 record: Callable[[list[ScannedDocument], Analyzer | None], None] | None = None,
+                 text_key: bytes = b"") -> None:
         super().__init__()
         self.firstPage = self._channel()
         self.documentLoaded = self._channel()
@@ -288,6 +289,7 @@ class CaseLoader(Worker):
         self.engine = engine
         self.engine_factory = engine_factory
         self.record = record  # called in this thread once every document is detected (not when cancelled)
+        self.text_key = text_key  # the case's secret: the findings' digests are the store's (never shown)
 
     def run(self) -> None:
         try:
@@ -306,7 +308,7 @@ class CaseLoader(Worker):
                     return
                 try:
                     assert self.engine is not None
-                    sd = scan([d], self.engine, ocr_progress=self.ocrProgress.emit)[0]
+                    sd = scan([d], self.engine, ocr_progress=self.ocrProgress.emit, text_key=self.text_key)[0]
                     new_layout = layout(sd.document) if sd.document is not d else None
                     result = scan_result(sd, new_layout or lay, new_layout)
                     scanned.append(sd)

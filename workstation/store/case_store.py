@@ -5,23 +5,30 @@ a new connection sees it at once and killing the process loses nothing that was 
 must stand or fall together (a new case, its scan and its policy decisions) run inside ``transaction()``, where
 each write's own transaction becomes a savepoint of the outer one.
 
-No table holds the sensitive text itself: decisions and their audit trail reference a finding by document, page,
-offsets, category and the SHA-256 of its text; the allow-list holds SHA-256 hashes of normalised texts; manual
-redactions are boxes; the findings of the last scan are stored as the same keys (no text). The text is recomputed
-from the documents. The store keeps the documents' paths; audit records name a document by its safe label
+No table holds the sensitive text itself, nor a plain hash of it: decisions and their audit trail reference a finding
+by document, page, offsets, category and the keyed digest of its text (``model.text_digest``: HMAC-SHA256 under the
+case's secret); the allow-list holds the same digests of normalised texts; manual redactions are boxes; the findings
+of the last scan are stored as the same keys (no text). The text is recomputed from the documents. Each case's
+secret (32 random bytes, made with the case) is in ``case_secrets`` and nowhere else: never in the trail, an export,
+a report or a log. The store keeps the documents' paths; audit records name a document by its safe label
 (``document_labels``, set by each scan) and the SHA-256 of its path, never by its file name.
 
 The audit trail is the domain's hash-chained ``AuditTrail`` (``workstation.domain.audit``), one chain per case:
 ``audit_chain`` holds each record's canonical JSON, append-only (SQLite triggers refuse UPDATE and DELETE), and
 ``audit_heads`` the last sequence number and hash of each chain (an anchor that detects truncation). Every record
 is appended in the same transaction as the change it describes. A version-1 database's unchained ``audit`` table
-is migrated into the chains (its rows, in order, with their original times) and dropped.
+is migrated into the chains (its rows, in order, with their original times) and dropped. A version-2 database's
+plain SHA-256 columns (``text_sha256``, ``allow_sha256``) are keyed in place (``_migrate_v2_digests``): each case gets
+its secret, every hash ``h`` becomes ``HMAC(secret, h)`` - what ``text_digest`` gives for the same text - and the
+ids built from them (overrides, spot-check samples, the review cursor) follow; the trail's earlier records keep the
+plain hashes they hold.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,9 +45,10 @@ from workstation.domain.audit import (
     decision_details,
     utc_now,
 )
-from workstation.domain.case import Case, SignOff
+from workstation.domain.case import Case, CaseState, SignOff
+from workstation.domain.model import new_text_key, rekey_sha256
 from workstation.domain.naming import FALLBACK, path_sha256
-from workstation.domain.policy_engine import Override
+from workstation.domain.policy_engine import Override, item_id
 from workstation.domain.review import (
     Action,
     AllowEntry,
@@ -53,7 +61,7 @@ from workstation.domain.review import (
 )
 
 APP_NAME = "disclosure-workstation"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -68,7 +76,7 @@ CREATE TABLE IF NOT EXISTS cases (
 CREATE TABLE IF NOT EXISTS decisions (
     case_id TEXT NOT NULL REFERENCES cases(id),
     document TEXT NOT NULL, page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    category TEXT NOT NULL, text_sha256 TEXT NOT NULL,
+    category TEXT NOT NULL, text_digest TEXT NOT NULL,
     decision TEXT NOT NULL, reason_code TEXT NOT NULL, reason TEXT NOT NULL,
     user TEXT NOT NULL, decided_at TEXT NOT NULL,
     PRIMARY KEY (case_id, document, page, start, "end", category)
@@ -82,8 +90,12 @@ CREATE TABLE IF NOT EXISTS manual_redactions (
 );
 CREATE TABLE IF NOT EXISTS allow_list (
     case_id TEXT NOT NULL REFERENCES cases(id),
-    text_sha256 TEXT NOT NULL, user TEXT NOT NULL, added_at TEXT NOT NULL,
-    PRIMARY KEY (case_id, text_sha256)
+    text_digest TEXT NOT NULL, user TEXT NOT NULL, added_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, text_digest)
+);
+-- Each case's secret, the key of its text digests (model.text_digest): never leaves this table.
+CREATE TABLE IF NOT EXISTS case_secrets (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id), secret BLOB NOT NULL
 );
 -- Disclosure context, state and sign-off of a case (workstation.domain.case.Case.to_dict()).
 CREATE TABLE IF NOT EXISTS case_states (
@@ -97,8 +109,8 @@ CREATE TABLE IF NOT EXISTS scanned_documents (
 CREATE TABLE IF NOT EXISTS findings (
     case_id TEXT NOT NULL REFERENCES cases(id),
     document TEXT NOT NULL, page INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    category TEXT NOT NULL, text_sha256 TEXT NOT NULL, score REAL NOT NULL, recognizer TEXT NOT NULL,
-    allow_sha256 TEXT NOT NULL,       -- review.allow_hash of the text (matches the allow-list)
+    category TEXT NOT NULL, text_digest TEXT NOT NULL, score REAL NOT NULL, recognizer TEXT NOT NULL,
+    allow_digest TEXT NOT NULL,       -- review.allow_digest of the text (matches the allow-list)
     PRIMARY KEY (case_id, document, page, start, "end", category)
 );
 -- Each document's safe label (workstation.domain.naming): what audit records, reports and exported file names
@@ -170,8 +182,11 @@ class CaseStore:
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        fresh = self.db.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is None
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION if fresh else 1),))
         self._migrate_v1_audit()
+        self._migrate_v2_digests()
 
     def close(self) -> None:
         self.db.close()
@@ -203,6 +218,7 @@ class CaseStore:
                 "INSERT INTO cases (id, name, sources, created_at, opened_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET opened_at = excluded.opened_at",
                 (cid, name, json.dumps(sorted(sources)), at, at))
+            self.db.execute("INSERT OR IGNORE INTO case_secrets VALUES (?, ?)", (cid, new_text_key()))
         case = self.case(cid)
         assert case is not None
         return case
@@ -213,6 +229,16 @@ class CaseStore:
         if row is None:
             return None
         return CaseRecord(row[0], row[1], tuple(json.loads(row[2])), row[3], row[4], json.loads(row[5]))
+
+    def text_key(self, case_id: str) -> bytes:
+        """The case's secret, the key of its text digests (``model.text_digest``). It stays in memory and in this
+        store: nothing writes it to the trail, an export, a report or a log."""
+        row = self.db.execute("SELECT secret FROM case_secrets WHERE case_id = ?", (case_id,)).fetchone()
+        if row is None:
+            with self._tx():
+                self.db.execute("INSERT OR IGNORE INTO case_secrets VALUES (?, ?)", (case_id, new_text_key()))
+            row = self.db.execute("SELECT secret FROM case_secrets WHERE case_id = ?", (case_id,)).fetchone()
+        return bytes(row[0])
 
     def find_case(self, name_or_id: str) -> CaseRecord | None:
         """A case by its name (exact) or its id (or an unambiguous id prefix of 8+ characters)."""
@@ -279,7 +305,7 @@ class CaseStore:
                   findings: Sequence[tuple[str, int, int, int, str, str, float, str, str]], actor: str, role: str,
                   details: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> AuditRecord:
         """Replace the case's scan results: documents (path, SHA-256 of the file, pages) and finding keys
-        (document, page, start, end, category, text SHA-256, score, recognizer, allow hash); store the documents'
+        (document, page, start, end, category, text digest, score, recognizer, allow digest); store the documents'
         safe ``labels`` (path -> label); append the scan event."""
         with self._tx():
             self._put_labels(case_id, labels or {})
@@ -297,11 +323,11 @@ class CaseStore:
         return [(r[0], r[1], r[2]) for r in rows]
 
     def findings(self, case_id: str) -> list[tuple[FindingKey, float, str, str]]:
-        """The keys of the last scan's findings (with score, recognizer and allow hash), in document/page/offset
+        """The keys of the last scan's findings (with score, recognizer and allow digest), in document/page/offset
         order."""
         rows = self.db.execute(
-            'SELECT f.document, f.page, f.start, f."end", f.category, f.text_sha256, f.score, f.recognizer, '
-            "f.allow_sha256 "
+            'SELECT f.document, f.page, f.start, f."end", f.category, f.text_digest, f.score, f.recognizer, '
+            "f.allow_digest "
             "FROM findings f LEFT JOIN scanned_documents d ON d.case_id = f.case_id AND d.document = f.document "
             'WHERE f.case_id = ? ORDER BY d.position, f.page, f.start, f."end", f.category', (case_id,))
         return [(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
@@ -369,7 +395,7 @@ class CaseStore:
     # ----- state
     def decisions(self, case_id: str) -> list[DecisionRecord]:
         rows = self.db.execute(
-            'SELECT document, page, start, "end", category, text_sha256, decision, reason_code, reason, user, '
+            'SELECT document, page, start, "end", category, text_digest, decision, reason_code, reason, user, '
             "decided_at FROM decisions WHERE case_id = ?", (case_id,))
         return [DecisionRecord(FindingKey(r[0], r[1], r[2], r[3], r[4], r[5]), Decision(r[6]), r[7], r[8], r[9],
                                r[10]) for r in rows]
@@ -382,7 +408,7 @@ class CaseStore:
                 for r in rows]
 
     def allow_list(self, case_id: str) -> list[AllowEntry]:
-        rows = self.db.execute("SELECT text_sha256, user, added_at FROM allow_list WHERE case_id = ?", (case_id,))
+        rows = self.db.execute("SELECT text_digest, user, added_at FROM allow_list WHERE case_id = ?", (case_id,))
         return [AllowEntry(r[0], r[1], r[2]) for r in rows]
 
     # ----- the audit trail
@@ -455,7 +481,7 @@ class CaseStore:
                     ref = self.document_ref(case_id, k.document, labels)
                     details = decision_details(
                         document=ref["document"], document_sha256=ref["document_sha256"], page=k.page,
-                        start=k.start, end=k.end, category=k.category, text_sha256=k.text_sha256, decision=rec.decision.value if rec else "pending", before=before,
+                        start=k.start, end=k.end, category=k.category, text_digest=k.text_digest, decision=rec.decision.value if rec else "pending", before=before,
                         reason_code=rec.reason_code if rec else "", reason=rec.reason if rec else "",
                         case_id=case_id)
                 elif isinstance(item, ManualEntry):
@@ -476,13 +502,13 @@ class CaseStore:
                                "after": "absent" if ch.after is None else "present"}
                 elif isinstance(item, AllowEntry):
                     if ch.after is None:
-                        self.db.execute("DELETE FROM allow_list WHERE case_id = ? AND text_sha256 = ?",
-                                        (case_id, item.text_sha256))
+                        self.db.execute("DELETE FROM allow_list WHERE case_id = ? AND text_digest = ?",
+                                        (case_id, item.text_digest))
                     else:
                         self.db.execute("INSERT OR REPLACE INTO allow_list VALUES (?, ?, ?, ?)",
-                                        (case_id, item.text_sha256, item.user, item.added_at))
+                                        (case_id, item.text_digest, item.user, item.added_at))
                     event = EventType.UNDO if action.is_undo else "allow-list"
-                    details = {"case_id": case_id, "text_sha256": item.text_sha256,
+                    details = {"case_id": case_id, "text_digest": item.text_digest,
                                "before": "absent" if ch.before is None else "present",
                                "after": "absent" if ch.after is None else "present"}
                 else:
@@ -521,7 +547,7 @@ class CaseStore:
         k = after.key
         self.db.execute(
             "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_id, k.document, k.page, k.start, k.end, k.category, k.text_sha256, after.decision.value,
+            (case_id, k.document, k.page, k.start, k.end, k.category, k.text_digest, after.decision.value,
              after.reason_code, after.reason, after.user, after.decided_at))
 
     def _migrate_v1_audit(self) -> None:
@@ -530,18 +556,105 @@ class CaseStore:
         if not exists:
             return
         with self._tx():
+            keys = self._text_keys()
             cur = self.db.execute("SELECT * FROM audit ORDER BY seq")
             names = [d[0] for d in cur.description]
             for row in [dict(zip(names, r, strict=True)) for r in cur.fetchall()]:
                 details = {k: row[k] for k in ("case_id", "action_id", "action", "kind", "document", "page", "start",
                                                "end", "category", "text_sha256", "before", "after", "reason_code",
                                                "reason") if row.get(k) is not None}
+                plain = details.pop("text_sha256", None)  # a plain hash enters no new record: keyed first
+                if isinstance(plain, str) and _HEX64.fullmatch(plain) and row["case_id"] in keys:
+                    details["text_digest"] = rekey_sha256(keys[row["case_id"]], plain)
                 details["migrated_from"] = "audit v1"
                 if row.get("detail"):
                     details["note"] = row["detail"]
                 event = {"export": EventType.EXPORT}.get(row["kind"], EventType.DECISION)
                 self._append(row["case_id"], row["user"], "clerk", event, details, at=row["at"])
             self.db.execute("DROP TABLE audit")
+            self.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < 2")
+
+    def _text_keys(self) -> dict[str, bytes]:
+        """Every case's secret, made now for a case that has none (inside an open transaction)."""
+        for (cid,) in self.db.execute("SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM case_secrets)"
+                                      ).fetchall():
+            self.db.execute("INSERT INTO case_secrets VALUES (?, ?)", (cid, new_text_key()))
+        return {r[0]: bytes(r[1]) for r in self.db.execute("SELECT case_id, secret FROM case_secrets")}
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
+
+    def _migrate_v2_digests(self) -> None:
+        """Key a version-2 database's plain SHA-256s of finding texts (schema 3).
+
+        Each case gets its secret; ``text_sha256``/``allow_sha256`` columns are renamed ``text_digest``/
+        ``allow_digest`` and every value ``h`` becomes ``rekey_sha256(secret, h)`` - what ``text_digest`` makes of
+        the same text, so decisions and the allow-list still attach to the findings of the next scan. The ids built
+        from them follow: overrides (``item_id``), the items of spot-check samples and their verdicts (short ids)
+        and the review cursor. The trail is append-only: its records keep the plain hashes they hold, and one
+        ``store-migrated`` record per case says from when on the digests are keyed. A sign-off given before covers
+        the old ids: the case must be signed off again (its digest no longer matches, so export refuses)."""
+        version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        plain = [(t, c) for t, cols in (("findings", ("text_sha256", "allow_sha256")), ("decisions", ("text_sha256",)),
+                                        ("allow_list", ("text_sha256",)))
+                 for c in cols if c in self._columns(t)]
+        if not plain and int(version[0]) >= SCHEMA_VERSION:
+            return
+        with self._tx():
+            keys = self._text_keys()
+
+            def rekey(case_id: str, value: str) -> str:
+                return rekey_sha256(keys[case_id], value) if case_id in keys and _HEX64.fullmatch(value) else value
+
+            old_keys = []  # (case_id, document, page, start, end, category, plain hash) of every finding and decision
+            for table, column in plain:
+                if table != "allow_list" and column == "text_sha256":
+                    old_keys += self.db.execute(f'SELECT case_id, document, page, start, "end", category, {column} '
+                                                f"FROM {table}").fetchall()
+            short: dict[str, dict[str, str]] = {}  # case -> {old short id: new short id} (``cases.short_id``)
+            for cid, document, page, start, end, category, h in old_keys:
+                old_id = item_id(document, page, start, end, category, h)
+                new_id = item_id(document, page, start, end, category, rekey(cid, h))
+                short.setdefault(cid, {})[_short(old_id)] = _short(new_id)
+            self.db.create_function("ws_rekey", 2, rekey, deterministic=True)
+            for table, column in plain:
+                new = column.replace("sha256", "digest")
+                self.db.execute(f"ALTER TABLE {table} RENAME COLUMN {column} TO {new}")
+                self.db.execute(f"UPDATE {table} SET {new} = ws_rekey(case_id, {new})")
+            moved = {"overrides": 0, "spot_checks": 0}
+            for cid, item, data in self.db.execute("SELECT case_id, item, data FROM overrides").fetchall():
+                fields = json.loads(item)
+                if isinstance(fields, list) and len(fields) == 6 and isinstance(fields[5], str):
+                    new_item = item_id(fields[0], fields[1], fields[2], fields[3], fields[4], rekey(cid, fields[5]))
+                    if new_item != item:
+                        record = {**json.loads(data), "item": new_item}
+                        self.db.execute("UPDATE overrides SET item = ?, data = ? WHERE case_id = ? AND item = ?",
+                                        (new_item, json.dumps(record, sort_keys=True), cid, item))
+                        moved["overrides"] += 1
+            for sid, cid, items in self.db.execute("SELECT id, case_id, items FROM spot_checks").fetchall():
+                ids = short.get(cid, {})
+                self.db.execute("UPDATE spot_checks SET items = ? WHERE id = ?",
+                                (json.dumps([ids.get(i, i) for i in json.loads(items)]), sid))
+                for (old,) in self.db.execute("SELECT item FROM spot_check_verdicts WHERE spot_check = ?",
+                                              (sid,)).fetchall():
+                    self.db.execute("UPDATE spot_check_verdicts SET item = ? WHERE spot_check = ? AND item = ?",
+                                    (ids.get(old, old), sid, old))
+                moved["spot_checks"] += 1
+            for cid, cursor in self.db.execute("SELECT id, cursor FROM cases").fetchall():
+                data = json.loads(cursor)
+                finding = data.get("finding") if isinstance(data, dict) else None
+                if isinstance(finding, list) and len(finding) == 6 and isinstance(finding[5], str):
+                    data["finding"] = [*finding[:5], rekey(cid, finding[5])]
+                    self.db.execute("UPDATE cases SET cursor = ? WHERE id = ?", (json.dumps(data, sort_keys=True), cid))
+            if plain:
+                for (cid,) in self.db.execute("SELECT id FROM cases ORDER BY created_at, id").fetchall():
+                    state = self.case_state(cid)
+                    resign = state is not None and state.sign_off is not None and state.state is CaseState.SIGNED_OFF
+                    self._append(cid, "system", "system", "store-migrated", {
+                        "case_id": cid, "schema_version": SCHEMA_VERSION,
+                        "change": "finding digests keyed with the case's secret (HMAC-SHA256); records before this one "
+                                  "hold plain SHA-256s",
+                        "overrides_rekeyed": moved["overrides"], "sign_off_renewal_needed": resign})
             self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     def _tx(self) -> _Transaction:
@@ -579,6 +692,14 @@ class _Transaction:
             self.db.execute("COMMIT")
         else:
             self.db.execute("ROLLBACK")
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _short(full_item_id: str) -> str:
+    """A finding's short id from its item id (``cases.short_id``: the reviewers' ``--finding ID``)."""
+    return hashlib.sha256(full_item_id.encode("utf-8")).hexdigest()[:12]
 
 
 def all_rows(store: CaseStore) -> Iterable[tuple]:
