@@ -41,6 +41,7 @@ from workstation.domain.errors import (
     UsageError,
     WorkstationError,
 )
+from workstation.domain.free_text import CASE_LABEL_FALLBACK, Analyze, FreeTextScreen, Screened
 from workstation.domain.model import Finding
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import (
@@ -142,6 +143,11 @@ class CaseService:
     store: CaseStore
     policies: PolicyEngine = field(default_factory=PolicyEngine.load)
     clock: Callable[[], str] = utc_now
+    # free text a user types is checked for personal information before it is stored (``free_text``): the
+    # detection engine's ``analyze_many`` and, per case id, its findings (with their texts: a rescan, or the
+    # window's); without them, non-empty free text is refused
+    detector: Analyze | None = None
+    case_findings: Callable[[str], Iterable[Any]] | None = None
 
     # ----- lookup
     def lookup(self, name: str) -> CaseRecord:
@@ -175,6 +181,59 @@ class CaseService:
             raise UsageError(f"no finding {ident!r} in this case" if not found else f"finding id {ident!r} is ambiguous")
         return found[0]
 
+    # ----- free text (issue 12 item 4)
+    def screen(self, case_id: str | None, findings: Iterable[Any] | None = None) -> FreeTextScreen:
+        """The check of ``case_id``'s free text: the engine plus the texts of the case's findings (``findings``, or
+        ``case_findings``; those decided "not personal information" are left out). ``PolicyViolation`` when no
+        engine was given: free text that cannot be checked is not stored."""
+        if self.detector is None:
+            raise PolicyViolation("free text cannot be checked for personal information: the detection engine is "
+                                  "not ready (try again once the case is scanned); nothing was recorded")
+        from workstation.pipeline import label_generic_words
+
+        if findings is None:
+            findings = self.case_findings(case_id) if self.case_findings is not None and case_id else ()
+            not_pi = {i.key for i in self.items(case_id) if i.decision == Decision.NOT_PI.value} if case_id else set()
+            findings = [f for f in findings if FindingKey.of(f) not in not_pi]
+        return FreeTextScreen(self.detector, [(f.text, f.entity_type) for f in findings], label_generic_words())
+
+    def refuse_personal(self, case_id: str | None, fields: Mapping[str, str],
+                        findings: Iterable[Any] | None = None) -> None:
+        """Refuse (``PolicyViolation``, exit 4) when any non-empty field holds personal information."""
+        given = {name: text for name, text in fields.items() if text.strip()}
+        if given:
+            self.screen(case_id, findings).refuse_all(given)
+
+    def mask_personal(self, case_id: str, field_name: str, text: str,
+                      notices: list[str] | None = None) -> Screened:
+        """``text`` with any personal information in it replaced by ``[CATEGORY]``; the notice (what kinds were
+        masked, never the text) is appended to ``notices``."""
+        if not text.strip():
+            return Screened(text.strip())
+        screened = self.screen(case_id).mask(text)
+        if screened.masked and notices is not None:
+            notices.append(screened.notice(field_name))
+        return screened
+
+    def case_label(self, case_id: str) -> str:
+        """The case name as it leaves the store (reports, the trail): its safe label, stored by the scan."""
+        return self.state(case_id).label or CASE_LABEL_FALLBACK
+
+    def _label(self, case_id: str | None, name: str, findings: Iterable[Any] | None = None,
+               detector: Analyze | None = None) -> str:
+        """A case name's safe label (``FreeTextScreen.label``); without an engine, from the findings' texts only
+        (or ``case`` when there are none either)."""
+        from workstation.pipeline import label_generic_words
+
+        detector = detector or self.detector
+        texts = [(f.text, f.entity_type) for f in findings or ()]
+        if detector is None:
+            if not texts:
+                return CASE_LABEL_FALLBACK
+            label = safe_label(name, SensitiveTerms.of([t for t, _ in texts], label_generic_words()))
+            return CASE_LABEL_FALLBACK if label == FALLBACK else label
+        return FreeTextScreen(detector, texts, label_generic_words()).label(name)
+
     # ----- refusals are audited too
     @contextmanager
     def _audited(self, case_id: str, user: User, action: str,
@@ -203,18 +262,26 @@ class CaseService:
             for name in forms:
                 if len(name) >= 3:
                     names.setdefault(name, label)
+        rec = self.store.case(case_id)
+        if rec is not None and len(rec.name) >= 3:
+            names.setdefault(rec.name, self.case_label(case_id))
         for name in sorted(names, key=len, reverse=True):
             message = message.replace(name, names[name])
         return message
 
     # ----- creating and scanning
-    def create(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User) -> CaseRecord:
+    def create(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User,
+               scanned: Sequence[Any] | None = None) -> CaseRecord:
+        """Open a case; its references are checked for personal information and its name is recorded in the trail
+        by its safe label (from the findings of ``scanned``, when given)."""
         require(user, Permission.OPEN_CASE, name)
         if name in RESERVED_NAMES or not name.strip():
             raise UsageError(f"{name!r} cannot be a case name")
         problem = context.problem()
         if problem:
             raise UsageError(problem)
+        findings = [f for s in scanned or () for f in s.findings]
+        self.refuse_personal(None, self._reference_fields(context), findings)
         existing = self.store.find_case(name)
         if existing is not None:
             raise UsageError(f"a case named {name!r} already exists")
@@ -224,10 +291,16 @@ class CaseService:
         if other is not None and self.store.case_state(other.id) is not None:
             raise UsageError(f"these files are already case {other.name!r}")
         rec = self.store.open_case(sources, name)
-        case = Case(rec.id, context)
+        case = Case(rec.id, context, label=self._label(None, name, findings))
         self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
-            "case_id": rec.id, "name": name, "documents_given": len(sources), **self._context_details(context)})])
+            "case_id": rec.id, "name": case.label, "documents_given": len(sources),
+            **self._context_details(context)})])
         return rec
+
+    @staticmethod
+    def _reference_fields(ctx: DisclosureContext) -> dict[str, str]:
+        return {"the legal basis' reference": ctx.legal_basis.reference, "the request reference":
+                ctx.request_reference, "the approval reference": ctx.approval_reference}
 
     def create_scanned(self, sources: Sequence[str], name: str, context: DisclosureContext, user: User,
                        scanned: Sequence[Any], versions: dict[str, str], *,
@@ -236,7 +309,7 @@ class CaseService:
         - a refusal, a duplicate, an error writing - leaves no case, no rows and no audit records. Returns the case
         and its findings."""
         with self.store.transaction():
-            rec = self.create(sources, name, context, user)
+            rec = self.create(sources, name, context, user, scanned)
             return rec, self.record_scan(rec, user, scanned, versions, labels=labels)
 
     @staticmethod
@@ -249,9 +322,10 @@ class CaseService:
         """A case opened in the window gets the default context (public) the first time, recorded as opened."""
         case = self.store.case_state(rec.id)
         if case is None:
-            case = Case(rec.id, DisclosureContext(DEFAULT_RECIPIENT))
+            label = self._label(None, rec.name) if self.detector is not None else CASE_LABEL_FALLBACK
+            case = Case(rec.id, DisclosureContext(DEFAULT_RECIPIENT), label=label)
             self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
-                "case_id": rec.id, "name": rec.name, **self._context_details(case.context)})])
+                "case_id": rec.id, "name": case.label, **self._context_details(case.context)})])
         return case
 
     def set_context(self, case_id: str, user: User, context: DisclosureContext) -> Case:
@@ -261,6 +335,7 @@ class CaseService:
             problem = context.problem()
             if problem:
                 raise CaseStateError(problem)
+            self.refuse_personal(case_id, self._reference_fields(context))
             old = self.state(case_id)
             new = old.changed(user, "disclosure context changed")
             from dataclasses import replace
@@ -286,6 +361,12 @@ class CaseService:
 
             labels = document_labels(scanned, engine)
         case = self.ensure_state(rec, user)
+        label = self._label(rec.id, rec.name, [f for s in scanned for f in s.findings], engine and engine.analyze_many)
+        if label != case.label:
+            from dataclasses import replace
+
+            case = replace(case, label=label)
+            self.store.save_state(rec.id, case, user.name, user.role.value)
         from workstation.pipeline import keyed
 
         scanned = keyed(scanned, self.store.text_key(rec.id))  # digests under the case's secret
@@ -335,6 +416,7 @@ class CaseService:
                       else [self.item(case_id, ident) for ident in ids])
             if not chosen:
                 return 0
+            self.refuse_personal(case_id, {"the reason": reason})
             at = self.clock()
             changes = []
             for i in chosen:
@@ -366,6 +448,8 @@ class CaseService:
             basis = LegalBasis.of(LegalBasisKind.JUDICIAL_WARRANT, warrant) if warrant.strip() else LegalBasis()
             ov = self.policies.make_override(case.context, user, full_item_id(i.key), i.category, reason, basis,
                                              self.clock())
+            self.refuse_personal(case_id, {"the override's reason": ov.reason,
+                                           "the warrant number": basis.reference})
             new = case.changed(user, f"override of {i.category}")
             details = {"case_id": case_id, "item": i.id, **self.store.document_ref(case_id, i.key.document),
                        "page": i.key.page,
@@ -408,10 +492,13 @@ class CaseService:
             "problems": case.export_problems(items, self.policies),
         }
 
-    def sign_off(self, case_id: str, user: User, note: str = "") -> Case:
-        """Counsel signs the case off (submitting it first when it is still in review)."""
+    def sign_off(self, case_id: str, user: User, note: str = "", *, notices: list[str] | None = None) -> Case:
+        """Counsel signs the case off (submitting it first when it is still in review); personal information in
+        the ``note`` is masked (said in ``notices`` and the trail)."""
         with self._audited(case_id, user, "sign-off"):
             require(user, Permission.SIGN_OFF, case_id)
+            screened = self.mask_personal(case_id, "the sign-off note", note, notices)
+            note = screened.text
             case = self.state(case_id)
             items = self.case_items(case_id)
             events: list[tuple[str, dict[str, Any]]] = []
@@ -425,16 +512,22 @@ class CaseService:
             events.append((EventType.SIGN_OFF, {
                 "case_id": case_id, "digest": new.sign_off.digest, "note": note, "items": len(items),
                 "protected_released": sum(1 for i in released if policy.is_protected(i.category)),
-                "overrides": len(self.store.overrides(case_id)), "recipient": new.context.recipient.value}))
+                "overrides": len(self.store.overrides(case_id)), "recipient": new.context.recipient.value,
+                **_masked(screened)}))
             self.store.save_state(case_id, new, user.name, user.role.value, events)
             return new
 
-    def return_to_review(self, case_id: str, user: User, reason: str) -> Case:
+    def return_to_review(self, case_id: str, user: User, reason: str, *, notices: list[str] | None = None) -> Case:
+        """Counsel returns the case to review; personal information in the ``reason`` is masked (said in
+        ``notices`` and the trail)."""
         with self._audited(case_id, user, "return"):
             case = self.state(case_id)
-            new = case.return_to_review(user, reason)
+            case.return_to_review(user, reason)  # refused (no reason, wrong state, role) before the engine runs
+            screened = self.mask_personal(case_id, "the reason", reason, notices)
+            new = case.return_to_review(user, screened.text)
             self.store.save_state(case_id, new, user.name, user.role.value,
-                                  [(EventType.RETURNED, {"case_id": case_id, "reason": reason.strip()}),
+                                  [(EventType.RETURNED, {"case_id": case_id, "reason": screened.text,
+                                                         **_masked(screened)}),
                                    *self._voided(case, new)])
             return new
 
@@ -499,6 +592,11 @@ class CaseService:
             self.store.save_document_labels(case_id, {p: lb for p, lb in labels.items() if p not in stored_labels})
         terms = SensitiveTerms.of([f.text for s in scanned for f in s.findings], label_generic_words())
         out_dir_label = safe_label(str(out_dir), terms)  # the trail names the folder, but no name from a finding
+        if not case.label:  # a case scanned before case names were labelled
+            from dataclasses import replace
+
+            case = replace(case, label=self._label(case_id, rec.name, [f for s in scanned for f in s.findings]))
+            self.store.save_state(case_id, case, user.name, user.role.value)
         exports = []
         try:
             for n, s in enumerate(scanned):
@@ -569,7 +667,7 @@ class CaseService:
         items = self.case_items(case_id)
         released = case.released(items, self.policies)
         return {
-            "case": rec.name, "case_id": case_id,
+            "case": self.case_label(case_id), "case_id": case_id,
             "recipient": case.context.recipient.value, "recipient_label": case.context.recipient.label,
             "legal_basis": case.context.legal_basis.to_dict(),
             "disclosure_class": case.context.disclosure_class.value,
@@ -600,7 +698,7 @@ class CaseService:
         rows = self.vaughn(case_id)
         files = {"vaughn-index.csv": _csv(COLUMNS, [[r.to_dict()[c] for c in COLUMNS] for r in rows])}
         files["vaughn-index.pdf"] = table_pdf(
-            f"Vaughn index - {rec.name}",
+            f"Vaughn index - {self.case_label(case_id)}",
             [f"Recipient: {case.context.recipient.label}; legal basis: {case.context.legal_basis.describe()}; "
              f"class: {case.context.disclosure_class.value}",
              f"Approver: {approver or (case.sign_off.actor if case.sign_off else '(none)')}; {len(rows)} item(s) "
@@ -654,9 +752,11 @@ class CaseService:
         by_id = {i.id: i for i in self.items(case_id)}
         return sid, [by_id[i] for i in ids if i in by_id], self.store.verdicts(sid)
 
-    def record_verdict(self, case_id: str, user: User, ident: str, passed: bool, comment: str) -> bool:
+    def record_verdict(self, case_id: str, user: User, ident: str, passed: bool, comment: str, *,
+                       notices: list[str] | None = None) -> bool:
         """A supervisor's pass/fail on one sampled item; returns True when the sample is complete (the
-        spot-check's result is then appended to the trail)."""
+        spot-check's result is then appended to the trail). Personal information in the ``comment`` is masked
+        (said in ``notices`` and the trail)."""
         with self._audited(case_id, user, "spot-check verdict"):
             require(user, Permission.SPOT_CHECK, case_id)
             current = self.store.open_spot_check(case_id)
@@ -669,6 +769,8 @@ class CaseService:
             item = self.item(case_id, matches[0])
             if not passed and not comment.strip():
                 raise UsageError("a failed check needs a comment")
+            screened = self.mask_personal(case_id, "the comment", comment, notices)
+            comment = screened.text
             verdicts = self.store.verdicts(sid)
             verdicts[item.id] = (passed, comment, user.name, self.clock())
             summary = None
@@ -680,7 +782,7 @@ class CaseService:
             self.store.record_verdict(case_id, sid, item.id, passed, comment.strip(), user.name, user.role.value, {
                 "case_id": case_id, "spot_check": sid, "item": item.id,
                 **self.store.document_ref(case_id, item.key.document), "page": item.key.page, "category": item.category, "decision": item.decision or "pending",
-                "result": "pass" if passed else "fail", "comment": comment.strip()}, summary)
+                "result": "pass" if passed else "fail", "comment": comment.strip(), **_masked(screened)}, summary)
             return summary is not None
 
     def qa_rows(self, case_id: str) -> list[list[str]]:
@@ -703,6 +805,11 @@ class CaseService:
         count, head = self.store.audit_head(case_id)
         return verify_records(self.store.audit(case_id), expected_count=count,
                               anchors={count: head} if count else None)
+
+
+def _masked(screened: Screened) -> dict[str, Any]:
+    """What an audit record says about a field whose personal information was masked (the categories)."""
+    return {"masked": list(screened.categories)} if screened.masked else {}
 
 
 QA_COLUMNS = ("spot_check", "drawn_at", "rate_percent", "seed", "item", "document", "page", "category", "decision",

@@ -118,6 +118,27 @@ def _close(engine: Analyzer) -> None:
         close()
 
 
+class _LazyEngine:
+    """The detection engine of one command, built the first time something needs it (``_engine``: ~2 s) and
+    closed once at the end: a case command that checks free text and scans builds it once."""
+
+    def __init__(self) -> None:
+        self.engine: Analyzer | None = None
+
+    def get(self, documents: Sequence[Document] = ()) -> Analyzer:
+        if self.engine is None:
+            self.engine = _engine(documents)
+        return self.engine
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Any]]:
+        return self.get().analyze_many(texts)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            _close(self.engine)
+            self.engine = None
+
+
 def _ocr_progress(document: str, done: int, total: int) -> None:
     print(f"workstation: OCR {document}: page {done} of {total}", file=sys.stderr, flush=True)
 
@@ -362,34 +383,57 @@ def _login(args: argparse.Namespace):  # noqa: ANN202 - User
     return load_users(_users_path(args)).authenticate(name, secret, pause=_pause)
 
 
-def _service(store):  # noqa: ANN001, ANN202 - CaseService
+def _service(store, lazy: _LazyEngine | None = None):  # noqa: ANN001, ANN202 - CaseService
+    """The case service; with ``lazy``, free text typed on the command line is checked by the engine (built only
+    when a free-text field is given) against what it finds and the case's findings (the case is scanned again)."""
     from workstation.cases import CaseService
 
-    return CaseService(store)
+    if lazy is None:
+        return CaseService(store)
+
+    def case_findings(case_id: str) -> list[Any]:
+        rec = store.case(case_id)
+        if rec is None:
+            return []
+        scanned = _rescan(list(rec.sources), lazy)
+        return [f for s in scanned for f in s.findings]
+
+    return CaseService(store, detector=lazy.analyze_many, case_findings=case_findings)
 
 
-def _scan_sources(sources: Sequence[str]):  # noqa: ANN202 - (scanned, versions, labels)
+def _rescan(sources: Sequence[str], lazy: _LazyEngine) -> list[Any]:
+    from workstation.documents.intake import load_case
+    from workstation.pipeline import scan
+
+    documents = load_case(list(sources))
+    return scan(documents, lazy.get(documents), ocr_progress=_ocr_progress)
+
+
+def _scan_sources(sources: Sequence[str], lazy: _LazyEngine):  # noqa: ANN202 - (scanned, versions, labels)
     from workstation.documents.intake import load_case
     from workstation.pipeline import document_labels, scan
 
     documents = load_case(list(sources))
-    engine = _engine(documents)
-    try:
-        scanned = scan(documents, engine, ocr_progress=_ocr_progress)
-        versions_fn = getattr(engine, "versions", None)
-        versions = versions_fn() if versions_fn is not None else {}
-        labels = document_labels(scanned, engine)
-    finally:
-        _close(engine)
+    engine = lazy.get(documents)  # kept (closed by the caller): the case's name and references are checked next
+    scanned = scan(documents, engine, ocr_progress=_ocr_progress)
+    versions_fn = getattr(engine, "versions", None)
+    versions = versions_fn() if versions_fn is not None else {}
+    labels = document_labels(scanned, engine)
     return scanned, versions, labels
+
+
+def _notices(notices: Sequence[str]) -> None:
+    for notice in notices:
+        print(f"note: {notice}")
 
 
 def cmd_case(args: argparse.Namespace) -> int:
     from workstation.domain.disclosure import DisclosureClass, DisclosureContext, RecipientType
 
     store = _store(args)
+    lazy = _LazyEngine()
     try:
-        svc = _service(store)
+        svc = _service(store, lazy)
         cmd = args.case_command
         if cmd == "list":
             for rec in store.cases():
@@ -408,10 +452,14 @@ def cmd_case(args: argparse.Namespace) -> int:
             from workstation.documents.intake import case_sources
 
             sources = case_sources(args.paths)  # the link rules hold for the paths as given, before resolving
-            scanned, versions, labels = _scan_sources(sources)  # read and scan before anything is stored
+            scanned, versions, labels = _scan_sources(sources, lazy)  # read and scan before anything is stored
             rec, n = svc.create_scanned(sources, args.name, ctx, user, scanned, versions, labels=labels)
             print(f"case {rec.name} ({rec.id[:12]}): {len(scanned)} document(s), {n} finding(s), "
                   f"recipient {ctx.recipient.value}")
+            label = svc.case_label(rec.id)
+            if label != rec.name:
+                print(f"note: the case name holds personal information: the trail and the reports call it "
+                      f"{label!r}")
             return _show_case(svc, rec, False)
         rec = svc.lookup(args.name)
         if cmd == "decide":
@@ -430,14 +478,17 @@ def cmd_case(args: argparse.Namespace) -> int:
             svc.submit(rec.id, user)
             print(f"{rec.name}: ready for sign-off")
             return 0
+        notices: list[str] = []
         if cmd == "signoff":
-            case = svc.sign_off(rec.id, user, args.note)
+            case = svc.sign_off(rec.id, user, args.note, notices=notices)
+            _notices(notices)
             assert case.sign_off is not None
             print(f"{rec.name}: signed off by {case.sign_off.actor} at {case.sign_off.at} "
                   f"(decisions digest {case.sign_off.digest[:16]})")
             return 0
         if cmd == "return":
-            svc.return_to_review(rec.id, user, args.reason)
+            svc.return_to_review(rec.id, user, args.reason, notices=notices)
+            _notices(notices)
             print(f"{rec.name}: returned to review")
             return 0
         if cmd == "export":
@@ -449,11 +500,8 @@ def cmd_case(args: argparse.Namespace) -> int:
             documents = load_case(list(rec.sources))
             from workstation.pipeline import scan
 
-            engine = _engine(documents)
-            try:
-                scanned = scan(documents, engine, ocr_progress=_ocr_progress)
-            finally:
-                _close(engine)
+            scanned = scan(documents, lazy.get(documents), ocr_progress=_ocr_progress)
+            lazy.close()
             result = svc.export(rec.id, user, scanned, args.out_dir)
             print(f"{rec.name}: exported {result.documents} document(s) ({result.boxes} boxes; verified) "
                   f"to {result.out_dir}")
@@ -462,6 +510,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             return 0
         raise UsageError(f"unknown case command {cmd!r}")
     finally:
+        lazy.close()
         store.close()
 
 
@@ -541,8 +590,9 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     store = _store(args)
+    lazy = _LazyEngine()
     try:
-        svc = _service(store)
+        svc = _service(store, lazy)
         cmd = args.audit_command
         if cmd == "verify":
             target = Path(args.target)
@@ -573,7 +623,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
             _print_sample(svc, rec, chosen, args.context)
             return 0
         if cmd == "record":
-            done = svc.record_verdict(rec.id, user, args.item, bool(args.passed), args.comment)
+            notices: list[str] = []
+            done = svc.record_verdict(rec.id, user, args.item, bool(args.passed), args.comment, notices=notices)
+            _notices(notices)
             print(f"{rec.name}: item {args.item} {'pass' if args.passed else 'fail'} recorded")
             if done:
                 sample = svc.current_sample(rec.id)
@@ -584,6 +636,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             return 0
         raise UsageError(f"unknown audit command {cmd!r}")
     finally:
+        lazy.close()
         store.close()
 
 

@@ -36,7 +36,7 @@ def case(tmp_path: Path, users, engine, monkeypatch) -> tuple[CaseService, str]:
     assert cli.main(["case", "new", str(tmp_path / "case"), "--name", "imm", "--recipient", "federal-immigration",
                      "--user", "clerk1", "--db", str(db)]) == 0
     store = CaseStore(db)
-    service = CaseService(store)
+    service = CaseService(store, detector=engine.analyze_many)  # free text is checked, as in the window
     yield service, service.lookup("imm").id
     store.close()
 

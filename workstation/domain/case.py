@@ -99,6 +99,7 @@ class Case:
     sign_off: SignOff | None = None
     voided_sign_off: SignOff | None = None  # the last sign-off voided by a change (shown to the reviewer)
     note: str = ""  # why it was last returned or voided (one line)
+    label: str = ""  # the case name's safe label (``free_text.FreeTextScreen.label``): what leaves the store
 
     # ----- queries
     @property
@@ -234,7 +235,7 @@ class Case:
         return {"case_id": self.case_id, "context": self.context.to_dict(), "state": self.state.value,
                 "sign_off": self.sign_off.to_dict() if self.sign_off else None,
                 "voided_sign_off": self.voided_sign_off.to_dict() if self.voided_sign_off else None,
-                "note": self.note}
+                "note": self.note, **({"label": self.label} if self.label else {})}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Case:
@@ -245,4 +246,5 @@ class Case:
             raise ValueError("case context must be an object")
         return cls(str(data["case_id"]), DisclosureContext.from_dict(ctx), CaseState(str(data["state"])),
                    SignOff.from_dict(so) if isinstance(so, dict) else None,
-                   SignOff.from_dict(vo) if isinstance(vo, dict) else None, str(data.get("note", "")))
+                   SignOff.from_dict(vo) if isinstance(vo, dict) else None, str(data.get("note", "")),
+                   str(data.get("label", "")))

@@ -193,16 +193,18 @@ class SignOffDialog(QDialog):
 
     def sign(self) -> bool:
         self.error.setText("")
+        notices: list[str] = []
         try:
             who = self.users.authenticate(self.user.name, self.passphrase.text())
             self.passphrase.clear()
-            self.service.sign_off(self.case_id, who, self.note.text().strip())
+            self.service.sign_off(self.case_id, who, self.note.text().strip(), notices=notices)
         except WorkstationError as exc:
             self.passphrase.clear()
             self.error.setText(str(exc))
             self.refresh()
             return False
         self.refresh()
+        _tell(self.parent(), notices)  # personal information in the note was masked: say so
         self.accept()
         return True
 
@@ -361,15 +363,25 @@ class AuditView(QDialog):
             self.error.setText("select a sampled item first")
             return False
         ident = _text(self.sample_table.item(row, 0))
+        notices: list[str] = []
         try:
-            self.service.record_verdict(self.case_id, self.user, ident, passed, self.comment.text())
+            self.service.record_verdict(self.case_id, self.user, ident, passed, self.comment.text(),
+                                        notices=notices)
         except WorkstationError as exc:
             self.error.setText(str(exc))
             return False
         self.comment.clear()
         self.refresh()
         self.sample_table.selectRow(min(row + 1, self.sample_table.rowCount() - 1))
+        self.error.setText(" ".join(notices))  # personal information in the comment was masked: say so
         return True
+
+
+def _tell(window: object, notices: list[str]) -> None:
+    """Show ``notices`` in the window's status bar (a dialog that closes cannot show them)."""
+    status = getattr(window, "statusBar", None)
+    if notices and status is not None:
+        status().showMessage(" ".join(notices), 15000)
 
 
 def _text(item: QTableWidgetItem | None) -> str:

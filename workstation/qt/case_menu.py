@@ -29,6 +29,7 @@ from workstation.qt.workers import ExportJob
 
 def install(window: Any, service: CaseService, account: User, users: UserDirectory) -> None:
     window.case_service, window.account, window.users = service, account, users
+    _wire(window)
     menu = window.menuBar().addMenu("&Case")
     window.properties_action = QAction("Case properties…", window)
     window.signoff_action = QAction("Sign off…", window)
@@ -56,8 +57,25 @@ def install(window: Any, service: CaseService, account: User, users: UserDirecto
         _opened(window)
 
 
+def _wire(window: Any) -> None:
+    """The service checks free text typed in the window (a release reason, a sign-off note, a comment, the case's
+    references) with the window's engine, once it is built, and the findings of the case on screen: the same
+    ``CaseService.screen`` as the command line."""
+    service: CaseService = window.case_service
+    engine = getattr(window, "engine", None)
+    service.detector = engine.analyze_many if engine is not None else None
+
+    def findings(case_id: str) -> list:
+        if window.case is None or window.case.id != case_id:
+            return []
+        return [f for found in window.session.findings.values() for f in found]
+
+    service.case_findings = findings
+
+
 def _opened(window: Any) -> None:
     service: CaseService = window.case_service
+    _wire(window)
     service.ensure_state(window.case, window.account)
     show_state(window)
 
@@ -132,6 +150,11 @@ def _before_commit(window: Any, action: Action) -> dict:
     require(user, Permission.DECIDE, "findings")
     case = service.state(window.case.id)
     _check_releases(window, service, user, case, action)
+    if not action.is_undo:  # a reason typed now (an undo puts back one that was checked)
+        _wire(window)
+        reasons = {c.after.reason for c in action.changes if isinstance(c.after, DecisionRecord) and c.after.reason}
+        for reason in sorted(reasons):
+            service.refuse_personal(case.case_id, {"the reason": reason})
     new = case.changed(user, action.label)
     if new == case:
         return {}
@@ -165,6 +188,7 @@ def _check_releases(window: Any, service: CaseService, user: User, case: Case, a
 
 
 def open_properties(window: Any) -> CasePropertiesDialog:
+    _wire(window)
     dialog = CasePropertiesDialog(window.case_service, window.case.id, window.account, window)
     dialog.finished.connect(lambda _result: show_state(window))
     dialog.show()
@@ -172,6 +196,7 @@ def open_properties(window: Any) -> CasePropertiesDialog:
 
 
 def open_signoff(window: Any) -> SignOffDialog:
+    _wire(window)
     dialog = SignOffDialog(window.case_service, window.case.id, window.account, window.users, window)
     dialog.finished.connect(lambda _result: show_state(window))
     dialog.show()
@@ -179,6 +204,7 @@ def open_signoff(window: Any) -> SignOffDialog:
 
 
 def open_audit(window: Any) -> AuditView:
+    _wire(window)
     dialog = AuditView(window.case_service, window.case.id, window.account, window)
     dialog.show()
     return dialog
