@@ -358,3 +358,15 @@ def test_immigration_status_real_language_found(engine, kind, text, expected):
 @pytest.mark.parametrize(("kind", "text"), REAL_LANGUAGE_NEGATIVES)
 def test_immigration_status_real_language_noise_not_found(engine, kind, text):
     assert spans(engine, text, ENTITY) == [], kind
+
+
+# The older law's proceedings and relief (sentences written here).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1989 the Service issued an Order to Show Cause against the respondent.", "Order to Show Cause"),
+    ("He applied for suspension of deportation, which the judge denied.", "suspension of deportation"),
+    ("She remained subject to a final order of exclusion entered in 1992.", "final order of exclusion"),
+    ("The respondent failed to depart within the time allowed.", "failed to depart"),
+    ("He filed an application for permission to reapply for admission.", "permission to reapply for admission"),
+])
+def test_older_proceedings_and_relief(engine, text, expected):
+    assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS"))
