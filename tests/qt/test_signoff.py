@@ -173,3 +173,45 @@ def test_a_locked_category_cannot_be_released_in_the_window(qtbot, engine, case,
     choices = [window.reason_combo.itemText(i) for i in range(window.reason_combo.count())]
     assert "(b)(6); EO 34/41" in choices and not any(c.startswith("87(2)") for c in choices), choices
     window.close()
+
+
+def test_free_text_typed_in_the_window_is_checked_like_the_command_line(qtbot, engine, case, users, tmp_path,
+                                                                          monkeypatch):
+    """Issue 12 item 4, in the window: a release reason with personal information is refused (nothing stored); a
+    sign-off note and a spot-check comment are kept with it masked, and the window says so."""
+    from tests.test_free_text_cli import LEGIT, PAYLOAD, PIECES
+    from workstation.app import build_window
+    from workstation.domain.review import Decision
+
+    warnings: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _w, _t, text: warnings.append(text))
+    service, case_id = case
+    window = build_window([tmp_path / "case"], store=service.store, engine=engine, user="clerk1", users=users)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    s = window.session
+    phone = next(f for f in s.queue() if f.entity_type == "PHONE_NUMBER")
+    assert window._commit(s.decide([phone], Decision.RELEASE, reason=PAYLOAD)) is False
+    assert "personal information" in warnings[-1] and "PERSON" in warnings[-1]
+    assert not any(p in warnings[-1] for p in PIECES) and s.state(phone) is not Decision.RELEASE
+    assert window._commit(s.decide([phone], Decision.RELEASE, reason=LEGIT))
+
+    dialog = SignOffDialog(window.case_service, case_id, users.get("counsel1"), users, window)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASS["counsel1"])
+    dialog.note.setText(f"checked; {PAYLOAD}")
+    assert dialog.sign() is True
+    assert "masked" in window.statusBar().currentMessage()
+    assert window.case_service.state(case_id).sign_off.note.startswith("checked; [PERSON]")
+
+    view = AuditView(window.case_service, case_id, users.get("super1"), window)
+    qtbot.addWidget(view)
+    view.rate.setValue(100)
+    view.draw()
+    view.sample_table.selectRow(0)
+    view.comment.setText(PAYLOAD)
+    assert view.record(False) is True and "masked" in view.error.text()
+    trail = "".join(service.store.audit_lines(case_id))
+    assert LEGIT in trail and "[PERSON]" in trail
+    assert not any(p.casefold() in trail.casefold() for p in PIECES)
+    window.close()
