@@ -272,3 +272,13 @@ def test_places_used_as_places_are_not_names(engine, text):
 
 def test_a_surname_that_is_also_a_city_is_still_a_name(engine):
     assert spans(engine, "Mr. Lima told the officer that he was scared.", "PERSON") == ["Lima"]
+
+
+@pytest.mark.parametrize("text", [
+    "The BIA affirmed the decision of the Immigration Judge without opinion.",
+    "ERO Baltimore officers arrested a man in Towson on Tuesday.",
+    "He was stopped at the Border and held for two days.",
+    "The petition for a writ of Habeas Corpus names the Warden as respondent.",
+])
+def test_agency_and_court_words_are_not_names(engine, text):
+    assert spans(engine, text, "PERSON") == []
