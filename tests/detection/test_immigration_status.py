@@ -370,3 +370,11 @@ def test_immigration_status_real_language_noise_not_found(engine, kind, text):
 ])
 def test_older_proceedings_and_relief(engine, text, expected):
     assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After his removal in 2011 he reentered the United States near Nogales.", "reentered the United States"),
+    ("In 2019 the defendant was found in the United States by immigration officers.", "found in the United States"),
+])
+def test_illegal_reentry_elements(engine, text, expected):
+    assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS"))
