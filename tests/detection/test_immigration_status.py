@@ -14,7 +14,7 @@ POSITIVES = [
     ("She has been living without lawful status since 2012.", ["without lawful status"]),
     ("He has no legal status in this country.", ["no legal status"]),
     ("She is out of status.", ["out of status"]),
-    ("Respondent is unlawfully present in the United States.", ["unlawfully present"]),
+    ("Respondent is unlawfully present in the United States.", ["unlawfully present in the United States"]),
     ("The defendant is an illegal alien.", ["illegal alien"]),
     ("He entered without inspection in 2005.", ["entered without inspection"]),
     ("Respondent is EWI.", ["EWI"]),
@@ -143,7 +143,7 @@ ACTION_POSITIVES = [
     ("He was released on an order of supervision in 2019.", ["released on an order of supervision"]),
     ("He had a bond hearing in immigration court.", ["bond hearing in immigration court"]),
     ("She passed her credible fear interview.", ["credible fear interview"]),
-    ("He is subject to reinstatement of removal.", ["reinstatement of removal"]),
+    ("He is subject to reinstatement of removal.", ["subject to reinstatement of removal"]),
     ("She has a pending adjustment of status.", ["pending adjustment of status"]),
     ("Her case is in consular processing.", ["consular processing"]),
     ("She filed an I-589 last year.", ["filed an I-589"]),
@@ -378,3 +378,17 @@ def test_older_proceedings_and_relief(engine, text, expected):
 ])
 def test_illegal_reentry_elements(engine, text, expected):
     assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS"))
+
+
+# A status span takes the rest of the phrase a reader takes with it, so no word of it stays readable.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She was admitted to the United States as a lawful permanent resident in 1998.",
+     "admitted to the United States as a lawful permanent resident"),
+    ("He never became a naturalized citizen.", "never became a naturalized citizen"),
+    ("The judge granted voluntary departure in lieu of deportation.", "voluntary departure in lieu of deportation"),
+    ("She sought relief under the Convention Against Torture (CAT).", "Convention Against Torture (CAT)"),
+    ("He had previously been deported twice.", "previously been deported"),
+])
+def test_status_span_takes_the_whole_phrase(engine, text, expected):
+    assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS")), \
+        spans(engine, text, "IMMIGRATION_STATUS")
