@@ -282,3 +282,15 @@ def test_a_surname_that_is_also_a_city_is_still_a_name(engine):
 ])
 def test_agency_and_court_words_are_not_names(engine, text):
     assert spans(engine, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BEFORE: Board Panel: HARTWELL and OYELARAN, Appellate Immigration Judges; PRZYBYL, Temporary Appellate "
+     "Immigration Judge.", ["HARTWELL", "OYELARAN", "PRZYBYL"]),
+    ("Before: NAKAMURA and OSEI, Circuit Judges, and LINDQVIST, Senior Circuit Judge.",
+     ["NAKAMURA", "OSEI", "LINDQVIST"]),
+    ("Tamsin R. Okafor, Senior Litigation Counsel, entered an appearance.", ["Tamsin R. Okafor"]),
+    ("SO ORDERED.\n\nMIRELA S. VANTONGEREN\nUNITED STATES DISTRICT JUDGE", ["MIRELA S. VANTONGEREN"]),
+])
+def test_judges_counsel_and_signature_lines(engine, text, expected):
+    assert spans(engine, text, "PERSON") == expected

@@ -257,11 +257,14 @@ class PersonContextRecognizer(EntityRecognizer):
         # Circuit Judges", "SCHMIDT, HURWITZ, ..., Board Members", "RICARDO GARZA-LÓPEZ, Petitioner"), after
         # "Matter of" / "In re", and on both sides of "v." in a caption or a citation.
         self._role_re = re.compile(
-            r"[ \t]*,[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
-            r"immigration|administrative\s+law|presiding|vice)\s+)?(?i:judges?|justices?|board\s+members?|"
-            r"chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate\s+counsel|trial\s+attorney|"
+            r"(?:[ \t]*,[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
+            r"immigration|appellate|administrative\s+law|presiding|vice)\s+){0,3}(?i:judges?|justices?|"
+            r"board\s+members?|chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate\s+counsel|"
+            r"trial\s+attorney|(?:senior\s+)?litigation\s+counsel|(?:assistant\s+|deputy\s+)?director|"
             r"(?:assistant\s+)?chief\s+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
-            r"appellees?|beneficiary|applicant|attorney\s+general|secretary)\b")
+            r"appellees?|beneficiary|applicant|attorney\s+general|secretary)"
+            # a signature line: "DABNEY L. FRIEDRICH\nUNITED STATES DISTRICT JUDGE"
+            r"|\s+(?i:united\s+states\s+(?:senior\s+)?(?:district|magistrate|circuit|bankruptcy)\s+judge))\b")
         self._list_start_re = re.compile(r"(?i:before|by|present|coram|judges?|(?:board[ \t]+)?en[ \t]+banc|"
                                          r"(?:but[ \t]+)?see(?:[ \t]+also)?|cf\.|accord|compare)"
                                          r"[ \t]*:?[ \t]+")
