@@ -164,9 +164,10 @@ def main() -> int:
     from workstation.domain.roles import Role, UserDirectory
     from workstation.qt.case_dialogs import AuditView, SignOffDialog
 
-    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, "admin-passphrase", n=2**14)
+    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, "admin-passphrase", n=2**14, key_n=2**14)
     for name, role in (("jdoe", Role.CLERK), ("counsel", Role.COUNSEL), ("supervisor", Role.SUPERVISOR)):
-        users = users.add_user(users.get("admin"), name, role, f"{name}-passphrase", n=2**14)
+        users = users.add_user(users.get("admin"), name, role, f"{name}-passphrase", n=2**14, key_n=2**14,
+                               signer=users.unlock("admin", "admin-passphrase"))
     service = window.case_service
     assert window.case is not None
     service.set_context(window.case.id, users.get("jdoe"), DisclosureContext(RecipientType.FEDERAL_IMMIGRATION))

@@ -27,16 +27,31 @@ PROTECTED_TEXTS = ["Honduras", "A123456789", "123 Main Street", "undocumented"]
 WARRANT = "SDNY 26-MJ-01234"
 
 
+def make_users(roles: dict[str, Role], passphrases: dict[str, str]) -> UserDirectory:
+    """An administrator "admin" (whose key is the trust anchor) and ``roles``; counsel's keys registered by admin.
+    scrypt at its minimum cost (passed in: the defaults stay) to keep the tests fast."""
+    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, passphrases["admin"], n=2**14,
+                                     key_n=2**14)
+    admin = users.get("admin")
+    signer = users.unlock("admin", passphrases["admin"])
+    for name, role in roles.items():
+        users = users.add_user(admin, name, role, passphrases[name], n=2**14, key_n=2**14, signer=signer)
+    return users
+
+
+def anchor_of(users: UserDirectory) -> str:
+    admin = users.get("admin")
+    assert admin is not None and admin.key is not None
+    return admin.key.fingerprint
+
+
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine) -> Path:
     """Users (one per role), a private store and the session's detection engine."""
-    users = UserDirectory()
-    users = users.add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14)
-    admin = users.get("admin")
-    for name in ("clerk1", "counsel1", "super1"):
-        users = users.add_user(admin, name, ROLES[name], PASS[name], n=2**14)
+    users = make_users({name: ROLES[name] for name in ("clerk1", "counsel1", "super1")}, PASS)
     save_users(tmp_path / "users.json", users)
     monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
+    monkeypatch.setenv("WORKSTATION_TRUST_ANCHOR", anchor_of(users))
     monkeypatch.setenv("WORKSTATION_DB", str(tmp_path / "data" / "cases.sqlite3"))
     monkeypatch.setattr(cli, "_engine", lambda documents=(): engine)
     case = tmp_path / "case"

@@ -18,9 +18,10 @@ import pymupdf
 import pytest
 
 import workstation.cli as cli
+from tests.test_case_cli import anchor_of, make_users
 from workstation.cli import main
 from workstation.domain.model import normalized
-from workstation.domain.roles import Role, UserDirectory, save_users
+from workstation.domain.roles import Role, save_users
 from workstation.paths import RESOURCES
 
 PASS = {"admin": "admin-passphrase-1", "clerk1": "clerk-passphrase-1", "counsel1": "counsel-passphrase-1"}
@@ -34,13 +35,10 @@ HEX64 = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine) -> Path:
-    users = UserDirectory()
-    users = users.add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14)
-    admin = users.get("admin")
-    for name in ("clerk1", "counsel1"):
-        users = users.add_user(admin, name, ROLES[name], PASS[name], n=2**14)
+    users = make_users({name: ROLES[name] for name in ("clerk1", "counsel1")}, PASS)
     save_users(tmp_path / "users.json", users)
     monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
+    monkeypatch.setenv("WORKSTATION_TRUST_ANCHOR", anchor_of(users))
     monkeypatch.setenv("WORKSTATION_DB", str(tmp_path / "data" / "cases.sqlite3"))
     monkeypatch.setattr(cli, "_engine", lambda documents=(): engine)
     case = tmp_path / "case"

@@ -59,9 +59,23 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore 
     window = MainWindow(store=the_store, policy=policy or Policy.from_file(DEFAULT_POLICY), user=account.name,
                         role=account.role.value, engine=engine,
                         engine_factory=None if engine is not None else factory)
-    case_menu.install(window, CaseService(the_store), account, users or UserDirectory())
+    case_menu.install(window, CaseService(the_store, users=users, anchor=_anchor()), account,
+                      users or UserDirectory())
     window.open_case(list(paths) if paths else [SAMPLE_CASE])
     return window
+
+
+def _anchor():  # noqa: ANN202 - TrustAnchor | None
+    """The trust anchor counsel's signatures are verified up to (the system file, else
+    ``$WORKSTATION_TRUST_ANCHOR``); None when there is none or it cannot be read (an export needing a signature is
+    then refused, saying why)."""
+    from workstation.domain.errors import WorkstationError
+    from workstation.domain.signing import load_trust_anchor
+
+    try:
+        return load_trust_anchor()
+    except WorkstationError:
+        return None
 
 
 def run(paths: Sequence[str | Path] | None = None) -> int:

@@ -18,17 +18,19 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from workstation.domain.audit import (
+    GENESIS,
     EventType,
+    VerificationResult,
     sample,
     spot_check_result,
     utc_now,
-    verify_records,
+    verify_anchored,
 )
 from workstation.domain.case import Case, CaseItem, CaseState, decisions_digest
 from workstation.domain.categories import PROTECTED
@@ -69,11 +71,13 @@ from workstation.domain.review import (
     DecisionRecord,
     FindingKey,
 )
-from workstation.domain.roles import Permission, User, require
+from workstation.domain.roles import Permission, User, UserDirectory, require
+from workstation.domain.signing import Signer, TrustAnchor, override_statement, sign_off_statement
 from workstation.store.case_store import CaseRecord, CaseStore
 
 DEFAULT_RECIPIENT = RecipientType.PUBLIC  # cases opened in the window before a recipient is set
-RESERVED_NAMES = frozenset({"summary"})  # ``workstation report summary``
+SYSTEM_TRAIL = "system"  # the store's trail of user administration and failed logins (not a case)
+RESERVED_NAMES = frozenset({"summary", SYSTEM_TRAIL})  # ``workstation report summary``, ``audit show system``
 
 
 @lru_cache(maxsize=1 << 16)  # every check of a case works out the ids of all its findings again
@@ -148,6 +152,10 @@ class CaseService:
     # window's); without them, non-empty free text is refused
     detector: Analyze | None = None
     case_findings: Callable[[str], Iterable[Any]] | None = None
+    # counsel's approvals are signatures (``signing``): export verifies each against the signer's key in ``users``,
+    # registered up to the administrators' key fingerprints of the trust ``anchor``
+    users: UserDirectory | None = None
+    anchor: TrustAnchor | None = None
 
     # ----- lookup
     def lookup(self, name: str) -> CaseRecord:
@@ -294,7 +302,7 @@ class CaseService:
         case = Case(rec.id, context, label=self._label(None, name, findings))
         self.store.save_state(rec.id, case, user.name, user.role.value, [(EventType.CASE_OPENED, {
             "case_id": rec.id, "name": case.label, "documents_given": len(sources),
-            **self._context_details(context)})])
+            **self._context_details(context), "policy_sha256": self.policy_sha256(context.recipient)})])
         return rec
 
     @staticmethod
@@ -343,7 +351,7 @@ class CaseService:
             new = replace(new, context=context)
             events: list[tuple[str, dict[str, Any]]] = [("context-changed", {
                 "case_id": case_id, "before": self._context_details(old.context),
-                "after": self._context_details(context)})]
+                "after": self._context_details(context), "policy_sha256": self.policy_sha256(context.recipient)})]
             events += self._voided(old, new)
             self.store.save_state(case_id, new, user.name, user.role.value, events)
             return new
@@ -440,8 +448,10 @@ class CaseService:
                                                  "signed_at": old.sign_off.at, "why": new.note})]
         return []
 
-    def override(self, case_id: str, user: User, ident: str, reason: str, warrant: str) -> Override:
-        """Counsel's override releasing one protected item, citing a judicial warrant by its number."""
+    def override(self, case_id: str, user: User, ident: str, reason: str, warrant: str,
+                 signer: Signer | None = None) -> Override:
+        """Counsel's override releasing one protected item, citing a judicial warrant by its number, signed with
+        counsel's key (``signer``: unlocked with counsel's passphrase)."""
         with self._audited(case_id, user, "override"):
             case = self.state(case_id)
             i = self.item(case_id, ident)
@@ -450,12 +460,18 @@ class CaseService:
                                              self.clock())
             self.refuse_personal(case_id, {"the override's reason": ov.reason,
                                            "the warrant number": basis.reference})
+            self._check_signer(user, signer, "an override")
+            assert signer is not None
+            policy_sha = self.policy_sha256(case.context.recipient)
+            ov = replace(ov, policy_sha256=policy_sha,
+                         signature=signer.sign(self.override_statement(case_id, case, ov, policy_sha)))
             new = case.changed(user, f"override of {i.category}")
             details = {"case_id": case_id, "item": i.id, **self.store.document_ref(case_id, i.key.document),
                        "page": i.key.page,
                        "start": i.key.start, "end": i.key.end, "category": i.category,
                        "text_digest": i.key.text_digest, "reason": ov.reason, "legal_basis": basis.to_dict(),
-                       "override_digest": ov.digest()}
+                       "override_digest": ov.digest(), "signed_with": signer.fingerprint,
+                       "policy_sha256": policy_sha}
             self.store.save_override(case_id, ov, new, user.role.value, details)
             change = Change(i.record, DecisionRecord(i.key, Decision.RELEASE, "", ov.reason, user.name, ov.at))
             self.store.apply(case_id, Action(f"release under override ({basis.describe()})", (change,)), user.name,
@@ -492,11 +508,14 @@ class CaseService:
             "problems": case.export_problems(items, self.policies),
         }
 
-    def sign_off(self, case_id: str, user: User, note: str = "", *, notices: list[str] | None = None) -> Case:
-        """Counsel signs the case off (submitting it first when it is still in review); personal information in
-        the ``note`` is masked (said in ``notices`` and the trail)."""
+    def sign_off(self, case_id: str, user: User, note: str = "", *, notices: list[str] | None = None,
+                 signer: Signer | None = None) -> Case:
+        """Counsel signs the case off (submitting it first when it is still in review) with counsel's key
+        (``signer``); personal information in the ``note`` is masked (said in ``notices`` and the trail)."""
         with self._audited(case_id, user, "sign-off"):
             require(user, Permission.SIGN_OFF, case_id)
+            self._check_signer(user, signer, "a sign-off")
+            assert signer is not None
             screened = self.mask_personal(case_id, "the sign-off note", note, notices)
             note = screened.text
             case = self.state(case_id)
@@ -509,8 +528,11 @@ class CaseService:
             released = new.released(items, self.policies)
             policy = self.policies.policy(new.context.recipient)
             assert new.sign_off is not None
+            so = replace(new.sign_off, policy_sha256=policy.sha256)
+            new = replace(new, sign_off=replace(so, signature=signer.sign(self.sign_off_statement(case_id, new, so))))
             events.append((EventType.SIGN_OFF, {
-                "case_id": case_id, "digest": new.sign_off.digest, "note": note, "items": len(items),
+                "case_id": case_id, "digest": so.digest, "note": note, "items": len(items),
+                "signed_with": signer.fingerprint, "policy_sha256": policy.sha256,
                 "protected_released": sum(1 for i in released if policy.is_protected(i.category)),
                 "overrides": len(self.store.overrides(case_id)), "recipient": new.context.recipient.value,
                 **_masked(screened)}))
@@ -533,8 +555,92 @@ class CaseService:
 
     # ----- export
     def check_export(self, case_id: str, user: User) -> None:
+        """Refuse (exit 4, recorded) an export the case's state or rules forbid, or whose approvals do not verify:
+        every override and the sign-off must carry a valid signature of their signer over what the case holds
+        now."""
         with self._audited(case_id, user, "export"):
             self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
+            problems = self.approval_problems(case_id)
+            if problems:
+                more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise ExportRefused(f"{case_id}: export refused: {problems[0]}{more}")
+
+    def record_login_failure(self, name: str, known: bool, where: str) -> None:
+        """A failed login (wrong passphrase or unknown user) in the store's system trail: the name only when it is a
+        user's (a passphrase typed into the name field is not kept)."""
+        self.store.append_event(SYSTEM_TRAIL, name if known else "(unknown)", "none", "login-failed",
+                                {"known_user": known, "command": where})
+
+    # ----- signatures (issue 12 item 1)
+    def policy_sha256(self, recipient: RecipientType) -> str:
+        return self.policies.policy(recipient).sha256
+
+    def _check_signer(self, user: User, signer: Signer | None, what: str) -> None:
+        """Refuse an approval without the approver's own unlocked key (the one in the users file, when given)."""
+        if signer is None:
+            raise PermissionDenied(f"{user.name}: {what} must be signed with your key: unlock it with your "
+                                   "passphrase", user=user.name, role=user.role.value)
+        registered = self.users.get(user.name) if self.users is not None else None
+        if signer.user != user.name or (self.users is not None and (
+                registered is None or registered.key is None or registered.key.public != signer.public)):
+            raise PermissionDenied(f"{user.name}: {what} must be signed with your own registered key",
+                                   user=user.name, role=user.role.value)
+
+    @staticmethod
+    def sign_off_statement(case_id: str, case: Case, sign_off: Any, policy_sha256: str | None = None,
+                           digest: str | None = None) -> dict[str, Any]:
+        return sign_off_statement(
+            case_id=case_id, recipient=case.context.recipient.value, legal_basis=case.context.legal_basis.to_dict(),
+            disclosure_class=case.context.disclosure_class.value,
+            decisions_digest=digest if digest is not None else sign_off.digest,
+            policy_sha256=policy_sha256 if policy_sha256 is not None else sign_off.policy_sha256,
+            signer=sign_off.actor, at=sign_off.at)
+
+    @staticmethod
+    def override_statement(case_id: str, case: Case, ov: Override, policy_sha256: str) -> dict[str, Any]:
+        return override_statement(
+            case_id=case_id, recipient=case.context.recipient.value,
+            case_legal_basis=case.context.legal_basis.to_dict(), item=ov.item, category=ov.category,
+            override_basis=ov.legal_basis.to_dict(), reason=ov.reason, policy_sha256=policy_sha256,
+            signer=ov.actor, at=ov.at)
+
+    def approval_problems(self, case_id: str) -> list[str]:
+        """Every override and the sign-off whose signature does not verify, each as one line: the statement is
+        rebuilt from the case as it is now (its id, recipient, legal basis and class, the digest of every decision,
+        the recipient policy file's SHA-256) and checked against the signer's key, itself checked up to the trust
+        anchor. A row a clerk inserted, a digest recomputed, a key replaced in the users file: all refused."""
+        case = self.state(case_id)
+        overrides = self.store.overrides(case_id)
+        if case.sign_off is None and not overrides:
+            return []
+        policy_sha = self.policy_sha256(case.context.recipient)
+        out = []
+        for ov in overrides.values():
+            problem = self._signature_problem(ov.actor, ov.role.value, ov.signature,
+                                              self.override_statement(case_id, case, ov, policy_sha))
+            if problem and problem.endswith(_MISMATCH) and ov.policy_sha256 and ov.policy_sha256 != policy_sha:
+                problem = "the recipient policy file changed since it was signed"
+            if problem:
+                out.append(f"override of {ov.category} by {ov.actor} at {ov.at}: {problem}")
+        so = case.sign_off
+        if so is not None:
+            statement = self.sign_off_statement(case_id, case, so, policy_sha, decisions_digest(self.case_items(case_id)))
+            problem = self._signature_problem(so.actor, "counsel", so.signature, statement)
+            if problem and problem.endswith(_MISMATCH) and so.policy_sha256 and so.policy_sha256 != policy_sha:
+                problem = "the recipient policy file changed since it was signed"
+            if problem:
+                out.append(f"sign-off by {so.actor} at {so.at}: {problem}")
+        return out
+
+    def _signature_problem(self, actor: str, role: str, signature: str, statement: Mapping[str, Any]) -> str | None:
+        if not signature:
+            return "not signed (counsel must give it again with their key)"
+        if self.users is None:
+            return "no users file to verify the signature with"
+        signer = self.users.get(actor)
+        if signer is None or signer.role.value != role or not signer.can(Permission.SIGN_OFF):
+            return f"{actor} is not counsel in the users file"
+        return self.users.verify(actor, statement, signature, self.anchor)
 
     def export(self, case_id: str, user: User, scanned: Sequence[Any], out_dir: Path,
                progress: Callable[[int, int, str], None] | None = None,
@@ -637,7 +743,10 @@ class CaseService:
         record = self.store.record_export(
             case_id, user.name, out_dir_label, True,
             "every document re-read by PyMuPDF and pdfminer.six: no removed text, nothing in the boxes, sanitized",
-            user.role.value, outputs=outputs, recipient=case.context.recipient.value, case=new)
+            user.role.value, outputs=outputs, recipient=case.context.recipient.value, case=new,
+            extra={"policy_sha256": self.policy_sha256(case.context.recipient),
+                   "trust_anchor": self.anchor.to_dict() if self.anchor is not None else None,
+                   "approvals_verified": bool(case.sign_off or self.store.overrides(case_id))})
         return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash)
 
     # ----- reports
@@ -682,8 +791,26 @@ class CaseService:
                            "at": o.at} for o in self.store.overrides(case_id).values()],
             "audit_head": audit_head or self.store.audit_head(case_id)[1],
             "audit_records": self.store.audit_head(case_id)[0],
+            "policy_sha256": self.policy_sha256(case.context.recipient),
+            # what the recipient checks: the administrators' key fingerprints the signatures were verified up to
+            # (compare with the fingerprint the department publishes) and the keys that signed
+            "trust_anchor": self.anchor.to_dict() if self.anchor is not None else None,
+            "signatures": self._signature_summary(case),
             "written_at": self.clock(),
         }
+
+    def _signature_summary(self, case: Case) -> dict[str, Any]:
+        def key_of(name: str) -> str:
+            user = self.users.get(name) if self.users is not None else None
+            return user.key.fingerprint if user is not None and user.key is not None else ""
+
+        out: dict[str, Any] = {"overrides": [{"category": o.category, "signer": o.actor, "key": key_of(o.actor),
+                                              "signed": bool(o.signature)}
+                                             for o in self.store.overrides(case.case_id).values()]}
+        if case.sign_off is not None:
+            out["sign_off"] = {"signer": case.sign_off.actor, "key": key_of(case.sign_off.actor),
+                               "signed": bool(case.sign_off.signature)}
+        return out
 
     def report_files(self, case_id: str, *, approver: str = "", audit_head: str = "",
                      table_pdf: Callable[..., bytes] | None = None) -> dict[str, bytes]:
@@ -801,10 +928,19 @@ class CaseService:
         return rows
 
     # ----- audit
-    def verify(self, case_id: str) -> Any:
+    def verify(self, case_id: str, anchors: Sequence[tuple[int | None, str]] = ()) -> Any:
+        """The case's chain checked record by record, against the head the store anchors and any heads kept
+        outside the store (``anchors``: a disclosure record's ``audit_head``). A case with no records at all is
+        broken: every case's trail starts when it is opened, so an empty chain was deleted."""
         count, head = self.store.audit_head(case_id)
-        return verify_records(self.store.audit(case_id), expected_count=count,
-                              anchors={count: head} if count else None)
+        records = self.store.audit(case_id)
+        if not records and case_id != SYSTEM_TRAIL and self.store.case(case_id) is not None:
+            return VerificationResult(False, 0, GENESIS, 0, "the case has no audit records: its trail was deleted")
+        stored = [(count, head)] if count else []
+        return verify_anchored(records, [*stored, *anchors], expected_count=count)
+
+
+_MISMATCH = "signature does not match what the case holds now"  # ``UserDirectory.verify``
 
 
 def _masked(screened: Screened) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import logging
@@ -236,6 +237,9 @@ def _common(p: argparse.ArgumentParser, *, user: bool = False) -> None:
                    help="case store (default: $WORKSTATION_DB or the user's data folder)")
     p.add_argument("--users", type=Path, default=None, metavar="FILE",
                    help="users file (default: $WORKSTATION_USERS or the user's config folder)")
+    p.add_argument("--trust-anchor", default=None, metavar="FINGERPRINT",
+                   help="the administrators' key fingerprint(s) counsel's signatures are verified up to (default: "
+                        "the system file /etc/disclosure-workstation/trust-anchor, else $WORKSTATION_TRUST_ANCHOR)")
     if user:
         p.add_argument("--user", default=None, help="acting user (default: $WORKSTATION_USER or the login name)")
         p.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE",
@@ -302,8 +306,16 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     ua.add_argument("--new-passphrase-file", type=Path, default=None, metavar="FILE",
                     help="the new user's passphrase (or $WORKSTATION_NEW_PASSPHRASE)")
     _common(ua, user=True)
-    ul = us.add_parser("list", help="list users and roles")
+    ul = us.add_parser("list", help="list users, roles and signing-key fingerprints")
     _common(ul)
+    uk = us.add_parser("keygen", help="administrator: make and register a signing key for counsel or an "
+                                      "administrator (the owner types their passphrase)")
+    uk.add_argument("key_user", metavar="NAME")
+    uk.add_argument("--owner-passphrase-file", type=Path, default=None, metavar="FILE",
+                    help="NAME's passphrase, which encrypts the new key (or $WORKSTATION_OWNER_PASSPHRASE; not "
+                         "needed when NAME is the acting administrator)")
+    uk.add_argument("--replace", action="store_true", help="replace an existing key (its signatures stop verifying)")
+    _common(uk, user=True)
 
     a = sub.add_parser("audit", help="the hash-chained audit trail: export, verify, spot-check")
     aus = a.add_subparsers(dest="audit_command", parser_class=_Parser, required=True)
@@ -313,6 +325,9 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     _common(ae)
     av = aus.add_parser("verify", help="verify a case's trail or an exported JSONL file (exit 1 if broken)")
     av.add_argument("target", metavar="NAME|FILE.jsonl")
+    av.add_argument("--anchor", action="append", default=[], metavar="[SEQ:]HEAD",
+                    help="a head hash kept outside the store (a disclosure record's audit_head, with its "
+                         "audit_records as SEQ): the trail must contain it")
     _common(av)
     ash = aus.add_parser("show", help="print a case's trail")
     ash.add_argument("name")
@@ -374,22 +389,68 @@ def _pause(seconds: float) -> None:
 def _login(args: argparse.Namespace):  # noqa: ANN202 - User
     """The acting user, authenticated by passphrase (never taken from the command line)."""
     from workstation.app import current_user
+    from workstation.domain.errors import PermissionDenied
     from workstation.domain.roles import load_users
 
     name = args.user or os.environ.get("WORKSTATION_USER") or current_user()
     secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file")
     if secret is None:
         raise UsageError("a passphrase is required: --passphrase-file FILE or $WORKSTATION_PASSPHRASE")
-    return load_users(_users_path(args)).authenticate(name, secret, pause=_pause)
+    directory = load_users(_users_path(args))
+    try:
+        return directory.authenticate(name, secret, pause=_pause)
+    except PermissionDenied:
+        store = _store(args)
+        try:
+            _record_system(store, name if name.strip().lower() in directory else "", "", "login-failed",
+                           {"known_user": name.strip().lower() in directory, "command": _command_name(args)})
+        finally:
+            store.close()
+        raise
 
 
-def _service(store, lazy: _LazyEngine | None = None):  # noqa: ANN001, ANN202 - CaseService
+def _command_name(args: argparse.Namespace) -> str:
+    sub = getattr(args, "case_command", None) or getattr(args, "users_command", None) or getattr(
+        args, "audit_command", None)
+    return f"{args.command} {sub}" if sub else str(args.command)
+
+
+def _record_system(store, actor: str, role: str, event: str, details: dict[str, Any]) -> None:  # noqa: ANN001
+    """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``."""
+    from workstation.cases import SYSTEM_TRAIL
+
+    store.append_event(SYSTEM_TRAIL, actor or "(unknown)", role or "none", event, details)
+
+
+def _signer(args: argparse.Namespace, user):  # noqa: ANN001, ANN202 - Signer
+    """The acting user's signing key, unlocked with their passphrase (counsel's sign-off and override)."""
+    from workstation.domain.roles import Permission, load_users
+
+    if not (user.can(Permission.SIGN_OFF) or user.can(Permission.OVERRIDE)):
+        return None  # the role check refuses it, saying why
+    secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file") or ""
+    return load_users(_users_path(args)).unlock(user.name, secret)
+
+
+def _anchor(args: argparse.Namespace):  # noqa: ANN202 - TrustAnchor | None
+    from workstation.domain.signing import load_trust_anchor
+
+    return load_trust_anchor(getattr(args, "trust_anchor", None))
+
+
+def _service(store, lazy: _LazyEngine | None = None,  # noqa: ANN001, ANN202 - CaseService
+             args: argparse.Namespace | None = None):
     """The case service; with ``lazy``, free text typed on the command line is checked by the engine (built only
-    when a free-text field is given) against what it finds and the case's findings (the case is scanned again)."""
+    when a free-text field is given) against what it finds and the case's findings (the case is scanned again).
+    With ``args``, the users file and the trust anchor that counsel's signatures are verified with."""
     from workstation.cases import CaseService
+    from workstation.domain.roles import load_users
 
+    keys: dict[str, Any] = {}
+    if args is not None:
+        keys = {"users": load_users(_users_path(args)), "anchor": _anchor(args)}
     if lazy is None:
-        return CaseService(store)
+        return CaseService(store, **keys)
 
     def case_findings(case_id: str) -> list[Any]:
         rec = store.case(case_id)
@@ -398,7 +459,7 @@ def _service(store, lazy: _LazyEngine | None = None):  # noqa: ANN001, ANN202 - 
         scanned = _rescan(list(rec.sources), lazy)
         return [f for s in scanned for f in s.findings]
 
-    return CaseService(store, detector=lazy.analyze_many, case_findings=case_findings)
+    return CaseService(store, detector=lazy.analyze_many, case_findings=case_findings, **keys)
 
 
 def _rescan(sources: Sequence[str], lazy: _LazyEngine) -> list[Any]:
@@ -433,7 +494,7 @@ def cmd_case(args: argparse.Namespace) -> int:
     store = _store(args)
     lazy = _LazyEngine()
     try:
-        svc = _service(store, lazy)
+        svc = _service(store, lazy, args)
         cmd = args.case_command
         if cmd == "list":
             for rec in store.cases():
@@ -471,7 +532,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             print(f"{rec.name}: {decision} {n} finding(s)")
             return 0
         if cmd == "override":
-            ov = svc.override(rec.id, user, args.finding, args.reason, args.warrant)
+            ov = svc.override(rec.id, user, args.finding, args.reason, args.warrant, signer=_signer(args, user))
             print(f"{rec.name}: override recorded by {ov.actor} ({ov.category}, {ov.legal_basis.describe()})")
             return 0
         if cmd == "submit":
@@ -480,7 +541,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             return 0
         notices: list[str] = []
         if cmd == "signoff":
-            case = svc.sign_off(rec.id, user, args.note, notices=notices)
+            case = svc.sign_off(rec.id, user, args.note, notices=notices, signer=_signer(args, user))
             _notices(notices)
             assert case.sign_off is not None
             print(f"{rec.name}: signed off by {case.sign_off.actor} at {case.sign_off.at} "
@@ -569,26 +630,91 @@ def _show_case(svc, rec, items: bool) -> int:  # noqa: ANN001
 
 
 def cmd_users(args: argparse.Namespace) -> int:
+    """Users and their signing keys; every change is recorded in the store's system trail (``audit show
+    system``)."""
     from workstation.domain.roles import Role, load_users, save_users
 
     path = _users_path(args)
     directory = load_users(path)
     if args.users_command == "list":
         for u in directory.users:
-            print(f"{u.name}\t{u.role.value}\t{u.display_name}{'	(disabled)' if u.disabled else ''}")
+            key = f"key {u.key.fingerprint}" if u.key is not None else (
+                "no signing key" if u.role.value in ("counsel", "administrator") else "")
+            print(f"{u.name}\t{u.role.value}\t{u.display_name}\t{key}{'	(disabled)' if u.disabled else ''}")
+        return 0
+    if args.users_command == "keygen":
+        actor = _login(args)
+        name = args.key_user.strip().lower()
+        admin_secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file") or ""
+        if name == actor.name:
+            owner_secret: str | None = admin_secret
+        else:
+            owner_secret = _passphrase(args.owner_passphrase_file, "WORKSTATION_OWNER_PASSPHRASE",
+                                       "--owner-passphrase-file")
+        if owner_secret is None:
+            raise UsageError(f"{name}'s passphrase is required to encrypt the key: --owner-passphrase-file FILE or "
+                             "$WORKSTATION_OWNER_PASSPHRASE")
+        signer = directory.unlock(actor.name, admin_secret) if actor.key is not None else None
+        directory = directory.keygen(actor, name, owner_secret, signer, replace_key=args.replace)
+        save_users(path, directory)
+        user = directory.get(name)
+        assert user is not None and user.key is not None
+        _record_users_change(args, actor, "user-key-registered", {"user": name, "role": user.role.value,
+                                                                  "key": user.key.fingerprint,
+                                                                  "replaced": bool(args.replace)})
+        print(f"{name}: signing key {user.key.fingerprint} registered by {actor.name}")
+        if user.key.registration is not None and user.key.registration.signer == user.key.fingerprint:
+            _print_anchor_advice(user.key.fingerprint)
         return 0
     new_secret = _passphrase(args.new_passphrase_file, "WORKSTATION_NEW_PASSPHRASE", "--new-passphrase-file")
     if new_secret is None:
         raise UsageError("the new user's passphrase is required: --new-passphrase-file FILE or "
                          "$WORKSTATION_NEW_PASSPHRASE")
     actor = None if not directory.users else _login(args)
-    directory = directory.add_user(actor, args.new_user, Role.parse(args.role), new_secret, args.display_name)
+    role = Role.parse(args.role)
+    signer = None
+    if actor is not None and role.value in ("counsel", "administrator") and actor.key is not None:
+        signer = directory.unlock(actor.name, _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE",
+                                                          "--passphrase-file") or "")
+    directory = directory.add_user(actor, args.new_user, role, new_secret, args.display_name, signer=signer)
     save_users(path, directory)
-    print(f"user {args.new_user.strip().lower()} added as {Role.parse(args.role).value} ({path})")
+    name = args.new_user.strip().lower()
+    user = directory.get(name)
+    assert user is not None
+    _record_users_change(args, actor, "user-added", {"user": name, "role": role.value,
+                                                     "key": user.key.fingerprint if user.key else ""})
+    print(f"user {name} added as {role.value} ({path})")
+    if user.key is not None:
+        print(f"  signing key {user.key.fingerprint}")
+        if actor is None:
+            _print_anchor_advice(user.key.fingerprint)
+    elif role.value in ("counsel", "administrator"):
+        print(f"note: {name} has no signing key yet and cannot sign approvals: {actor.name if actor else 'you'} "
+              f"first needs one (`workstation users keygen {actor.name if actor else name}`), then run "
+              f"`workstation users keygen {name}`")
     return 0
 
 
+def _print_anchor_advice(fingerprint: str) -> None:
+    print(f"trust anchor: {fingerprint}\n  install it where clerks cannot change it (as root: "
+          "/etc/disclosure-workstation/trust-anchor, mode 0644, owned by root) or give it to exports and "
+          "`audit verify` (--trust-anchor / $WORKSTATION_TRUST_ANCHOR), and publish it to recipients")
+
+
+def _record_users_change(args: argparse.Namespace, actor, event: str,  # noqa: ANN001
+                         details: dict[str, Any]) -> None:
+    store = _store(args)
+    try:
+        _record_system(store, actor.name if actor else "(first administrator)",
+                       actor.role.value if actor else "administrator", event,
+                       {**details, "users_file_sha256": hashlib.sha256(_users_path(args).read_bytes()).hexdigest()})
+    finally:
+        store.close()
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
+    from workstation.cases import SYSTEM_TRAIL
+
     store = _store(args)
     lazy = _LazyEngine()
     try:
@@ -596,11 +722,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         cmd = args.audit_command
         if cmd == "verify":
             target = Path(args.target)
+            anchors = _parse_anchors(args.anchor)
             if target.suffix == ".jsonl" or target.is_file():
-                return _verify_file(store, target)
-            rec = svc.lookup(args.target)
-            result = svc.verify(rec.id)
+                return _verify_file(store, target, anchors)
+            case_id = SYSTEM_TRAIL if args.target == SYSTEM_TRAIL else svc.lookup(args.target).id
+            result = svc.verify(case_id, anchors=anchors)
             return _report_verification(result)
+        if cmd == "show" and args.name == SYSTEM_TRAIL:
+            _show_trail(store, SYSTEM_TRAIL, args.event)
+            return 0
         rec = svc.lookup(args.name)
         if cmd == "export":
             record = store.append_event(rec.id, "workstation", "system", "audit-exported",
@@ -610,12 +740,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             print(f"{rec.name}: {record.seq} audit record(s) written to {args.out} (head {record.hash[:16]})")
             return 0
         if cmd == "show":
-            for r in store.audit(rec.id):
-                if args.event and r.event != args.event:
-                    continue
-                details = {k: v for k, v in r.details.items() if k not in ("case_id", "action_id")}
-                print(f"{r.seq:>5}  {r.at}  {r.actor} ({r.role})  {r.event}  "
-                      f"{json.dumps(details, ensure_ascii=False, sort_keys=True)}")
+            _show_trail(store, rec.id, args.event)
             return 0
         user = _login(args)
         if cmd == "sample":
@@ -640,6 +765,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _show_trail(store, case_id: str, event: str | None) -> None:  # noqa: ANN001
+    for r in store.audit(case_id):
+        if event and r.event != event:
+            continue
+        details = {k: v for k, v in r.details.items() if k not in ("case_id", "action_id")}
+        print(f"{r.seq:>5}  {r.at}  {r.actor} ({r.role})  {r.event}  "
+              f"{json.dumps(details, ensure_ascii=False, sort_keys=True)}")
+
+
+def _parse_anchors(given: Sequence[str]) -> list[tuple[int | None, str]]:
+    """``--anchor [SEQ:]HEAD`` values: (record number or None, 64-hex head hash)."""
+    out: list[tuple[int | None, str]] = []
+    for text in given:
+        seq_text, _, head = text.strip().rpartition(":")
+        head = head.lower()
+        if not re.fullmatch(r"[0-9a-f]{64}", head) or (seq_text and not seq_text.isdigit()):
+            raise UsageError("--anchor: expected a 64-hex-digit head hash, optionally after its record number "
+                             "(SEQ:HEAD)")
+        out.append((int(seq_text) if seq_text else None, head))
+    return out
+
+
 def _report_verification(result) -> int:  # noqa: ANN001
     if result.ok:
         print(result.summary())
@@ -649,8 +796,8 @@ def _report_verification(result) -> int:  # noqa: ANN001
     return 1
 
 
-def _verify_file(store, path: Path) -> int:  # noqa: ANN001
-    from workstation.domain.audit import VerificationResult, verify_jsonl
+def _verify_file(store, path: Path, anchors: Sequence[tuple[int | None, str]] = ()) -> int:  # noqa: ANN001
+    from workstation.domain.audit import VerificationResult, verify_anchored, verify_jsonl
 
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -659,6 +806,10 @@ def _verify_file(store, path: Path) -> int:  # noqa: ANN001
         return _report_verification(result)
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
+    if anchors:
+        result = verify_anchored(records, anchors)
+        if not result.ok:
+            return _report_verification(result)
     last = records[-1] if records else None
     if last is None or last["event"] != "audit-exported" or last["details"].get("records") != last["seq"]:
         n = len(records)
@@ -666,11 +817,26 @@ def _verify_file(store, path: Path) -> int:  # noqa: ANN001
                                                        "export record: records were removed from the end"))
     case_id = str(last["details"].get("case_id", ""))
     stored = {r.seq: r.hash for r in store.audit(case_id)} if case_id else {}
+    if not stored:
+        if case_id and store.case(case_id) is not None:
+            return _report_verification(VerificationResult(
+                False, 0, result.head, 0, "the case is in the store but has no audit records: its trail was deleted"))
+        print(result.summary())
+        print("NOT compared with the case store: " + (
+            "the file names no case" if not case_id else f"case {case_id[:12]} is not in the store "
+            f"{store.path}") + ". Only the file's own chain was checked: a chain rewritten from its first record "
+            "passes that check; compare it with the store it came from, or give --anchor HEAD from the disclosure "
+            "record.")
+        return 0
     for index, r in enumerate(records):
         if r["seq"] in stored and stored[r["seq"]] != r["hash"]:
             return _report_verification(VerificationResult(
                 False, index, result.head, index, "differs from the case store's record (the chain was rewritten)"))
-    print(result.summary() + (" (matches the case store)" if stored else ""))
+        if r["seq"] not in stored:
+            return _report_verification(VerificationResult(
+                False, index, result.head, index, "is not in the case store (the store's trail was cut short, or "
+                "the file's records were added)"))
+    print(result.summary() + f" (matches the case store: {len(records)} of its {len(stored)} record(s))")
     return 0
 
 

@@ -7,19 +7,17 @@ from pathlib import Path
 import pytest
 
 import workstation.cli as cli
-from tests.test_case_cli import PASS, REPORT
+from tests.test_case_cli import PASS, REPORT, anchor_of, make_users
 from workstation.cases import CaseService
 from workstation.domain.roles import Role, UserDirectory, save_users
+from workstation.domain.signing import TrustAnchor
 from workstation.qt.case_dialogs import AuditView, SignOffDialog
 from workstation.store.case_store import CaseStore
 
 
 @pytest.fixture
 def users(tmp_path: Path) -> UserDirectory:
-    d = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14)
-    admin = d.get("admin")
-    for name, role in (("clerk1", Role.CLERK), ("counsel1", Role.COUNSEL), ("super1", Role.SUPERVISOR)):
-        d = d.add_user(admin, name, role, PASS[name], n=2**14)
+    d = make_users({"clerk1": Role.CLERK, "counsel1": Role.COUNSEL, "super1": Role.SUPERVISOR}, PASS)
     save_users(tmp_path / "users.json", d)
     return d
 
@@ -36,7 +34,8 @@ def case(tmp_path: Path, users, engine, monkeypatch) -> tuple[CaseService, str]:
     assert cli.main(["case", "new", str(tmp_path / "case"), "--name", "imm", "--recipient", "federal-immigration",
                      "--user", "clerk1", "--db", str(db)]) == 0
     store = CaseStore(db)
-    service = CaseService(store, detector=engine.analyze_many)  # free text is checked, as in the window
+    service = CaseService(store, detector=engine.analyze_many,  # free text is checked, as in the window
+                          users=users, anchor=TrustAnchor(frozenset({anchor_of(users)}), "test"))
     yield service, service.lookup("imm").id
     store.close()
 

@@ -293,6 +293,26 @@ def verify_records(records: Sequence[AuditRecord | Mapping[str, Any]], *,
     return VerificationResult(True, count, prev)
 
 
+def verify_anchored(records: Sequence[AuditRecord | Mapping[str, Any]],
+                    anchors: Sequence[tuple[int | None, str]] = (), *,
+                    expected_count: int | None = None) -> VerificationResult:
+    """``verify_records`` with heads kept outside the trail (a disclosure record's ``audit_head``): each anchor is
+    (record number, hash), or (None, hash) for "some record has this hash". A hash found nowhere in the chain means
+    the chain was rewritten or cut before it."""
+    by_seq: dict[int, str] = {}
+    hashes = {(r.hash if isinstance(r, AuditRecord) else str(r.get("hash"))): (
+        r.seq if isinstance(r, AuditRecord) else r.get("seq")) for r in records}
+    for seq, head in anchors:
+        if seq is None:
+            found = hashes.get(head)
+            if not isinstance(found, int):
+                return _fail(len(records), f"the anchored head {head[:16]} is not in the trail (the trail was "
+                             "rewritten or truncated)", len(records), GENESIS)
+            seq = found
+        by_seq[seq] = head
+    return verify_records(records, anchors=by_seq, expected_count=expected_count)
+
+
 def verify_jsonl(source: Path | str, *, anchors: Mapping[int, str] | None = None,
                  expected_count: int | None = None) -> VerificationResult:
     """Verify a JSONL export (a path, or its text). Each line must be one record's canonical JSON + newline."""

@@ -62,13 +62,19 @@ class SignOff:
     at: str
     digest: str  # decisions_digest() of the items signed off
     note: str = ""
+    signature: str = ""  # counsel's Ed25519 signature of ``signing.sign_off_statement`` (base64)
+    policy_sha256: str = ""  # the recipient policy file signed under
 
     def to_dict(self) -> dict[str, str]:
-        return {"actor": self.actor, "at": self.at, "digest": self.digest, "note": self.note}
+        out = {"actor": self.actor, "at": self.at, "digest": self.digest, "note": self.note}
+        if self.signature:
+            out.update(signature=self.signature, policy_sha256=self.policy_sha256)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> SignOff:
-        return cls(str(data["actor"]), str(data["at"]), str(data["digest"]), str(data.get("note", "")))
+        return cls(str(data["actor"]), str(data["at"]), str(data["digest"]), str(data.get("note", "")),
+                   str(data.get("signature", "")), str(data.get("policy_sha256", "")))
 
 
 def decisions_digest(items: Sequence[CaseItem]) -> str:

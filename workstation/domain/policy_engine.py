@@ -83,6 +83,8 @@ class Override:
     reason: str
     legal_basis: LegalBasis = LegalBasis()
     at: str = ""
+    signature: str = ""  # counsel's Ed25519 signature of ``signing.override_statement`` (base64)
+    policy_sha256: str = ""  # the recipient policy file signed under
 
     def digest(self) -> str:
         data = {"item": self.item, "category": self.category, "actor": self.actor, "role": self.role.value,
@@ -91,15 +93,19 @@ class Override:
         return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict[str, object]:
-        return {"item": self.item, "category": self.category, "actor": self.actor, "role": self.role.value,
-                "reason": self.reason, "legal_basis": self.legal_basis.to_dict(), "at": self.at}
+        out: dict[str, object] = {"item": self.item, "category": self.category, "actor": self.actor,
+                                  "role": self.role.value, "reason": self.reason,
+                                  "legal_basis": self.legal_basis.to_dict(), "at": self.at}
+        if self.signature:
+            out.update(signature=self.signature, policy_sha256=self.policy_sha256)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Override:
         basis = data.get("legal_basis")
         return cls(str(data["item"]), str(data["category"]), str(data["actor"]), Role.parse(str(data["role"])),
                    str(data["reason"]), LegalBasis.from_dict(basis) if isinstance(basis, dict) else LegalBasis(),
-                   str(data.get("at", "")))
+                   str(data.get("at", "")), str(data.get("signature", "")), str(data.get("policy_sha256", "")))
 
 
 @dataclass(frozen=True)
@@ -116,15 +122,19 @@ class RecipientPolicy:
     routine_release: frozenset[str] = frozenset()
     exemptions: Mapping[str, str] = field(default_factory=dict)  # category -> code (defaults merged in)
     include_text_digests: bool = False  # the redaction logs carry the keyed digest of each removed text
+    sha256: str = ""  # SHA-256 of the policy file's bytes (what counsel's signatures and the trail name)
 
     @classmethod
     def from_file(cls, path: Path, catalog: ExemptionCatalog) -> RecipientPolicy:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            data = tomllib.loads(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigurationError(f"{path}: cannot read policy: {exc}") from None
         try:
-            return cls.from_dict(data, catalog)
+            from dataclasses import replace
+
+            return replace(cls.from_dict(data, catalog), sha256=hashlib.sha256(raw).hexdigest())
         except (ValueError, KeyError, TypeError) as exc:
             raise ConfigurationError(f"{path}: {exc}") from None
 

@@ -12,7 +12,9 @@ Four roles:
 
 Users are configuration data: a JSON file (by default ``users.json`` in the user's config folder) mapping each
 local user to one role. Passphrases are stored only as a salted scrypt hash (per-user random 16-byte salt, the
-cost parameters stored beside it); verification uses ``hmac.compare_digest``.
+cost parameters stored beside it); verification uses ``hmac.compare_digest``. Counsel and administrators also
+have an Ed25519 signing key (``signing``): the private half encrypted under their passphrase, the public half
+registered by an administrator; ``key_problem`` checks a key's registration up to the trust anchor.
 """
 
 from __future__ import annotations
@@ -26,12 +28,26 @@ import re
 import secrets
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from workstation.domain.errors import ConfigurationError, PermissionDenied
+from workstation.domain.signing import (
+    KEY_ROLES,
+    KEY_SCRYPT_N,
+    Signer,
+    TrustAnchor,
+    UserKey,
+    new_key,
+    reencrypt,
+    register,
+    registration_statement,
+    unlock,
+    verify_signature,
+)
 
 APP_NAME = "disclosure-workstation"
 USERS_FILE_VERSION = 1
@@ -203,6 +219,9 @@ class User:
     display_name: str = ""
     passphrase: PassphraseHash | None = field(default=None, repr=False, compare=False)
     disabled: bool = False
+    # counsel's and administrators' Ed25519 key (``signing``): the public half registered by an administrator, the
+    # private half encrypted under the passphrase
+    key: UserKey | None = field(default=None, repr=False, compare=False)
 
     def can(self, permission: Permission) -> bool:
         return not self.disabled and has_permission(self.role, permission)
@@ -212,15 +231,19 @@ class User:
                                   "disabled": self.disabled}
         if self.passphrase is not None:
             out["passphrase"] = self.passphrase.to_dict()
+        if self.key is not None:
+            out["key"] = self.key.to_dict()
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> User:
         ph = data.get("passphrase")
+        key = data.get("key")
         return cls(name=str(data["name"]), role=Role.parse(str(data["role"])),
                    display_name=str(data.get("display_name", "")),
                    passphrase=PassphraseHash.from_dict(ph) if isinstance(ph, dict) else None,
-                   disabled=bool(data.get("disabled", False)))
+                   disabled=bool(data.get("disabled", False)),
+                   key=UserKey.from_dict(key) if isinstance(key, dict) else None)
 
 
 def require(user: User, permission: Permission, what: str = "") -> None:
@@ -283,7 +306,12 @@ class UserDirectory:
 
     # ----- administration (each needs ASSIGN_ROLES, except creating the first administrator)
     def add_user(self, actor: User | None, name: str, role: Role, passphrase: str, display_name: str = "",
-                 *, n: int = 2**15) -> UserDirectory:
+                 *, n: int = 2**15, signer: Signer | None = None, key_n: int = KEY_SCRYPT_N,
+                 at: str = "") -> UserDirectory:
+        """Add a user. Counsel and administrators get a signing key pair (``signing``), its private half encrypted
+        under ``passphrase``, its public half registered with the acting administrator's unlocked key ``signer``
+        (the first administrator registers its own). Without ``signer`` such a user is added without a key and
+        cannot sign until an administrator runs ``workstation users keygen NAME``."""
         name = name.strip().lower()
         if actor is None:
             if self.users or role is not Role.ADMINISTRATOR:
@@ -296,8 +324,107 @@ class UserDirectory:
         if name in self:
             raise ConfigurationError(f"user {name!r} already exists")
         check_passphrase_strength(passphrase)
-        user = User(name, role, display_name, hash_passphrase(passphrase, n=n))
+        key = None
+        if role.value in KEY_ROLES and (actor is None or signer is not None):
+            key, own = new_key(name, passphrase, n=key_n)
+            by = own if actor is None else self._registrar(actor, signer)
+            key = register(key, name, role.value, by, at or _now())
+        user = User(name, role, display_name, hash_passphrase(passphrase, n=n), key=key)
         return UserDirectory((*self.users, user))
+
+    def _registrar(self, actor: User, signer: Signer | None) -> Signer:
+        """The acting administrator's unlocked key, checked to be the one in the users file."""
+        require(actor, Permission.ASSIGN_ROLES, "register a signing key")
+        if signer is None or signer.user != actor.name or actor.key is None or actor.key.public != signer.public:
+            raise PermissionDenied(f"{actor.name}: registering a signing key needs your own unlocked key"
+                                   + ("" if actor.key is not None else
+                                      f" (you have none: run `workstation users keygen {actor.name}` first)"))
+        return signer
+
+    def keygen(self, actor: User, name: str, owner_passphrase: str, signer: Signer | None, *,
+               key_n: int = KEY_SCRYPT_N, at: str = "", replace_key: bool = False) -> UserDirectory:
+        """A new signing key pair for ``name`` (counsel or administrator), encrypted under the owner's passphrase
+        (checked against their stored hash) and registered by the acting administrator (``signer``; an
+        administrator without a key registers their own, trusted only once its fingerprint is in the anchor).
+        A key already there is replaced only with ``replace_key`` (signatures made with it stop verifying)."""
+        require(actor, Permission.ASSIGN_ROLES, f"make a signing key for {name}")
+        user = self._existing(name)
+        if user.role.value not in KEY_ROLES:
+            raise PermissionDenied(f"{user.name} ({user.role.value}) does not sign anything: only counsel and "
+                                   "administrators have signing keys")
+        if user.key is not None and not replace_key:
+            raise ConfigurationError(f"{user.name} already has a signing key (replace it with --replace: "
+                                     "approvals signed with the old key then stop verifying)")
+        if user.passphrase is None or not verify_passphrase(owner_passphrase, user.passphrase):
+            raise PermissionDenied(f"{user.name}: the owner's passphrase is wrong")
+        key, own = new_key(user.name, owner_passphrase, n=key_n)
+        if user.name == actor.name and (actor.key is None or replace_key):
+            by = own
+        else:
+            by = self._registrar(actor, signer)
+        return self._replace(replace(user, key=register(key, user.name, user.role.value, by, at or _now())))
+
+    def unlock(self, name: str, passphrase: str) -> Signer:
+        """``name``'s unlocked signing key; ``PermissionDenied`` saying what the administrator must run when the
+        user has none."""
+        user = self._existing(name)
+        if user.key is None:
+            raise PermissionDenied(f"{user.name} has no signing key, so cannot sign approvals: an administrator "
+                                   f"must run `workstation users keygen {user.name}` (with {user.name} there to "
+                                   "type their passphrase)")
+        return unlock(user.name, user.key, passphrase)
+
+    def key_problem(self, name: str, anchor: TrustAnchor | None, _seen: frozenset[str] = frozenset()) -> str | None:
+        """Why ``name``'s public key cannot be trusted (one line), or None: it must be registered by an
+        administrator whose own key is in the trust ``anchor`` or registered, in turn, by one that is."""
+        user = self.get(name)
+        if user is None:
+            return f"{name} is not in the users file"
+        if user.key is None:
+            return (f"{user.name} has no signing key (an administrator runs `workstation users keygen "
+                    f"{user.name}`)")
+        if user.disabled:
+            return f"{user.name}'s account is disabled"
+        if anchor is None:
+            return ("no trust anchor: give the administrators' key fingerprint (--trust-anchor, "
+                    "$WORKSTATION_TRUST_ANCHOR, or the system file)")
+        if user.role is Role.ADMINISTRATOR and user.key.fingerprint in anchor.fingerprints:
+            return None
+        reg = user.key.registration
+        if reg is None:
+            return f"{user.name}'s key is not registered by an administrator"
+        expected = registration_statement(user.name, user.role.value, user.key.public,
+                                          str(reg.statement.get("registered_by", "")),
+                                          str(reg.statement.get("at", "")))
+        if dict(reg.statement) != expected:
+            return f"{user.name}'s key registration does not match the key or role in the users file"
+        registrar = self.get(str(reg.statement.get("registered_by", "")))
+        if (registrar is None or registrar.role is not Role.ADMINISTRATOR or registrar.key is None
+                or registrar.key.fingerprint != reg.signer or registrar.name in _seen):
+            return (f"{user.name}'s key is not registered by an administrator whose key the trust anchor "
+                    f"{_short(anchor)} covers")
+        if registrar.name == user.name:  # self-registered, and not in the anchor
+            return f"{user.name}'s key is not in the trust anchor {_short(anchor)}"
+        if not verify_signature(registrar.key.public, reg.statement, reg.signature):
+            return f"{user.name}'s key registration signature is invalid (the users file was changed)"
+        problem = self.key_problem(registrar.name, anchor, _seen | {user.name})
+        if problem:
+            return f"{user.name}'s key was registered by {registrar.name}, whose key is not trusted: {problem}"
+        return None
+
+    def verify(self, name: str, statement: Mapping[str, Any], signature: str,
+               anchor: TrustAnchor | None) -> str | None:
+        """Why ``signature`` is not ``name``'s valid signature of ``statement`` (one line), or None."""
+        problem = self.key_problem(name, anchor)
+        if problem:
+            return problem
+        user = self.get(name)
+        assert user is not None and user.key is not None
+        if not signature:
+            return f"not signed by {user.name}"
+        if not verify_signature(user.key.public, statement, signature):
+            return f"{user.name}'s signature does not match what the case holds now"
+        return None
 
     def assign_role(self, actor: User, name: str, role: Role) -> UserDirectory:
         require(actor, Permission.ASSIGN_ROLES, f"assign {role.value} to {name}")
@@ -306,13 +433,26 @@ class UserDirectory:
             self._keep_an_administrator(user)
         return self._replace(replace(user, role=role))
 
-    def set_passphrase(self, actor: User, name: str, passphrase: str, *, n: int = 2**15) -> UserDirectory:
-        """An administrator resets a passphrase; any user changes their own."""
+    def set_passphrase(self, actor: User, name: str, passphrase: str, *, n: int = 2**15,
+                       old_passphrase: str | None = None, signer: Signer | None = None,
+                       key_n: int = KEY_SCRYPT_N) -> UserDirectory:
+        """An administrator resets a passphrase; any user changes their own. A signing key is re-encrypted
+        under the new passphrase when the old one is given; on a reset (old passphrase unknown) the administrator's
+        ``signer`` registers a new key pair, or, without it, the key is removed (``users keygen`` makes a new one)."""
         user = self._existing(name)
         if actor.name != user.name:
             require(actor, Permission.ASSIGN_ROLES, f"reset the passphrase of {name}")
         check_passphrase_strength(passphrase)
-        return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n)))
+        key = user.key
+        if key is not None:
+            if old_passphrase is not None:
+                key = reencrypt(user.name, key, old_passphrase, passphrase, n=key_n)
+            elif signer is not None:
+                fresh, _ = new_key(user.name, passphrase, n=key_n)
+                key = register(fresh, user.name, user.role.value, self._registrar(actor, signer), _now())
+            else:
+                key = None
+        return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n), key=key))
 
     def disable(self, actor: User, name: str) -> UserDirectory:
         require(actor, Permission.ASSIGN_ROLES, f"disable {name}")
@@ -341,6 +481,16 @@ class UserDirectory:
     @classmethod
     def from_users(cls, users: Iterable[User]) -> UserDirectory:
         return cls(tuple(users))
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _short(anchor: TrustAnchor) -> str:
+    return "(" + ", ".join(f[:16] for f in sorted(anchor.fingerprints)) + f"; {anchor.source})"
 
 
 def load_users(path: Path) -> UserDirectory:

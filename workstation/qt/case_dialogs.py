@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.cases import CaseService, document_label
-from workstation.domain.audit import verify_records
 from workstation.domain.disclosure import (
     DisclosureClass,
     DisclosureContext,
@@ -195,9 +194,15 @@ class SignOffDialog(QDialog):
         self.error.setText("")
         notices: list[str] = []
         try:
-            who = self.users.authenticate(self.user.name, self.passphrase.text())
+            secret = self.passphrase.text()
             self.passphrase.clear()
-            self.service.sign_off(self.case_id, who, self.note.text().strip(), notices=notices)
+            try:
+                who = self.users.authenticate(self.user.name, secret)
+            except PermissionDenied:
+                self.service.record_login_failure(self.user.name, self.user.name in self.users, "window sign-off")
+                raise
+            signer = self.users.unlock(who.name, secret)  # counsel's key signs what is approved
+            self.service.sign_off(self.case_id, who, self.note.text().strip(), notices=notices, signer=signer)
         except WorkstationError as exc:
             self.passphrase.clear()
             self.error.setText(str(exc))
@@ -322,9 +327,7 @@ class AuditView(QDialog):
         return sum(1 for r in range(self.table.rowCount()) if not self.table.isRowHidden(r))
 
     def verify(self) -> bool:
-        count, head = self.service.store.audit_head(self.case_id)
-        result = verify_records(self.service.store.audit(self.case_id), expected_count=count,
-                                anchors={count: head} if count else None)
+        result = self.service.verify(self.case_id)  # an existing case with no records is broken too
         if result.ok:
             self.verify_label.setText(f"<span style='color:#2e7d32'>✔ intact: {result.count} records</span>")
         else:

@@ -521,15 +521,16 @@ class CaseStore:
 
     def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str, role: str = "clerk",
                       outputs: Mapping[str, str] | None = None, recipient: str = "",
-                      case: Case | None = None) -> AuditRecord:
-        """The export event: output SHA-256s and the verification result (and the case's new state)."""
+                      case: Case | None = None, extra: Mapping[str, Any] | None = None) -> AuditRecord:
+        """The export event: output SHA-256s and the verification result (and the case's new state); ``extra``:
+        further details (the policy file's SHA-256, the trust anchor)."""
         with self._tx():
             head = self.audit_head_in_tx(case_id)
             if case is not None:
                 self._put_state(case_id, case)
             details = {"case_id": case_id, "outputs": dict(sorted((outputs or {}).items())), "verified": ok,
                        "verification": detail, "recipient": recipient, "audit_head": head,
-                       "out_dir": out_dir}
+                       "out_dir": out_dir, **(extra or {})}
             return self._append(case_id, user, role, EventType.EXPORT, details)
 
     def audit_head_in_tx(self, case_id: str) -> str:
