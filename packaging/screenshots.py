@@ -169,6 +169,7 @@ def main() -> int:
         users = users.add_user(users.get("admin"), name, role, f"{name}-passphrase", n=2**14, key_n=2**14,
                                signer=users.unlock("admin", "admin-passphrase"))
     service = window.case_service
+    service.users = users  # the sign-off checks counsel's key against the directory counsel signs with
     assert window.case is not None
     service.set_context(window.case.id, users.get("jdoe"), DisclosureContext(RecipientType.FEDERAL_IMMIGRATION))
     address = next(i for i in service.items(window.case.id) if i.category == "ADDRESS")
