@@ -392,3 +392,24 @@ def test_illegal_reentry_elements(engine, text, expected):
 def test_status_span_takes_the_whole_phrase(engine, text, expected):
     assert any(expected.lower() in s.lower() for s in spans(engine, text, "IMMIGRATION_STATUS")), \
         spans(engine, text, "IMMIGRATION_STATUS")
+
+
+# An immigration agency's enforcement action on a person is immigration history; the police's is not, nor are
+# an agency's statistics.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After his second entry CBP officers detained him near Hidalgo.", ["detained"]),
+    ("In 1985 the INS apprehended the applicant near Calexico.", ["apprehended"]),
+    ("She was arrested by ICE at her home in March.", ["arrested"]),
+])
+def test_agency_enforcement_on_a_person(engine, text, expected):
+    found = spans(engine, text, "IMMIGRATION_STATUS")
+    assert all(any(x in s for s in found) for x in expected), found
+
+
+@pytest.mark.parametrize("text", [
+    "NYPD officers arrested him on Tuesday after the robbery.",
+    "He was arrested by police officers for robbery.",
+    "ICE removed 540 people from the region last year.",
+])
+def test_police_arrests_and_statistics_are_not_status(engine, text):
+    assert spans(engine, text, "IMMIGRATION_STATUS") == []

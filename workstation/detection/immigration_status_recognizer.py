@@ -451,6 +451,21 @@ _GENERIC_REMOVABLE = re.compile(r"(?i:(?:who|that)\s+are\s+(?:\w+\s+){0,3}(?:and
 
 # What belongs to a status span after it: "(Notice of Action, Form I-247A)", "for more than one year",
 # "I-589 application for asylum", "with multiple prior removals", "paroled into custody".
+_AGENCY = (r"(?:ICE|ERO|DRO|CBP|INS|USBP|HSI|(?-i:the\s+Service)|(?i:Border\s+Patrol|immigration\s+(?:officers?|officials?|"
+           r"agents?|authorities)|deportation\s+officers?|Immigration\s+and\s+(?:Customs\s+Enforcement|Naturali[sz]ation"
+           r"\s+Service)|Customs\s+and\s+Border\s+Protection|(?:Enforcement|Detention)\s+and\s+Removal\s+Operations))")
+_ENFORCE_VERB = (r"(?i:arrested|detained|apprehended|deported|deports|removed|removes|re-?arrested|"
+                 r"took\s+(?:him|her|them)\s+into\s+custody|encountered)")
+_AGENCY_ACTS = re.compile(
+    r"(?<![\w])" + _AGENCY + r"(?:\s+(?i:officers?|agents?|officials?|personnel))?(?:\s+(?i:later|then|again|"
+    r"subsequently|promptly|eventually))?\s+(?P<verb>" + _ENFORCE_VERB + r")(?=\s+(?:(?i:him|her|them|the|a|an|"
+    r"mr|ms|mrs)\b|[A-Z]))"
+)
+_ACTED_BY_AGENCY = re.compile(
+    r"(?<![\w])(?i:was|were|been|being|is|are)\s+(?:(?i:later|then|again|subsequently|eventually|finally)\s+)?"
+    r"(?P<verb>" + _ENFORCE_VERB + r")(?:\s+[^\s.;:]+){0,6}?\s+(?i:by)\s+(?:(?i:the|U\.S\.)\s+)?" + _AGENCY
+)
+
 _TAILS = (
     re.compile(r"(?:(?<=present)|(?<=presence))(?:[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?)))?"
                r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
@@ -683,6 +698,12 @@ class ImmigrationStatusRecognizer(EntityRecognizer):
 
     def _contextual(self, text: str) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []
+        # an immigration agency's enforcement action on a person: "CBP detained him", "the INS apprehended the
+        # applicant", "was deported by ICE" (not the police's arrests, not statistics: "ICE removed 540 people")
+        for m in _AGENCY_ACTS.finditer(text):
+            out.append((m.start("verb"), m.end("verb"), 0.7))
+        for m in _ACTED_BY_AGENCY.finditer(text):
+            out.append((m.start("verb"), m.end("verb"), 0.7))
         for m in _PAROLE.finditer(text):
             s, e = m.span()
             word = m.group().lower()
