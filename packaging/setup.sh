@@ -2,7 +2,7 @@
 # Set up the workstation on Debian 12 (run as root): system packages, a virtual environment in .venv with the
 # pinned dependencies, the hash-pinned spaCy model, and the workstation itself.
 #   bash packaging/setup.sh          # runtime
-#   bash packaging/setup.sh --dev    # runtime + test tools (pytest, pytest-qt, ruff, mypy, import-linter)
+#   bash packaging/setup.sh --dev    # runtime + test tools (pytest, pytest-qt, hypothesis, ruff, mypy, import-linter)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,0 +1,265 @@
+"""Census of `workstation scan` and `workstation redact` over a folder of real-world PDFs (issue 14 item 7).
+
+    .venv/bin/python -m benchmarks.pdf_census FOLDER [--timeout 120] [--memory-mb 4096] [--json]
+
+Every `*.pdf` under FOLDER (recursively, sorted) goes through `workstation scan FILE --format json` and then
+`workstation redact FILE --out-dir TMP`, each in a subprocess of its own, one file at a time, under a wall-clock
+timeout (the whole process group is killed when it runs out) and an address-space limit (RLIMIT_AS, inherited by
+the workstation's own worker processes). For each run it records the exit code, the one-line reason of a refusal
+(stderr's last line), whether stderr holds a Python traceback, the peak resident memory of the run (`wait4`'s
+rusage: the command and every worker process it waited for) and the seconds per page. After `redact` every
+`*.redacted.pdf` written is re-opened and checked with `workstation.documents.redact.check_sanitized`
+(leftovers: metadata, attachments, JavaScript, annotations, hidden text ...); a failed `redact` that left
+anything in its output folder is a partial output.
+
+The census prints, per command: ok / refused (exit 2) / exit 3 / exit 1 / other exit codes / traceback on stderr /
+timeout / leftovers / partial outputs, then the peak memory (largest, median) and seconds per page (median,
+slowest), then one line per file that is not plainly ok or refused. `--json` prints the same as JSON, with every
+file's record. Exits 1 when any run hit an internal error (exit 1 or another unexpected code), a traceback, a
+timeout, leftovers or a partial output; 0 otherwise (refusals and exit 3 are answers, not failures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+COMMANDS = ("scan", "redact")
+BAD = ("exit1", "other_exit", "traceback", "timeout", "leftovers", "partial_output")
+
+
+@dataclass
+class Run:
+    command: str
+    exit_code: int | None  # None: killed at the timeout
+    seconds: float
+    peak_mb: float
+    reason: str = ""  # the last line of stderr when the command failed
+    traceback: bool = False
+    timed_out: bool = False
+    leftovers: list[str] = field(default_factory=list)
+    partial_output: bool = False
+
+    @property
+    def outcome(self) -> str:
+        if self.timed_out:
+            return "timeout"
+        return {0: "ok", 2: "refused", 3: "exit3", 1: "exit1"}.get(self.exit_code or 0, "other_exit") \
+            if self.exit_code is not None else "other_exit"
+
+
+@dataclass
+class FileRecord:
+    path: str
+    pages: int | None
+    runs: dict[str, Run] = field(default_factory=dict)
+
+
+def workstation_command() -> list[str]:
+    """The `workstation` console script beside this interpreter, else the same entry point through `-c`."""
+    script = Path(sys.executable).with_name("workstation")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys\nfrom workstation.cli import main\nsys.exit(main())"]
+
+
+def _limits(memory_mb: int) -> Callable[[], None]:
+    def apply() -> None:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
+def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[int | None, float, float, str]:
+    """Runs ``argv`` under the limits; returns (exit code or None on timeout, seconds, peak RSS in MB, stderr).
+    stdout and stderr go to temporary files (no pipe to fill); the child leads a process group of its own, so a
+    timeout kills its worker processes too."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, preexec_fn=_limits(memory_mb),
+            start_new_session=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+        )
+        status: int | None = None
+        peak_kb = 0
+        while True:
+            pid, wstatus, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status = os.waitstatus_to_exitcode(wstatus)
+                peak_kb = usage.ru_maxrss
+                break
+            if time.monotonic() - start > timeout:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                _, _, usage = os.wait4(proc.pid, 0)
+                peak_kb = usage.ru_maxrss
+                break
+            time.sleep(0.02)
+        proc.returncode = status if status is not None else -signal.SIGKILL  # reaped here, not by Popen
+        seconds = time.monotonic() - start
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return status, seconds, peak_kb / 1024, stderr
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _page_count(path: Path) -> int | None:
+    try:
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            return int(doc.page_count) if not doc.needs_pass else None
+    except Exception:
+        return None
+
+
+def _leftovers(out_dir: Path) -> list[str]:
+    import pymupdf
+
+    from workstation.documents.redact import check_sanitized
+
+    problems: list[str] = []
+    for pdf in sorted(out_dir.rglob("*.redacted.pdf")):
+        try:
+            with pymupdf.open(pdf) as doc:
+                rep = check_sanitized(doc)
+        except Exception as exc:  # an output that cannot even be opened is a leftover of its own kind
+            problems.append(f"{pdf.name}: cannot be opened ({type(exc).__name__})")
+            continue
+        problems.extend(f"{pdf.name}: " + (f"page {page}: " if page else "") + msg for page, msg in rep.problems)
+    return problems
+
+
+def census_file(path: Path, timeout: float, memory_mb: int) -> FileRecord:
+    base = workstation_command()
+    record = FileRecord(str(path), _page_count(path))
+    for command in COMMANDS:
+        with tempfile.TemporaryDirectory(prefix="pdf-census-") as tmp:
+            out_dir = Path(tmp) / "out"
+            out_dir.mkdir()
+            argv = [*base, "scan", str(path), "--format", "json"] if command == "scan" else \
+                [*base, "redact", str(path), "--out-dir", str(out_dir)]
+            code, seconds, peak_mb, stderr = run_limited(argv, timeout, memory_mb)
+            run = Run(command, code, round(seconds, 2), round(peak_mb, 1), timed_out=code is None,
+                      traceback="Traceback (most recent call last)" in stderr)
+            if code != 0:
+                run.reason = _last_line(stderr) if code is not None else f"killed after {timeout:g} s"
+            if command == "redact":
+                written = [p for p in out_dir.rglob("*") if p.is_file()]
+                if code == 0:
+                    run.leftovers = _leftovers(out_dir)
+                elif written:
+                    run.partial_output = True
+            record.runs[command] = run
+    return record
+
+
+def summarize(records: Sequence[FileRecord]) -> dict[str, object]:
+    summary: dict[str, object] = {"files": len(records)}
+    for command in COMMANDS:
+        runs = [r.runs[command] for r in records if command in r.runs]
+        counts = {k: 0 for k in ("ok", "refused", "exit3", "exit1", "other_exit", "timeout")}
+        for run in runs:
+            counts[run.outcome] += 1
+        counts["traceback"] = sum(run.traceback for run in runs)
+        counts["leftovers"] = sum(bool(run.leftovers) for run in runs)
+        counts["partial_output"] = sum(run.partial_output for run in runs)
+        peaks = [run.peak_mb for run in runs]
+        per_page = [run.seconds / rec.pages for rec in records for run in [rec.runs.get(command)]
+                    if run is not None and run.exit_code == 0 and rec.pages]
+        summary[command] = {
+            **counts,
+            "peak_mb_max": max(peaks, default=0.0),
+            "peak_mb_median": round(statistics.median(peaks), 1) if peaks else 0.0,
+            "s_per_page_median": round(statistics.median(per_page), 3) if per_page else None,
+            "s_per_page_max": round(max(per_page), 3) if per_page else None,
+        }
+    return summary
+
+
+def failed(summary: dict[str, object]) -> bool:
+    return any(summary[c][k] for c in COMMANDS for k in BAD)  # type: ignore[index]
+
+
+def render(records: Sequence[FileRecord], summary: dict[str, object]) -> str:
+    lines = [f"{summary['files']} PDF file(s)", ""]
+    header = f"{'':8}" + "".join(f"{k:>9}" for k in ("ok", "refused", "exit3", "exit1", "other", "trace",
+                                                          "timeout", "leftover", "partial"))
+    lines.append(header)
+    for command in COMMANDS:
+        s = summary[command]
+        assert isinstance(s, dict)
+        vals = [s[k] for k in ("ok", "refused", "exit3", "exit1", "other_exit", "traceback", "timeout",
+                               "leftovers", "partial_output")]
+        lines.append(f"{command:8}" + "".join(f"{v:>9}" for v in vals))
+    lines.append("")
+    for command in COMMANDS:
+        s = summary[command]
+        assert isinstance(s, dict)
+        spp = "n/a" if s["s_per_page_median"] is None else \
+            f"{s['s_per_page_median']:.3f} median, {s['s_per_page_max']:.3f} slowest"
+        lines.append(f"{command}: peak memory {s['peak_mb_max']:.0f} MB max, {s['peak_mb_median']:.0f} MB median;"
+                     f" s/page {spp}")
+    notes = []
+    for rec in records:
+        for command, run in rec.runs.items():
+            if run.outcome == "ok" and not run.leftovers and not run.traceback:
+                continue
+            what = run.outcome + (" +traceback" if run.traceback else "") + \
+                (" +partial output" if run.partial_output else "")
+            detail = run.reason or "; ".join(run.leftovers)
+            if run.leftovers:
+                what += " +leftovers"
+                detail = "; ".join(run.leftovers)
+            notes.append(f"  {command:6} {what:10} {Path(rec.path).name}: {detail}")
+    if notes:
+        lines += ["", "Not plainly ok:", *notes]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pdf_census", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per command (default 120)")
+    parser.add_argument("--memory-mb", type=int, default=4096, help="address-space limit (default 4096)")
+    parser.add_argument("--json", action="store_true", help="print the census as JSON")
+    args = parser.parse_args(argv)
+    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    if not files:
+        print(f"no .pdf files under {args.folder}", file=sys.stderr)
+        return 2
+    records = []
+    for i, path in enumerate(files, 1):
+        print(f"[{i}/{len(files)}] {path}", file=sys.stderr, flush=True)
+        records.append(census_file(path, args.timeout, args.memory_mb))
+    summary = summarize(records)
+    if args.json:
+        print(json.dumps({"summary": summary, "files": [
+            {"path": r.path, "pages": r.pages, "runs": {c: {**asdict(run), "outcome": run.outcome}
+                                                        for c, run in r.runs.items()}} for r in records]},
+            indent=2))
+    else:
+        print(render(records, summary))
+    return 1 if failed(summary) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
