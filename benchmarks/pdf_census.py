@@ -6,8 +6,8 @@ Every `*.pdf` under FOLDER (recursively, sorted) goes through `workstation scan 
 `workstation redact FILE --out-dir TMP`, each in a subprocess of its own, one file at a time, under a wall-clock
 timeout (the whole process group is killed when it runs out) and an address-space limit (RLIMIT_AS, inherited by
 the workstation's own worker processes). For each run it records the exit code, the one-line reason of a refusal
-(stderr's last line), whether stderr holds a Python traceback, the peak resident memory of the run (`wait4`'s
-rusage: the command and every worker process it waited for) and the seconds per page. After `redact` every
+(stderr's last line), whether stderr holds a Python traceback, the peak resident memory of the run (polled from
+/proc over its process group: the command and its worker processes) and the seconds per page. After `redact` every
 `*.redacted.pdf` written is re-opened and checked with `workstation.documents.redact.check_sanitized`
 (leftovers: metadata, attachments, JavaScript, annotations, hidden text ...); a failed `redact` that left
 anything in its output folder is a partial output.
@@ -82,6 +82,36 @@ def _limits(memory_mb: int) -> Callable[[], None]:
     return apply
 
 
+PROC = Path("/proc")
+
+
+def _group_memory_kb(pgid: int) -> int:
+    """Memory of the process group ``pgid`` now (the command and its worker processes), from /proc: the larger of
+    the sum of their resident sets and the largest one's own high-water mark (VmHWM, which a poll cannot miss).
+    Not wait4's ru_maxrss: a forked child's high-water mark starts at its parent's resident set, and this
+    process may be large (the test suite's has the detection model loaded)."""
+    rss = hwm = 0
+    try:
+        entries = list(PROC.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            if int(stat[stat.rindex(")") + 2:].split()[2]) != pgid:  # fields after "(comm)": state ppid pgrp
+                continue
+            for line in (entry / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("VmHWM:"):
+                    hwm = max(hwm, int(line.split()[1]))
+        except (OSError, ValueError, IndexError):
+            continue  # ended meanwhile
+    return max(rss, hwm)
+
+
 def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[int | None, float, float, str]:
     """Runs ``argv`` under the limits; returns (exit code or None on timeout, seconds, peak RSS in MB, stderr).
     stdout and stderr go to temporary files (no pipe to fill); the child leads a process group of its own, so a
@@ -95,10 +125,10 @@ def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[in
         status: int | None = None
         peak_kb = 0
         while True:
+            peak_kb = max(peak_kb, _group_memory_kb(proc.pid))
             pid, wstatus, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 status = os.waitstatus_to_exitcode(wstatus)
-                peak_kb = usage.ru_maxrss
                 break
             if time.monotonic() - start > timeout:
                 try:
@@ -106,9 +136,10 @@ def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[in
                 except ProcessLookupError:
                     pass
                 _, _, usage = os.wait4(proc.pid, 0)
-                peak_kb = usage.ru_maxrss
                 break
             time.sleep(0.02)
+        if not PROC.is_dir():  # no /proc: the rusage high-water mark, which counts the RSS this process had at fork
+            peak_kb = usage.ru_maxrss
         proc.returncode = status if status is not None else -signal.SIGKILL  # reaped here, not by Popen
         seconds = time.monotonic() - start
         err.seek(0)
