@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +36,12 @@ SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".eml", *IMAGE_SUFFIXES}
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_PAGES = 5000
 MAX_TEXT_CHARS = 20_000_000
+# Per page (issue 14 item 5: a 1-page "bomb" took 46 s and 2.4 GB): the drawing instructions once decompressed
+# (the page's content streams and every form XObject it uses, nested ones included; a dense text page has ~100 KB,
+# a detailed vector map a few MB) and the pixels of its images (a 600 dpi scan of a 17 x 22 inch page has 135
+# million). A page beyond either is refused before it is read, rendered or redacted.
+MAX_PAGE_CONTENT_BYTES = 64 * 1024 * 1024
+MAX_PAGE_IMAGE_PIXELS = 150_000_000
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -211,6 +218,9 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
             data = shown
             doc.close()
             doc = pymupdf.open(stream=data, filetype="pdf")
+        beyond = _page_beyond_limits(doc)
+        if beyond:
+            raise InputError(name, beyond)
         pages: list[Page] = []
         if reader is not None and reader.wants(doc.page_count):
             try:
@@ -230,6 +240,56 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
     finally:
         doc.close()
     return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data, notes=notes)
+
+
+def _page_beyond_limits(doc: pymupdf.Document) -> str | None:
+    """Why a page of ``doc`` is beyond ``MAX_PAGE_CONTENT_BYTES`` / ``MAX_PAGE_IMAGE_PIXELS``, or None. Sizes are
+    read from the objects without decoding the images, and a Flate stream is inflated a megabyte at a time only
+    up to the limit, so the check itself stays cheap on a bomb."""
+    sizes: dict[int, int] = {}  # stream xref -> decompressed bytes (capped), shared by the pages that use it
+    for page in doc:
+        try:
+            streams = {*page.get_contents(), *(x[0] for x in page.get_xobjects())}
+            content = 0
+            for xref in streams:
+                if xref not in sizes:
+                    sizes[xref] = _stream_size(doc, xref, MAX_PAGE_CONTENT_BYTES)
+                content += sizes[xref]
+            pixels = sum(width * height for width, height in
+                         {img[0]: (img[2], img[3]) for img in page.get_images(full=True)}.values())
+        except Exception:  # a page MuPDF cannot even list: reading it reports that
+            continue
+        where = f"page {page.number + 1} is beyond the workstation's limits"
+        if content > MAX_PAGE_CONTENT_BYTES:
+            return (f"{where}: its drawing instructions decompress to more than "
+                    f"{MAX_PAGE_CONTENT_BYTES // (1024 * 1024)} MiB (the limit per page); the file is malformed or a "
+                    "decompression bomb")
+        if pixels > MAX_PAGE_IMAGE_PIXELS:
+            return (f"{where}: its images have {pixels / 1e6:,.0f} million pixels (limit "
+                    f"{MAX_PAGE_IMAGE_PIXELS // 1_000_000} million per page); save it at a lower resolution and retry")
+    return None
+
+
+def _stream_size(doc: pymupdf.Document, xref: int, limit: int) -> int:
+    """Decompressed size of stream ``xref``, counted only up to just over ``limit``."""
+    try:
+        raw = doc.xref_stream_raw(xref) or b""
+        kind, value = doc.xref_get_key(xref, "Filter")
+        if kind == "null":
+            return len(raw)
+        if value.replace(" ", "") not in ("/FlateDecode", "[/FlateDecode]"):
+            return len(doc.xref_stream(xref) or b"")  # other filters (rare on content): MuPDF decodes them
+        inflate = zlib.decompressobj()
+        size, rest = 0, raw
+        while rest and size <= limit:
+            try:
+                size += len(inflate.decompress(rest, 1024 * 1024))
+            except zlib.error:  # damaged after this point: MuPDF stops there too
+                break
+            rest = inflate.unconsumed_tail
+        return size
+    except Exception:  # damaged stream data: MuPDF reads what it can, no more than is there
+        return 0
 
 
 REPAIR_AGREEMENT = 0.9  # share of a page's words both readers must find for a repaired file to be accepted
