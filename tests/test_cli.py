@@ -337,7 +337,11 @@ def test_redact_fails_closed_when_verification_fails(tmp_path, capsys, monkeypat
         return real(pdf_bytes, plan) if len(calls) == 1 else pdf_bytes
 
     monkeypatch.setattr(redact_module, "redact_pdf", second_one_unredacted)
-    code, out, err = run(capsys, "redact", case, "--out-dir", out_dir)
+    # a policy that refuses rather than flattening the page (by default it would be exported as an image)
+    policy = tmp_path / "refuse.toml"
+    policy.write_text((RESOURCES / "policies" / "default.toml").read_text(encoding="utf-8").replace(
+        "flatten_unverifiable_pages = true", "flatten_unverifiable_pages = false"), encoding="utf-8")
+    code, out, err = run(capsys, "redact", case, "--out-dir", out_dir, "--policy", policy)
     assert code == 3
     assert len(calls) == 2
     assert_one_error_line(err, f"{case / 'b_report.pdf'}, page 1")

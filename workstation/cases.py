@@ -140,6 +140,15 @@ class ExportResult:
     documents: int
     boxes: int
     record_head: str
+    flattened: dict[str, list[int]] = field(default_factory=dict)  # exported PDF's name -> pages exported as images
+
+    @property
+    def notes(self) -> list[str]:
+        """One line per flattened page (``pipeline.Export.flattened_notes``), naming the exported PDF."""
+        from workstation.pipeline import FLATTENED_REASON
+
+        return [f"{label}: page {n} flattened: {FLATTENED_REASON}"
+                for label, pages in sorted(self.flattened.items()) for n in pages]
 
 
 @dataclass
@@ -740,14 +749,18 @@ class CaseService:
             _write(out_dir / name, data)
             outputs[name] = hashlib.sha256(data).hexdigest()
         new = case.exported(user, self.case_items(case_id), self.policies)
+        # pages exported as images (their text could not be verifiably removed), by the exported PDF's name
+        flattened = {e.pdf_path.name: sorted(e.flattened) for e in exports if e.flattened and e.pdf_path}
         record = self.store.record_export(
             case_id, user.name, out_dir_label, True,
             "every document re-read by PyMuPDF and pdfminer.six: no removed text, nothing in the boxes, sanitized",
             user.role.value, outputs=outputs, recipient=case.context.recipient.value, case=new,
             extra={"policy_sha256": self.policy_sha256(case.context.recipient),
                    "trust_anchor": self.anchor.to_dict() if self.anchor is not None else None,
-                   "approvals_verified": bool(case.sign_off or self.store.overrides(case_id))})
-        return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash)
+                   "approvals_verified": bool(case.sign_off or self.store.overrides(case_id)),
+                   "flattened_pages": flattened})
+        return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash,
+                            flattened)
 
     # ----- reports
     def vaughn(self, case_id: str) -> list[VaughnRow]:

@@ -224,7 +224,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
     for e in exports:
         pages = {row.page for row in e.log}
         print(f"{e.source.path} -> {e.pdf_path}  ({len(e.log)} boxes on {len(pages)} page(s); verified)")
-        for note in e.source.notes:
+        for note in (*e.source.notes, *e.flattened_notes):
             print(f"  note: {note}")
     log.info("redacted %d document(s) in %.2fs", len(exports), time.perf_counter() - t0)
     return 0
@@ -568,6 +568,8 @@ def cmd_case(args: argparse.Namespace) -> int:
                   f"to {result.out_dir}")
             for name, sha in sorted(result.outputs.items()):
                 print(f"  {name}  sha256 {sha}")
+            for note in result.notes:
+                print(f"  note: {note}")
             return 0
         raise UsageError(f"unknown case command {cmd!r}")
     finally:

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from workstation.documents.ocr import OcrUnavailableError, ocr_document
 from workstation.documents.pdf_work import PdfRunner, run_here
-from workstation.documents.redact import PageRedactions, redact_and_verify
+from workstation.documents.redact import PageRedactions, Redacted, redact_and_verify_pages
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.errors import UnreviewablePagesError, UsageError
@@ -139,6 +139,15 @@ class Export:
     pdf_path: Path | None = None
     csv_path: Path | None = None
     include_digests: bool = False  # the policy's ``include_text_digests``: the log carries the keyed digests
+    # pages exported as images because their text could not be verifiably removed (page number -> page box)
+    flattened: dict[int, Rect] = field(default_factory=dict)
+
+    @property
+    def flattened_notes(self) -> list[str]:
+        return [f"page {n} flattened: {FLATTENED_REASON}" for n in sorted(self.flattened)]
+
+
+FLATTENED_REASON = "its text could not be verifiably removed"
 
 
 @dataclass
@@ -175,7 +184,9 @@ def layout(document: Document) -> Layout:
 def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
                  manual: Sequence[ManualRedaction] = (), reasons: Mapping[int, str] | None = None,
                  prepared: Layout | None = None, run_pdf: PdfRunner = run_here, text_key: bytes = b"") -> Export:
-    """Redact, sanitize and verify one document; raise if anything fails.
+    """Redact, sanitize and verify one document; raise if anything fails. A page whose text cannot be verifiably
+    removed is exported as an image of it (``Export.flattened``) unless the policy's ``flatten_unverifiable_pages``
+    is false.
 
     ``run_pdf`` runs the PDF work (redaction and verification): here by default, or in a worker process
     (``documents.pdf_work.PdfWorkProcess``, for the window).
@@ -190,8 +201,9 @@ def build_export(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[F
         raise UnreviewablePagesError(doc.path, doc.scanned_pages)
     lay, plan, log = redaction_plan(scanned, policy, redact=redact, manual=manual, reasons=reasons,
                                     prepared=prepared, text_key=text_key)
-    pdf = run_pdf(redact_and_verify, lay.pdf, plan, doc.path)  # errors name the file, not its stem
-    return Export(doc, pdf, log, include_digests=policy.include_text_digests)
+    done: Redacted = run_pdf(redact_and_verify_pages, lay.pdf, plan, doc.path,  # errors name the file
+                             flatten=policy.flatten_unverifiable_pages)
+    return Export(doc, done.pdf, log, include_digests=policy.include_text_digests, flattened=done.flattened)
 
 
 def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence[Finding] | None = None,
@@ -229,15 +241,25 @@ def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence
 LOG_COLUMNS = ("page", "x0", "y0", "x1", "y1", "category", "recognizer", "score", "reason_code")
 
 
-def log_csv(rows: Sequence[LogRow], include_digests: bool = False) -> bytes:
+FLATTENED_CATEGORY = "PAGE_FLATTENED"
+
+
+def log_csv(rows: Sequence[LogRow], include_digests: bool = False,
+            flattened: Mapping[int, Rect] | None = None) -> bytes:
     """The redaction log sent with a document: where each box is, what category and why - never the text, and
-    the keyed digest of the text (``text_digest`` column) only when the recipient's policy asks for it."""
+    the keyed digest of the text (``text_digest`` column) only when the recipient's policy asks for it. Each page
+    exported as an image (``flattened``) adds a row: the whole page's box, category ``PAGE_FLATTENED``,
+    recognizer ``verification``, the reason in ``reason_code``."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([*LOG_COLUMNS, "text_digest"] if include_digests else LOG_COLUMNS)
     for r in rows:
         w.writerow([r.page, *(f"{v:.2f}" for v in r.box), r.category, r.recognizer, f"{r.score:.2f}",
                     r.reason_code, *((r.text_digest,) if include_digests else ())])
+    for number, box in sorted((flattened or {}).items()):
+        w.writerow([number, *(f"{v:.2f}" for v in box), FLATTENED_CATEGORY, "verification", "1.00",
+                    f"{FLATTENED_REASON}: page exported as an image, verified by OCR",
+                    *(("",) if include_digests else ())])
     return buf.getvalue().encode("utf-8")
 
 
@@ -326,5 +348,5 @@ def write_exports(exports: Sequence[Export]) -> None:
     for e in exports:
         assert e.pdf_path is not None and e.csv_path is not None
         e.pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(e.csv_path, log_csv(e.log, e.include_digests))
+        _atomic_write(e.csv_path, log_csv(e.log, e.include_digests, e.flattened))
         _atomic_write(e.pdf_path, e.pdf)

@@ -216,7 +216,7 @@ def test_the_windows_export_does_its_pdf_work_in_a_worker_process(qtbot, open_wi
     assert window.export_to(tmp_path / "out", redact_pending=True)
     qtbot.waitUntil(lambda: not window.exporting, timeout=120_000)
     assert window.last_export is not None and window.last_export.ok, window.last_export.message
-    assert dispatched.count("redact_and_verify") == len(window.docs) and dispatched.count("table_pdf") == 1
+    assert dispatched.count("redact_and_verify_pages") == len(window.docs) and dispatched.count("table_pdf") == 1
     assert started == [True]  # one worker process for the whole export
 
 

@@ -11,6 +11,11 @@ bookmarks, embedded files, JavaScript and actions, form fields, thumbnails and h
 Verification re-opens the written bytes with two independent extractors, PyMuPDF and pdfminer.six, and fails
 (``VerificationError``, naming the page) when a removed string or any character inside a redaction box can
 still be extracted, or when anything the sanitizer should have removed is still present.
+
+Flattening (``redact_and_verify_pages(..., flatten=True)``, the policy's ``flatten_unverifiable_pages``): a page
+whose text cannot be verifiably removed (an extractor still reads a removed string or a character inside a box
+on it) is exported as an image of the redacted page, rendered at the OCR resolution with the pixels under the
+boxes blanked and no text layer, then verified again, the page OCR'd as scanned pages are.
 """
 
 from __future__ import annotations
@@ -370,6 +375,27 @@ def redact_and_verify(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], docu
     A library error on the way (MuPDF's "code=7: cannot find object in xref (12 0 R)") is reported as a refusal
     naming the document, never as an internal error: the file cannot be rewritten (exit 2) or the rewritten file
     cannot be re-read to verify it (exit 3)."""
+    return redact_and_verify_pages(pdf_bytes, plan, document, flatten=False).pdf
+
+
+class TextRemainsError(VerificationError):
+    """Verification failed because an extractor still reads text that was removed from a page: a page that
+    flattening can make verifiable (not a sanitization problem, not OCR reading a scanned page)."""
+
+
+@dataclass
+class Redacted:
+    """Verified redacted bytes and the pages exported as images (page number -> the page's box, PDF points)."""
+
+    pdf: bytes
+    flattened: dict[int, Rect] = field(default_factory=dict)
+
+
+def redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], document: str, *,
+                            flatten: bool = True) -> Redacted:
+    """``redact_and_verify``; with ``flatten``, a page whose text cannot be verifiably removed (``TextRemainsError``)
+    is replaced by an image of it (``flatten_page``) and the whole document verified again, its flattened pages
+    OCR'd. Each page is flattened at most once; a failure after that (or without ``flatten``) is raised."""
     try:
         data = redact_pdf(pdf_bytes, plan)
     except WorkstationError:
@@ -377,14 +403,60 @@ def redact_and_verify(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], docu
     except Exception as exc:
         raise InputError(document, f"this PDF cannot be rewritten by MuPDF ({_library_message(exc)}); save it "
                                    "again (e.g. print it to a new PDF) and retry") from None
+    flattened: dict[int, Rect] = {}
+    while True:
+        try:
+            verify_pdf(data, plan, document, flattened=sorted(flattened))
+            return Redacted(data, flattened)
+        except TextRemainsError as exc:
+            if not flatten or exc.page is None or exc.page in flattened:
+                raise
+            try:
+                from workstation.documents.ocr import tessdata_dir
+
+                tessdata_dir()  # a flattened page is verified by OCR: without Tesseract it is refused as before
+                data, flattened[exc.page] = flatten_page(data, exc.page, plan.get(exc.page))
+            except Exception:
+                raise exc from None
+        except WorkstationError:
+            raise
+        except Exception as exc:
+            raise VerificationError(document, None, "the redacted PDF cannot be re-read to verify it "
+                                                    f"({_library_message(exc)}); nothing was written") from None
+
+
+def flatten_page(data: bytes, number: int, red: PageRedactions | None) -> tuple[bytes, Rect]:
+    """``data`` with page ``number`` replaced by an image of it: rendered unrotated at the OCR resolution (capped
+    for huge pages), the pixels under the boxes of ``red`` set to black, the page's content and resources replaced
+    by that image alone (no text layer); its media, crop box and rotation kept. Returns the bytes and the page's
+    box (unrotated, as the redaction boxes)."""
+    from workstation.documents.ocr import MAX_OCR_PIXELS, OCR_DPI
+    from workstation.documents.raster import capped_dpi
+
+    doc = pymupdf.open(stream=data, filetype="pdf")
     try:
-        verify_pdf(data, plan, document)
-    except WorkstationError:
-        raise
-    except Exception as exc:
-        raise VerificationError(document, None, "the redacted PDF cannot be re-read to verify it "
-                                                f"({_library_message(exc)}); nothing was written") from None
-    return data
+        page = doc[number - 1]
+        rotation = page.rotation
+        page.set_rotation(0)
+        zoom = capped_dpi(page, OCR_DPI, MAX_OCR_PIXELS) / 72.0
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False,
+                              annots=False)
+        for box in (red.boxes if red else ()):
+            r = (pymupdf.Rect(box) * pymupdf.Matrix(zoom, zoom)).irect
+            r.x0, r.y0, r.x1, r.y1 = r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1  # whole pixels the box touches
+            pix.set_rect(r & pix.irect, (0, 0, 0))
+        doc.xref_set_key(page.xref, "Resources", "<<>>")
+        doc.xref_set_key(page.xref, "Contents", "null")
+        for key in ("Group", "UserUnit", "VP"):
+            if doc.xref_get_key(page.xref, key)[0] != "null":
+                doc.xref_set_key(page.xref, key, "null")
+        page.insert_image(page.rect, pixmap=pix, keep_proportion=False)
+        page.set_rotation(rotation)
+        box = page.rect * page.derotation_matrix
+        return (doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True),
+                (box.x0, box.y0, box.x1, box.y1))
+    finally:
+        doc.close()
 
 
 def _library_message(exc: BaseException) -> str:
@@ -394,8 +466,10 @@ def _library_message(exc: BaseException) -> str:
 
 
 def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
-               all_removed: Iterable[str] = ()) -> None:
-    """Raise VerificationError unless the redacted PDF ``data`` is clean by both extractors."""
+               all_removed: Iterable[str] = (), flattened: Iterable[int] = ()) -> None:
+    """Raise VerificationError unless the redacted PDF ``data`` is clean by both extractors (``TextRemainsError``
+    when an extractor still reads removed text). Scanned pages with boxes and the ``flattened`` pages (exported as
+    images) are also OCR'd: a removed string read from their pixels fails too."""
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:
@@ -422,7 +496,7 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
     if len(second) != len(first):
         raise VerificationError(document, None, "extractors disagree on the page count")
     _check(second, plan, removed, document, "pdfminer.six")
-    scanned = sorted(n for n, red in plan.items() if red.scanned and red.boxes)
+    scanned = sorted({*(n for n, red in plan.items() if red.scanned and red.boxes), *flattened})
     if scanned and removed.by_first:
         _check_ocr(data, scanned, removed, document)
 
@@ -483,7 +557,7 @@ def _check(pages: list[tuple[str, list[tuple[str, float, float]]]], plan: Mappin
             index_ = _BoxIndex(red.boxes)
             for c, cx, cy in chars:
                 if not c.isspace() and index_.contains(cx, cy):
-                    raise VerificationError(
+                    raise TextRemainsError(
                         document, number, f"{extractor} still extracts a character inside a redaction box")
         if removed.by_first and removed.found_in(text):
-            raise VerificationError(document, number, f"{extractor} still extracts redacted text")
+            raise TextRemainsError(document, number, f"{extractor} still extracts redacted text")

@@ -17,6 +17,9 @@ class Policy:
     # the redaction logs carry the keyed digest of each removed text (``include_text_digests = true``); by
     # default they carry none
     include_text_digests: bool = False
+    # a page whose text cannot be verifiably removed is exported as an image of it, verified by OCR
+    # (``flatten_unverifiable_pages``, default true); false: the export is refused (exit 3)
+    flatten_unverifiable_pages: bool = True
 
     @classmethod
     def from_file(cls, path: Path) -> Policy:
@@ -29,11 +32,12 @@ class Policy:
             return load_policy_file(path)
         try:
             digests = text_digests_flag(data)
+            flatten = flatten_flag(data)
         except ValueError as exc:
             raise ConfigurationError(f"{path}: {exc}") from None
         return cls(name=str(data.get("name", path.stem)),
                    reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()},
-                   include_text_digests=digests)
+                   include_text_digests=digests, flatten_unverifiable_pages=flatten)
 
     def redacts(self, finding: Finding) -> bool:
         return finding.entity_type in self.reason_codes
@@ -51,4 +55,12 @@ def text_digests_flag(data: dict[str, object] | object) -> bool:
     value = data.get("include_text_digests", False) if isinstance(data, dict) else False
     if not isinstance(value, bool):
         raise ValueError("include_text_digests must be true or false")
+    return value
+
+
+def flatten_flag(data: dict[str, object] | object) -> bool:
+    """A policy file's ``flatten_unverifiable_pages`` (true when absent; anything but true or false is refused)."""
+    value = data.get("flatten_unverifiable_pages", True) if isinstance(data, dict) else True
+    if not isinstance(value, bool):
+        raise ValueError("flatten_unverifiable_pages must be true or false")
     return value

@@ -440,7 +440,8 @@ def run_export(job: ExportJob, out_dir: Path, progress: Callable[[int, int, str]
     files = [str(result.out_dir / name) for name in sorted(result.outputs)]
     return ExportOutcome(True, f"Export verified: {result.documents} document(s), {result.boxes} redaction box(es), "
                                f"written to {out} with the redaction logs, the Vaughn index and the disclosure "
-                               "record", out, files, boxes=result.boxes)
+                               "record" + "".join(f". Note: {n}" for n in result.notes), out, files,
+                         boxes=result.boxes)
 
 
 class ExportWorker(Worker):
