@@ -28,7 +28,7 @@ def _case_id(db: sqlite3.Connection) -> str:
 
 def _recomputed_digest(env: Path) -> str:
     """What a clerk computes with the workstation's own code: the decisions digest of the case as it is now."""
-    from workstation.cases import CaseService
+    from workstation.service import CaseService
     from workstation.domain.case import decisions_digest
     from workstation.store.case_store import CaseStore
 
@@ -104,12 +104,12 @@ def test_clerk_inserts_counsels_override_row_export_refused(env, capsys, monkeyp
     nationality = next(i for i, c, _ in items(capsys, monkeypatch) if c == "NATIONALITY")
     db = _db(env)
     cid = _case_id(db)
-    from workstation.cases import CaseService
+    from workstation.service import CaseService
     from workstation.store.case_store import CaseStore
 
     with CaseStore(env / "data" / "cases.sqlite3") as store:
         item = next(i for i in CaseService(store).items(cid) if i.id == nationality)
-    from workstation.cases import full_item_id
+    from workstation.service import full_item_id
 
     ident = full_item_id(item.key)
     override = {"item": ident, "category": "NATIONALITY", "actor": "counsel1", "role": "counsel",
@@ -145,7 +145,7 @@ def test_clerk_replaces_counsels_key_in_the_users_file(env, capsys, monkeypatch)
     old_registration = entry["key"]["registration"]
     entry["key"] = {**key.to_dict(), "registration": old_registration}
     (env / "users.json").write_text(json.dumps(data))
-    from workstation.cases import CaseService
+    from workstation.service import CaseService
     from workstation.domain.case import SignOff
     from workstation.store.case_store import CaseStore
 

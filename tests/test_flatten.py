@@ -238,7 +238,7 @@ def test_a_case_export_records_the_flattened_pages(env, capsys, monkeypatch) -> 
 
 
 def test_the_windows_export_message_names_the_flattened_pages(tmp_path) -> None:
-    from workstation.cases import ExportResult
+    from workstation.service import ExportResult
     from workstation.qt.workers import ExportJob, run_export
 
     result = ExportResult({"a.redacted.pdf": "0" * 64}, tmp_path, 1, 3, "h", {"a.redacted.pdf": [2, 5]})

@@ -43,7 +43,7 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore 
 
     The user's role comes from the users file (``$WORKSTATION_USERS`` or the default); a login name not in it
     works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase)."""
-    from workstation.cases import CaseService
+    from workstation.service import CaseService
     from workstation.domain.roles import Role, User, UserDirectory, default_users_path, load_users
     from workstation.qt import case_menu
     from workstation.qt.main_window import MainWindow

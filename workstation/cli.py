@@ -417,7 +417,7 @@ def _command_name(args: argparse.Namespace) -> str:
 
 def _record_system(store, actor: str, role: str, event: str, details: dict[str, Any]) -> None:  # noqa: ANN001
     """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``."""
-    from workstation.cases import SYSTEM_TRAIL
+    from workstation.service import SYSTEM_TRAIL
 
     store.append_event(SYSTEM_TRAIL, actor or "(unknown)", role or "none", event, details)
 
@@ -443,7 +443,7 @@ def _service(store, lazy: _LazyEngine | None = None,  # noqa: ANN001, ANN202 - C
     """The case service; with ``lazy``, free text typed on the command line is checked by the engine (built only
     when a free-text field is given) against what it finds and the case's findings (the case is scanned again).
     With ``args``, the users file and the trust anchor that counsel's signatures are verified with."""
-    from workstation.cases import CaseService
+    from workstation.service import CaseService
     from workstation.domain.roles import load_users
 
     keys: dict[str, Any] = {}
@@ -506,7 +506,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             return _show_case(svc, svc.lookup(args.name), args.items)
         user = _login(args)
         if cmd == "new":
-            from workstation.cases import parse_basis
+            from workstation.service import parse_basis
 
             ctx = DisclosureContext(RecipientType.parse(args.recipient), parse_basis(args.basis),
                                     DisclosureClass.parse(args.disclosure_class), args.request_ref, args.approval_ref)
@@ -580,7 +580,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 def _show_case(svc, rec, items: bool) -> int:  # noqa: ANN001
     from collections import Counter
 
-    from workstation.cases import document_label
+    from workstation.service import document_label
 
     case = svc.state(rec.id)
     all_items = svc.items(rec.id)
@@ -715,7 +715,7 @@ def _record_users_change(args: argparse.Namespace, actor, event: str,  # noqa: A
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from workstation.cases import SYSTEM_TRAIL
+    from workstation.service import SYSTEM_TRAIL
 
     store = _store(args)
     lazy = _LazyEngine()
@@ -843,7 +843,7 @@ def _verify_file(store, path: Path, anchors: Sequence[tuple[int | None, str]] = 
 
 
 def _print_sample(svc, rec, chosen, context: bool) -> None:  # noqa: ANN001
-    from workstation.cases import document_label
+    from workstation.service import document_label
 
     pages: dict[tuple[str, int], str] = {}
     if context:
@@ -868,7 +868,7 @@ def _print_sample(svc, rec, chosen, context: bool) -> None:  # noqa: ANN001
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from workstation.cases import summary_rows
+    from workstation.service import summary_rows
     from workstation.documents.report_pdf import table_pdf
 
     store = _store(args)

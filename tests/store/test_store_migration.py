@@ -9,7 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from workstation.cases import CaseService, short_id
+from workstation.service import CaseService, short_id
 from workstation.domain.audit import GENESIS, AuditRecord, verify_records
 from workstation.domain.case import Case
 from workstation.domain.disclosure import DisclosureContext, RecipientType

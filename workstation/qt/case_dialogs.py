@@ -1,6 +1,6 @@
 """Case properties, counsel's sign-off and the supervisor's audit view (with spot-checks).
 
-Thin views over ``workstation.cases.CaseService``: every rule (role, recipient policy, case state) is enforced
+Thin views over ``workstation.service.CaseService``: every rule (role, recipient policy, case state) is enforced
 there or in the domain; a button a role may not use is disabled with the reason in its tooltip, and a refused
 action shows the domain's one-line reason.
 """
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.cases import CaseService, document_label
+from workstation.service import CaseService, document_label
 from workstation.domain.disclosure import (
     DisclosureClass,
     DisclosureContext,

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
-from workstation.cases import CaseService
+from workstation.service import CaseService
 from workstation.documents.pdf_work import PdfWorkProcess
 from workstation.domain import categories
 from workstation.domain.audit import EventType

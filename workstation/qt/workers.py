@@ -36,7 +36,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-from workstation.cases import ExportResult
+from workstation.service import ExportResult
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
 from workstation.domain.model import Document, Finding, FindingKey, Rect
 from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan

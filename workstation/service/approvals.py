@@ -1,0 +1,115 @@
+"""Counsel's approvals as signatures: what is signed, how each is checked before an export, the export gate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workstation.domain.case import Case, decisions_digest
+from workstation.domain.disclosure import RecipientType
+from workstation.domain.errors import (
+    ExportRefused,
+    PermissionDenied,
+)
+from workstation.domain.policy_engine import (
+    Override,
+)
+from workstation.domain.roles import Permission, User
+from workstation.domain.signing import Signer, override_statement, sign_off_statement
+from workstation.service.base import ServiceBase
+from workstation.service.items import (
+    _MISMATCH,
+    SYSTEM_TRAIL,
+)
+
+
+class Approvals(ServiceBase):
+    # ----- export
+    def check_export(self, case_id: str, user: User) -> None:
+        """Refuse (exit 4, recorded) an export the case's state or rules forbid, or whose approvals do not verify:
+        every override and the sign-off must carry a valid signature of their signer over what the case holds
+        now."""
+        with self._audited(case_id, user, "export"):
+            self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
+            problems = self.approval_problems(case_id)
+            if problems:
+                more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise ExportRefused(f"{case_id}: export refused: {problems[0]}{more}")
+
+    def record_login_failure(self, name: str, known: bool, where: str) -> None:
+        """A failed login (wrong passphrase or unknown user) in the store's system trail: the name only when it is a
+        user's (a passphrase typed into the name field is not kept)."""
+        self.store.append_event(SYSTEM_TRAIL, name if known else "(unknown)", "none", "login-failed",
+                                {"known_user": known, "command": where})
+
+    # ----- signatures (issue 12 item 1)
+    def policy_sha256(self, recipient: RecipientType) -> str:
+        return self.policies.policy(recipient).sha256
+
+    def _check_signer(self, user: User, signer: Signer | None, what: str) -> None:
+        """Refuse an approval without the approver's own unlocked key (the one in the users file, when given)."""
+        if signer is None:
+            raise PermissionDenied(f"{user.name}: {what} must be signed with your key: unlock it with your "
+                                   "passphrase", user=user.name, role=user.role.value)
+        registered = self.users.get(user.name) if self.users is not None else None
+        if signer.user != user.name or (self.users is not None and (
+                registered is None or registered.key is None or registered.key.public != signer.public)):
+            raise PermissionDenied(f"{user.name}: {what} must be signed with your own registered key",
+                                   user=user.name, role=user.role.value)
+
+    @staticmethod
+    def sign_off_statement(case_id: str, case: Case, sign_off: Any, policy_sha256: str | None = None,
+                           digest: str | None = None) -> dict[str, Any]:
+        return sign_off_statement(
+            case_id=case_id, recipient=case.context.recipient.value, legal_basis=case.context.legal_basis.to_dict(),
+            disclosure_class=case.context.disclosure_class.value,
+            decisions_digest=digest if digest is not None else sign_off.digest,
+            policy_sha256=policy_sha256 if policy_sha256 is not None else sign_off.policy_sha256,
+            signer=sign_off.actor, at=sign_off.at)
+
+    @staticmethod
+    def override_statement(case_id: str, case: Case, ov: Override, policy_sha256: str) -> dict[str, Any]:
+        return override_statement(
+            case_id=case_id, recipient=case.context.recipient.value,
+            case_legal_basis=case.context.legal_basis.to_dict(), item=ov.item, category=ov.category,
+            override_basis=ov.legal_basis.to_dict(), reason=ov.reason, policy_sha256=policy_sha256,
+            signer=ov.actor, at=ov.at)
+
+    def approval_problems(self, case_id: str) -> list[str]:
+        """Every override and the sign-off whose signature does not verify, each as one line: the statement is
+        rebuilt from the case as it is now (its id, recipient, legal basis and class, the digest of every decision,
+        the recipient policy file's SHA-256) and checked against the signer's key, itself checked up to the trust
+        anchor. A row a clerk inserted, a digest recomputed, a key replaced in the users file: all refused."""
+        case = self.state(case_id)
+        overrides = self.store.overrides(case_id)
+        if case.sign_off is None and not overrides:
+            return []
+        policy_sha = self.policy_sha256(case.context.recipient)
+        out = []
+        for ov in overrides.values():
+            problem = self._signature_problem(ov.actor, ov.role.value, ov.signature,
+                                              self.override_statement(case_id, case, ov, policy_sha))
+            if problem and problem.endswith(_MISMATCH) and ov.policy_sha256 and ov.policy_sha256 != policy_sha:
+                problem = "the recipient policy file changed since it was signed"
+            if problem:
+                out.append(f"override of {ov.category} by {ov.actor} at {ov.at}: {problem}")
+        so = case.sign_off
+        if so is not None:
+            statement = self.sign_off_statement(case_id, case, so, policy_sha, decisions_digest(self.case_items(case_id)))
+            problem = self._signature_problem(so.actor, "counsel", so.signature, statement)
+            if problem and problem.endswith(_MISMATCH) and so.policy_sha256 and so.policy_sha256 != policy_sha:
+                problem = "the recipient policy file changed since it was signed"
+            if problem:
+                out.append(f"sign-off by {so.actor} at {so.at}: {problem}")
+        return out
+
+    def _signature_problem(self, actor: str, role: str, signature: str, statement: Mapping[str, Any]) -> str | None:
+        if not signature:
+            return "not signed (counsel must give it again with their key)"
+        if self.users is None:
+            return "no users file to verify the signature with"
+        signer = self.users.get(actor)
+        if signer is None or signer.role.value != role or not signer.can(Permission.SIGN_OFF):
+            return f"{actor} is not counsel in the users file"
+        return self.users.verify(actor, statement, signature, self.anchor)
+

@@ -1,0 +1,186 @@
+"""The case service's state (repository, policies, clock, free-text checker, users and trust anchor) and what
+every part of it uses: lookups of cases and items, the free-text screen, and refusals recorded in the trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.audit import (
+    EventType,
+    utc_now,
+)
+from workstation.domain.case import Case, CaseItem
+from workstation.domain.disclosure import DisclosureContext
+from workstation.domain.errors import (
+    CaseStateError,
+    PermissionDenied,
+    PolicyViolation,
+    UsageError,
+)
+from workstation.domain.free_text import CASE_LABEL_FALLBACK, Analyze, FreeTextScreen, Screened
+from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
+from workstation.domain.policy_engine import (
+    REDACT,
+    PolicyEngine,
+)
+from workstation.domain.review import (
+    Decision,
+    FindingKey,
+)
+from workstation.domain.roles import User, UserDirectory
+from workstation.domain.signing import TrustAnchor
+from workstation.service.items import (
+    DEFAULT_RECIPIENT,
+    Item,
+    document_label,
+    full_item_id,
+    short_id,
+)
+from workstation.store.case_store import CaseRecord, CaseStore
+
+
+@dataclass
+class ServiceBase:
+    store: CaseStore
+    policies: PolicyEngine = field(default_factory=PolicyEngine.load)
+    clock: Callable[[], str] = utc_now
+    # free text a user types is checked for personal information before it is stored (``free_text``): the
+    # detection engine's ``analyze_many`` and, per case id, its findings (with their texts: a rescan, or the
+    # window's); without them, non-empty free text is refused
+    detector: Analyze | None = None
+    case_findings: Callable[[str], Iterable[Any]] | None = None
+    # counsel's approvals are signatures (``signing``): export verifies each against the signer's key in ``users``,
+    # registered up to the administrators' key fingerprints of the trust ``anchor``
+    users: UserDirectory | None = None
+    anchor: TrustAnchor | None = None
+
+    # ----- lookup
+    def lookup(self, name: str) -> CaseRecord:
+        rec = self.store.find_case(name)
+        if rec is None:
+            raise UsageError(f"no case named {name!r}")
+        return rec
+
+    def state(self, case_id: str) -> Case:
+        return self.store.case_state(case_id) or Case(case_id, DisclosureContext(DEFAULT_RECIPIENT))
+
+    def items(self, case_id: str) -> list[Item]:
+        decisions = {d.key: d for d in self.store.decisions(case_id)}
+        allow = {a.text_digest for a in self.store.allow_list(case_id)}
+        overrides = self.store.overrides(case_id)
+        out = []
+        for key, score, recognizer, allow_sha in self.store.findings(case_id):
+            out.append(Item(short_id(key), key, score, recognizer, decisions.get(key), allow_sha in allow,
+                            overrides.get(full_item_id(key))))
+        return out
+
+    def case_items(self, case_id: str) -> list[CaseItem]:
+        items = [i.case_item() for i in self.items(case_id)]
+        items += [CaseItem(f"manual:{m.id}", m.document, m.page, f"MANUAL-{m.kind.value.upper()}", REDACT)
+                  for m in self.store.manual(case_id)]
+        return items
+
+    def item(self, case_id: str, ident: str) -> Item:
+        found = [i for i in self.items(case_id) if i.id.startswith(ident)] if len(ident) >= 6 else []
+        if len(found) != 1:
+            raise UsageError(f"no finding {ident!r} in this case" if not found else f"finding id {ident!r} is ambiguous")
+        return found[0]
+
+    # ----- free text (issue 12 item 4)
+    def screen(self, case_id: str | None, findings: Iterable[Any] | None = None) -> FreeTextScreen:
+        """The check of ``case_id``'s free text: the engine plus the texts of the case's findings (``findings``, or
+        ``case_findings``; those decided "not personal information" are left out). ``PolicyViolation`` when no
+        engine was given: free text that cannot be checked is not stored."""
+        if self.detector is None:
+            raise PolicyViolation("free text cannot be checked for personal information: the detection engine is "
+                                  "not ready (try again once the case is scanned); nothing was recorded")
+        from workstation.pipeline import label_generic_words
+
+        if findings is None:
+            findings = self.case_findings(case_id) if self.case_findings is not None and case_id else ()
+            not_pi = {i.key for i in self.items(case_id) if i.decision == Decision.NOT_PI.value} if case_id else set()
+            findings = [f for f in findings if FindingKey.of(f) not in not_pi]
+        return FreeTextScreen(self.detector, [(f.text, f.entity_type) for f in findings], label_generic_words())
+
+    def refuse_personal(self, case_id: str | None, fields: Mapping[str, str],
+                        findings: Iterable[Any] | None = None) -> None:
+        """Refuse (``PolicyViolation``, exit 4) when any non-empty field holds personal information."""
+        given = {name: text for name, text in fields.items() if text.strip()}
+        if given:
+            self.screen(case_id, findings).refuse_all(given)
+
+    def mask_personal(self, case_id: str, field_name: str, text: str,
+                      notices: list[str] | None = None) -> Screened:
+        """``text`` with any personal information in it replaced by ``[CATEGORY]``; the notice (what kinds were
+        masked, never the text) is appended to ``notices``."""
+        if not text.strip():
+            return Screened(text.strip())
+        screened = self.screen(case_id).mask(text)
+        if screened.masked and notices is not None:
+            notices.append(screened.notice(field_name))
+        return screened
+
+    def case_label(self, case_id: str) -> str:
+        """The case name as it leaves the store (reports, the trail): its safe label, stored by the scan."""
+        return self.state(case_id).label or CASE_LABEL_FALLBACK
+
+    def _label(self, case_id: str | None, name: str, findings: Iterable[Any] | None = None,
+               detector: Analyze | None = None) -> str:
+        """A case name's safe label (``FreeTextScreen.label``); without an engine, from the findings' texts only
+        (or ``case`` when there are none either)."""
+        from workstation.pipeline import label_generic_words
+
+        detector = detector or self.detector
+        texts = [(f.text, f.entity_type) for f in findings or ()]
+        if detector is None:
+            if not texts:
+                return CASE_LABEL_FALLBACK
+            label = safe_label(name, SensitiveTerms.of([t for t, _ in texts], label_generic_words()))
+            return CASE_LABEL_FALLBACK if label == FALLBACK else label
+        return FreeTextScreen(detector, texts, label_generic_words()).label(name)
+
+    # ----- refusals are audited too
+    @contextmanager
+    def _audited(self, case_id: str, user: User, action: str,
+                 labels: Mapping[str, str] | None = None) -> Iterator[None]:
+        """Record a refusal by a rule (role, policy, state) in the trail, its message scrubbed of document names
+        (``labels``: path -> safe label, the stored ones by default)."""
+        try:
+            yield
+        except (PermissionDenied, PolicyViolation, CaseStateError) as exc:
+            self.store.append_event(case_id, user.name, user.role.value, "refused",
+                                    {"case_id": case_id, "action": action,
+                                     "reason": self.scrub(case_id, str(exc), labels)})
+            raise
+
+    def scrub(self, case_id: str, message: str, labels: Mapping[str, str] | None = None) -> str:
+        """A message for the audit trail with every document's path, file name and stem replaced by its safe
+        label (refusals and failed exports name the documents they are about)."""
+        labels = dict(labels if labels is not None else self.store.document_labels(case_id))
+        for document, _, _ in self.store.scanned_documents(case_id):
+            labels.setdefault(document, FALLBACK)
+        names: dict[str, str] = {}
+        for document, label in sorted(labels.items(), key=lambda kv: "#" in kv[0]):  # files before attachments
+            file, _, attachment = document.partition("#")
+            forms = ((document, document_label(document), attachment, Path(attachment).stem) if attachment
+                     else (document, Path(file).name, Path(file).stem))
+            for name in forms:
+                if len(name) >= 3:
+                    names.setdefault(name, label)
+        rec = self.store.case(case_id)
+        if rec is not None and len(rec.name) >= 3:
+            names.setdefault(rec.name, self.case_label(case_id))
+        for name in sorted(names, key=len, reverse=True):
+            message = message.replace(name, names[name])
+        return message
+
+    def _voided(self, old: Case, new: Case) -> list[tuple[str, dict[str, Any]]]:
+        if old.sign_off is not None and new.sign_off is None:
+            return [(EventType.SIGN_OFF_VOIDED, {"case_id": old.case_id, "signed_by": old.sign_off.actor,
+                                                 "signed_at": old.sign_off.at, "why": new.note})]
+        return []
+
