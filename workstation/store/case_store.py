@@ -32,7 +32,6 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ from workstation.domain.audit import (
     utc_now,
 )
 from workstation.domain.case import Case, CaseState, SignOff
+from workstation.domain.case_record import CaseRecord, case_id_for  # noqa: F401 - re-exported
 from workstation.domain.model import new_text_key, rekey_sha256
 from workstation.domain.naming import FALLBACK, path_sha256
 from workstation.domain.policy_engine import Override, item_id
@@ -155,21 +155,6 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "cases.sqlite3"
-
-
-def case_id_for(sources: Sequence[str]) -> str:
-    """A case is identified by the set of absolute paths it was opened from."""
-    return hashlib.sha256("\n".join(sorted(sources)).encode("utf-8")).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class CaseRecord:
-    id: str
-    name: str
-    sources: tuple[str, ...]
-    created_at: str
-    opened_at: str
-    cursor: dict
 
 
 class CaseStore:
