@@ -1,6 +1,6 @@
 """Evaluate the product, as a user runs it, on the real public-domain documents of ``benchmarks/real/``.
 
-    python -m benchmarks.real_eval [--split dev|test] [--widths 6.5,4.5,3.0] [--no-redact] [--json] [--top N]
+    python -m benchmarks.real_eval [--split dev|dev2|dev3|test] [--widths 6.5,4.5,3.0] [--no-redact] [--json] [--top N]
 
 Every document goes through the product's public pipeline: ``documents.intake.load_file`` on a file written to
 a temporary folder, ``pipeline.scan`` with one ``DetectionEngine``, and ``pipeline.build_export`` with the default
@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +118,7 @@ def align(source: str, pages: Sequence[str]) -> Alignment:
     a = "".join(source[i] for i in src)
     b = "".join(pages[p][i] for p, i in dst)
     targets: list[tuple[int, int] | None] = [None] * len(source)
+    pairs: Iterable[tuple[int, int]]
     if a == b:
         pairs = zip(range(len(a)), range(len(b)), strict=True)
     else:
@@ -495,7 +496,7 @@ def _widths(value: str) -> list[float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "dev2", "test"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "test"), default="dev")
     ap.add_argument("--widths", type=_widths, default=[6.5, 4.5, 3.0],
                     help="text column widths of the wrapped PDFs, in inches (default 6.5,4.5,3.0)")
     ap.add_argument("--no-redact", action="store_true", help="detection only: skip redaction and readable words")
