@@ -14,7 +14,10 @@ DEV=0
 SYSTEM_PACKAGES="python3-venv tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd fonts-dejavu-core libegl1 libgl1
   libfontconfig1 libfreetype6 libglib2.0-0 libx11-6 libxkbcommon0 libdbus-1-3 xvfb xauth libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-  libxkbcommon-x11-0"
+  libxkbcommon-x11-0
+  postgresql"
+# postgresql: the server binaries for the shared store's tests (a throw-away cluster per test run) and for a records
+# unit's server (docs/postgresql.md); no cluster is created or started here (createcluster.d below).
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   missing=""
   for p in $SYSTEM_PACKAGES; do
@@ -24,6 +27,10 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
     if [ "$(id -u)" = "0" ]; then
       echo "setup: installing system packages:$missing"
       export DEBIAN_FRONTEND=noninteractive
+      case " $missing " in *" postgresql "*)
+        mkdir -p /etc/postgresql-common/createcluster.d
+        echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/workstation.conf ;;
+      esac
       apt-get update -qq
       # shellcheck disable=SC2086
       apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.conftest import Backend
 from workstation.domain.audit import verify_records
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, ManualKind, ReviewSession
@@ -35,9 +36,8 @@ def session() -> ReviewSession:
     return s
 
 
-def test_decisions_persist_across_connections(tmp_path: Path) -> None:
-    db = tmp_path / "cases.sqlite3"
-    store = CaseStore(db)
+def test_decisions_persist_across_connections(backend: Backend) -> None:
+    store = backend.open()
     case = store.open_case(["/case"], "case")
     s = session()
     f = s.queue()
@@ -49,7 +49,7 @@ def test_decisions_persist_across_connections(tmp_path: Path) -> None:
     store.save_cursor(case.id, {"document": "/case/report.pdf", "page": 1})
     store.close()
 
-    again = CaseStore(db)
+    again = backend.open()
     assert again.open_case(["/case"], "case").id == case.id
     restored = ReviewSession(CODES, "clerk1")
     restored.load(again.decisions(case.id), again.manual(case.id), again.allow_list(case.id))
@@ -62,10 +62,9 @@ def test_decisions_persist_across_connections(tmp_path: Path) -> None:
     again.close()
 
 
-def test_a_decision_is_durable_immediately(tmp_path: Path) -> None:
-    db = tmp_path / "cases.sqlite3"
-    writer = CaseStore(db)
-    reader = CaseStore(db)
+def test_a_decision_is_durable_immediately(backend: Backend) -> None:
+    writer = backend.open()
+    reader = backend.open()
     case = writer.open_case(["/case"], "case")
     s = session()
     action = s.decide([s.queue()[0]], Decision.REDACT)
@@ -132,11 +131,10 @@ def test_default_location_is_the_users_data_folder(monkeypatch: pytest.MonkeyPat
     assert os.path.basename(default_db_path()) == "cases.sqlite3"
 
 
-def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(tmp_path: Path) -> None:
+def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(backend: Backend) -> None:
     import threading
 
-    db = tmp_path / "cases.sqlite3"
-    store = CaseStore(db)
+    store = backend.open()
     case = store.open_case(["/case"], "case")
     s = session()
     decision = s.decide([s.queue()[0]], Decision.REDACT)
@@ -160,7 +158,7 @@ def test_a_scan_recorded_from_another_thread_is_visible_and_survives_reopening(t
     assert [k for k, *_ in store.findings(case.id)] == [f.key for f in findings()]  # seen by this connection
     store.close()
 
-    again = CaseStore(db)
+    again = backend.open()
     assert [d for d, _, _ in again.scanned_documents(case.id)] == ["/case/report.pdf", "/case/mail.eml"]
     assert [(k, a) for k, _, _, a in again.findings(case.id)] == [(f.key, f.allow_digest) for f in findings()]
     assert [d.key for d in again.decisions(case.id)] == [s.queue()[0].key]
@@ -180,12 +178,12 @@ def test_an_in_memory_store_cannot_be_reopened() -> None:
         store.close()
 
 
-def test_audit_records_name_documents_by_label_and_path_hash(tmp_path: Path) -> None:
+def test_audit_records_name_documents_by_label_and_path_hash(backend: Backend) -> None:
     """A decision's record holds the document's safe label and the SHA-256 of its path, never the path or the file
     name; before a scan stored a label, a neutral one."""
     from workstation.domain.naming import FALLBACK, path_sha256
 
-    store = CaseStore(tmp_path / "cases.sqlite3")
+    store = backend.open()
     case = store.open_case(["/case"], "case")
     s = session()
     first, second = s.queue()[0], s.queue()[2]
@@ -207,10 +205,10 @@ def test_audit_records_name_documents_by_label_and_path_hash(tmp_path: Path) -> 
     store.close()
 
 
-def test_a_large_action_is_one_unbroken_chain_record_per_change(tmp_path: Path) -> None:
+def test_a_large_action_is_one_unbroken_chain_record_per_change(backend: Backend) -> None:
     """An action of many changes (redact every pending finding before export) chains each record to the one
     before it in the same transaction; the chain verifies and its stored head is the last record's hash."""
-    store = CaseStore(tmp_path / "cases.sqlite3")
+    store = backend.open()
     case = store.open_case(["/case"], "case")
     s = ReviewSession(CODES, "clerk1")
     many = [Finding("/case/report.pdf", 1 + i // 40, i * 20, i * 20 + 8, f"Name{i:04d}", "PERSON", 0.85, "Spacy")
@@ -233,33 +231,38 @@ def test_a_large_action_is_one_unbroken_chain_record_per_change(tmp_path: Path) 
     store.close()
 
 
-def test_writes_in_one_transaction_are_kept_together_or_not_at_all(tmp_path: Path) -> None:
+def test_writes_in_one_transaction_are_kept_together_or_not_at_all(backend: Backend) -> None:
     """``transaction()``: the writes inside (each otherwise its own transaction) are committed together when the
     block ends, and none of them - case, scan, audit records, head - when it raises half-way."""
-    import sqlite3
-
     from workstation.domain.review import Action
 
-    db = tmp_path / "cases.sqlite3"
-    store = CaseStore(db)
+    store = backend.open()
     with pytest.raises(RuntimeError), store.transaction():
         case = store.open_case(["/case"], "case")
         store.save_scan(case.id, [("/case/report.pdf", "ab" * 32, 1)], [], "clerk1", "clerk", {"case_id": case.id})
-        store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+        store.append_event(case.id, "clerk1", "clerk", "refused", {"case_id": case.id})
         raise RuntimeError("failure mid-way")
-    assert [r for r in all_rows(store) if r != ("schema_version", str(SCHEMA_VERSION))] == []
-    assert store.audit_head(case.id)[0] == 0 and store.case(case.id) is None
+    if backend.name == "sqlite":
+        assert [r for r in all_rows(store) if r != ("schema_version", str(SCHEMA_VERSION))] == []
+    assert store.audit_head(case.id)[0] == 0 and store.case(case.id) is None and store.cases() == []
     with store.transaction():
         case = store.open_case(["/case"], "case")
         with pytest.raises(RuntimeError), store._tx():  # an inner step that fails is undone alone
-            store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+            store.append_event(case.id, "clerk1", "clerk", "refused", {"case_id": case.id})
             raise RuntimeError("inner")
-        store.append_event(case.id, "clerk1", "clerk", "case-opened", {"case_id": case.id})
+        store.append_event(case.id, "clerk1", "clerk", "refused", {"case_id": case.id})
         store.apply(case.id, Action("nothing", ()), "clerk1")
-        reader = sqlite3.connect(db)  # another connection sees nothing before the end of the block
-        assert reader.execute("SELECT COUNT(*) FROM cases").fetchone() == (0,)
-        reader.close()
-    other = CaseStore(db)
+        if backend.name == "sqlite":  # another connection sees nothing before the end of the block
+            import sqlite3
+
+            raw = sqlite3.connect(store.path)
+            assert raw.execute("SELECT COUNT(*) FROM cases").fetchone() == (0,)
+            raw.close()
+        else:
+            reader = backend.open()
+            assert reader.cases() == []
+            reader.close()
+    other = backend.open()
     assert other.case(case.id) is not None and other.audit_head(case.id)[0] == 1
     assert verify_records(other.audit(case.id)).ok
     other.close()

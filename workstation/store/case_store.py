@@ -52,6 +52,7 @@ from workstation.domain.policy_engine import Override, item_id
 from workstation.domain.review import (
     Action,
     AllowEntry,
+    Change,
     Decision,
     DecisionRecord,
     FindingKey,
@@ -59,6 +60,7 @@ from workstation.domain.review import (
     ManualKind,
     now_iso,
 )
+from workstation.store.conflicts import stale
 
 APP_NAME = "disclosure-workstation"
 SCHEMA_VERSION = 3
@@ -455,6 +457,7 @@ class CaseStore:
             if case is not None:
                 self._put_state(case_id, case)
             for ch in action.changes:
+                self._check_before(case_id, ch)
                 item = ch.after if ch.after is not None else ch.before
                 event: str = EventType.UNDO if action.is_undo else EventType.DECISION
                 common = {"action": action.label, "action_id": action_id}
@@ -503,6 +506,41 @@ class CaseStore:
             for name, extra in events:
                 records.append(self._append(case_id, user, role, name, extra, after=records[-1] if records else None))
         return records
+
+    def _check_before(self, case_id: str, ch: Change) -> None:
+        """Refuse a change whose ``before`` is no longer what is stored (another reviewer changed it since it was
+        read): no lost update. The user field is not compared (the PostgreSQL store records the login there)."""
+        item = ch.after if ch.after is not None else ch.before
+        if isinstance(item, DecisionRecord):
+            k = item.key
+            row = self.db.execute('SELECT text_digest, decision, reason_code, reason, decided_at, user FROM decisions '
+                                  'WHERE case_id = ? AND document = ? AND page = ? AND start = ? AND "end" = ? '
+                                  "AND category = ?", (case_id, k.document, k.page, k.start, k.end, k.category)
+                                  ).fetchone()
+            b = ch.before
+            want = ((b.key.text_digest, b.decision.value, b.reason_code, b.reason, b.decided_at)
+                    if isinstance(b, DecisionRecord) else None)
+            if row is None and want is not None:
+                raise stale("this finding", None, "pending")
+            if row is not None and tuple(row[:5]) != want:
+                raise stale("this finding", row[5], row[4])
+        elif isinstance(item, ManualEntry):
+            row = self.db.execute("SELECT document, page, x0, y0, x1, y1, kind, reason_code, created_at, user "
+                                  "FROM manual_redactions WHERE id = ? AND case_id = ?", (item.id, case_id)).fetchone()
+            m = ch.before
+            want_m = ((m.document, m.page, *m.box, m.kind.value, m.reason_code, m.created_at)
+                      if isinstance(m, ManualEntry) else None)
+            if row is None and want_m is not None:
+                raise stale("this manual redaction", None, "removed")
+            if row is not None and tuple(row[:9]) != want_m:
+                raise stale("this manual redaction", row[9], row[8])
+        elif isinstance(item, AllowEntry):
+            row = self.db.execute("SELECT user, added_at FROM allow_list WHERE case_id = ? AND text_digest = ?",
+                                  (case_id, item.text_digest)).fetchone()
+            if row is None and ch.before is not None:
+                raise stale("this allow-list entry", None, "removed")
+            if row is not None and ch.before is None:
+                raise stale("this allow-list entry", row[0], row[1])
 
     def record_export(self, case_id: str, user: str, out_dir: str, ok: bool, detail: str, role: str = "clerk",
                       outputs: Mapping[str, str] | None = None, recipient: str = "",
