@@ -28,8 +28,8 @@ def _case_id(db: sqlite3.Connection) -> str:
 
 def _recomputed_digest(env: Path) -> str:
     """What a clerk computes with the workstation's own code: the decisions digest of the case as it is now."""
-    from workstation.service import CaseService
     from workstation.domain.case import decisions_digest
+    from workstation.service import CaseService
     from workstation.store.case_store import CaseStore
 
     with CaseStore(env / "data" / "cases.sqlite3") as store:
@@ -145,8 +145,8 @@ def test_clerk_replaces_counsels_key_in_the_users_file(env, capsys, monkeypatch)
     old_registration = entry["key"]["registration"]
     entry["key"] = {**key.to_dict(), "registration": old_registration}
     (env / "users.json").write_text(json.dumps(data))
-    from workstation.service import CaseService
     from workstation.domain.case import SignOff
+    from workstation.service import CaseService
     from workstation.store.case_store import CaseStore
 
     with CaseStore(env / "data" / "cases.sqlite3") as store:

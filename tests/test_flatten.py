@@ -238,8 +238,8 @@ def test_a_case_export_records_the_flattened_pages(env, capsys, monkeypatch) -> 
 
 
 def test_the_windows_export_message_names_the_flattened_pages(tmp_path) -> None:
-    from workstation.service import ExportResult
     from workstation.qt.workers import ExportJob, run_export
+    from workstation.service import ExportResult
 
     result = ExportResult({"a.redacted.pdf": "0" * 64}, tmp_path, 1, 3, "h", {"a.redacted.pdf": [2, 5]})
     outcome = run_export(ExportJob(lambda progress: result), tmp_path, lambda *a: None)

@@ -185,13 +185,13 @@ def test_the_digests_are_keyed_per_case_and_stable_within_it(env, capsys, monkey
 def test_a_recipient_policy_can_ask_for_the_keyed_digests_in_the_log(env, tmp_path):
     import shutil
 
-    from workstation.service import CaseService
     from workstation.documents.intake import load_case
     from workstation.domain.disclosure import DisclosureContext, RecipientType
     from workstation.domain.model import text_digest
     from workstation.domain.policy_engine import PolicyEngine
     from workstation.domain.roles import User
     from workstation.pipeline import scan
+    from workstation.service import CaseService
     from workstation.store.case_store import CaseStore
 
     policies = tmp_path / "policies"

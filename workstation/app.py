@@ -16,7 +16,7 @@ from workstation.domain.policy import Policy
 from workstation.domain.roles import UserDirectory
 from workstation.paths import RESOURCES, SAMPLE_CASE
 from workstation.pipeline import Analyzer
-from workstation.store.case_store import CaseStore, default_db_path
+from workstation.service.repository import CaseRepository, open_repository
 
 DEFAULT_POLICY = RESOURCES / "policies" / "default.toml"
 ROLE = "clerk"  # the role of a login name that is not in the users file
@@ -35,7 +35,7 @@ def engine_factory() -> Analyzer:
     return DetectionEngine()
 
 
-def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore | None = None,
+def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseRepository | None = None,
                  engine: Analyzer | None = None, factory: Callable[[], Analyzer] | None = engine_factory,
                  policy: Policy | None = None, user: str | None = None, role: str | None = None,
                  users: UserDirectory | None = None):  # noqa: ANN201 - MainWindow (Qt)
@@ -43,10 +43,10 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore 
 
     The user's role comes from the users file (``$WORKSTATION_USERS`` or the default); a login name not in it
     works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase)."""
-    from workstation.service import CaseService
     from workstation.domain.roles import Role, User, UserDirectory, default_users_path, load_users
     from workstation.qt import case_menu
     from workstation.qt.main_window import MainWindow
+    from workstation.service import CaseService
 
     name = user or current_user()
     if users is None:
@@ -55,12 +55,10 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseStore 
     account = users.get(name) or User(name, Role.parse(role or ROLE))
     if role is not None and users.get(name) is None:
         account = User(name, Role.parse(role))
-    the_store = store or CaseStore(default_db_path())
-    window = MainWindow(store=the_store, policy=policy or Policy.from_file(DEFAULT_POLICY), user=account.name,
-                        role=account.role.value, engine=engine,
-                        engine_factory=None if engine is not None else factory)
-    case_menu.install(window, CaseService(the_store, users=users, anchor=_anchor()), account,
-                      users or UserDirectory())
+    service = CaseService(store or open_repository(), users=users, anchor=_anchor())
+    window = MainWindow(service=service, account=account, policy=policy or Policy.from_file(DEFAULT_POLICY),
+                        engine=engine, engine_factory=None if engine is not None else factory)
+    case_menu.install(window, users or UserDirectory())
     window.open_case(list(paths) if paths else [SAMPLE_CASE])
     return window
 
@@ -83,7 +81,7 @@ def run(paths: Sequence[str | Path] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Disclosure Review Workstation")
-    store = CaseStore(default_db_path())
+    store = open_repository(os.environ.get("WORKSTATION_DB") or None)
     window = build_window(paths, store=store)
     window.show()
     code = app.exec()

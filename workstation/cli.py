@@ -34,6 +34,7 @@ from workstation.domain.errors import UsageError, WorkstationError
 from workstation.domain.model import Document
 from workstation.paths import RESOURCES
 from workstation.pipeline import Analyzer
+from workstation.service.scanning import LazyEngine, close_engine, scan_sources
 
 log = logging.getLogger("workstation")
 
@@ -113,33 +114,6 @@ def _engine(documents: Sequence[Document] = ()) -> Analyzer:
         raise UsageError(f"detection model refused: {exc}") from None
 
 
-def _close(engine: Analyzer) -> None:
-    close = getattr(engine, "close", None)
-    if close is not None:
-        close()
-
-
-class _LazyEngine:
-    """The detection engine of one command, built the first time something needs it (``_engine``: ~2 s) and
-    closed once at the end: a case command that checks free text and scans builds it once."""
-
-    def __init__(self) -> None:
-        self.engine: Analyzer | None = None
-
-    def get(self, documents: Sequence[Document] = ()) -> Analyzer:
-        if self.engine is None:
-            self.engine = _engine(documents)
-        return self.engine
-
-    def analyze_many(self, texts: Sequence[str]) -> list[list[Any]]:
-        return self.get().analyze_many(texts)
-
-    def close(self) -> None:
-        if self.engine is not None:
-            _close(self.engine)
-            self.engine = None
-
-
 def _ocr_progress(document: str, done: int, total: int) -> None:
     print(f"workstation: OCR {document}: page {done} of {total}", file=sys.stderr, flush=True)
 
@@ -153,7 +127,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     try:
         results = scan(documents, engine, ocr_progress=_ocr_progress)
     finally:
-        _close(engine)
+        close_engine(engine)
     if args.format == "json":
         payload = {
             "documents": [
@@ -217,7 +191,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
         scanned = scan(documents, engine, ocr_progress=_ocr_progress)
         labels = document_labels(scanned, engine)  # output names without the names the redactions remove
     finally:
-        _close(engine)
+        close_engine(engine)
     exports = [build_export(s, policy) for s in scanned]  # every one verified before anything is written
     output_paths(exports, args.out_dir, args.out, labels=labels)
     write_exports(exports)
@@ -355,11 +329,12 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     _common(rp)
 
 
-def _store(args: argparse.Namespace):  # noqa: ANN202 - CaseStore
-    from workstation.store.case_store import CaseStore, default_db_path
+def _store(args: argparse.Namespace):  # noqa: ANN202 - CaseRepository
+    """The case repository ``--db`` (or ``$WORKSTATION_DB``) names: a ``postgresql://`` URL for the team's shared
+    store, a file path for a local one, nothing for the default local file."""
+    from workstation.service.repository import open_repository
 
-    path = args.db or (Path(os.environ["WORKSTATION_DB"]) if os.environ.get("WORKSTATION_DB") else default_db_path())
-    return CaseStore(path)
+    return open_repository(args.db or os.environ.get("WORKSTATION_DB") or None)
 
 
 def _users_path(args: argparse.Namespace) -> Path:
@@ -417,9 +392,7 @@ def _command_name(args: argparse.Namespace) -> str:
 
 def _record_system(store, actor: str, role: str, event: str, details: dict[str, Any]) -> None:  # noqa: ANN001
     """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``."""
-    from workstation.service import SYSTEM_TRAIL
-
-    store.append_event(SYSTEM_TRAIL, actor or "(unknown)", role or "none", event, details)
+    _service(store).record_system_event(actor, role, event, details)
 
 
 def _signer(args: argparse.Namespace, user):  # noqa: ANN001, ANN202 - Signer
@@ -438,13 +411,13 @@ def _anchor(args: argparse.Namespace):  # noqa: ANN202 - TrustAnchor | None
     return load_trust_anchor(getattr(args, "trust_anchor", None))
 
 
-def _service(store, lazy: _LazyEngine | None = None,  # noqa: ANN001, ANN202 - CaseService
+def _service(store, lazy: LazyEngine | None = None,  # noqa: ANN001, ANN202 - CaseService
              args: argparse.Namespace | None = None):
     """The case service; with ``lazy``, free text typed on the command line is checked by the engine (built only
     when a free-text field is given) against what it finds and the case's findings (the case is scanned again).
     With ``args``, the users file and the trust anchor that counsel's signatures are verified with."""
-    from workstation.service import CaseService
     from workstation.domain.roles import load_users
+    from workstation.service import CaseService
 
     keys: dict[str, Any] = {}
     if args is not None:
@@ -452,35 +425,17 @@ def _service(store, lazy: _LazyEngine | None = None,  # noqa: ANN001, ANN202 - C
     if lazy is None:
         return CaseService(store, **keys)
 
+    service = CaseService(store, detector=lazy.analyze_many, **keys)
+
     def case_findings(case_id: str) -> list[Any]:
-        rec = store.case(case_id)
+        rec = service.record(case_id)
         if rec is None:
             return []
-        scanned = _rescan(list(rec.sources), lazy)
+        scanned = scan_sources(rec.sources, lazy, ocr_progress=_ocr_progress, labels=False).scanned
         return [f for s in scanned for f in s.findings]
 
-    return CaseService(store, detector=lazy.analyze_many, case_findings=case_findings, **keys)
-
-
-def _rescan(sources: Sequence[str], lazy: _LazyEngine) -> list[Any]:
-    from workstation.documents.intake import load_case
-    from workstation.pipeline import scan
-
-    documents = load_case(list(sources))
-    return scan(documents, lazy.get(documents), ocr_progress=_ocr_progress)
-
-
-def _scan_sources(sources: Sequence[str], lazy: _LazyEngine):  # noqa: ANN202 - (scanned, versions, labels)
-    from workstation.documents.intake import load_case
-    from workstation.pipeline import document_labels, scan
-
-    documents = load_case(list(sources))
-    engine = lazy.get(documents)  # kept (closed by the caller): the case's name and references are checked next
-    scanned = scan(documents, engine, ocr_progress=_ocr_progress)
-    versions_fn = getattr(engine, "versions", None)
-    versions = versions_fn() if versions_fn is not None else {}
-    labels = document_labels(scanned, engine)
-    return scanned, versions, labels
+    service.case_findings = case_findings
+    return service
 
 
 def _notices(notices: Sequence[str]) -> None:
@@ -492,13 +447,12 @@ def cmd_case(args: argparse.Namespace) -> int:
     from workstation.domain.disclosure import DisclosureClass, DisclosureContext, RecipientType
 
     store = _store(args)
-    lazy = _LazyEngine()
+    lazy = LazyEngine(_engine)
     try:
         svc = _service(store, lazy, args)
         cmd = args.case_command
         if cmd == "list":
-            for rec in store.cases():
-                case = store.case_state(rec.id)
+            for rec, case in svc.case_list():
                 print(f"{rec.name}\t{case.state.value if case else '-'}\t"
                       f"{case.context.recipient.value if case else '-'}\t{rec.id[:12]}")
             return 0
@@ -513,8 +467,9 @@ def cmd_case(args: argparse.Namespace) -> int:
             from workstation.documents.intake import case_sources
 
             sources = case_sources(args.paths)  # the link rules hold for the paths as given, before resolving
-            scanned, versions, labels = _scan_sources(sources, lazy)  # read and scan before anything is stored
-            rec, n = svc.create_scanned(sources, args.name, ctx, user, scanned, versions, labels=labels)
+            done = scan_sources(sources, lazy, ocr_progress=_ocr_progress)  # read and scan before anything is stored
+            scanned = done.scanned
+            rec, n = svc.create_scanned(sources, args.name, ctx, user, scanned, done.versions, labels=done.labels)
             print(f"case {rec.name} ({rec.id[:12]}): {len(scanned)} document(s), {n} finding(s), "
                   f"recipient {ctx.recipient.value}")
             label = svc.case_label(rec.id)
@@ -556,12 +511,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             if args.out_dir.exists() and not args.out_dir.is_dir():
                 raise UsageError(f"{args.out_dir}: --out-dir exists and is not a folder")
             svc.check_export(rec.id, user)  # refuse (exit 4) before the slow part
-            from workstation.documents.intake import load_case
-
-            documents = load_case(list(rec.sources))
-            from workstation.pipeline import scan
-
-            scanned = scan(documents, lazy.get(documents), ocr_progress=_ocr_progress)
+            scanned = scan_sources(rec.sources, lazy, ocr_progress=_ocr_progress, labels=False).scanned
             lazy.close()
             result = svc.export(rec.id, user, scanned, args.out_dir)
             print(f"{rec.name}: exported {result.documents} document(s) ({result.boxes} boxes; verified) "
@@ -591,9 +541,9 @@ def _show_case(svc, rec, items: bool) -> int:  # noqa: ANN001
     print(f"  recipient: {ctx.recipient.value} - {ctx.recipient.label}")
     print(f"  legal basis: {ctx.legal_basis.describe()}; class: {ctx.disclosure_class.value}"
           + (f"; request {ctx.request_reference}" if ctx.request_reference else ""))
-    docs = svc.store.scanned_documents(rec.id)
+    docs = svc.documents(rec.id)
     print(f"  documents: {len(docs)}; findings: {len(all_items)}; manual redactions: "
-          f"{len(svc.store.manual(rec.id))}")
+          f"{len(svc.manual_boxes(rec.id))}")
     by: dict[str, Counter[str]] = {}
     for i in all_items:
         by.setdefault(i.category, Counter())[i.decision or "pending"] += 1
@@ -603,7 +553,7 @@ def _show_case(svc, rec, items: bool) -> int:  # noqa: ANN001
         print(f"  {cat:<22}" + "".join(f"{by[cat][d]:>9}" for d in decisions))
     totals = Counter(i.decision or "pending" for i in all_items)
     print(f"  {'total':<22}" + "".join(f"{totals[d]:>9}" for d in decisions))
-    overrides = svc.store.overrides(rec.id)
+    overrides = svc.overrides(rec.id)
     print(f"  overrides: {len(overrides)}")
     for o in overrides.values():
         print(f"    {o.category} by {o.actor} at {o.at} ({o.legal_basis.describe()})")
@@ -718,7 +668,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from workstation.service import SYSTEM_TRAIL
 
     store = _store(args)
-    lazy = _LazyEngine()
+    lazy = LazyEngine(_engine)
     try:
         svc = _service(store, lazy)
         cmd = args.audit_command
@@ -726,23 +676,22 @@ def cmd_audit(args: argparse.Namespace) -> int:
             target = Path(args.target)
             anchors = _parse_anchors(args.anchor)
             if target.suffix == ".jsonl" or target.is_file():
-                return _verify_file(store, target, anchors)
+                return _verify_file(svc, target, anchors)
             case_id = SYSTEM_TRAIL if args.target == SYSTEM_TRAIL else svc.lookup(args.target).id
             result = svc.verify(case_id, anchors=anchors)
             return _report_verification(result)
         if cmd == "show" and args.name == SYSTEM_TRAIL:
-            _show_trail(store, SYSTEM_TRAIL, args.event)
+            _show_trail(svc, SYSTEM_TRAIL, args.event)
             return 0
         rec = svc.lookup(args.name)
         if cmd == "export":
-            record = store.append_event(rec.id, "workstation", "system", "audit-exported",
-                                        {"case_id": rec.id, "records": store.audit_head(rec.id)[0] + 1})
+            record, lines = svc.export_trail(rec.id)
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text("".join(line + "\n" for line in store.audit_lines(rec.id)), encoding="utf-8")
+            args.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
             print(f"{rec.name}: {record.seq} audit record(s) written to {args.out} (head {record.hash[:16]})")
             return 0
         if cmd == "show":
-            _show_trail(store, rec.id, args.event)
+            _show_trail(svc, rec.id, args.event)
             return 0
         user = _login(args)
         if cmd == "sample":
@@ -767,8 +716,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _show_trail(store, case_id: str, event: str | None) -> None:  # noqa: ANN001
-    for r in store.audit(case_id):
+def _show_trail(svc, case_id: str, event: str | None) -> None:  # noqa: ANN001
+    for r in svc.audit_records(case_id):
         if event and r.event != event:
             continue
         details = {k: v for k, v in r.details.items() if k not in ("case_id", "action_id")}
@@ -798,7 +747,7 @@ def _report_verification(result) -> int:  # noqa: ANN001
     return 1
 
 
-def _verify_file(store, path: Path, anchors: Sequence[tuple[int | None, str]] = ()) -> int:  # noqa: ANN001
+def _verify_file(svc, path: Path, anchors: Sequence[tuple[int | None, str]] = ()) -> int:  # noqa: ANN001
     from workstation.domain.audit import VerificationResult, verify_anchored, verify_jsonl
 
     if not path.is_file():
@@ -818,15 +767,15 @@ def _verify_file(store, path: Path, anchors: Sequence[tuple[int | None, str]] = 
         return _report_verification(VerificationResult(False, n, result.head, n, "the file does not end with its "
                                                        "export record: records were removed from the end"))
     case_id = str(last["details"].get("case_id", ""))
-    stored = {r.seq: r.hash for r in store.audit(case_id)} if case_id else {}
+    stored = {r.seq: r.hash for r in svc.audit_records(case_id)} if case_id else {}
     if not stored:
-        if case_id and store.case(case_id) is not None:
+        if case_id and svc.record(case_id) is not None:
             return _report_verification(VerificationResult(
                 False, 0, result.head, 0, "the case is in the store but has no audit records: its trail was deleted"))
         print(result.summary())
         print("NOT compared with the case store: " + (
             "the file names no case" if not case_id else f"case {case_id[:12]} is not in the store "
-            f"{store.path}") + ". Only the file's own chain was checked: a chain rewritten from its first record "
+            f"{svc.store_name}") + ". Only the file's own chain was checked: a chain rewritten from its first record "
             "passes that check; compare it with the store it came from, or give --anchor HEAD from the disclosure "
             "record.")
         return 0
@@ -868,8 +817,8 @@ def _print_sample(svc, rec, chosen, context: bool) -> None:  # noqa: ANN001
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from workstation.service import summary_rows
     from workstation.documents.report_pdf import table_pdf
+    from workstation.service import summary_rows
 
     store = _store(args)
     try:

@@ -65,10 +65,11 @@ def test_next_pending_skips_decided_and_wraps(s: ReviewSession) -> None:
 
 def test_release_of_protected_categories_needs_a_reason(s: ReviewSession) -> None:
     nat = next(x for x in s.queue() if x.entity_type == "NATIONALITY")
-    with pytest.raises(ReviewError, match="reason is required to release NATIONALITY"):
+    with pytest.raises(ReviewError, match="releasing NATIONALITY needs a written reason of at least 10"):
         s.decide([nat], Decision.RELEASE)
-    with pytest.raises(ReviewError):
-        s.decide([nat], Decision.RELEASE, reason="   ")
+    for too_short in ("   ", "ok", "n/a", "x " * 4):  # the same rule as `case decide` (release_reason_problem)
+        with pytest.raises(ReviewError):
+            s.decide([nat], Decision.RELEASE, reason=too_short)
     s.apply(s.decide([nat], Decision.RELEASE, reason="consent on file"))
     assert s.record(nat).reason == "consent on file" and s.record(nat).reason_code == ""
     person = s.queue()[0]

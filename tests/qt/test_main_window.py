@@ -121,7 +121,7 @@ def test_keyboard_review_redact_release_defer_undo_and_navigation(open_window, c
     window.set_current(protected)
     key(window, Qt.Key.Key_E)
     assert s.state(protected) is None
-    assert "reason is required" in window.error_label.text()
+    assert "needs a written reason" in window.error_label.text()
     assert window.release_reason.hasFocus()
     QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
     key(window.release_reason, Qt.Key.Key_Return)
@@ -384,7 +384,7 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     pdfs = sorted(out.glob("*.redacted.pdf"))
     assert len(pdfs) == 5 and len(list(out.glob("*.redactions.csv"))) == 5  # the log beside each output
     # outputs are named after the documents' safe labels: the witness's name in a file name is not exported
-    labels = window.store.document_labels(window.case.id)
+    labels = window.case_service.store.document_labels(window.case.id)
     assert [labels[d.path] for d in window.docs] == [COMPLAINT, "shelter-email", "shelter-email.referral-note",
                                                      "shelter-intake-form", "witness-statement-redacted"]
     assert not any("adeyemi" in p.name.lower() for p in out.iterdir())
@@ -416,7 +416,7 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     # every output's SHA-256 in the case's audit trail, the case marked exported
     for name in ("vaughn-index.csv", "vaughn-index.pdf", "disclosure-record.json"):
         assert (out / name).is_file(), name
-    [export] = [r for r in window.store.audit(window.case.id) if r.event == "export"][-1:]
+    [export] = [r for r in window.case_service.store.audit(window.case.id) if r.event == "export"][-1:]
     assert export.details["verified"] is True
     written = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()}
     assert export.details["outputs"] == written
@@ -501,7 +501,7 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     assert not result.ok and result.failed_page == 1 and result.failed_document.endswith(".docx")
     assert "page 1" in result.message and "nothing was written" in result.message
     assert not out.exists() or not any(out.iterdir())
-    assert window.store.audit(window.case.id)[-1].details["verified"] is False
+    assert window.case_service.store.audit(window.case.id)[-1].details["verified"] is False
 
 
 def test_scanned_pages_show_ocr_progress_then_their_findings(qtbot, open_window, tmp_path, monkeypatch):

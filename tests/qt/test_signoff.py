@@ -8,10 +8,10 @@ import pytest
 
 import workstation.cli as cli
 from tests.test_case_cli import PASS, REPORT, anchor_of, make_users
-from workstation.service import CaseService
 from workstation.domain.roles import Role, UserDirectory, save_users
 from workstation.domain.signing import TrustAnchor
 from workstation.qt.case_dialogs import AuditView, SignOffDialog
+from workstation.service import CaseService
 from workstation.store.case_store import CaseStore
 
 

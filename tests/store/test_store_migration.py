@@ -9,7 +9,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-from workstation.service import CaseService, short_id
 from workstation.domain.audit import GENESIS, AuditRecord, verify_records
 from workstation.domain.case import Case
 from workstation.domain.disclosure import DisclosureContext, RecipientType
@@ -17,6 +16,7 @@ from workstation.domain.model import Finding, normalized, text_digest
 from workstation.domain.policy_engine import item_id
 from workstation.domain.review import Action, Change, Decision, DecisionRecord
 from workstation.domain.roles import Role
+from workstation.service import CaseService, short_id
 from workstation.store.case_store import SCHEMA_VERSION, CaseStore, all_rows, case_id_for
 
 SCHEMA_V2 = (Path(__file__).parent / "schema_v2.sql").read_text(encoding="utf-8")

@@ -50,6 +50,18 @@ NOT_PI_REASON = "not personal information (allow-list)"
 MANUAL_CATEGORY = "MANUAL"
 
 
+MIN_RELEASE_REASON = 10  # characters: "ok", "x" or "n/a" is not a reason to let a protected item out
+
+
+def release_reason_problem(category: str, reason: str) -> str | None:
+    """Why ``reason`` cannot release an item of ``category`` (None when it can): a protected category is released
+    only with a written reason of at least ``MIN_RELEASE_REASON`` characters. The one rule for every door."""
+    if category in PROTECTED and len(" ".join(reason.split())) < MIN_RELEASE_REASON:
+        return (f"releasing {category} needs a written reason of at least {MIN_RELEASE_REASON} characters "
+                "(who asked for it, or why it is not protected here)")
+    return None
+
+
 class ReviewError(Exception):
     """A decision that the rules refuse (e.g. releasing protected information without a reason)."""
 
@@ -243,10 +255,11 @@ class ReviewSession:
         if not findings:
             raise ReviewError("no finding selected")
         reason = reason.strip()
-        if decision is Decision.RELEASE and not reason:
-            protected = sorted({f.entity_type for f in findings if f.entity_type in PROTECTED})
-            if protected:
-                raise ReviewError(f"a reason is required to release {', '.join(protected)}")
+        if decision is Decision.RELEASE:
+            for category in sorted({f.entity_type for f in findings}):
+                problem = release_reason_problem(category, reason)
+                if problem:
+                    raise ReviewError(problem)
         if decision is Decision.NOT_PI:
             return self.not_personal_information(findings[0])
         at = self.clock()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.service import CaseService, document_label
 from workstation.domain.disclosure import (
     DisclosureClass,
     DisclosureContext,
@@ -37,6 +36,7 @@ from workstation.domain.disclosure import (
 )
 from workstation.domain.errors import PermissionDenied, WorkstationError
 from workstation.domain.roles import Permission, User, UserDirectory, require
+from workstation.service import CaseService, document_label
 
 
 def why_not(user: User, permission: Permission, what: str = "") -> str | None:
@@ -172,7 +172,7 @@ class SignOffDialog(QDialog):
 
     def refresh(self) -> None:
         s = self.service.signoff_summary(self.case_id)
-        rec = self.service.store.case(self.case_id)
+        rec = self.service.record(self.case_id)
         parts = [f"<h3>{_esc(rec.name if rec else self.case_id)}</h3>",
                  f"<p>State: <b>{s['state']}</b><br>Recipient: <b>{_esc(s['recipient'])}</b><br>"
                  f"Legal basis: {_esc(s['legal_basis'])}<br>§23-1202 class: {_esc(s['disclosure_class'])}<br>"
@@ -291,7 +291,7 @@ class AuditView(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        records = self.service.store.audit(self.case_id)
+        records = self.service.audit_records(self.case_id)
         events = sorted({r.event for r in records})
         current = self.event_combo.currentData()
         self.event_combo.blockSignals(True)

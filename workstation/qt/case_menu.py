@@ -1,34 +1,30 @@
 """The window's hooks for cases under a disclosure policy: a "Case" menu (properties, sign-off, audit trail),
-role-gated actions with the reason in the tooltip, and the rules applied before every decision is stored.
+role-gated actions with the reason in the tooltip, the scan recorded and the export run through the case service.
 
-``install(window, service, account, users)`` is called once by ``app.build_window``; it sets the window's
-``on_case_opened`` and ``before_commit`` hooks, so ``main_window`` only calls them.
+``install(window, users)`` is called once by ``app.build_window``; it sets the window's hooks, so ``main_window``
+only calls them. The rules on each decision are the service's (``CaseService.apply_action``), not the window's.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
 
-from workstation.service import CaseService
 from workstation.documents.pdf_work import PdfWorkProcess
 from workstation.domain import categories
-from workstation.domain.audit import EventType
-from workstation.domain.case import Case
-from workstation.domain.model import FindingKey
-from workstation.domain.policy_engine import RELEASE, RELEASING
-from workstation.domain.review import Action, AllowEntry, DecisionRecord
-from workstation.domain.roles import Permission, User, UserDirectory, require
+from workstation.domain.roles import Permission, User, UserDirectory
 from workstation.qt.case_dialogs import AuditView, CasePropertiesDialog, SignOffDialog, why_not
 from workstation.qt.workers import ExportJob
+from workstation.service import CaseService
+from workstation.service.scanning import engine_versions
 
 
-def install(window: Any, service: CaseService, account: User, users: UserDirectory) -> None:
-    window.case_service, window.account, window.users = service, account, users
+def install(window: Any, users: UserDirectory) -> None:
+    window.users = users
+    account: User = window.account
     _wire(window)
     menu = window.menuBar().addMenu("&Case")
     window.properties_action = QAction("Case properties…", window)
@@ -49,7 +45,6 @@ def install(window: Any, service: CaseService, account: User, users: UserDirecto
     window.on_case_opened = _opened
     window.scan_recorder = _scan_recorder
     window.on_scan_complete = _scanned
-    window.before_commit = lambda action: _before_commit(window, action)
     window.before_export = lambda: window.case_service.check_export(window.case.id, window.account)
     window.export_job = lambda out_dir, scanned: _export_job(window, out_dir, scanned)
     window.after_export = lambda outcome: show_state(window)
@@ -95,15 +90,14 @@ def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:
     versions) in the store and the trail: run in the loader's thread, on a connection of its own to the store
     (thousands of rows; the window goes on meanwhile). None when the store cannot be opened twice (in memory):
     ``_scanned`` then records it on the window's thread."""
-    if window.case is None or not window.account.can(Permission.OPEN_CASE) or not window.case_service.store.shareable:
+    if window.case is None or not window.account.can(Permission.OPEN_CASE) or not window.case_service.shareable:
         return None
     service: CaseService = window.case_service
     case, account = window.case, window.account
 
     def record(scanned: list, engine: Any) -> None:
-        with service.store.reopen() as store:  # this thread's connection (a connection serves one thread)
-            dataclasses.replace(service, store=store).record_scan(case, account, scanned, _versions(engine),
-                                                                  policy_decisions=False, engine=engine)
+        with service.on_own_connection() as own:  # this thread's connection (a connection serves one thread)
+            own.record_scan(case, account, scanned, engine_versions(engine), policy_decisions=False, engine=engine)
 
     return record
 
@@ -117,15 +111,14 @@ def _export_job(window: Any, out_dir: Path, scanned: list) -> ExportJob | None:
         return None
     service: CaseService = window.case_service
     case_id, account = window.case.id, window.account
-    if not service.store.shareable:
+    if not service.shareable:
         return ExportJob(lambda progress: service.export(case_id, account, scanned, out_dir, progress),
                          in_thread=False)
 
     def run(progress: Callable[[int, int, str], None]) -> Any:
         # the PDF work in a process of its own: PyMuPDF's long calls would otherwise stall the window
-        with service.store.reopen() as store, PdfWorkProcess() as pdf_work:
-            return dataclasses.replace(service, store=store).export(case_id, account, scanned, out_dir, progress,
-                                                                    run_pdf=pdf_work)
+        with service.on_own_connection() as own, PdfWorkProcess() as pdf_work:
+            return own.export(case_id, account, scanned, out_dir, progress, run_pdf=pdf_work)
 
     return ExportJob(run)
 
@@ -134,57 +127,8 @@ def _scanned(window: Any, scanned: list) -> None:
     """Record the scan (finding keys, document hashes, engine versions) in the store and the trail."""
     if window.case is None or not window.account.can(Permission.OPEN_CASE):
         return
-    window.case_service.record_scan(window.case, window.account, scanned, _versions(window.engine),
+    window.case_service.record_scan(window.case, window.account, scanned, engine_versions(window.engine),
                                     policy_decisions=False, engine=window.engine)
-
-
-def _versions(engine: Any) -> dict:
-    versions_fn = getattr(engine, "versions", None)
-    return versions_fn() if versions_fn is not None else {}
-
-
-def _before_commit(window: Any, action: Action) -> dict:
-    """Refuse (PermissionDenied) a change the role may not make; void a sign-off the change invalidates."""
-    service: CaseService = window.case_service
-    user: User = window.account
-    require(user, Permission.DECIDE, "findings")
-    case = service.state(window.case.id)
-    _check_releases(window, service, user, case, action)
-    if not action.is_undo:  # a reason typed now (an undo puts back one that was checked)
-        _wire(window)
-        reasons = {c.after.reason for c in action.changes if isinstance(c.after, DecisionRecord) and c.after.reason}
-        for reason in sorted(reasons):
-            service.refuse_personal(case.case_id, {"the reason": reason})
-    new = case.changed(user, action.label)
-    if new == case:
-        return {}
-    events = []
-    if case.sign_off is not None and new.sign_off is None:
-        events.append((str(EventType.SIGN_OFF_VOIDED), {"case_id": case.case_id, "signed_by": case.sign_off.actor,
-                                                        "signed_at": case.sign_off.at, "why": new.note}))
-    return {"case": new, "events": events}
-
-
-def _check_releases(window: Any, service: CaseService, user: User, case: Case, action: Action) -> None:
-    """Refuse at decision time what ``case decide`` refuses: leaving visible (release, or "not personal
-    information") an item of a category the recipient's policy locks, without counsel's valid override
-    (``PolicyViolation`` / ``PermissionDenied``). Without this the export would still redact it, but the reviewer
-    would have been shown a release that cannot happen."""
-    released: list[tuple[FindingKey, str]] = []
-    for change in action.changes:
-        after = change.after
-        if isinstance(after, DecisionRecord) and after.decision.value in RELEASING:
-            released.append((after.key, after.key.category))
-        elif isinstance(after, AllowEntry):  # every finding with this text is released
-            released.extend((f.key, f.entity_type) for findings in window.session.findings.values()
-                            for f in findings if f.allow_digest == after.text_digest)
-    policy = service.policies.policy(case.context.recipient)
-    locked = [(key, category) for key, category in released if policy.is_locked(category)]
-    if not locked:
-        return
-    overrides = {i.key: i.override for i in service.items(case.case_id)}
-    for key, category in locked:
-        service.policies.check_decision(case.context, user, category, RELEASE, overrides.get(key))
 
 
 def open_properties(window: Any) -> CasePropertiesDialog:

@@ -1,8 +1,10 @@
 """The review window: case documents on the left, the page in the centre, findings and decisions on the right.
 
-Everything it works with is passed in (store, policy, detection engine or a factory to build it once in the
-background, user and role); it reaches for no globals. Every change goes through ``_commit``: the store makes the
-action durable first, then the session applies it and the screen shows it.
+Everything it works with is passed in (the case service, policy, detection engine or a factory to build it once in
+the background, the signed-in account); it reaches for no globals and no store: every read and write goes through
+the application service (``workstation.service``), under the same rules as the command line. Every change goes
+through ``_commit``: the service checks it and makes it durable first, then the session applies it and the screen
+shows it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.documents.raster import PdfRasterizer
+from workstation.domain.case_record import CaseRecord
 from workstation.domain.errors import InputError, WorkstationError
 from workstation.domain.model import Document, Finding, Page, Rect
 from workstation.domain.policy import Policy
@@ -53,6 +56,7 @@ from workstation.domain.review import (
     selection_boxes,
     snippet,
 )
+from workstation.domain.roles import User
 from workstation.pipeline import Analyzer, Layout, ScannedDocument
 from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
@@ -67,7 +71,7 @@ from workstation.qt.workers import (
     ScanResult,
     run_export,
 )
-from workstation.store.case_store import CaseRecord, CaseStore
+from workstation.service import CaseService
 
 ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
 CURSOR_SAVE_DELAY_MS = 400  # the reviewer's place (finding, page, zoom) is written this long after it last changed
@@ -125,17 +129,18 @@ class LoadedDocument:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, *, store: CaseStore, policy: Policy, user: str, role: str = "clerk",
+    def __init__(self, *, service: CaseService, account: User, policy: Policy,
                  engine: Analyzer | None = None, engine_factory: Callable[[], Analyzer] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
+        self.case_service = service  # the one way to the case store: every rule and the trail are there
+        self.account = account
         self.policy = policy
-        self.user = user
-        self.role = role
+        self.user = account.name
+        self.role = account.role.value
         self.engine = engine
         self.engine_factory = engine_factory
-        self.session = ReviewSession(policy.reason_codes, user)
+        self.session = ReviewSession(policy.reason_codes, self.user)
         self.case: CaseRecord | None = None
         self.docs: list[LoadedDocument] = []
         self.by_path: dict[str, LoadedDocument] = {}
@@ -154,9 +159,8 @@ class MainWindow(QMainWindow):
         self._release_all = False
         self._export_skipped: list[str] = []
         self._fit_on_first_page = False
-        self.setWindowTitle(f"{user} ({role}) — Disclosure Review Workstation")
+        self.setWindowTitle(f"{self.user} ({self.role}) — Disclosure Review Workstation")
         self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
-        self.before_commit: Callable[[Action], dict] | None = None  # hook: role and case-state rules
         # hook: records the scan in the store. Called when a case is opened; the function it returns is run in the
         # loader's thread once every document is detected (None: nothing to record there)
         self.scan_recorder: Callable[[MainWindow], ScanRecorder | None] | None = None
@@ -449,10 +453,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Cannot open the case: {exc}")
             return False
         name = Path(sources[0]).name if len(sources) == 1 else f"{Path(sources[0]).name} + {len(sources) - 1}"
-        self.case = self.store.open_case(sources, name)
+        opened = self.case_service.open_for_review(sources, name)
+        self.case = opened.record
         self.session = ReviewSession(self.policy.reason_codes, self.user)
-        self.session.load(self.store.decisions(self.case.id), self.store.manual(self.case.id),
-                          self.store.allow_list(self.case.id))
+        self.session.load(opened.decisions, opened.manual, opened.allow_list)
         self._resume = dict(self.case.cursor)
         for d in self.docs:
             if d.raster is not None:
@@ -478,7 +482,7 @@ class MainWindow(QMainWindow):
         recorder = self.scan_recorder(self) if self.scan_recorder is not None else None
         self._recording_in_loader = recorder is not None
         loader = CaseLoader(files, self.engine, self.engine_factory, recorder,
-                            text_key=self.store.text_key(self.case.id))  # findings keyed as the store's
+                            text_key=self.case_service.text_key(self.case.id))  # findings keyed as the store's
         on = self.mailbox.connect
         on(loader.firstPage, self._on_first_page)
         on(loader.documentLoaded, self._on_document_loaded)
@@ -872,8 +876,8 @@ class MainWindow(QMainWindow):
         """Persist, then apply and show. Nothing is shown as done unless the store has it."""
         assert self.case is not None
         try:
-            extra = self.before_commit(action) if self.before_commit is not None else {}
-            self.store.apply(self.case.id, action, self.user, self.role, **extra)
+            self.case_service.apply_action(self.case.id, self.account, action,
+                                           [f for found in self.session.findings.values() for f in found])
         except WorkstationError as exc:  # refused by a rule (role, case state): nothing is taken
             QMessageBox.warning(self, "Not allowed", str(exc))
             return False
@@ -915,7 +919,7 @@ class MainWindow(QMainWindow):
             k = FindingKey.of(self.current)
             cursor["finding"] = [k.document, k.page, k.start, k.end, k.category, k.text_digest]
             cursor["document"] = k.document
-        self.store.save_cursor(self.case.id, cursor)
+        self.case_service.save_cursor(self.case.id, cursor)
 
     # ================================================================== manual tools
     def set_tool(self, tool: Tool) -> None:

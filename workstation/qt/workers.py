@@ -36,10 +36,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-from workstation.service import ExportResult
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
 from workstation.domain.model import Document, Finding, FindingKey, Rect
-from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout, scan
+from workstation.pipeline import Analyzer, Layout, ScannedDocument, layout
+from workstation.service import ExportResult
+from workstation.service.scanning import scan_one
 
 RECORD_WAIT_S = 5.0  # the longest the loader waits for the window before recording the scan anyway
 DELIVERY_BUDGET_S = 0.02  # messages delivered in one turn of the event loop, at most (the rest wait for the next)
@@ -308,7 +309,7 @@ class CaseLoader(Worker):
                     return
                 try:
                     assert self.engine is not None
-                    sd = scan([d], self.engine, ocr_progress=self.ocrProgress.emit, text_key=self.text_key)[0]
+                    sd = scan_one(d, self.engine, ocr_progress=self.ocrProgress.emit, text_key=self.text_key)
                     new_layout = layout(sd.document) if sd.document is not d else None
                     result = scan_result(sd, new_layout or lay, new_layout)
                     scanned.append(sd)

@@ -3,17 +3,15 @@ every part of it uses: lookups of cases and items, the free-text screen, and ref
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from workstation.domain.audit import (
-    EventType,
-    utc_now,
-)
+from workstation.domain.audit import AuditRecord, EventType, utc_now
 from workstation.domain.case import Case, CaseItem
+from workstation.domain.case_record import CaseRecord
 from workstation.domain.disclosure import DisclosureContext
 from workstation.domain.errors import (
     CaseStateError,
@@ -23,29 +21,34 @@ from workstation.domain.errors import (
 )
 from workstation.domain.free_text import CASE_LABEL_FALLBACK, Analyze, FreeTextScreen, Screened
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
-from workstation.domain.policy_engine import (
-    REDACT,
-    PolicyEngine,
-)
-from workstation.domain.review import (
-    Decision,
-    FindingKey,
-)
+from workstation.domain.policy_engine import REDACT, Override, PolicyEngine
+from workstation.domain.review import AllowEntry, Decision, DecisionRecord, FindingKey, ManualEntry
 from workstation.domain.roles import User, UserDirectory
 from workstation.domain.signing import TrustAnchor
 from workstation.service.items import (
     DEFAULT_RECIPIENT,
+    SYSTEM_TRAIL,
     Item,
     document_label,
     full_item_id,
     short_id,
 )
-from workstation.store.case_store import CaseRecord, CaseStore
+from workstation.service.repository import CaseRepository
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """A case opened for review: its record and what has been decided so far."""
+
+    record: CaseRecord
+    decisions: list[DecisionRecord]
+    manual: list[ManualEntry]
+    allow_list: list[AllowEntry]
 
 
 @dataclass
 class ServiceBase:
-    store: CaseStore
+    store: CaseRepository
     policies: PolicyEngine = field(default_factory=PolicyEngine.load)
     clock: Callable[[], str] = utc_now
     # free text a user types is checked for personal information before it is stored (``free_text``): the
@@ -57,6 +60,76 @@ class ServiceBase:
     # registered up to the administrators' key fingerprints of the trust ``anchor``
     users: UserDirectory | None = None
     anchor: TrustAnchor | None = None
+
+    # ----- what the doors read (neither the CLI nor the window reads the repository itself)
+    @property
+    def shareable(self) -> bool:
+        """Whether ``on_own_connection`` can give another thread its own connection (not a store in memory)."""
+        return self.store.shareable
+
+    @contextmanager
+    def on_own_connection(self) -> Iterator[Self]:
+        """This service on a connection of its own to the same store, for a worker thread (a connection serves
+        the thread that made it); closed on leaving the block."""
+        store = self.store.reopen()
+        try:
+            yield replace(self, store=store)
+        finally:
+            store.close()
+
+    def record(self, case_id: str) -> CaseRecord | None:
+        return self.store.case(case_id)
+
+    def case_list(self) -> list[tuple[CaseRecord, Case | None]]:
+        """Every case, most recently opened first, with its state (None: opened in the window, never set up)."""
+        return [(rec, self.store.case_state(rec.id)) for rec in self.store.cases()]
+
+    def documents(self, case_id: str) -> list[tuple[str, str, int]]:
+        """(path, SHA-256, pages) of each document of the last recorded scan."""
+        return self.store.scanned_documents(case_id)
+
+    def manual_boxes(self, case_id: str) -> list[ManualEntry]:
+        return self.store.manual(case_id)
+
+    def overrides(self, case_id: str) -> dict[str, Override]:
+        return self.store.overrides(case_id)
+
+    def audit_records(self, case_id: str) -> list[AuditRecord]:
+        return self.store.audit(case_id)
+
+    def audit_lines(self, case_id: str) -> list[str]:
+        """The trail's records exactly as stored (canonical JSON), for a JSONL copy."""
+        return self.store.audit_lines(case_id)
+
+    def open_for_review(self, sources: Sequence[str], name: str) -> ReviewState:
+        """Open (or reopen) the case of ``sources`` in the window: its record and every decision, manual box and
+        allow-list entry made so far."""
+        rec = self.store.open_case(sources, name)
+        return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
+
+    def text_key(self, case_id: str) -> bytes:
+        """The case's secret, to key the digests of findings detected on this desk (kept in memory only)."""
+        return self.store.text_key(case_id)
+
+    @property
+    def store_name(self) -> str:
+        """The store as a message names it: the local file's path, or the team store's database."""
+        return str(getattr(self.store, "path", None) or getattr(self.store, "name", "the team's case store"))
+
+    def record_system_event(self, actor: str, role: str, event: str, details: Mapping[str, Any]) -> None:
+        """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``."""
+        self.store.append_event(SYSTEM_TRAIL, actor or "(unknown)", role or "none", event, details)
+
+    def export_trail(self, case_id: str) -> tuple[AuditRecord, list[str]]:
+        """The case's trail as stored, for a JSONL copy: the copy itself is recorded first (so the copy ends with
+        the record of its making, and its head can be compared with the store's)."""
+        record = self.store.append_event(case_id, "workstation", "system", "audit-exported",
+                                         {"case_id": case_id, "records": self.store.audit_head(case_id)[0] + 1})
+        return record, self.store.audit_lines(case_id)
+
+    def save_cursor(self, case_id: str, cursor: dict) -> None:
+        """Where the reviewer is (document, finding, page, zoom): not a decision, not audited."""
+        self.store.save_cursor(case_id, cursor)
 
     # ----- lookup
     def lookup(self, name: str) -> CaseRecord:

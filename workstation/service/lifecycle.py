@@ -10,6 +10,7 @@ from workstation.domain.audit import (
     EventType,
 )
 from workstation.domain.case import Case, CaseState
+from workstation.domain.case_record import CaseRecord, case_id_for
 from workstation.domain.disclosure import DisclosureContext
 from workstation.domain.errors import (
     CaseStateError,
@@ -35,7 +36,6 @@ from workstation.service.items import (
     _pair,
     document_sha256,
 )
-from workstation.store.case_store import CaseRecord
 
 
 class Lifecycle(Approvals):
@@ -55,8 +55,6 @@ class Lifecycle(Approvals):
         existing = self.store.find_case(name)
         if existing is not None:
             raise UsageError(f"a case named {name!r} already exists")
-        from workstation.store.case_store import case_id_for
-
         other = self.store.case(case_id_for(sources))
         if other is not None and self.store.case_state(other.id) is not None:
             raise UsageError(f"these files are already case {other.name!r}")

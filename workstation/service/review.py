@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
-from workstation.domain.categories import PROTECTED
+from workstation.domain.case import Case
 from workstation.domain.disclosure import LegalBasis, LegalBasisKind
 from workstation.domain.errors import (
     PolicyViolation,
@@ -15,13 +16,17 @@ from workstation.domain.policy_engine import (
     DEFER,
     REDACT,
     RELEASE,
+    RELEASING,
     Override,
 )
 from workstation.domain.review import (
     Action,
+    AllowEntry,
     Change,
     Decision,
     DecisionRecord,
+    FindingKey,
+    release_reason_problem,
 )
 from workstation.domain.roles import Permission, User, require
 from workstation.domain.signing import Signer
@@ -51,9 +56,9 @@ class Review(Lifecycle):
             changes = []
             for i in chosen:
                 self.policies.check_decision(case.context, user, i.category, decision, i.override)
-                if decision == RELEASE and i.category in PROTECTED and len(reason.strip()) < 10:
-                    raise PolicyViolation(f"releasing {i.category} needs a written reason (--reason)",
-                                          category=i.category)
+                problem = release_reason_problem(i.category, reason) if decision == RELEASE else None
+                if problem:
+                    raise PolicyViolation(f"{problem} (--reason)", category=i.category)
                 code = (reason_code or self.policies.exemption_code(case.context.recipient, i.category)
                         if decision == REDACT else "")
                 changes.append(Change(i.record, DecisionRecord(i.key, Decision(decision), code, reason.strip(),
@@ -64,6 +69,53 @@ class Review(Lifecycle):
                              case=new if new != case else None, events=self._voided(case, new))
             return len(changes)
 
+
+    def apply_action(self, case_id: str, user: User, action: Action, findings: Iterable[Any] = ()) -> None:
+        """A reviewer's action from the window - decisions, manual boxes, allow-list entries ("not personal
+        information") and their undo - under the rules ``decide`` applies: the role; the recipient's locked
+        categories (released only under counsel's override); a written reason to release a protected category;
+        no personal information in a reason. A change voids a sign-off. Refusals are recorded in the trail.
+
+        ``findings``: the case's findings on screen (an allow-list entry releases every finding with its text,
+        including those of a scan not yet recorded)."""
+        with self._audited(case_id, user, "decide (window)"):
+            require(user, Permission.DECIDE, "findings")
+            case = self.state(case_id)
+            if not action.is_undo:  # an undo puts back what was checked when it was first done
+                self._check_reasons(case_id, action)
+            self._check_releases(case_id, case, user, action, findings)
+            new = case.changed(user, action.label)
+            self.store.apply(case_id, action, user.name, user.role.value, case=new if new != case else None,
+                             events=self._voided(case, new))
+
+    def _check_reasons(self, case_id: str, action: Action) -> None:
+        records = [c.after for c in action.changes if isinstance(c.after, DecisionRecord)]
+        for rec in records:
+            problem = release_reason_problem(rec.key.category, rec.reason) if rec.decision is Decision.RELEASE else None
+            if problem:
+                raise PolicyViolation(problem, category=rec.key.category)
+        for reason in sorted({rec.reason for rec in records if rec.reason}):
+            self.refuse_personal(case_id, {"the reason": reason})
+
+    def _check_releases(self, case_id: str, case: Case, user: User, action: Action, findings: Iterable[Any]) -> None:
+        """Refuse leaving visible (release, or "not personal information") an item of a category the recipient's
+        policy locks, without counsel's valid override (``PolicyViolation`` / ``PermissionDenied``)."""
+        released: list[tuple[FindingKey, str]] = []
+        allowed = {c.after.text_digest for c in action.changes if isinstance(c.after, AllowEntry)}
+        for change in action.changes:
+            after = change.after
+            if isinstance(after, DecisionRecord) and after.decision.value in RELEASING:
+                released.append((after.key, after.key.category))
+        if allowed:  # every finding with this text is released: the recorded scan's and those on screen
+            released += [(key, key.category) for key, _, _, allow in self.store.findings(case_id) if allow in allowed]
+            released += [(FindingKey.of(f), f.entity_type) for f in findings if f.allow_digest in allowed]
+        policy = self.policies.policy(case.context.recipient)
+        locked = [(key, category) for key, category in released if policy.is_locked(category)]
+        if not locked:
+            return
+        overrides = {i.key: i.override for i in self.items(case_id)}
+        for key, category in locked:
+            self.policies.check_decision(case.context, user, category, RELEASE, overrides.get(key))
 
     def override(self, case_id: str, user: User, ident: str, reason: str, warrant: str,
                  signer: Signer | None = None) -> Override:
