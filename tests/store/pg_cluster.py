@@ -51,7 +51,9 @@ class Cluster:
         return self.root / "data"
 
     def conninfo(self, user: str = OWNER, dbname: str = DATABASE) -> str:
-        return f"host={self.root} port=5432 dbname={dbname} user={user} password={self.passwords[user]}"
+        from psycopg.conninfo import make_conninfo
+
+        return make_conninfo(host=str(self.root), port="5432", dbname=dbname, user=user, password=self.passwords[user])
 
     def url(self, user: str = OWNER, dbname: str = DATABASE) -> str:
         from urllib.parse import quote

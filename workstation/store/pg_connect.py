@@ -29,7 +29,7 @@ class StoreUnavailable(WorkstationError):
 
 _SQLSTATE = {"WS001": PermissionDenied, "WS002": CaseStateError, "WS003": StaleChangeError,
              "WS004": SensitiveDataError, "WS005": UsageError}
-_PASSWORD = re.compile(r"(password\s*=\s*)\S+|(://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)
+_PASSWORD = re.compile(r"(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)|(://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)
 
 
 def redact_conninfo(conninfo: str) -> str:

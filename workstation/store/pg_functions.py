@@ -43,7 +43,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ws.cj_num(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT
 SET extra_float_digits = 1 AS $$
-DECLARE s text; m text[]; neg text; digits text; lead integer; e integer; n integer;
+DECLARE s text; m text[]; neg text; digits text; lead integer; e integer; n integer; c numeric; same boolean;
 BEGIN
   IF t ~ '^-?[0-9]+$' THEN RETURN t; END IF;  -- an integer, as Python wrote it
   s := t::float8::text;  -- the shortest digits that read back as the same double (what Python's repr picks)
@@ -59,9 +59,25 @@ BEGIN
   IF digits = '' THEN RETURN neg || '0.0'; END IF;
   e := e - lead;
   n := length(digits);
+  -- PostgreSQL's "shortest" output is not always the shortest (exact integers above 2**53 come out in full):
+  -- take the fewest digits that still read back as the same double, rounded from these, as Python's repr does
+  FOR p IN 1..n - 1 LOOP
+    c := round(digits::numeric / (10::numeric ^ (n - p)));
+    BEGIN
+      same := (neg || c::text || 'e' || (e - p + 1)::text)::float8 = t::float8;
+    EXCEPTION WHEN numeric_value_out_of_range THEN
+      same := false;  -- rounded past the largest (or below the smallest) double
+    END;
+    IF same THEN
+      IF length(c::text) > p THEN e := e + 1; END IF;
+      digits := rtrim(c::text, '0');
+      n := length(digits);
+      EXIT;
+    END IF;
+  END LOOP;
   IF e < -4 OR e >= 16 THEN  -- Python's repr: scientific outside 1e-4 <= |x| < 1e16
     RETURN neg || left(digits, 1) || CASE WHEN n > 1 THEN '.' || substr(digits, 2) ELSE '' END
-      || 'e' || CASE WHEN e < 0 THEN '-' ELSE '+' END || lpad(abs(e)::text, 2, '0');
+      || 'e' || CASE WHEN e < 0 THEN '-' ELSE '+' END || CASE WHEN abs(e) < 10 THEN '0' ELSE '' END || abs(e);
   ELSIF e < 0 THEN
     RETURN neg || '0.' || repeat('0', -e - 1) || digits;
   ELSIF n <= e + 1 THEN
