@@ -45,6 +45,7 @@ class Cluster:
     bindir: Path
     passwords: dict[str, str] = field(default_factory=dict)
     as_postgres: bool = False
+    fsync: bool = False  # off for the tests (nothing to keep); on for the benchmark (a real server's cost)
 
     @property
     def data(self) -> Path:
@@ -74,9 +75,9 @@ class Cluster:
             shutil.chown(pwfile, "postgres")
         try:
             self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "scram-sha-256", "-U", OWNER,
-                      "--pwfile", str(pwfile), "-E", "UTF8", "--locale=C", "--no-sync")
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o",
-                      f"-k {self.root} -c listen_addresses='' -c fsync=off", "-l", str(self.root / "log"),
+                      "--pwfile", str(pwfile), "-E", "UTF8", "--locale=C", *([] if self.fsync else ["--no-sync"]))
+            options = f"-k {self.root} -c listen_addresses='' -c fsync={'on' if self.fsync else 'off'}"
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "log"),
                       "-w", "start")
         except subprocess.CalledProcessError as exc:
             log = (self.root / "log").read_text() if (self.root / "log").exists() else ""
@@ -89,7 +90,7 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster(members: dict[str, str] | None = None) -> Cluster:
+def start_cluster(members: dict[str, str] | None = None, *, fsync: bool = False) -> Cluster:
     """Start a cluster, create the workstation database, ``server init`` it and add one member per role."""
     import psycopg
 
@@ -101,7 +102,7 @@ def start_cluster(members: dict[str, str] | None = None) -> Cluster:
     if as_postgres:
         shutil.chown(root, "postgres")
         root.chmod(0o755)
-    cluster = Cluster(root, bindir, {OWNER: secrets.token_urlsafe(16)}, as_postgres)
+    cluster = Cluster(root, bindir, {OWNER: secrets.token_urlsafe(16)}, as_postgres, fsync)
     cluster.start()
     try:
         with psycopg.connect(cluster.conninfo(dbname="postgres"), autocommit=True) as conn:
