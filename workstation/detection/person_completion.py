@@ -1,0 +1,226 @@
+"""Span completion: spaCy's PERSON spans refined, and every part of a found name found again."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
+from workstation.detection import gazetteer
+from workstation.detection.person_cues import _PersonCues
+from workstation.detection.person_lexicon import (
+    _FUNCTION_WORDS,
+    _LOWER_WORD,
+    _MONTHS,
+    _PART_RE,
+    _STATE_CODES,
+    _WORD,
+)
+
+
+class _PersonCompletion(_PersonCues):
+    """``refine_span`` and Presidio's ``enhance_using_context`` hook (spaCy spans, repeated names)."""
+
+    # ------------------------------------------------------------------ spaCy span refinement
+
+    def refine_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A spaCy PERSON span corrected: one line, no title or label, extended over a following surname.
+
+        Returns None when the span holds no name.
+        """
+        if not hasattr(self, "_stop"):
+            self.load()
+        segment = text[start:end]
+        best: tuple[int, int] | None = None
+        # a span is cut at line breaks and at table column separators (tab, pipe, a run of spaces)
+        for pm in _PART_RE.finditer(segment):
+            s = start + pm.start()
+            span = self._clean_part(text, s, start + pm.end())
+            if span:
+                best = span
+                break
+        if best is None:
+            return None
+        s, e = best
+        # "Nat.:", "Tel.:" - an abbreviated form label, not a name; "Jun. 2" - a month
+        if re.compile(r"\.?[ \t]*:").match(text, e) and e - s <= 5:
+            return None
+        if self._label_like(text, (s, e)):
+            return None  # "Reportee:", "ARRESTEE:" - one capitalised word before a colon is a form label
+        if text[s:e].lower() in _MONTHS and re.compile(r"\.?,?[ \t]*\d").match(text, e):
+            return None
+        if self._not_a_person(text[s:e]) or self._place_here(text, s, e):
+            return None
+        # extend over following name tokens on the same line ("Mohammed Rafiqul" + " Islam")
+        if e == end or text[e:end].strip() == "":
+            m = self._space_re.match(text, e)
+            if m and m.end() - e == 1 and text[e] == " ":
+                ext = self.read_name(text, m.end(), max_tokens=3)
+                if ext and ext[0] == m.end() and not self._bare_acronym(text, ext):
+                    after = ext[1]
+                    if not (after < len(text) and text[after] == ":"):
+                        e = ext[1]
+        return s, e
+
+    _LOCATIVE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|to|from|into|located\s+in|outside(?:\s+of)?)\s+)$")
+    _REGION_AFTER = re.compile(r",[ \t]*[A-Z][\w.]*")
+
+    def _place_here(self, text: str, s: int, e: int) -> bool:
+        """A spaCy "PERSON" that is a place of the gazetteer used as one: "detained at Victorville", "Saint Croix,
+        U.S. Virgin Islands", "Ciudad Juarez". A single word that is also a surname ("Lima", "Jackson") needs the
+        place's context: a locative word before it or ", Region" after it."""
+        place = gazetteer.place(text[s:e])
+        if place is None:
+            return False
+        if " " in text[s:e].strip() and place.kind != "country":
+            return True
+        return bool(self._LOCATIVE_BEFORE.search(text, max(0, s - 20), s) or self._REGION_AFTER.match(text, e))
+
+    def _clean_part(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        while s < e and not (text[s].isalpha()):
+            s += 1
+        while e > s and not (text[e - 1].isalpha() or text[e - 1] == "."):
+            e -= 1
+        if e > s and text[e - 1] == "." and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", text[s:e]):
+            e -= 1
+        if text[s:e].endswith(("'s", "’s")):
+            e -= 2
+        if s >= e:
+            return None
+        # leading titles / stop words ("Det", "Officer", "The")
+        dropped_word = False
+        while True:
+            m = _WORD.match(text, s)
+            if not m or m.end() > e:
+                break
+            w = m.group()
+            if w.lower() in self._titles or w.lower() in self._stop or (w in _STATE_CODES):
+                if w.lower() not in self._titles and w.lower() not in _FUNCTION_WORDS:
+                    dropped_word = True
+                nxt = m.end()
+                if nxt < e and text[nxt] == ".":
+                    nxt += 1
+                while nxt < e and text[nxt] in " \t,":
+                    nxt += 1
+                s = nxt
+                continue
+            break
+        if s >= e:
+            return None
+        # trailing stop words, titles and labels ("Zhang Wei Complainant", "Diallo DOB")
+        words = list(_WORD.finditer(text, s, e))
+        while words and (self._is_stop(words[-1].group()) or words[-1].group().lower() in self._label_words):
+            words.pop()
+        if not words:
+            return None
+        e = min(e, words[-1].end() + (1 if text[words[-1].end():words[-1].end() + 1] == "." and
+                                       len(words[-1].group()) == 1 else 0))
+        name = self.read_name(text, s)
+        if not name or name[0] != s:
+            return None
+        # "Safe Horizon", "Legal Aid": a word that is not part of names before a single word - an organisation
+        if dropped_word and len(words) == 1:
+            return None
+        return s, max(e, name[1])
+
+    def enhance_using_context(self, text: str, raw_recognizer_results: list[RecognizerResult],
+                              other_raw_recognizer_results: list[RecognizerResult], nlp_artifacts: Any,
+                              context: list[str] | None = None) -> list[RecognizerResult]:
+        if not hasattr(self, "_stop"):
+            self.load()
+        for r in other_raw_recognizer_results:
+            if r.entity_type != "PERSON":
+                continue
+            meta = r.recognition_metadata or {}
+            if meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == self.name:
+                continue
+            span = self.refine_span(text, r.start, r.end)
+            if span is None:
+                r.score = 0.0
+                continue
+            r.start, r.end = span
+        return raw_recognizer_results + self._repeated_names(text, raw_recognizer_results,
+                                                             other_raw_recognizer_results)
+
+    def _given_names_before(self, text: str, found: list[RecognizerResult],
+                            others: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The full name elsewhere in the text of a surname found alone ("Mr. Nwosu" ... "client Emeka Nwosu").
+
+        A surname found on its own (after a title, or by spaCy) that is written elsewhere after one to three
+        capitalised name words makes those words and the surname a PERSON finding.
+        """
+        surnames: set[str] = set()
+        for r in found:
+            toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
+            if len(toks) != 1 or len(toks[0]) < 3 or not toks[0][0].isupper() or toks[0].isupper():
+                continue
+            low = toks[0].lower()
+            if self._is_stop(toks[0]) or low in self._particles or low in self._label_words or (
+                    low in self._places or low in self._regions or low in self._street_types):
+                continue
+            surnames.add(toks[0])
+        if not surnames:
+            return []
+        alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+        given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
+        other_types = [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
+        out: list[RecognizerResult] = []
+        for m in rx.finditer(text):
+            s = m.start()
+            for w in _WORD.finditer(text, m.start(1), m.end(1)):
+                low = w.group().lower()
+                if self._is_stop(w.group()) or low in self._label_words or low in self._places or (
+                        low in self._regions or low in self._particles or w.group().isupper() and len(w.group()) > 1):
+                    s = w.end() + 1  # "Dear", "Client", "FOIL": not a given name; the name starts after it
+            if s >= m.end(1) or any(a < m.end() and s < b for a, b in other_types):
+                continue
+            out.append(self._result(s, m.end(), self.REPEAT_SCORE, "a surname found alone, here with a given name"))
+        return out
+
+    def _repeated_names(self, text: str, own: list[RecognizerResult],
+                        others: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Other mentions of a name found elsewhere in the same text ("Imran Singh ... Singh can be reached").
+
+        The words of every name of two or more words found with context (or by spaCy) are looked up across the
+        text, capitalised, and runs of them become PERSON findings. A word that also occurs in lower case in the
+        text ("fall", "rose") is not used, nor stop words, titles, places and words inside other findings.
+        """
+        found = [r for r in own if r.score >= self.LIST_SCORE] + [
+            r for r in others if r.entity_type == "PERSON" and r.score > 0]
+        out = self._given_names_before(text, found, others)
+        words: set[str] = set()
+        for r in found:
+            toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
+            if len(toks) < 2:
+                continue
+            for t in toks:
+                low = t.lower()
+                if len(t) < 2 or self._is_stop(t) or low in self._particles or low in self._label_words or (
+                        low in self._places or low in self._regions or low in self._street_types):
+                    continue
+                words.add(low)
+        if not words:
+            return out
+        lowered_in_text = words & {m.group() for m in _LOWER_WORD.finditer(text) if m.group().islower()}
+        words -= lowered_in_text
+        if not words:
+            return out
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # words of a name are one or two spaces apart: a tab or a wider gap separates table cells
+        run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ ]{1,2}(?i:" + alt + r"))*(?![\w'’-])")
+        taken = [(r.start, r.end) for r in found] + [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
+        taken += [(r.start, r.end) for r in out]
+        for m in run.finditer(text):
+            s, e = m.start(), m.end()
+            if not text[s].isupper() or any(a < e and s < b for a, b in taken):
+                continue
+            nxt = _WORD.match(text, e + 1) if e < len(text) and text[e] == " " else None
+            if nxt and nxt.group().lower() in self._street_types:
+                continue  # "Fulton Street", "Jackson Heights"
+            if e - s <= 4 and text[s:e].isupper():
+                continue  # "KAI", "LAM" alone in capitals: too close to acronyms
+            out.append(self._result(s, e, self.REPEAT_SCORE, "another mention of a name found in the text"))
+            taken.append((s, e))
+        return out
