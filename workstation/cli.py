@@ -34,6 +34,7 @@ from workstation.domain.errors import UsageError, WorkstationError
 from workstation.domain.model import Document
 from workstation.paths import RESOURCES
 from workstation.pipeline import Analyzer
+from workstation.service.repository import add_team_member, init_team_store, is_team_store
 from workstation.service.scanning import LazyEngine, close_engine, scan_sources
 
 log = logging.getLogger("workstation")
@@ -207,8 +208,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
 # ----- cases, users, audit and reports (issue 4)
 
 def _common(p: argparse.ArgumentParser, *, user: bool = False) -> None:
-    p.add_argument("--db", type=Path, default=None, metavar="FILE",
-                   help="case store (default: $WORKSTATION_DB or the user's data folder)")
+    p.add_argument("--db", default=None, metavar="FILE|URL",
+                   help="case store: a SQLite file, or the team's PostgreSQL store as postgresql://HOST/DB "
+                        "(default: $WORKSTATION_DB or a file in the user's data folder)")
     p.add_argument("--users", type=Path, default=None, metavar="FILE",
                    help="users file (default: $WORKSTATION_USERS or the user's config folder)")
     p.add_argument("--trust-anchor", default=None, metavar="FINGERPRINT",
@@ -321,6 +323,12 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     verdict.add_argument("--fail", dest="failed", action="store_true")
     ar.add_argument("--comment", default="")
     _common(ar, user=True)
+
+    sv = sub.add_parser("server", help="the team's shared PostgreSQL store")
+    svs = sv.add_subparsers(dest="server_command", parser_class=_Parser, required=True)
+    si = svs.add_parser("init", help="create or upgrade the store's schema, functions and privileges (run as the "
+                                     "database's owner; idempotent)")
+    si.add_argument("--db", required=True, metavar="URL", help="the owner's connection: postgresql://OWNER@HOST/DB")
 
     rp = sub.add_parser("report", help="Vaughn index and disclosure record of a case, or `summary` across cases")
     rp.add_argument("name", metavar="NAME|summary")
@@ -629,6 +637,9 @@ def cmd_users(args: argparse.Namespace) -> int:
         signer = directory.unlock(actor.name, _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE",
                                                           "--passphrase-file") or "")
     directory = directory.add_user(actor, args.new_user, role, new_secret, args.display_name, signer=signer)
+    team = args.db or os.environ.get("WORKSTATION_DB")
+    if team and is_team_store(team):  # the team store: the member's login role first (refused unless admin)
+        add_team_member(team, args.new_user.strip().lower(), role.value, new_secret)
     save_users(path, directory)
     name = args.new_user.strip().lower()
     user = directory.get(name)
@@ -662,6 +673,16 @@ def _record_users_change(args: argparse.Namespace, actor, event: str,  # noqa: A
                        {**details, "users_file_sha256": hashlib.sha256(_users_path(args).read_bytes()).hexdigest()})
     finally:
         store.close()
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    """``server init``: the team store's schema, functions and privileges, as the database's owner."""
+    if not is_team_store(args.db):
+        raise UsageError("--db must be the team store's PostgreSQL URL (postgresql://OWNER@HOST/DB)")
+    version = init_team_store(args.db)
+    print(f"team store ready: schema version {version}; add members with `workstation users add NAME --role ROLE "
+          "--db URL` (an administrator's connection)")
+    return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -876,6 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_audit(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "server":
+            return cmd_server(args)
         return cmd_redact(args)
     except WorkstationError as exc:
         print(f"workstation: error: {exc}", file=sys.stderr)

@@ -125,15 +125,31 @@ class CaseRepository(Protocol):
 
 def open_repository(spec: str | Path | None = None) -> CaseRepository:
     """The repository named by ``spec``: a ``postgresql://`` URL (or libpq ``key=value`` string) opens the team's
-    shared PostgreSQL store, a path the local SQLite file, None the default local file."""
-    try:
-        from workstation.store.factory import open_store  # the backends' own chooser (PostgreSQL included)
-    except ImportError:  # a build without the team store: local files only
-        from workstation.store.case_store import CaseStore, default_db_path
+    shared PostgreSQL store, a path the local SQLite file, None the default local file. A server that cannot be
+    reached or a refused login is a one-line error."""
+    from workstation.store.factory import open_store
 
-        if spec is not None and str(spec).startswith(("postgres://", "postgresql://")):
-            from workstation.domain.errors import UsageError
-
-            raise UsageError("this installation has no PostgreSQL support") from None
-        return CaseStore(Path(spec) if spec is not None else default_db_path())
     return open_store(spec)
+
+
+def is_team_store(spec: str | Path | None) -> bool:
+    """Whether ``spec`` names the team's PostgreSQL store (not a local file)."""
+    from workstation.store.factory import is_postgres_spec
+
+    return is_postgres_spec(spec)
+
+
+def init_team_store(owner_conninfo: str) -> int:
+    """Create or upgrade the team store's schema, functions and privileges (as the database's owner); returns the
+    schema version in place. Idempotent: run again after an upgrade."""
+    from workstation.store.pg_admin import init_server
+
+    return init_server(owner_conninfo)
+
+
+def add_team_member(conninfo: str, login: str, role: str, password: str) -> None:
+    """Make ``login`` a member of the team store: a PostgreSQL login role with ``password`` (sent as a SCRAM
+    verifier, never in plain) and its workstation ``role``. ``conninfo``: an administrator's connection."""
+    from workstation.store.pg_admin import add_member
+
+    add_member(conninfo, login, role, password)

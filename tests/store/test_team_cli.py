@@ -1,0 +1,102 @@
+"""The command line on the team's PostgreSQL store (issue 11): one service, two backends. A case made, decided,
+signed off and exported by three people on their own database logins; the database refuses what a role may not
+do even when the workstation's own checks are bypassed; ``server init`` and ``users add`` set the store up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import workstation.cli as cli
+from tests.store.pg_cluster import OWNER, Cluster
+from tests.test_case_cli import PASS, REPORT, ROLES, anchor_of, make_users
+from workstation.domain.errors import PermissionDenied
+from workstation.domain.roles import save_users
+
+
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine, pg_empty: Cluster) -> Cluster:
+    users = make_users({name: ROLES[name] for name in ("clerk1", "counsel1", "super1")}, PASS)
+    save_users(tmp_path / "users.json", users)
+    monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
+    monkeypatch.setenv("WORKSTATION_TRUST_ANCHOR", anchor_of(users))
+    monkeypatch.setattr(cli, "_engine", lambda documents=(): engine)
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "report.txt").write_text(REPORT, encoding="utf-8")
+    return pg_empty
+
+
+def run(capsys, monkeypatch, pg: Cluster, login: str, user: str | None, *argv: object) -> tuple[int, str, str]:
+    """One command by ``user`` (the workstation account; None: no passphrase) on ``login``'s database connection."""
+    monkeypatch.setenv("WORKSTATION_DB", pg.url(login))
+    if user:
+        monkeypatch.setenv("WORKSTATION_PASSPHRASE", PASS[user])
+        argv = (*argv, "--user", user)
+    else:
+        monkeypatch.delenv("WORKSTATION_PASSPHRASE", raising=False)
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_case_through_the_team_store_end_to_end(team, tmp_path, capsys, monkeypatch) -> None:
+    code, out, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "case", "new", tmp_path / "case",
+                         "--name", "imm", "--recipient", "federal-immigration")
+    assert code == 0, err
+    assert "recipient federal-immigration" in out
+    # a clerk cannot sign off: refused by the service's role check (exit 4) ...
+    code, _, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "case", "signoff", "imm")
+    assert code == 4 and "counsel" in err
+    # ... and by the database when the workstation is bypassed: the store's own write, on the clerk's login
+    from workstation.service import CaseService
+    from workstation.store.postgres import PostgresCaseStore
+
+    with PostgresCaseStore(team.conninfo("clerk1")) as store:
+        service = CaseService(store)
+        rec = service.lookup("imm")
+        case = service.state(rec.id)
+        from dataclasses import replace
+
+        from workstation.domain.case import CaseState, SignOff
+
+        fake = replace(case, state=CaseState.SIGNED_OFF, sign_off=SignOff("counsel1", "2026-12-07T00:00:00Z",
+                                                                          "0" * 64, "forged"))
+        with pytest.raises(PermissionDenied):
+            store.save_state(rec.id, fake, "counsel1", "counsel")
+        assert service.state(rec.id).sign_off is None
+    code, out, err = run(capsys, monkeypatch, team, "counsel1", "counsel1", "case", "signoff", "imm", "--note",
+                         "checked against the request")
+    assert code == 0, err
+    code, out, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "case", "export", "imm", "--out-dir",
+                         tmp_path / "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "disclosure-record.json").is_file()
+    code, out, err = run(capsys, monkeypatch, team, "super1", None, "audit", "verify", "imm")
+    assert code == 0 and "intact" in out, out + err
+    code, out, _ = run(capsys, monkeypatch, team, "super1", None, "audit", "show", "imm")
+    actors = {line.split()[2] for line in out.splitlines() if line.strip() and line.split()[0].isdigit()}
+    assert {"clerk1", "counsel1"} <= actors, out
+
+
+def test_server_init_is_idempotent_and_users_add_makes_a_database_login(team, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("WORKSTATION_DB", raising=False)
+    assert cli.main(["server", "init", "--db", team.url(OWNER)]) == 0
+    assert "schema version" in capsys.readouterr().out
+    assert cli.main(["server", "init", "--db", str(tmp_path / "cases.sqlite3")]) == 2  # not a team store
+    capsys.readouterr()
+    # an administrator adds a clerk: an entry in the users file and a login role on the server (SCRAM)
+    (tmp_path / "new-pass").write_text("a long new clerk passphrase 7\n")
+    code, out, err = run(capsys, monkeypatch, team, "admin1", "admin", "users", "add", "clerk2", "--role", "clerk",
+                         "--new-passphrase-file", tmp_path / "new-pass")
+    assert code == 0, err
+    team.passwords["clerk2"] = "a long new clerk passphrase 7"
+    from workstation.store.postgres import PostgresCaseStore
+
+    with PostgresCaseStore(team.conninfo("clerk2")) as store:
+        assert store.cases() == []
+    # a clerk's database login cannot add members
+    code, _, err = run(capsys, monkeypatch, team, "clerk1", "admin", "users", "add", "clerk3", "--role", "clerk",
+                       "--new-passphrase-file", tmp_path / "new-pass")
+    assert code == 4 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "clerk3" not in (tmp_path / "users.json").read_text()  # nothing half-done
