@@ -177,3 +177,13 @@ def test_connection_problems_are_one_line_errors(pg: Cluster, tmp_path: Path) ->
 def test_the_owner_is_no_member_but_may_administer(pg: Cluster) -> None:
     with PostgresCaseStore(pg.conninfo()) as owner_store:
         assert owner_store.role == "owner"
+
+
+def test_the_server_setup_says_what_it_would_do(capsys: pytest.CaptureFixture[str]) -> None:
+    from workstation.store import pg_setup
+
+    assert pg_setup.main(["--admin", "alice", "--allow", "10.20.0.0/16", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "CREATE ROLE" not in out and "runuser -u postgres -- psql" in out  # SQL goes on stdin, not argv
+    assert "createdb -O ws_owner -E UTF8" in out and "hostssl workstation +ws_member 10.20.0.0/16 scram-sha-256" in out
+    assert "--db 'postgresql://alice@<this host>/workstation?sslmode=require'" in out
