@@ -309,6 +309,28 @@ def test_anchored_head_catches_a_rechained_trail(env, capsys, monkeypatch):
     assert code == 1 and "anchor" in out
 
 
+def test_counsels_signature_anchors_the_trail_before_the_sign_off(env, capsys, monkeypatch):
+    """Issue 12 item 2 on the local store: a clerk who rewrites and re-chains the records before counsel's sign-off
+    (here: drops the policy's decisions from the trail) leaves a chain SHA-256 alone calls intact - but the sign-off
+    is signed over the trail's head at signing, so `audit verify` finds the anchor gone and export is refused."""
+    new_case(capsys, monkeypatch, env)
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "signoff", "imm")
+    assert code == 0, err
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
+    assert code == 0 and "intact" in out, out
+
+    def forget_a_decision(rows: list[dict]) -> None:
+        decision = next(r for r in rows if r["event"] == "decision")
+        decision["details"]["reason"] = "rewritten afterwards"
+
+    _rechain(env, forget_a_decision)
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
+    assert code == 1 and "anchor" in out, out
+    code, _, err = _export(capsys, monkeypatch, env)
+    assert code == 4 and "audit trail before it was rewritten" in err, err
+    assert not (env / "out").exists() or not any((env / "out").iterdir())
+
+
 def test_audit_verify_file_says_when_it_could_not_compare(env, capsys, monkeypatch, tmp_path):
     new_case(capsys, monkeypatch, env)
     code, _, _ = run(capsys, monkeypatch, None, "audit", "export", "imm", "--out", env / "trail.jsonl")

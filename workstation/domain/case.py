@@ -64,17 +64,25 @@ class SignOff:
     note: str = ""
     signature: str = ""  # counsel's Ed25519 signature of ``signing.sign_off_statement`` (base64)
     policy_sha256: str = ""  # the recipient policy file signed under
+    # the case's trail as counsel saw it when signing (records, head hash): signed with the rest, so the trail
+    # before the sign-off cannot be rewritten and re-chained without breaking the signature's anchor
+    audit_records: int = 0
+    audit_head: str = ""
 
-    def to_dict(self) -> dict[str, str]:
-        out = {"actor": self.actor, "at": self.at, "digest": self.digest, "note": self.note}
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"actor": self.actor, "at": self.at, "digest": self.digest, "note": self.note}
         if self.signature:
             out.update(signature=self.signature, policy_sha256=self.policy_sha256)
+        if self.audit_head:
+            out.update(audit_records=self.audit_records, audit_head=self.audit_head)
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> SignOff:
+        records = data.get("audit_records", 0)
         return cls(str(data["actor"]), str(data["at"]), str(data["digest"]), str(data.get("note", "")),
-                   str(data.get("signature", "")), str(data.get("policy_sha256", "")))
+                   str(data.get("signature", "")), str(data.get("policy_sha256", "")),
+                   records if isinstance(records, int) else 0, str(data.get("audit_head", "")))
 
 
 def decisions_digest(items: Sequence[CaseItem]) -> str:

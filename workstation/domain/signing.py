@@ -236,12 +236,18 @@ def verify_signature(public_key: bytes, statement: Mapping[str, Any], signature:
 # ----- what is signed
 
 def sign_off_statement(*, case_id: str, recipient: str, legal_basis: Mapping[str, Any], disclosure_class: str,
-                       decisions_digest: str, policy_sha256: str, signer: str, at: str) -> dict[str, Any]:
+                       decisions_digest: str, policy_sha256: str, signer: str, at: str, audit_records: int = 0,
+                       audit_head: str = "") -> dict[str, Any]:
     """Counsel's sign-off: this case, to this recipient, on this legal basis and class, with exactly these decisions
-    (``case.decisions_digest``: every item's identity, decision and override) under this policy file."""
-    return {"kind": "sign-off", "case_id": case_id, "recipient": recipient, "legal_basis": dict(legal_basis),
-            "disclosure_class": disclosure_class, "decisions_digest": decisions_digest,
-            "policy_sha256": policy_sha256, "signer": signer, "at": at}
+    (``case.decisions_digest``: every item's identity, decision and override) under this policy file - and, when
+    given, after exactly this trail (its record count and head hash: an anchor nobody without counsel's key can
+    move; sign-offs given before the anchor was added have none)."""
+    statement = {"kind": "sign-off", "case_id": case_id, "recipient": recipient, "legal_basis": dict(legal_basis),
+                 "disclosure_class": disclosure_class, "decisions_digest": decisions_digest,
+                 "policy_sha256": policy_sha256, "signer": signer, "at": at}
+    if audit_head:
+        statement["audit"] = {"records": audit_records, "head": audit_head}
+    return statement
 
 
 def override_statement(*, case_id: str, recipient: str, case_legal_basis: Mapping[str, Any], item: str,

@@ -65,7 +65,8 @@ class Approvals(ServiceBase):
             disclosure_class=case.context.disclosure_class.value,
             decisions_digest=digest if digest is not None else sign_off.digest,
             policy_sha256=policy_sha256 if policy_sha256 is not None else sign_off.policy_sha256,
-            signer=sign_off.actor, at=sign_off.at)
+            signer=sign_off.actor, at=sign_off.at, audit_records=getattr(sign_off, "audit_records", 0),
+            audit_head=getattr(sign_off, "audit_head", ""))
 
     @staticmethod
     def override_statement(case_id: str, case: Case, ov: Override, policy_sha256: str) -> dict[str, Any]:
@@ -99,8 +100,29 @@ class Approvals(ServiceBase):
             problem = self._signature_problem(so.actor, "counsel", so.signature, statement)
             if problem and problem.endswith(_MISMATCH) and so.policy_sha256 and so.policy_sha256 != policy_sha:
                 problem = "the recipient policy file changed since it was signed"
+            if not problem and so.audit_head and not self._holds(case_id, so.audit_records, so.audit_head):
+                problem = (f"the audit trail before it was rewritten (its record {so.audit_records} is no longer the "
+                           "one counsel signed after)")
             if problem:
                 out.append(f"sign-off by {so.actor} at {so.at}: {problem}")
+        return out
+
+    def _holds(self, case_id: str, seq: int, head: str) -> bool:
+        """Whether the case's trail still has, as record ``seq``, the record whose hash is ``head``."""
+        return any(r.seq == seq and r.hash == head for r in self.store.audit(case_id))
+
+    def signed_anchors(self, case_id: str) -> list[tuple[int, str]]:
+        """The heads of the trail that counsel's sign-offs (current and voided) were signed after: anchors that
+        a rewritten, re-chained trail no longer contains. Only those whose signature still verifies over the
+        sign-off as it was given count (``approval_problems`` says when the current one does not)."""
+        case = self.state(case_id)
+        out = []
+        for so in (case.sign_off, case.voided_sign_off):
+            if so is None or not so.audit_head or not so.signature:
+                continue
+            statement = self.sign_off_statement(case_id, case, so)
+            if self.users is None or self._signature_problem(so.actor, "counsel", so.signature, statement) is None:
+                out.append((so.audit_records, so.audit_head))
         return out
 
     def _signature_problem(self, actor: str, role: str, signature: str, statement: Mapping[str, Any]) -> str | None:

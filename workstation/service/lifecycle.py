@@ -221,7 +221,8 @@ class Lifecycle(Approvals):
             released = new.released(items, self.policies)
             policy = self.policies.policy(new.context.recipient)
             assert new.sign_off is not None
-            so = replace(new.sign_off, policy_sha256=policy.sha256)
+            records, head = self.store.audit_head(case_id)  # the trail counsel signs after (an anchor)
+            so = replace(new.sign_off, policy_sha256=policy.sha256, audit_records=records, audit_head=head)
             new = replace(new, sign_off=replace(so, signature=signer.sign(self.sign_off_statement(case_id, new, so))))
             events.append((EventType.SIGN_OFF, {
                 "case_id": case_id, "digest": so.digest, "note": note, "items": len(items),

@@ -151,6 +151,7 @@ class Reports(SpotChecks):
         if not records and case_id != SYSTEM_TRAIL and self.store.case(case_id) is not None:
             return VerificationResult(False, 0, GENESIS, 0, "the case has no audit records: its trail was deleted")
         stored = [(count, head)] if count else []
-        return verify_anchored(records, [*stored, *anchors], expected_count=count)
+        signed: list[tuple[int | None, str]] = list(self.signed_anchors(case_id)) if case_id != SYSTEM_TRAIL else []
+        return verify_anchored(records, [*stored, *signed, *anchors], expected_count=count)
 
 
