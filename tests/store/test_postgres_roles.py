@@ -146,6 +146,8 @@ def test_counsels_sign_off_and_override_work_and_the_chain_verifies(pg_empty: Cl
     records = clerk.audit(cid)
     result = verify_records(records)
     assert result.ok, result.reason
+    lines = clerk.audit_lines(cid)  # every record stored as Python's canonical JSON of itself
+    assert [r.to_json() for r in records] == lines
     assert clerk.audit_head(cid) == (len(records), result.head)
     assert [r.event for r in records][-4:] == ["submitted", "sign-off", "export", "sign-off-voided"]
     assert {(r.actor, r.role) for r in records} == {("clerk1", "clerk"), ("counsel1", "counsel")}

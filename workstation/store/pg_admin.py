@@ -65,6 +65,10 @@ def init_server(owner_conninfo: str) -> int:
                 conn.execute(statement)
             conn.execute("INSERT INTO ws.meta VALUES ('schema_version', %s) ON CONFLICT (key) DO UPDATE SET "
                          "value = excluded.value", (str(number),))
+        # the functions are this version's, whatever an earlier one defined (a changed signature would not replace)
+        conn.execute("DO $$ DECLARE f regprocedure; BEGIN FOR f IN SELECT p.oid::regprocedure FROM pg_proc p "
+                     "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'ws' "
+                     "AND p.proname <> 'audit_append_only' LOOP EXECUTE 'DROP FUNCTION ' || f; END LOOP; END $$")
         for script in (pg_functions.CANONICAL, pg_functions.CORE, pg_api.READS, pg_api.WRITES, pg_apply.APPLY,
                        pg_apply.ADMIN):
             conn.execute(script)
@@ -119,3 +123,12 @@ def members(conninfo: str) -> list[tuple[str, str, bool]]:
     """(login, role, disabled) of every member (administrators only)."""
     with connect(conninfo) as conn, sql_errors():
         return [(r[0], r[1], r[2]) for r in conn.execute("SELECT * FROM ws.members_list()")]
+
+
+def change_own_password(conninfo: str, password: str) -> None:
+    """A member changes their own login's password (PostgreSQL lets every role change its own), sent as a SCRAM
+    verifier like every other password here."""
+    from psycopg import sql
+
+    with connect(conninfo) as conn, sql_errors():
+        conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(scram_verifier(password))))

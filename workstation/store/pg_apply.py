@@ -30,7 +30,7 @@ BEGIN
   RAISE EXCEPTION '% was changed by % at % since you read it; reload', what, who, at USING ERRCODE = 'WS003';
 END $$;
 
-CREATE OR REPLACE FUNCTION ws._apply_decision(p_case text, b json, a json, p_common text) RETURNS json
+CREATE OR REPLACE FUNCTION ws._apply_decision(p_case text, b json, a json, p_common text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE k json := coalesce(a, b); d record; ref record;
 BEGIN
@@ -61,14 +61,17 @@ BEGIN
         reason = excluded.reason, actor = excluded.actor, decided_at = excluded.decided_at;
   END IF;
   SELECT * INTO ref FROM ws._doc_ref(p_case, k->>'document');
-  RETURN (left(json_build_object('case_id', p_case, 'document', ref.label, 'document_sha256', ref.sha,
-    'page', (k->>'page')::integer, 'start', (k->>'start')::integer, 'end', (k->>'end')::integer,
-    'category', k->>'category', 'text_digest', k->>'text_digest', 'decision', coalesce(a->>'decision', 'pending'),
-    'before', coalesce(b->>'decision', 'pending'), 'reason_code', coalesce(a->>'reason_code', ''),
-    'reason', coalesce(a->>'reason', ''))::text, -1) || p_common)::json;
+  -- audit.decision_details (+ action, action_id), written canonically: keys in code-point order
+  RETURN p_common || ',"before":' || ws.cj_str(coalesce(b->>'decision', 'pending'))
+    || ',"case_id":' || ws.cj_str(p_case) || ',"category":' || ws.cj_str(k->>'category')
+    || ',"decision":' || ws.cj_str(coalesce(a->>'decision', 'pending')) || ',"document":' || ws.cj_str(ref.label)
+    || ',"document_sha256":"' || ref.sha || '","end":' || (k->>'end')::integer || ',"page":' || (k->>'page')::integer
+    || ',"reason":' || ws.cj_str(coalesce(a->>'reason', '')) || ',"reason_code":'
+    || ws.cj_str(coalesce(a->>'reason_code', '')) || ',"start":' || (k->>'start')::integer
+    || ',"text_digest":"' || (k->>'text_digest') || '"}}';
 END $$;
 
-CREATE OR REPLACE FUNCTION ws._apply_manual(p_case text, b json, a json, p_common text) RETURNS json
+CREATE OR REPLACE FUNCTION ws._apply_manual(p_case text, b json, a json, p_common text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE k json := coalesce(a, b); m record; ref record;
 BEGIN
@@ -97,14 +100,15 @@ BEGIN
         reason_code = excluded.reason_code, actor = excluded.actor, created_at = excluded.created_at;
   END IF;
   SELECT * INTO ref FROM ws._doc_ref(p_case, k->>'document');
-  RETURN (left(json_build_object('case_id', p_case, 'document', ref.label, 'document_sha256', ref.sha,
-    'page', (k->>'page')::integer, 'id', k->>'id', 'box', k->'box', 'kind', k->>'kind',
-    'category', 'MANUAL-' || upper(k->>'kind'), 'reason_code', k->>'reason_code',
-    'before', CASE WHEN b IS NULL THEN 'absent' ELSE 'present' END,
-    'after', CASE WHEN a IS NULL THEN 'absent' ELSE 'present' END)::text, -1) || p_common)::json;
+  RETURN p_common || ',"after":"' || CASE WHEN a IS NULL THEN 'absent' ELSE 'present' END
+    || '","before":"' || CASE WHEN b IS NULL THEN 'absent' ELSE 'present' END || '","box":' || ws.cj(k->'box')
+    || ',"case_id":' || ws.cj_str(p_case) || ',"category":' || ws.cj_str('MANUAL-' || upper(k->>'kind'))
+    || ',"document":' || ws.cj_str(ref.label) || ',"document_sha256":"' || ref.sha || '","id":'
+    || ws.cj_str(k->>'id') || ',"kind":' || ws.cj_str(k->>'kind') || ',"page":' || (k->>'page')::integer
+    || ',"reason_code":' || ws.cj_str(k->>'reason_code') || '}}';
 END $$;
 
-CREATE OR REPLACE FUNCTION ws._apply_allow(p_case text, b json, a json, p_common text) RETURNS json
+CREATE OR REPLACE FUNCTION ws._apply_allow(p_case text, b json, a json, p_common text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE k json := coalesce(a, b); x record;
 BEGIN
@@ -120,16 +124,16 @@ BEGIN
     INSERT INTO ws.allow_list VALUES (p_case, a->>'text_digest', session_user, a->>'added_at')
       ON CONFLICT (case_id, text_digest) DO UPDATE SET actor = excluded.actor, added_at = excluded.added_at;
   END IF;
-  RETURN (left(json_build_object('case_id', p_case, 'text_digest', k->>'text_digest',
-    'before', CASE WHEN b IS NULL THEN 'absent' ELSE 'present' END,
-    'after', CASE WHEN a IS NULL THEN 'absent' ELSE 'present' END)::text, -1) || p_common)::json;
+  RETURN p_common || ',"after":"' || CASE WHEN a IS NULL THEN 'absent' ELSE 'present' END
+    || '","before":"' || CASE WHEN b IS NULL THEN 'absent' ELSE 'present' END || '","case_id":'
+    || ws.cj_str(p_case) || ',"text_digest":' || ws.cj_str(k->>'text_digest') || '}}';
 END $$;
 
 CREATE OR REPLACE FUNCTION ws.apply(p_case text, p_label text, p_undo boolean, p_changes json, p_state jsonb,
   p_events json) RETURNS SETOF text {_DEFINER} AS $$
-DECLARE r text := ws._require('decide'); o jsonb; st jsonb; ch json; b json; a json; details json; ev text;
-        common text := ',' || '"action":' || to_json(p_label)::text || ',"action_id":"'
-                       || replace(gen_random_uuid()::text, '-', '') || '"}}';
+DECLARE r text := ws._require('decide'); o jsonb; st jsonb; ch json; b json; a json; details text; ev text;
+        common text := '{{"action":' || ws.cj_str(p_label) || ',"action_id":"'
+                       || replace(gen_random_uuid()::text, '-', '') || '"';
         osf jsonb; e json;
 BEGIN
   PERFORM ws._lock_case(p_case);
@@ -154,7 +158,7 @@ BEGIN
     WHEN 'allow' THEN details := ws._apply_allow(p_case, b, a, common); ev := 'allow-list';
     ELSE RAISE EXCEPTION 'unknown change kind %', ch->>'kind' USING ERRCODE = 'WS005';
     END CASE;
-    RETURN NEXT ws._append(p_case, CASE WHEN p_undo THEN 'undo' ELSE ev END, details);
+    RETURN NEXT ws._append_canonical(p_case, CASE WHEN p_undo THEN 'undo' ELSE ev END, details);
   END LOOP;
   osf := ws._nullif_json(o->'sign_off');
   FOR e IN SELECT value FROM json_array_elements(coalesce(p_events, '[]')) LOOP

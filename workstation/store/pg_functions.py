@@ -180,16 +180,23 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ws._append(p_case text, p_event text, p_details json) RETURNS text
 LANGUAGE plpgsql AS $$
-DECLARE h record; v_seq integer; head text; v_at text; pre text; post text; v_hash text;
 BEGIN
   IF json_typeof(p_details) IS DISTINCT FROM 'object' THEN
     RAISE EXCEPTION 'audit details must be a JSON object' USING ERRCODE = 'WS005';
   END IF;
+  RETURN ws._append_canonical(p_case, p_event, ws.cj(p_details));
+END $$;
+
+-- p_details: the details' canonical JSON already (the decisions of a large action build it directly)
+CREATE OR REPLACE FUNCTION ws._append_canonical(p_case text, p_event text, p_details text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE h record; v_seq integer; v_at text; pre text; post text; v_hash text;
+BEGIN
   INSERT INTO ws.audit_heads VALUES (p_case, 0, repeat('0', 64)) ON CONFLICT (case_id) DO NOTHING;
   SELECT seq, audit_heads.head AS hd INTO h FROM ws.audit_heads WHERE case_id = p_case FOR UPDATE;
   v_seq := h.seq + 1;
   v_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-  pre := '{"actor":' || ws.cj_str(session_user::text) || ',"at":"' || v_at || '","details":' || ws.cj(p_details)
+  pre := '{"actor":' || ws.cj_str(session_user::text) || ',"at":"' || v_at || '","details":' || p_details
          || ',"event":' || ws.cj_str(p_event);
   post := ',"prev":"' || h.hd || '","role":' || ws.cj_str(ws._member_role()) || ',"seq":' || v_seq || '}';
   v_hash := encode(sha256(convert_to(pre || post, 'UTF8')), 'hex');
