@@ -74,3 +74,15 @@ def heartbeat(interval_ms: int = 10) -> Iterator[list[float]]:
 
 def gaps_ms(ticks: list[float]) -> list[float]:
     return [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
+
+
+def redact_undecided(window) -> bool:
+    """Redact every finding still pending or deferred, as a reviewer would one by one (the export itself never
+    decides in bulk): for tests that are about the export, not the review."""
+    s = window.session
+    todo = s.pending() + s.deferred()
+    if todo:
+        from workstation.domain.review import Decision
+
+        assert window._commit(s.decide(todo, Decision.REDACT))
+    return True

@@ -11,9 +11,9 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from tests.qt.conftest import USER
+from tests.qt.conftest import USER, redact_undecided
 from workstation.documents.raster import page_texts
 from workstation.domain.categories import PROTECTED
 from workstation.domain.review import Decision, FindingKey, ManualKind
@@ -134,7 +134,7 @@ def test_keyboard_review_redact_release_defer_undo_and_navigation(open_window, c
     assert s.state(person) is Decision.RELEASE
     # choose another reason code for a redaction
     nxt = window.current
-    window.reason_combo.setCurrentText("87(2)(b); EO 34/41")
+    window.reason_combo.setCurrentIndex(window.reason_combo.findData("87(2)(b); EO 34/41"))
     key(window, Qt.Key.Key_R)
     assert s.record(nxt).reason_code == "87(2)(b); EO 34/41"
     # every decision is already in the store (a new connection sees it), with who and when
@@ -147,6 +147,7 @@ def test_keyboard_review_redact_release_defer_undo_and_navigation(open_window, c
 
 
 def test_apply_to_every_occurrence_and_not_personal_information(open_window, case_dir, store):
+    """X is scoped to one category (decisions per finding, no case-wide allow-list)."""
     window = open_window([case_dir])
     s = window.session
     repeated = next(f for f in s.queue() if len(s.occurrences(f)) >= 2 and f.entity_type == "PERSON")
@@ -163,12 +164,19 @@ def test_apply_to_every_occurrence_and_not_personal_information(open_window, cas
     key(window, Qt.Key.Key_D)
     assert all(s.state(o) is Decision.DEFER for o in occ)
     assert not window.all_occurrences.isChecked()
-    # "not personal information": the text joins the case allow-list; every occurrence follows
-    target = next(f for f in s.pending() if len(s.occurrences(f)) >= 2 and f.entity_type != repeated.entity_type)
+    # "not personal information": every occurrence of the text in the same category, after confirming how many
+    target = next(f for f in s.pending() if len(s.same_category_occurrences(f)) >= 2
+                  and f.entity_type not in PROTECTED and f.entity_type != repeated.entity_type)
+    asked: list[str] = []
+    window._ask_yes_no = lambda title, text, default_yes=False: asked.append(text) or True
     window.set_current(target)
     key(window, Qt.Key.Key_X)
-    assert all(s.state(o) is Decision.NOT_PI for o in s.occurrences(target))
-    assert len(store.allow_list(window.case.id)) == 1
+    n = len(s.same_category_occurrences(target))
+    assert asked and f"{n} items" in asked[0]
+    assert all(s.state(o) is Decision.NOT_PI for o in s.same_category_occurrences(target))
+    assert not store.allow_list(window.case.id)  # no case-wide allow-list entry
+    stored = {d.key: d.decision for d in store.decisions(window.case.id)}
+    assert all(stored[o.key] is Decision.NOT_PI for o in s.same_category_occurrences(target))
     # the store holds hashes, never the text
     texts = {f.text for f in s.queue()}
     for row in all_rows(store):
@@ -285,23 +293,30 @@ def test_shortcuts_overlay(open_window, case_dir):
     assert not window.overlay.isVisible()
 
 
-def test_pending_findings_block_export_unless_all_redacted_after_confirmation(open_window, case_dir, tmp_path,
-                                                                               qtbot):
+def test_pending_and_deferred_findings_block_export_and_are_never_redacted_in_bulk(open_window, case_dir, tmp_path,
+                                                                                    qtbot):
     window = open_window([case_dir])
+    s = window.session
     out = tmp_path / "out"
-    asked: list[str] = []
     window._choose_directory = lambda: str(out)
-    window._ask_yes_no = lambda title, text: asked.append(text) or False
+    window._ask_yes_no = lambda *a, **k: pytest.fail("the export asks nothing: it lists the blockers")
+    key(window, Qt.Key.Key_D)  # one deferred to counsel
+    deferred = s.deferred()
+    assert len(deferred) == 1
     key(window, Qt.Key.Key_E, Ctrl)
-    assert asked and "no decision yet" in asked[0]
-    assert not out.exists() and window.session.pending()
-    window._ask_yes_no = lambda title, text: True
-    key(window, Qt.Key.Key_E, Ctrl)
-    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
-    assert window.last_export.ok, window.last_export.message
-    assert not window.session.pending()
-    assert all(d.decision is Decision.REDACT for d in window.session.decisions.values())
-    assert len(list(out.glob("*.redacted.pdf"))) == 5
+    pre = window.preflight
+    assert pre.isVisible() and not pre.ready and not pre.export_button.isEnabled()
+    messages = [r.message for r in pre.rows]
+    assert any("not reviewed yet" in m for m in messages) and any("deferred to counsel" in m for m in messages)
+    assert "Redact all" not in " ".join(messages)
+    assert pre.export() is False and window.export_to(out) is False and not out.exists()
+    assert "Export blocked" in window.last_export.message
+    # nothing was decided by the attempt: the pending stay pending, the deferred stays deferred
+    assert s.pending() and s.deferred() == deferred and len(s.decisions) == 1
+    # a blocker leads to what fixes it: the first pending finding
+    row = next(i for i, r in enumerate(pre.rows) if "not reviewed yet" in r.message)
+    pre._go(pre.blockers.item(row))
+    assert window.current == s.pending()[0] and not pre.isVisible()
 
 
 def test_unreadable_files_are_reported_and_the_others_are_reviewed(open_window, tmp_path):
@@ -326,6 +341,8 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     """Open -> detect -> keyboard review of the whole queue -> manual tools -> verified export -> reopen."""
     window = open_window([case_dir])
     s = window.session
+    confirmations: list[str] = []
+    window._ask_yes_no = lambda title, text, default_yes=False: confirmations.append(text) or True
     # 1. walk the queue with the keyboard: release one protected text everywhere (with a reason), redact the rest
     released = released_plain = None
     while s.pending():
@@ -338,6 +355,9 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
             key(window.release_reason, Qt.Key.Key_Return)
             released = f
             assert all(s.state(o) is Decision.RELEASE for o in s.occurrences(f))
+            # said when it is made, not only at export: a protected release needs counsel's sign-off
+            assert any("counsel's sign-off" in n for n in window.last_notes), window.last_notes
+            assert window.notice_label.isVisibleTo(window) and "sign-off" in window.notice_label.text()
         elif released_plain is None and f.entity_type == "PHONE_NUMBER":
             key(window, Qt.Key.Key_E, Shift)  # not a protected category: no reason needed
             released_plain = f
@@ -363,13 +383,14 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     # 3. export through the verified pipeline
     out = tmp_path / "export"
     window._choose_directory = lambda: str(out)
-    # a protected item released to a public requester needs counsel's sign-off: the domain refuses the export
+    # a protected item released to a public requester needs counsel's sign-off: the pre-flight check says so
+    # before any folder is chosen, and Export is not offered
     key(window, Qt.Key.Key_E, Ctrl)
-    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
-    assert not window.last_export.ok and "refused" in window.last_export.message
-    assert "NATIONALITY" in window.last_export.message and not out.exists()
-    for box in window.findChildren(QMessageBox, "exportResult"):  # the reviewer reads the refusal and closes it
-        box.close()
+    pre = window.preflight
+    assert pre is not None and pre.isVisible() and not pre.ready and not pre.export_button.isEnabled()
+    assert any("NATIONALITY" in r.message and "sign-off" in r.message for r in pre.rows), [r.message for r in pre.rows]
+    assert pre.export() is False and not out.exists()
+    pre.close()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     window.set_current(released)
@@ -377,6 +398,8 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     assert all(s.state(o) is Decision.REDACT for o in s.occurrences(released))
     window.last_export = None
     key(window, Qt.Key.Key_E, Ctrl)
+    assert window.preflight.ready, [r.message for r in window.preflight.rows]
+    window.preflight.export_button.click()
     qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
     result = window.last_export
     assert result.ok, result.message
@@ -453,7 +476,7 @@ def test_mixed_decisions_on_one_text_block_export_with_a_clear_message(open_wind
     key(window, Qt.Key.Key_R)
     window.set_current(same_doc[1])
     key(window, Qt.Key.Key_E)
-    assert window.export_to(tmp_path / "o", redact_pending=True) is False
+    assert redact_undecided(window) and window.export_to(tmp_path / "o") is False
     assert "redacted elsewhere" in window.last_export.message
     assert not (tmp_path / "o").exists()
     assert Path(window.current.document) == Path(same_doc[1].document)
@@ -495,7 +518,7 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     monkeypatch.setattr(pipeline, "build_export", failing)
     window = open_window([case_dir])
     out = tmp_path / "out"
-    assert window.export_to(out, redact_pending=True)
+    assert redact_undecided(window) and window.export_to(out)
     qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
     result = window.last_export
     assert not result.ok and result.failed_page == 1 and result.failed_document.endswith(".docx")
@@ -538,7 +561,7 @@ def test_scanned_pages_show_ocr_progress_then_their_findings(qtbot, open_window,
     assert {"Maria Gonzalez", "maria.gonzalez@example.com", "Honduran"} <= texts, texts
     # exported from the window: the pixels are blanked and verified by OCR; no text layer on the scanned pages
     out = tmp_path / "out"
-    assert window.export_to(out, redact_pending=True)
+    assert redact_undecided(window) and window.export_to(out)
     qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=120_000)
     assert window.last_export.ok, window.last_export.message
     exported = (out / "scanned-statement.redacted.pdf").read_bytes()

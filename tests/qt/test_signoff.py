@@ -169,7 +169,7 @@ def test_a_locked_category_cannot_be_released_in_the_window(qtbot, engine, case,
     person = by_type["PERSON"]
     assert window._commit(s.decide([person], Decision.REDACT))
     assert s.record(person).reason_code == "(b)(7)(C); AC 23-1202"
-    choices = [window.reason_combo.itemText(i) for i in range(window.reason_combo.count())]
+    choices = [window.reason_combo.itemData(i) for i in range(window.reason_combo.count())]
     assert "(b)(6); EO 34/41" in choices and not any(c.startswith("87(2)") for c in choices), choices
     window.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from tests.qt.conftest import gaps_ms, heartbeat
+from tests.qt.conftest import gaps_ms, heartbeat, redact_undecided
 from workstation.qt.workers import Mailbox, Worker
 
 MAX_GAP_MS = 500.0  # a freeze, not a performance target (benchmarks/gui_benchmark.py measures those)
@@ -188,7 +188,7 @@ def test_opening_another_case_while_one_loads_drops_the_first_cases_messages(qtb
 def test_the_event_loop_keeps_turning_through_an_export(qtbot, open_window, case_dir, tmp_path: Path) -> None:
     window = open_window([case_dir])
     with heartbeat() as ticks:
-        assert window.export_to(tmp_path / "out", redact_pending=True)
+        assert redact_undecided(window) and window.export_to(tmp_path / "out")
         qtbot.waitUntil(lambda: not window.exporting, timeout=120_000)
         qtbot.wait(100)
     assert window.last_export is not None and window.last_export.ok, window.last_export
@@ -213,7 +213,7 @@ def test_the_windows_export_does_its_pdf_work_in_a_worker_process(qtbot, open_wi
     started: list[bool] = []
     monkeypatch.setattr(pdf_work.PdfWorkProcess, "__enter__", lambda self: started.append(True) or self)
     window = open_window([case_dir])
-    assert window.export_to(tmp_path / "out", redact_pending=True)
+    assert redact_undecided(window) and window.export_to(tmp_path / "out")
     qtbot.waitUntil(lambda: not window.exporting, timeout=120_000)
     assert window.last_export is not None and window.last_export.ok, window.last_export.message
     assert dispatched.count("redact_and_verify_pages") == len(window.docs) and dispatched.count("table_pdf") == 1

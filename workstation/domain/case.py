@@ -56,6 +56,24 @@ class CaseItem:
     override: Override | None = None
 
 
+class Fix(StrEnum):
+    """What fixes an export blocker: the case's properties (recipient, legal basis, disclosure class, the privacy
+    officer's approval), decisions on its items, or counsel's sign-off."""
+
+    PROPERTIES = "properties"
+    ITEMS = "items"
+    SIGN_OFF = "sign-off"
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason a case cannot be exported now (``Case.export_blockers``)."""
+
+    message: str
+    fix: Fix
+    items: tuple[CaseItem, ...] = ()
+
+
 @dataclass(frozen=True)
 class SignOff:
     actor: str
@@ -135,12 +153,15 @@ class Case:
 
     def rule_problems(self, items: Sequence[CaseItem], engine: PolicyEngine) -> list[str]:
         """Decisions that break the recipient's rules (a locked category released without a valid override)."""
+        return [problem for _, problem in self._rule_problems(items, engine)]
+
+    def _rule_problems(self, items: Sequence[CaseItem], engine: PolicyEngine) -> list[tuple[CaseItem, str]]:
         out = []
         for i in items:
             if i.decision in RELEASING:
                 problem = engine.override_problem(self.context, i.category, i.override)
                 if problem and engine.policy(self.context.recipient).is_locked(i.category):
-                    out.append(f"{_where(i)}: {problem}")
+                    out.append((i, f"{_where(i)}: {problem}"))
         return out
 
     def signoff_reason(self, items: Sequence[CaseItem], engine: PolicyEngine) -> str | None:
@@ -149,31 +170,54 @@ class Case:
 
     def export_problems(self, items: Sequence[CaseItem], engine: PolicyEngine) -> list[str]:
         """Every reason the case cannot be exported now, most fundamental first (each one line)."""
-        out: list[str] = []
+        return [b.message for b in self.export_blockers(items, engine)]
+
+    def export_blockers(self, items: Sequence[CaseItem], engine: PolicyEngine) -> list[Blocker]:
+        """``export_problems`` with what fixes each one (``Blocker.fix``) and the items it is about, so that a
+        pre-flight check can list every blocker at once and lead to the item or setting that fixes it."""
+        out: list[Blocker] = []
         ctx_problem = engine.context_problem(self.context)
         if ctx_problem:
-            out.append(ctx_problem)
+            out.append(Blocker(ctx_problem, Fix.PROPERTIES))
         pending = self.pending(items, engine)
         protected = [i for i in pending if engine.policy(self.context.recipient).is_protected(i.category)]
         if protected:
-            out.append(f"protected items still pending: {_summarise(protected)}")
+            out.append(Blocker(f"protected items still pending: {_summarise(protected)}", Fix.ITEMS, tuple(protected)))
         others = [i for i in pending if i not in protected]
         if others:
-            out.append(f"items still pending review: {_summarise(others)}")
-        out.extend(self.rule_problems(items, engine))
+            out.append(Blocker(f"items still pending review: {_summarise(others)}", Fix.ITEMS, tuple(others)))
+        out.extend(Blocker(problem, Fix.ITEMS, (item,)) for item, problem in self._rule_problems(items, engine))
         released = [i.category for i in self.released(items, engine)]
         class_problem = engine.disclosure_class_problem(self.context, released)
         if class_problem:
-            out.append(class_problem)
+            out.append(Blocker(class_problem, Fix.PROPERTIES))
         reason = engine.needs_signoff(self.context, released)
         if reason:
             if not self.is_signed_off:
-                out.append(f"not signed off: {reason}")
+                out.append(Blocker(f"not signed off: {reason}", Fix.SIGN_OFF))
             elif self.sign_off is not None and self.sign_off.digest != decisions_digest(items):
-                out.append(f"decisions changed since {self.sign_off.actor} signed off at {self.sign_off.at}: "
-                           "the sign-off is void, submit the case again")
+                out.append(Blocker(f"decisions changed since {self.sign_off.actor} signed off at {self.sign_off.at}: "
+                                   "the sign-off is void, submit the case again", Fix.SIGN_OFF))
         if self.state is CaseState.READY_FOR_SIGN_OFF and not reason:
-            out.append("the case is waiting for sign-off: sign it off or return it to review first")
+            out.append(Blocker("the case is waiting for sign-off: sign it off or return it to review first",
+                               Fix.SIGN_OFF))
+        return out
+
+    def release_requirements(self, categories: Sequence[str], engine: PolicyEngine) -> list[str]:
+        """What releasing items of ``categories`` (a new release or "not personal information") will need before
+        this case can be exported, said when the decision is made rather than at export: the privacy officer's
+        approval (a protected category leaving the department outside a routine disclosure, Admin Code §23-1202;
+        recorded in Case properties) and counsel's sign-off. Empty when nothing more is needed. Locked categories
+        are refused outright (``PolicyEngine.check_decision``)."""
+        wanted = sorted(set(categories))
+        out: list[str] = []
+        class_problem = engine.disclosure_class_problem(self.context, wanted)
+        if class_problem:
+            out.append(f"needs the privacy officer's approval before export: {class_problem} "
+                       "(Case > Case properties: disclosure class)")
+        signoff = engine.needs_signoff(self.context, wanted)
+        if signoff and engine.policy(self.context.recipient).protected & set(wanted):
+            out.append(f"needs counsel's sign-off before export: {signoff} (Case > Submit for sign-off)")
         return out
 
     # ----- transitions

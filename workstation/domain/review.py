@@ -36,7 +36,7 @@ class Decision(StrEnum):
     REDACT = "redact"
     RELEASE = "release"
     DEFER = "defer"  # defer to counsel
-    NOT_PI = "not-pi"  # not personal information: released, and its text added to the case's allow-list
+    NOT_PI = "not-pi"  # not personal information: left visible (this finding; or, legacy, its text allow-listed)
 
 
 DECISION_LABELS = {
@@ -59,6 +59,18 @@ def release_reason_problem(category: str, reason: str) -> str | None:
     if category in PROTECTED and len(" ".join(reason.split())) < MIN_RELEASE_REASON:
         return (f"releasing {category} needs a written reason of at least {MIN_RELEASE_REASON} characters "
                 "(who asked for it, or why it is not protected here)")
+    return None
+
+
+def decision_reason_problem(decision: Decision | str, category: str, reason: str) -> str | None:
+    """Why ``reason`` cannot go with ``decision`` on an item of ``category`` (None when it can): releasing a
+    protected category, or calling it "not personal information", needs the written reason of
+    ``release_reason_problem`` (both leave the text visible in the export)."""
+    if decision == Decision.RELEASE:
+        return release_reason_problem(category, reason)
+    if decision == Decision.NOT_PI and category in PROTECTED and len(" ".join(reason.split())) < MIN_RELEASE_REASON:
+        return (f"marking {category} as not personal information needs a written reason of at least "
+                f"{MIN_RELEASE_REASON} characters (why this text is not about a person here)")
     return None
 
 
@@ -110,6 +122,12 @@ class AllowEntry:
     text_digest: str  # allow_digest of the text under the case's secret
     user: str = ""
     added_at: str = ""
+    # the one category the text is not personal information in; "" = every category (entries stored before the
+    # store kept a category: the store needs a column for it before the window writes scoped entries)
+    category: str = ""
+
+    def covers(self, finding: Finding) -> bool:
+        return finding.allow_digest == self.text_digest and self.category in ("", finding.entity_type)
 
 
 @dataclass(frozen=True)
@@ -176,7 +194,8 @@ class ReviewSession:
         rec = self.decisions.get(finding.key)
         if rec is not None:
             return rec.decision
-        if finding.allow_digest in self.allow:
+        entry = self.allow.get(finding.allow_digest)
+        if entry is not None and entry.covers(finding):
             return Decision.NOT_PI
         return None
 
@@ -188,7 +207,8 @@ class ReviewSession:
         return [f for f in self.queue() if self.state(f) is None]
 
     def progress(self, document: str | None = None) -> tuple[int, int]:
-        """(reviewed, total) for a document or the whole case."""
+        """(reviewed, total) for a document or the whole case. A deferred finding is not reviewed: it waits for
+        counsel (``deferred``)."""
         if document is None:
             done = total = 0
             for d in self.documents:
@@ -198,8 +218,14 @@ class ReviewSession:
         counts = self._progress.get(document)
         if counts is None:
             items = self.findings.get(document, [])
-            counts = self._progress[document] = (sum(1 for f in items if self.state(f) is not None), len(items))
+            counts = self._progress[document] = (
+                sum(1 for f in items if self.state(f) not in (None, Decision.DEFER)), len(items))
         return counts
+
+    def deferred(self, document: str | None = None) -> list[Finding]:
+        """The findings deferred to counsel (of a document or the whole case), in reading order."""
+        items = self.findings.get(document, []) if document is not None else self.queue()
+        return [f for f in items if self.state(f) is Decision.DEFER]
 
     def next_pending(self, after: Finding | None, backwards: bool = False) -> Finding | None:
         """The next (or previous) pending finding after ``after`` in reading order, wrapping around."""
@@ -242,6 +268,11 @@ class ReviewSession:
         target = finding.allow_digest  # the keyed digest of the normalised text
         return [f for f in self.queue() if f.allow_digest == target]
 
+    def same_category_occurrences(self, finding: Finding) -> list[Finding]:
+        """The occurrences of ``finding``'s text that are of its own category: what "not personal information"
+        changes (a name wrongly tagged PERSON says nothing about the same word found as NATIONALITY)."""
+        return [f for f in self.occurrences(finding) if f.entity_type == finding.entity_type]
+
     def default_reason_code(self, category: str) -> str:
         return self.reason_codes.get(category, "")
 
@@ -255,13 +286,12 @@ class ReviewSession:
         if not findings:
             raise ReviewError("no finding selected")
         reason = reason.strip()
-        if decision is Decision.RELEASE:
-            for category in sorted({f.entity_type for f in findings}):
-                problem = release_reason_problem(category, reason)
-                if problem:
-                    raise ReviewError(problem)
-        if decision is Decision.NOT_PI:
-            return self.not_personal_information(findings[0])
+        for category in sorted({f.entity_type for f in findings}):
+            problem = decision_reason_problem(decision, category, reason)
+            if problem:
+                raise ReviewError(problem)
+        if decision is Decision.NOT_PI and len({f.entity_type for f in findings}) > 1:
+            raise ReviewError("\"not personal information\" is decided for one category at a time")
         at = self.clock()
         changes = []
         for f in findings:
@@ -272,7 +302,9 @@ class ReviewSession:
         return Action(label, tuple(changes), FindingKey.of(findings[0]))
 
     def not_personal_information(self, finding: Finding) -> Action:
-        """Add the finding's text to the allow-list; every occurrence becomes 'not personal information'.
+        """Add the finding's text to the allow-list; every occurrence, *of every category*, becomes 'not personal
+        information' (the legacy case-wide allow-list, which the window no longer writes: ``decide(..., NOT_PI)``
+        records one decision per finding of one category instead).
 
         Explicit decisions on occurrences are cleared so that the allow-list governs them all."""
         at = self.clock()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from workstation.documents.pdf_work import PdfWorkProcess
 from workstation.domain import categories
 from workstation.domain.roles import Permission, User, UserDirectory
+from workstation.qt import workflow
 from workstation.qt.case_dialogs import AuditView, CasePropertiesDialog, SignOffDialog, why_not
 from workstation.qt.workers import ExportJob
 from workstation.service import CaseService
@@ -42,6 +43,7 @@ def install(window: Any, users: UserDirectory) -> None:
         reason = why_not(account, permission)
         action.setEnabled(reason is None)
         action.setToolTip(reason or tip)
+    workflow.install(window, menu)
     window.on_case_opened = _opened
     window.scan_recorder = _scan_recorder
     window.on_scan_complete = _scanned
@@ -83,6 +85,7 @@ def show_state(window: Any) -> None:
     window.case_label.setText(f"{window.case_title} · {case.context.recipient.value} · {case.state.value}")
     codes = {c: service.policies.exemption_code(case.context.recipient, c) for c in categories.ALL}
     window.set_reason_codes({c: code for c, code in codes.items() if code})
+    window.set_exemption_codes([(c.label, c.summary) for c in service.policies.catalog.choices(case.context.recipient)])
 
 
 def _scan_recorder(window: Any) -> Callable[[list, Any], None] | None:

@@ -61,7 +61,8 @@ from workstation.pipeline import Analyzer, Layout, ScannedDocument
 from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
 from workstation.qt.page_view import Overlay, PageView, Tool
-from workstation.qt.theme import STATE_LABELS, category_color, finding_style, manual_style
+from workstation.qt.preflight import PreflightDialog, choose_export_folder
+from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
 from workstation.qt.workers import (
     CaseLoader,
     ExportJob,
@@ -72,6 +73,7 @@ from workstation.qt.workers import (
     run_export,
 )
 from workstation.service import CaseService
+from workstation.service.review import is_stale_change
 
 ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
 CURSOR_SAVE_DELAY_MS = 400  # the reviewer's place (finding, page, zoom) is written this long after it last changed
@@ -156,7 +158,10 @@ class MainWindow(QMainWindow):
         self._loader: CaseLoader | None = None
         self._export_worker: ExportWorker | None = None
         self._search: SearchDialog | None = None
+        self.preflight: PreflightDialog | None = None
         self._release_all = False
+        self._reason_for = Decision.RELEASE  # the decision a reason typed in the field completes (Enter)
+        self.last_notes: list[str] = []  # what the last decision still needs before export (said at once)
         self._export_skipped: list[str] = []
         self._fit_on_first_page = False
         self.setWindowTitle(f"{self.user} ({self.role}) — Disclosure Review Workstation")
@@ -281,8 +286,13 @@ class MainWindow(QMainWindow):
         self.current_label.setMinimumHeight(70)
         self.reason_combo = QComboBox()
         self.reason_combo.setObjectName("reasonCode")
-        self.reason_combo.addItems(self.session.reason_code_choices())
         self.reason_combo.setToolTip("Exemption / reason code written for a redaction (C to choose)")
+        self.reason_combo.setAccessibleName("Exemption code")
+        self.reason_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason_combo.setMinimumContentsLength(18)
+        self.reason_combo.view().setMinimumWidth(520)
+        self.exemption_codes: list[tuple[str, str]] = []
+        self._fill_reason_codes()
         self.release_reason = QLineEdit()
         self.release_reason.setObjectName("releaseReason")
         self.release_reason.setPlaceholderText("Reason to release (required for protected categories)")
@@ -298,6 +308,11 @@ class MainWindow(QMainWindow):
         self.error_label.setObjectName("decisionError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice_label = QLabel("")
+        self.notice_label.setObjectName("decisionNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("color: #6d4c00; background: #fff3cd; padding: 3px;")
+        self.notice_label.hide()
 
         def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
             b = QPushButton(text)
@@ -327,6 +342,7 @@ class MainWindow(QMainWindow):
         form.addLayout(buttons)
         form.addLayout(nav)
         form.addWidget(self.error_label)
+        form.addWidget(self.notice_label)
         return box
 
     def _action(self, text: str, keys: Sequence[str], slot: Callable[[], object], name: str = "",
@@ -369,6 +385,14 @@ class MainWindow(QMainWindow):
         export_a = self._action("Export…", ["Ctrl+E"], self.start_export, "exportAction")
         search_a = self._action("Search and redact…", ["Ctrl+F"], self.open_search)
         page_a = self._action("Redact page", ["W"], self.redact_whole_page)
+        self.refresh_action = self._action("Refresh (what others decided)", ["F5"], self.refresh_from_store,
+                                           "refreshAction")
+        self.quit_action = self._action("Quit", ["Ctrl+Q"], self.close, "quitAction")
+        file_menu = self.menuBar().addMenu("&File")
+        for a in (open_a, export_a, self.refresh_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
 
         group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
@@ -541,7 +565,10 @@ class MainWindow(QMainWindow):
             item.setForeground(QColor("#555555"))
         else:
             done, total = self.session.progress(ld.path)
+            deferred = len(self.session.deferred(ld.path))
             status = f"{done} of {total} reviewed" + ("  ✓" if done == total else "")
+            if deferred:
+                status += f" · ⚑ {deferred} deferred to counsel"
             item.setForeground(QColor("#1b5e20") if done == total else QColor("#000000"))
         item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
         item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
@@ -609,12 +636,37 @@ class MainWindow(QMainWindow):
         if found is not None:
             self.set_current(found)
 
+    def set_exemption_codes(self, codes: Sequence[tuple[str, str]]) -> None:
+        """Every exemption code of the case's recipient policy with its description (``ExemptionCatalog.choices``:
+        the recipient's code set - FOIL's 87(2)(a)-(j), FOIA's (b)(6)/(b)(7)(C) - and the NYC codes)."""
+        self.exemption_codes = list(codes)
+        self._fill_reason_codes()
+
+    def _fill_reason_codes(self) -> None:
+        """The dropdown: the policy's default codes first (combined codes as the policy gives them), then every
+        code of the recipient's list; each with its description (text and tooltip)."""
+        described = dict(self.exemption_codes)
+        current = self.reason_code()
+        self.reason_combo.clear()
+        entries = [(c, " ".join(described.get(p.strip(), "") for p in c.split(";")).strip())
+                   for c in self.session.reason_code_choices()]
+        entries += [(c, d) for c, d in self.exemption_codes if c not in dict(entries)]
+        for code, description in entries:
+            self.reason_combo.addItem(f"{code} — {description}" if description else code, code)
+            self.reason_combo.setItemData(self.reason_combo.count() - 1, description or code,
+                                          Qt.ItemDataRole.ToolTipRole)
+        idx = self.reason_combo.findData(current)
+        self.reason_combo.setCurrentIndex(max(0, idx))
+
+    def reason_code(self) -> str:
+        """The exemption code chosen for the next redaction."""
+        return str(self.reason_combo.currentData() or self.reason_combo.currentText())
+
     def set_reason_codes(self, codes: dict[str, str]) -> None:
         """The default reason code of each category (the case's recipient policy: FOIL codes for a public
         requester, FOIA codes for a federal agency...) and the choices offered for a redaction."""
         self.session.reason_codes = dict(codes)
-        self.reason_combo.clear()
-        self.reason_combo.addItems(self.session.reason_code_choices())
+        self._fill_reason_codes()
         if self.current is not None:
             self.set_current(self.current)
 
@@ -761,10 +813,10 @@ class MainWindow(QMainWindow):
         rec = self.session.record(finding)
         if rec is not None and rec.reason_code:
             code = rec.reason_code
-        idx = self.reason_combo.findText(code)
+        idx = self.reason_combo.findData(code)
         if idx < 0 and code:
-            self.reason_combo.addItem(code)
-            idx = self.reason_combo.findText(code)
+            self.reason_combo.addItem(code, code)
+            idx = self.reason_combo.findData(code)
         self.reason_combo.setCurrentIndex(max(0, idx))
         self._paint_current()
         self._cursor_timer.start()  # saved when the reviewer stops moving (holding J is one write, not dozens)
@@ -826,15 +878,21 @@ class MainWindow(QMainWindow):
             return False
         if all_occurrences is None:
             all_occurrences = self.all_occurrences.isChecked()
-        targets = self.session.occurrences(f) if all_occurrences else [f]
-        code = self.reason_combo.currentText() if decision is Decision.REDACT else ""
+        if decision is Decision.NOT_PI:  # this text, in this category only: never another category's finding
+            targets = self.session.same_category_occurrences(f)
+        else:
+            targets = self.session.occurrences(f) if all_occurrences else [f]
+        code = self.reason_code() if decision is Decision.REDACT else ""
         try:
             action = self.session.decide(targets, decision, reason_code=code, reason=self.release_reason.text())
         except ReviewError as exc:
             self.error_label.setText(f"{exc}: type it below and press Enter")
             self._release_all = all_occurrences
+            self._reason_for = decision
             self.release_reason.setFocus()
             self.statusBar().showMessage(str(exc), 8000)
+            return False
+        if not self._confirm_many(decision, f, len(targets)):
             return False
         if not self._commit(action):
             return False
@@ -846,11 +904,23 @@ class MainWindow(QMainWindow):
         self.set_current(nxt or f)
         return True
 
+    def _confirm_many(self, decision: Decision, finding: Finding, n: int) -> bool:
+        """A decision that leaves more than one item visible says how many and asks first (Enter confirms)."""
+        if n <= 1 or decision not in (Decision.NOT_PI, Decision.RELEASE):
+            return True
+        what = "not personal information" if decision is Decision.NOT_PI else "released"
+        scope = (f"every {category_name(finding.entity_type)} finding with this text"
+                 if decision is Decision.NOT_PI else "every finding with this text")
+        return self._ask_yes_no("Change several items",
+                                f"This marks {n} items as {what}: {scope} in the case.\n\nContinue?",
+                                default_yes=True)
+
     def _release_from_field(self) -> None:
         if self.release_reason.text().strip():
             all_occ = self._release_all or self.all_occurrences.isChecked()
             self._release_all = False
-            if self.decide(Decision.RELEASE, all_occurrences=all_occ):
+            decision, self._reason_for = self._reason_for, Decision.RELEASE
+            if self.decide(decision, all_occurrences=all_occ):
                 self.page_view.setFocus()
 
     def _choose_reason_code(self) -> None:
@@ -876,17 +946,51 @@ class MainWindow(QMainWindow):
         """Persist, then apply and show. Nothing is shown as done unless the store has it."""
         assert self.case is not None
         try:
-            self.case_service.apply_action(self.case.id, self.account, action,
-                                           [f for found in self.session.findings.values() for f in found])
+            notes = self.case_service.apply_action(self.case.id, self.account, action,
+                                                   [f for found in self.session.findings.values() for f in found])
         except WorkstationError as exc:  # refused by a rule (role, case state): nothing is taken
+            if is_stale_change(exc):
+                self.reload_decisions()
+                QMessageBox.warning(self, "Changed by someone else",
+                                    f"{exc}.\n\nNothing was recorded. The case's decisions were reloaded: look at the "
+                                    "item again and decide.")
+                return False
             QMessageBox.warning(self, "Not allowed", str(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the decision is not taken if it cannot be stored
             QMessageBox.critical(self, "Not saved", f"The decision could not be saved, so it was not taken:\n{exc}")
             return False
         self.session.apply(action)
+        self._show_notes(notes or [])
         self._refresh_all()
         return True
+
+    def _show_notes(self, notes: list[str]) -> None:
+        """What a release still needs before export (privacy officer's approval, counsel's sign-off), said when
+        the decision is made."""
+        self.last_notes = list(notes)
+        self.notice_label.setText("Recorded. " + " ".join(f"⚠ This release {n}." for n in notes) if notes else "")
+        self.notice_label.setVisible(bool(notes))
+        if notes:
+            self.statusBar().showMessage(f"Recorded; this release {notes[0]}", 12000)
+
+    def reload_decisions(self) -> bool:
+        """Read the case's decisions, manual boxes and allow-list again (what others decided on a shared store);
+        the undo history is dropped (it may undo what someone else did since)."""
+        if self.case is None:
+            return False
+        state = self.case_service.review_state(self.case.id)
+        if state is None:
+            return False
+        self.session.load(state.decisions, state.manual, state.allow_list)
+        self.session.undo_stack.clear()
+        self._refresh_all()
+        return True
+
+    def refresh_from_store(self) -> None:
+        if self.reload_decisions():
+            done, total = self.session.progress()
+            self.statusBar().showMessage(f"Reloaded what has been decided: reviewed {done} of {total}", 6000)
 
     def _refresh_all(self) -> None:
         for ld in self.docs:
@@ -898,7 +1002,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         done, total = self.session.progress()
-        self.reviewed_label.setText(f"  Reviewed {done} of {total}  ")
+        deferred = len(self.session.deferred())
+        self.reviewed_label.setText(f"  Reviewed {done} of {total}  " + (f"· {deferred} deferred  " if deferred else ""))
         self.role_label.setText(f"  Role: {self.role} · {self.user}  ")
 
     def _flush_cursor(self) -> None:
@@ -1016,12 +1121,12 @@ class MainWindow(QMainWindow):
 
     # ================================================================== export
     def _choose_directory(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "Export to folder")
+        return choose_export_folder(self)
 
-    def _ask_yes_no(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes |
-                                      QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+    def _ask_yes_no(self, title: str, text: str, default_yes: bool = False) -> bool:
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(self, title, text, yes | cancel, yes if default_yes else cancel)
+        return answer == yes
 
     def _inform(self, title: str, text: str, ok: bool) -> None:
         box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Critical, title, text,
@@ -1031,36 +1136,28 @@ class MainWindow(QMainWindow):
         box.show()
 
     def start_export(self) -> None:
-        if self.detecting:
-            self.statusBar().showMessage("Detection is still running: export when every document is ready", 6000)
+        """Ctrl+E: the pre-flight check (every blocker at once, each leading to its fix), then the folder."""
+        if self.case is None:
             return
-        out = self._choose_directory()
-        if out:
-            self.export_to(Path(out))
+        if self.preflight is not None:
+            self.preflight.close()
+        self.preflight = PreflightDialog(self)
+        self.preflight.show()
+        self.preflight.raise_()
 
-    def export_to(self, out_dir: Path, redact_pending: bool | None = None) -> bool:
-        """Export the case into ``out_dir`` through the verified pipeline (in the background)."""
+    def export_to(self, out_dir: Path) -> bool:
+        """Export the case into ``out_dir`` through the verified pipeline (in the background). Pending and
+        deferred findings block it: they are never decided in bulk here (the pre-flight check lists them)."""
         if self.case is None or self.detecting or self.exporting:
             return False
         pending = self.session.pending()
-        deferred = [f for f in self.session.queue() if self.session.state(f) is Decision.DEFER]
-        unresolved = pending + deferred
-        if unresolved:
-            if redact_pending is None:
-                what = f"{len(pending)} finding(s) have no decision yet" if pending else ""
-                if deferred:
-                    what += (" and " if what else "") + f"{len(deferred)} finding(s) are deferred to counsel"
-                redact_pending = self._ask_yes_no(
-                    "Undecided findings",
-                    f"{what}. Export is blocked until every finding is decided.\n\nRedact all {len(unresolved)} of "
-                    "them now (each with its category's reason code) and export?")
-            if not redact_pending:
-                self.statusBar().showMessage(f"Export blocked: {len(pending)} finding(s) pending, {len(deferred)} "
-                                             "deferred to counsel", 8000)
-                return False
-            action = self.session.decide(unresolved, Decision.REDACT)
-            if not self._commit(Action("redact every undecided finding before export", action.changes)):
-                return False
+        deferred = self.session.deferred()
+        if pending or deferred:
+            msg = (f"Export blocked: {len(pending)} finding(s) not reviewed, {len(deferred)} deferred to counsel. "
+                   "Review them (N walks the pending ones; Case > Counsel queue lists the deferred).")
+            self.last_export = ExportOutcome(False, msg, str(out_dir))
+            self.statusBar().showMessage(msg, 8000)
+            return False
         conflicts = [f for ld in self.docs for f in self.session.conflicts(ld.path)]
         if conflicts:
             f = conflicts[0]

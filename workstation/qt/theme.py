@@ -38,7 +38,7 @@ CATEGORY_NAMES: dict[str, str] = {
     C.PERSON: "Person",
     C.PHONE_NUMBER: "Phone number",
     C.EMAIL_ADDRESS: "E-mail address",
-    C.US_SSN: "Social Security number",
+    C.US_SSN: "SSN",
     C.DATE_OF_BIRTH: "Date of birth",
     C.SOCIAL_MEDIA_HANDLE: "Social media handle",
     C.VEHICLE_PLATE: "Vehicle plate",

@@ -107,6 +107,15 @@ class ServiceBase:
         rec = self.store.open_case(sources, name)
         return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
 
+    def review_state(self, case_id: str) -> ReviewState | None:
+        """What has been decided on an open case so far, read again (after another reviewer's change, or
+        Refresh), without reopening it. None when there is no such case."""
+        rec = self.store.case(case_id)
+        if rec is None:
+            return None
+        return ReviewState(rec, self.store.decisions(case_id), self.store.manual(case_id),
+                           self.store.allow_list(case_id))
+
     def text_key(self, case_id: str) -> bytes:
         """The case's secret, to key the digests of findings detected on this desk (kept in memory only)."""
         return self.store.text_key(case_id)

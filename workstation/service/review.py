@@ -26,6 +26,7 @@ from workstation.domain.review import (
     Decision,
     DecisionRecord,
     FindingKey,
+    decision_reason_problem,
     release_reason_problem,
 )
 from workstation.domain.roles import Permission, User, require
@@ -34,6 +35,13 @@ from workstation.service.items import (
     full_item_id,
 )
 from workstation.service.lifecycle import Lifecycle
+from workstation.service.preflight import Preflight, QueueEntry
+
+
+def is_stale_change(exc: BaseException) -> bool:
+    """Whether a refusal is the store's lost-update check (another reviewer changed the finding since it was
+    read: ``StaleChangeError`` of either store), known by its class so that no door imports the store."""
+    return any(c.__name__ == "StaleChangeError" for c in type(exc).__mro__)
 
 
 class Review(Lifecycle):
@@ -70,52 +78,62 @@ class Review(Lifecycle):
             return len(changes)
 
 
-    def apply_action(self, case_id: str, user: User, action: Action, findings: Iterable[Any] = ()) -> None:
+    def apply_action(self, case_id: str, user: User, action: Action, findings: Iterable[Any] = ()) -> list[str]:
         """A reviewer's action from the window - decisions, manual boxes, allow-list entries ("not personal
         information") and their undo - under the rules ``decide`` applies: the role; the recipient's locked
         categories (released only under counsel's override); a written reason to release a protected category;
         no personal information in a reason. A change voids a sign-off. Refusals are recorded in the trail.
 
         ``findings``: the case's findings on screen (an allow-list entry releases every finding with its text,
-        including those of a scan not yet recorded)."""
+        including those of a scan not yet recorded).
+
+        Returns what the action's releases will still need before export (``Case.release_requirements``: the
+        privacy officer's approval, counsel's sign-off), for the window to say at once; [] when nothing."""
         with self._audited(case_id, user, "decide (window)"):
             require(user, Permission.DECIDE, "findings")
             case = self.state(case_id)
             if not action.is_undo:  # an undo puts back what was checked when it was first done
                 self._check_reasons(case_id, action)
-            self._check_releases(case_id, case, user, action, findings)
+            released = self._check_releases(case_id, case, user, action, findings)
             new = case.changed(user, action.label)
             self.store.apply(case_id, action, user.name, user.role.value, case=new if new != case else None,
                              events=self._voided(case, new))
+            return case.release_requirements([category for _, category in released], self.policies)
 
     def _check_reasons(self, case_id: str, action: Action) -> None:
         records = [c.after for c in action.changes if isinstance(c.after, DecisionRecord)]
         for rec in records:
-            problem = release_reason_problem(rec.key.category, rec.reason) if rec.decision is Decision.RELEASE else None
+            problem = decision_reason_problem(rec.decision, rec.key.category, rec.reason)
             if problem:
                 raise PolicyViolation(problem, category=rec.key.category)
         for reason in sorted({rec.reason for rec in records if rec.reason}):
             self.refuse_personal(case_id, {"the reason": reason})
 
-    def _check_releases(self, case_id: str, case: Case, user: User, action: Action, findings: Iterable[Any]) -> None:
+    def _check_releases(self, case_id: str, case: Case, user: User, action: Action,
+                        findings: Iterable[Any]) -> list[tuple[FindingKey, str]]:
         """Refuse leaving visible (release, or "not personal information") an item of a category the recipient's
-        policy locks, without counsel's valid override (``PolicyViolation`` / ``PermissionDenied``)."""
+        policy locks, without counsel's valid override (``PolicyViolation`` / ``PermissionDenied``). Returns the
+        items the action leaves visible."""
         released: list[tuple[FindingKey, str]] = []
-        allowed = {c.after.text_digest for c in action.changes if isinstance(c.after, AllowEntry)}
+        entries = [c.after for c in action.changes if isinstance(c.after, AllowEntry)]
+        allowed = {e.text_digest for e in entries}
+        scope = {e.text_digest: e.category for e in entries}  # "" = every category
         for change in action.changes:
             after = change.after
             if isinstance(after, DecisionRecord) and after.decision.value in RELEASING:
                 released.append((after.key, after.key.category))
-        if allowed:  # every finding with this text is released: the recorded scan's and those on screen
-            released += [(key, key.category) for key, _, _, allow in self.store.findings(case_id) if allow in allowed]
-            released += [(FindingKey.of(f), f.entity_type) for f in findings if f.allow_digest in allowed]
+        if allowed:  # every finding with this text (in the entry's category) is released: recorded and on screen
+            released += [(key, key.category) for key, _, _, allow in self.store.findings(case_id)
+                         if allow in allowed and scope[allow] in ("", key.category)]
+            released += [(FindingKey.of(f), f.entity_type) for f in findings
+                         if f.allow_digest in allowed and scope[f.allow_digest] in ("", f.entity_type)]
         policy = self.policies.policy(case.context.recipient)
         locked = [(key, category) for key, category in released if policy.is_locked(category)]
-        if not locked:
-            return
-        overrides = {i.key: i.override for i in self.items(case_id)}
-        for key, category in locked:
-            self.policies.check_decision(case.context, user, category, RELEASE, overrides.get(key))
+        if locked:
+            overrides = {i.key: i.override for i in self.items(case_id)}
+            for key, category in locked:
+                self.policies.check_decision(case.context, user, category, RELEASE, overrides.get(key))
+        return list(dict.fromkeys(released))
 
     def override(self, case_id: str, user: User, ident: str, reason: str, warrant: str,
                  signer: Signer | None = None) -> Override:
@@ -147,3 +165,35 @@ class Review(Lifecycle):
                              user.role.value, events=self._voided(case, new))
             return ov
 
+
+    # ----- what counsel and the export's pre-flight check see
+    def counsel_queue(self, case_id: str) -> list[QueueEntry]:
+        """Deferred items and items of a protected category left visible (released, or "not personal
+        information"), with the reviewer's reasons: what counsel reviews before signing off."""
+        policy = self.policies.policy(self.state(case_id).context.recipient)
+        out = []
+        for i in self.items(case_id):
+            if i.decision == DEFER:
+                out.append(QueueEntry(i, "deferred"))
+            elif i.decision == RELEASE and policy.is_protected(i.category):
+                out.append(QueueEntry(i, "protected release"))
+            elif i.decision == Decision.NOT_PI.value and policy.is_protected(i.category):
+                out.append(QueueEntry(i, "not personal information (protected)"))
+        return out
+
+    def preflight(self, case_id: str) -> Preflight:
+        """Every reason the case cannot be exported now (``Case.export_blockers``, each with what fixes it) and
+        what the export will do: redactions, releases (with reasons), not-PI items, manual boxes."""
+        case = self.state(case_id)
+        items = self.items(case_id)
+        decisions = [i.decision for i in items]
+        rec = self.store.case(case_id)
+        return Preflight(
+            name=rec.name if rec is not None else self.case_label(case_id),
+            recipient=case.context.recipient.label, state=case.state.value,
+            blockers=case.export_blockers(self.case_items(case_id), self.policies),
+            redactions=decisions.count(REDACT), manual=len(self.store.manual(case_id)),
+            releases=decisions.count(RELEASE),
+            releases_with_reason=sum(1 for i in items if i.decision == RELEASE and i.record and i.record.reason),
+            not_pi=decisions.count(Decision.NOT_PI.value), deferred=decisions.count(DEFER),
+            pending=decisions.count(None))
