@@ -362,3 +362,35 @@ def test_user_administration_failed_logins_and_policy_hash_recorded(env, capsys,
     code, out, _ = run(capsys, monkeypatch, None, "audit", "show", "imm", "--event", "case-opened")
     policy = (Path(__file__).parents[1] / "resources" / "policies" / "federal-immigration.toml").read_bytes()
     assert hashlib.sha256(policy).hexdigest() in out
+
+
+def test_users_change_their_passphrase_and_administrators_reset_roles_and_disable(env, capsys, monkeypatch):
+    """Issue 12: passphrase change from the command line (the signing key re-encrypted: counsel still signs with
+    the new passphrase, not the old), role change and disabling, each recorded in the system trail."""
+    new_case(capsys, monkeypatch, env)
+    monkeypatch.setenv("WORKSTATION_NEW_PASSPHRASE", "short")
+    code, _, err = run(capsys, monkeypatch, "counsel1", "users", "passwd")
+    assert code != 0 and "short" not in err  # too weak; never echoed
+    monkeypatch.setenv("WORKSTATION_NEW_PASSPHRASE", "amber harbour violin 93")
+    code, out, err = run(capsys, monkeypatch, "counsel1", "users", "passwd")
+    assert code == 0, err
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "signoff", "imm")  # the old passphrase
+    assert code == 4, err
+    monkeypatch.setitem(PASS, "counsel1", "amber harbour violin 93")
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "signoff", "imm")
+    assert code == 0, err
+    code, _, err = _export(capsys, monkeypatch, env)
+    assert code == 0, err
+    # a clerk may not change roles; an administrator may, and may disable
+    code, _, err = run(capsys, monkeypatch, "clerk1", "users", "role", "clerk1", "--role", "counsel")
+    assert code == 4 and "Traceback" not in err
+    code, _, err = run(capsys, monkeypatch, "admin", "users", "role", "super1", "--role", "clerk")
+    assert code == 0, err
+    code, _, err = run(capsys, monkeypatch, "admin", "users", "disable", "super1")
+    assert code == 0, err
+    code, _, err = run(capsys, monkeypatch, "super1", "case", "decide", "imm", "--all-pending", "redact")
+    assert code == 4
+    code, out, _ = run(capsys, monkeypatch, None, "audit", "show", "system")
+    for event in ("user-passphrase-changed", "user-role-changed", "user-disabled"):
+        assert event in out, out
+    assert "amber" not in out and "violin" not in out

@@ -34,7 +34,14 @@ from workstation.domain.errors import UsageError, WorkstationError
 from workstation.domain.model import Document
 from workstation.paths import RESOURCES
 from workstation.pipeline import Analyzer
-from workstation.service.repository import add_team_member, init_team_store, is_team_store
+from workstation.service.repository import (
+    add_team_member,
+    disable_team_member,
+    init_team_store,
+    is_team_store,
+    set_team_member_password,
+    set_team_member_role,
+)
 from workstation.service.scanning import LazyEngine, close_engine, scan_sources
 
 log = logging.getLogger("workstation")
@@ -284,6 +291,19 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     _common(ua, user=True)
     ul = us.add_parser("list", help="list users, roles and signing-key fingerprints")
     _common(ul)
+    up = us.add_parser("passwd", help="change your own passphrase (your signing key is re-encrypted), or, as an "
+                                      "administrator, reset another user's")
+    up.add_argument("target_user", metavar="NAME", nargs="?", default=None, help="default: yourself")
+    up.add_argument("--new-passphrase-file", type=Path, default=None, metavar="FILE",
+                    help="the new passphrase (or $WORKSTATION_NEW_PASSPHRASE)")
+    _common(up, user=True)
+    ur = us.add_parser("role", help="administrator: change a user's role")
+    ur.add_argument("target_user", metavar="NAME")
+    ur.add_argument("--role", required=True, help="clerk, counsel, supervisor, administrator")
+    _common(ur, user=True)
+    ud = us.add_parser("disable", help="administrator: disable a user (the trail keeps their records)")
+    ud.add_argument("target_user", metavar="NAME")
+    _common(ud, user=True)
     uk = us.add_parser("keygen", help="administrator: make and register a signing key for counsel or an "
                                       "administrator (the owner types their passphrase)")
     uk.add_argument("key_user", metavar="NAME")
@@ -602,6 +622,8 @@ def cmd_users(args: argparse.Namespace) -> int:
                 "no signing key" if u.role.value in ("counsel", "administrator") else "")
             print(f"{u.name}\t{u.role.value}\t{u.display_name}\t{key}{'	(disabled)' if u.disabled else ''}")
         return 0
+    if args.users_command in ("passwd", "role", "disable"):
+        return _users_change(args, directory, path)
     if args.users_command == "keygen":
         actor = _login(args)
         name = args.key_user.strip().lower()
@@ -655,6 +677,60 @@ def cmd_users(args: argparse.Namespace) -> int:
         print(f"note: {name} has no signing key yet and cannot sign approvals: {actor.name if actor else 'you'} "
               f"first needs one (`workstation users keygen {actor.name if actor else name}`), then run "
               f"`workstation users keygen {name}`")
+    return 0
+
+
+def _users_change(args: argparse.Namespace, directory, path: Path) -> int:  # noqa: ANN001
+    """``users passwd|role|disable``: the users file changed and, on the team store, the member's database login
+    with it (the database's change first: refused there, nothing is saved)."""
+    actor = _login(args)
+    store = _store(args)  # opened now: a member's new database password does not end this connection
+    try:
+        return _apply_users_change(args, directory, path, actor, store)
+    finally:
+        store.close()
+
+
+def _apply_users_change(args: argparse.Namespace, directory, path: Path, actor, store) -> int:  # noqa: ANN001
+    from workstation.domain.roles import Role, save_users
+
+    name = (args.target_user or actor.name).strip().lower()
+    team = args.db or os.environ.get("WORKSTATION_DB")
+    team = team if team and is_team_store(team) else None
+    details: dict[str, Any] = {"user": name}
+    if args.users_command == "passwd":
+        new_secret = _passphrase(args.new_passphrase_file, "WORKSTATION_NEW_PASSPHRASE", "--new-passphrase-file")
+        if new_secret is None:
+            raise UsageError("the new passphrase is required: --new-passphrase-file FILE or "
+                             "$WORKSTATION_NEW_PASSPHRASE")
+        own = name == actor.name
+        old = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file") if own else None
+        target = directory.get(name)
+        signer = None
+        if not own and target is not None and target.key is not None and actor.key is not None:
+            signer = directory.unlock(actor.name, _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE",
+                                                              "--passphrase-file") or "")
+        directory = directory.set_passphrase(actor, name, new_secret, old_passphrase=old, signer=signer)
+        if team:
+            set_team_member_password(team, name, new_secret, own=own)
+        event, details["reset_by_administrator"] = "user-passphrase-changed", not own
+        user = directory.get(name)
+        details["key"] = user.key.fingerprint if user is not None and user.key is not None else ""
+    elif args.users_command == "role":
+        role = Role.parse(args.role)
+        directory = directory.assign_role(actor, name, role)
+        if team:
+            set_team_member_role(team, name, role.value)
+        event, details["role"] = "user-role-changed", role.value
+    else:
+        directory = directory.disable(actor, name)
+        if team:
+            disable_team_member(team, name)
+        event = "user-disabled"
+    save_users(path, directory)
+    _record_system(store, actor.name, actor.role.value, event,
+                   {**details, "users_file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    print(f"{name}: {event.removeprefix('user-').replace('-', ' ')} ({path}{', and on the team store' if team else ''})")
     return 0
 
 

@@ -100,3 +100,36 @@ def test_server_init_is_idempotent_and_users_add_makes_a_database_login(team, tm
                        "--new-passphrase-file", tmp_path / "new-pass")
     assert code == 4 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert "clerk3" not in (tmp_path / "users.json").read_text()  # nothing half-done
+
+
+def test_passwords_and_roles_change_on_the_team_store_too(team, tmp_path, capsys, monkeypatch):
+    """``users passwd`` changes the member's own database password with the passphrase (the old one no longer
+    logs in); an administrator's ``users role`` / ``users disable`` change the member on the server."""
+    import psycopg
+
+    from workstation.store.pg_admin import members, set_member_password
+
+    original = team.passwords["clerk1"]
+    monkeypatch.setenv("WORKSTATION_NEW_PASSPHRASE", "amber harbour violin 93")
+    try:
+        code, _, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "users", "passwd")
+        assert code == 0, err
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(team.conninfo("clerk1")).close()
+        team.passwords["clerk1"] = "amber harbour violin 93"
+        psycopg.connect(team.conninfo("clerk1")).close()
+    finally:  # the session's cluster is shared with the other store tests
+        set_member_password(team.conninfo(OWNER), "clerk1", original)
+        team.passwords["clerk1"] = original
+    code, _, err = run(capsys, monkeypatch, team, "admin1", "admin", "users", "role", "super1", "--role", "clerk")
+    assert code == 0, err
+    assert ("super1", "clerk", False) in members(team.conninfo("admin1"))
+    try:
+        code, _, err = run(capsys, monkeypatch, team, "admin1", "admin", "users", "disable", "super1")
+        assert code == 0, err
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(team.conninfo("super1")).close()
+    finally:  # put super1 back for the other store tests of the session
+        with psycopg.connect(team.conninfo(OWNER), autocommit=True) as conn:
+            conn.execute("ALTER ROLE super1 LOGIN")
+            conn.execute("UPDATE ws.members SET role = 'supervisor', disabled = false WHERE login = 'super1'")

@@ -153,3 +153,26 @@ def add_team_member(conninfo: str, login: str, role: str, password: str) -> None
     from workstation.store.pg_admin import add_member
 
     add_member(conninfo, login, role, password)
+
+
+def set_team_member_password(conninfo: str, login: str, password: str, *, own: bool) -> None:
+    """A member's new database password (sent as a SCRAM verifier): their own (``own``: any member may change
+    theirs), or an administrator's reset of another's."""
+    from workstation.store import pg_admin
+
+    if own:
+        pg_admin.change_own_password(conninfo, password)
+    else:
+        pg_admin.set_member_password(conninfo, login, password)
+
+
+def set_team_member_role(conninfo: str, login: str, role: str) -> None:
+    from workstation.store.pg_admin import set_member_role
+
+    set_member_role(conninfo, login, role)
+
+
+def disable_team_member(conninfo: str, login: str) -> None:
+    from workstation.store.pg_admin import disable_member
+
+    disable_member(conninfo, login)
