@@ -16,6 +16,7 @@ from workstation.domain.errors import PermissionDenied
 from workstation.domain.roles import Role, User
 from workstation.domain.signing import TrustAnchor
 from workstation.service import CaseService
+from workstation.service.repository import CaseRepository
 from workstation.store.postgres import PostgresCaseStore
 
 
@@ -45,6 +46,9 @@ def desks(pg_empty: Cluster, engine: Any, tmp_path: Path) -> Any:
 
 def test_a_case_goes_from_desk_to_desk_and_its_trail_verifies(desks: Any) -> None:
     services, case_id, users = desks
+    repository: CaseRepository = services["clerk1"].store  # mypy checks the protocol here; isinstance at run time
+    assert isinstance(repository, CaseRepository) and isinstance(repository, PostgresCaseStore)
+    assert repository.find_case(case_id[:10].upper()) == repository.case(case_id)
     clerk, counsel = users.get("clerk1"), users.get("counsel1")
     services["clerk1"].decide(case_id, clerk, [], "redact", all_pending=True)
     signer = users.unlock("counsel1", PASS["counsel1"])

@@ -42,7 +42,7 @@ BEGIN
   PERFORM ws._require('read');
   RETURN QUERY SELECT c.id FROM ws.cases c WHERE c.name = p ORDER BY c.created_at;
   IF NOT FOUND AND length(p) >= 8 THEN
-    RETURN QUERY SELECT c.id FROM ws.cases c WHERE left(c.id, length(p)) = p;
+    RETURN QUERY SELECT c.id FROM ws.cases c WHERE left(c.id, length(p)) = lower(p);  -- as SQLite's LIKE
   END IF;
 END $$;
 
