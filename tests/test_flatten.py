@@ -132,12 +132,61 @@ def test_a_page_is_flattened_once_then_the_failure_is_raised(monkeypatch) -> Non
 
 
 def test_sanitization_problems_are_not_flattened(monkeypatch) -> None:
-    report = redact_module.SanitizerReport([(2, "hidden (invisible) text remains")])
+    report = redact_module.SanitizerReport([(None, "embedded files remain"), (2, redact_module.HIDDEN_TEXT)])
     monkeypatch.setattr(redact_module, "check_sanitized", lambda doc: report)
     data = three_pages()
     with pytest.raises(VerificationError) as exc:
         redact_and_verify_pages(data, plan_of(data), "three.pdf")
     assert not isinstance(exc.value, TextRemainsError) and "sanitization" in exc.value.reason
+
+
+def hidden_text_pages() -> bytes:
+    """Three pages; page 2 also carries the name as invisible text (render mode 3, a scanner's OCR layer)."""
+    doc = pymupdf.open(stream=three_pages(), filetype="pdf")
+    doc[1].insert_text((72, 300), f"Hidden copy: {NAME}", fontname="helv", fontsize=11, render_mode=3)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+@pytest.fixture
+def scrub_keeps_hidden_text(monkeypatch):
+    """MuPDF's scrub cannot remove the invisible text (as on files of issue 14's census)."""
+    real = pymupdf.Document.scrub
+
+    def scrub(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return real(self, *args, **{**kwargs, "hidden_text": False})
+
+    monkeypatch.setattr(pymupdf.Document, "scrub", scrub)
+
+
+def test_hidden_text_the_scrub_leaves_is_flattened_with_its_page(scrub_keeps_hidden_text) -> None:
+    """Issue 14: "hidden text remains" was a dead end (exit 3). The page's text layer is what must go: the page is
+    exported as an image (the hidden text, not drawn, is not in it) and verified by OCR; other pages keep text."""
+    data = hidden_text_pages()
+    done = redact_and_verify_pages(data, plan_of(data), "three.pdf")
+    assert sorted(done.flattened) == [2]
+    with pymupdf.open(stream=done.pdf, filetype="pdf") as doc:
+        assert doc[1].get_texttrace() == [] and len(doc[1].get_images()) == 1
+        assert "stays readable" in doc[0].get_text() and "stays readable" in doc[2].get_text()
+        assert redact_module.check_sanitized(doc).problems == []
+    assert "Hidden copy" not in extract_text(io.BytesIO(done.pdf))
+
+
+def test_hidden_text_is_refused_when_the_policy_refuses_flattening(scrub_keeps_hidden_text) -> None:
+    data = hidden_text_pages()
+    with pytest.raises(VerificationError) as exc:
+        redact_and_verify_pages(data, plan_of(data), "three.pdf", flatten=False)
+    assert exc.value.page == 2 and exc.value.exit_code == 3
+    assert exc.value.reason == "sanitization incomplete: hidden (invisible) text remains"
+
+
+def test_the_command_line_exports_a_page_with_hidden_text_flattened(tmp_path, capsys, scrub_keeps_hidden_text) -> None:
+    pdf = tmp_path / "three.pdf"
+    pdf.write_bytes(hidden_text_pages())
+    code, out, err = run(capsys, "redact", pdf, "--out-dir", tmp_path / "out")
+    assert code == 0, err
+    assert "page 2" in out + err and (tmp_path / "out" / "three.redacted.pdf").exists()
 
 
 def test_a_rotated_page_keeps_its_geometry_when_flattened(page_2_unverifiable) -> None:

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import pymupdf
 
-from workstation.documents.pdf_reader import PageUnreadable, PdfPageReader
+from workstation.documents import page_time
+from workstation.documents.page_time import run_bounded
+from workstation.documents.pdf_reader import PageUnreadable, PdfPageReader, ReadCancelled
 from workstation.documents.pdf_text import page_from_pymupdf
 from workstation.domain.errors import InputError
 from workstation.domain.model import Document, DocumentKind, Page, TextSource
@@ -193,8 +195,33 @@ def load_file(path: Path, reader: PdfPageReader | None = None,
 
 def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | None = None,
                    stop: Callable[[], bool] | None = None) -> Document:
+    """A PDF's bytes -> its Document, every page read under the per-page time bound (``page_time``: a page whose
+    reading takes longer is refused, naming it). A library error anywhere on the way (MuPDF's "cycle in page
+    tree") is a refusal naming the file, never an internal error."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(name, "not a PDF file (no %PDF header)")
+    return run_bounded(name, _load_pdf, data, name, stem, reader, stop)
+
+
+def _load_pdf(data: bytes, name: str, stem: str, reader: PdfPageReader | None,
+              stop: Callable[[], bool] | None) -> Document:
+    try:
+        return _read_pdf(data, name, stem, reader, stop)
+    except (InputError, ReadCancelled, page_time.Overrun):
+        raise
+    except Exception as exc:  # noqa: BLE001 - MuPDF's own errors on a malformed file
+        raise InputError(name, f"corrupt PDF: {_library_message(exc)}") from None
+
+
+def _library_message(exc: BaseException) -> str:
+    """The first line of a library's error, without MuPDF's "code=N: " prefix, at most 120 characters."""
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return re.sub(r"^code=\d+:\s*", "", text)[:120] or type(exc).__name__
+
+
+def _read_pdf(data: bytes, name: str, stem: str, reader: PdfPageReader | None,
+              stop: Callable[[], bool] | None) -> Document:
+    page_time.page_started(0, page_time.OPENING, pages=1 + len(data) // 1_000_000)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:
@@ -208,11 +235,13 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
             raise InputError(name, f"PDF has {doc.page_count} pages; limit is {MAX_PAGES}")
         notes: tuple[str, ...] = ()
         if doc.is_repaired:
+            page_time.page_started(0, page_time.REPAIR, pages=doc.page_count)
             problem = _repair_problem(data, doc)
             if problem:
                 raise InputError(name, f"corrupt or truncated PDF ({problem}); obtain an intact copy")
             notes = ("the PDF's cross-reference table was damaged and repaired; both readers (MuPDF, pdfminer.six) "
                      "find the same pages and text",)
+        page_time.page_started(0, page_time.OPENING, pages=doc.page_count)
         shown = _all_layers_shown(doc)
         if shown is not None:
             data = shown
@@ -230,13 +259,15 @@ def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | No
             except BrokenProcessPool:  # MuPDF took the reading process down with it; this process is unharmed
                 raise InputError(name, "the PDF crashed the process reading it: the file is malformed") from None
         else:
-            try:
-                for page in doc:
-                    pages.append(page_from_pymupdf(page))
-            except InputError:
-                raise
-            except Exception:
-                raise InputError(name, f"corrupt PDF: page {len(pages) + 1} cannot be read") from None
+            for number in range(1, doc.page_count + 1):
+                page_time.page_started(number, page_time.READING)
+                try:
+                    pages.append(page_from_pymupdf(doc[number - 1]))
+                except InputError:
+                    raise
+                except Exception:
+                    raise InputError(name, f"corrupt PDF: page {number} cannot be read") from None
+        page_time.page_done()
     finally:
         doc.close()
     return Document(path=name, kind=DocumentKind.PDF, pages=tuple(pages), name=stem, source_bytes=data, notes=notes)
@@ -247,8 +278,10 @@ def _page_beyond_limits(doc: pymupdf.Document) -> str | None:
     read from the objects without decoding the images, and a Flate stream is inflated a megabyte at a time only
     up to the limit, so the check itself stays cheap on a bomb."""
     sizes: dict[int, int] = {}  # stream xref -> decompressed bytes (capped), shared by the pages that use it
-    for page in doc:
+    for number in range(doc.page_count):
+        page_time.page_started(number + 1, page_time.READING)
         try:
+            page = doc[number]
             streams = {*page.get_contents(), *(x[0] for x in page.get_xobjects())}
             content = 0
             for xref in streams:

@@ -20,6 +20,7 @@ boxes blanked and no text layer, then verified again, the page OCR'd as scanned 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from workstation.documents import page_time
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
 from workstation.domain.model import Rect
 
@@ -67,6 +69,7 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         for number, red in plan.items():
+            page_time.page_started(number, page_time.REDACTION)
             page = doc[number - 1]
             if red.boxes and _has_images(page):
                 # Image pixels: blank the whole box (the black box drawn below must never hide live pixels).
@@ -96,6 +99,7 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                     shape.draw_rect(pymupdf.Rect(box))
                 shape.finish(color=BLACK, fill=BLACK, width=0)
                 shape.commit(overlay=True)
+        page_time.page_started(0, page_time.SAVING, pages=doc.page_count)
         sanitize(doc)
         return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
     finally:
@@ -124,27 +128,26 @@ def sanitize(doc: pymupdf.Document) -> None:
             page.delete_widget(widget)
         for link in page.get_links():
             page.delete_link(link)
-    doc.scrub(
-        attached_files=True,
-        clean_pages=True,
-        embedded_files=True,
-        hidden_text=True,
-        javascript=True,
-        metadata=True,
-        redactions=True,
-        redact_images=0,
-        remove_links=True,
-        reset_fields=True,
-        reset_responses=True,
-        thumbnails=True,
-        xml_metadata=True,
-    )
-    doc.set_toc([])
-    doc.set_metadata({})
-    doc.del_xml_metadata()
+    try:
+        doc.scrub(redact_images=0, **dict.fromkeys(_SCRUB_STEPS, True))
+    except Exception:  # noqa: BLE001
+        # MuPDF gives up the whole scrub at one broken object (an object stream without an object the xref says it
+        # holds: "cannot find object in xref (539 0 R)"), though every viewer opens the file: each step alone,
+        # a failing one skipped; what it would have removed goes below, object by object, and the verifier checks
+        # every object of the output anyway
+        for step in _SCRUB_STEPS:
+            with contextlib.suppress(Exception):
+                doc.scrub(redact_images=0, **{other: other == step for other in _SCRUB_STEPS})
+    for remove in (lambda: doc.set_toc([]), lambda: doc.set_metadata({}), doc.del_xml_metadata):
+        with contextlib.suppress(Exception):  # the catalog's and the trailer's keys are cut below too
+            remove()
     for name in list(doc.embfile_names()):
         doc.embfile_del(name)
     _strip_catalog(doc)
+
+
+_SCRUB_STEPS = ("attached_files", "clean_pages", "embedded_files", "hidden_text", "javascript", "metadata",
+                "redactions", "remove_links", "reset_fields", "reset_responses", "thumbnails", "xml_metadata")
 
 
 _CATALOG_KEYS = ("OpenAction", "AA", "AcroForm", "Names", "Outlines", "Metadata", "PieceInfo", "StructTreeRoot",
@@ -160,6 +163,8 @@ def _strip_catalog(doc: pymupdf.Document) -> None:
     for key in _CATALOG_KEYS:
         if doc.xref_get_key(cat, key)[0] != "null":
             doc.xref_set_key(cat, key, "null")
+    if doc.xref_get_key(-1, "Info")[0] != "null":  # the trailer's document information (author, title ...)
+        doc.xref_set_key(-1, "Info", "null")
     for page in doc:
         for key in ("AA", "Annots", "PieceInfo", "Thumb", "StructParents"):
             if doc.xref_get_key(page.xref, key)[0] != "null":
@@ -172,6 +177,10 @@ def _strip_catalog(doc: pymupdf.Document) -> None:
         for key in _OBJECT_KEYS:
             if key in keys and doc.xref_get_key(xref, key)[0] != "null":
                 doc.xref_set_key(xref, key, "null")
+        if "JS" in keys or "JavaScript" in keys or doc.xref_get_key(xref, "S") == ("name", "/JavaScript"):
+            for key in ("JS", "JavaScript", "S"):  # what the scrub's JavaScript step removes, if it was skipped
+                if key in keys:
+                    doc.xref_set_key(xref, key, "null")
 
 
 # ---------------------------------------------------------------------------------------------- verification
@@ -219,6 +228,9 @@ class RemovedStrings:
         return False
 
 
+HIDDEN_TEXT = "hidden (invisible) text remains"
+
+
 @dataclass
 class SanitizerReport:
     problems: list[tuple[int | None, str]] = field(default_factory=list)
@@ -257,7 +269,7 @@ def check_sanitized(doc: pymupdf.Document) -> SanitizerReport:
             rep.problems.append((page.number + 1, "links remain"))
         for span in page.get_texttrace():
             if span.get("type") == 3 or span.get("opacity", 1) == 0:
-                rep.problems.append((page.number + 1, "hidden (invisible) text remains"))
+                rep.problems.append((page.number + 1, HIDDEN_TEXT))
                 break
     return rep
 
@@ -279,6 +291,7 @@ def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, flo
     """(text, [(char, centre x, centre y)]) per page."""
     out = []
     for page in doc:
+        page_time.page_started(page.number + 1, page_time.VERIFY_MUPDF)
         chars: list[tuple[str, float, float]] = []
         parts: list[str] = []
         raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
@@ -310,7 +323,9 @@ class _SecondReading:
             step = -(-page_count // workers)
             ranges = [set(range(i, min(i + step, page_count))) for i in range(0, page_count, step)]
             self._pool = ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("spawn"))
-            self._futures = [self._pool.submit(_pdfminer_range, data, r) for r in ranges]
+            clock = page_time.clock_path()  # each worker's pages are timed in a slot of its own
+            self._futures = [self._pool.submit(_pdfminer_range, data, r, clock, slot)
+                             for slot, r in enumerate(ranges, start=1)]
 
     def result(self) -> list[tuple[str, list[tuple[str, float, float]]]]:
         if self._pool is None:
@@ -326,7 +341,13 @@ class _SecondReading:
             self._pool = None
 
 
-def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, list[tuple[str, float, float]]]]:
+def _pdfminer_range(data: bytes, pagenos: set[int] | None, clock: str | None = None,
+                    slot: int = 0) -> list[tuple[str, list[tuple[str, float, float]]]]:
+    with page_time.in_slot(clock, slot):
+        return _pdfminer_pages(data, pagenos)
+
+
+def _pdfminer_pages(data: bytes, pagenos: set[int] | None) -> list[tuple[str, list[tuple[str, float, float]]]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -336,7 +357,10 @@ def _pdfminer_range(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
     device = PDFPageAggregator(rm, laparams=None)  # raw characters, no layout analysis
     interp = PDFPageInterpreter(rm, device)
     out = []
-    for page in PDFPage.get_pages(io.BytesIO(data), pagenos=pagenos):
+    numbers = sorted(pagenos) if pagenos is not None else None
+    for index, page in enumerate(PDFPage.get_pages(io.BytesIO(data), pagenos=pagenos)):
+        page_time.page_started((numbers[index] if numbers and index < len(numbers) else index) + 1,
+                               page_time.VERIFY_PDFMINER)
         # PyMuPDF's boxes are in the unrotated page, from the top-left of the crop box, y downwards; pdfminer
         # places characters in the rotated page, from the bottom-left of the media box. Read the page unrotated
         # and move the origin (tested on rotated pages and offset media and crop boxes).
@@ -383,6 +407,11 @@ class TextRemainsError(VerificationError):
     flattening can make verifiable (not a sanitization problem, not OCR reading a scanned page)."""
 
 
+class HiddenTextRemainsError(TextRemainsError):
+    """Invisible text the sanitizer could not remove is still on a page (its only sanitization problem): the
+    page's text layer must go, so flattening the page makes it verifiable too."""
+
+
 @dataclass
 class Redacted:
     """Verified redacted bytes and the pages exported as images (page number -> the page's box, PDF points)."""
@@ -393,12 +422,19 @@ class Redacted:
 
 def redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], document: str, *,
                             flatten: bool = True) -> Redacted:
-    """``redact_and_verify``; with ``flatten``, a page whose text cannot be verifiably removed (``TextRemainsError``)
-    is replaced by an image of it (``flatten_page``) and the whole document verified again, its flattened pages
-    OCR'd. Each page is flattened at most once; a failure after that (or without ``flatten``) is raised."""
+    """``redact_and_verify``; with ``flatten``, a page whose text cannot be verifiably removed (``TextRemainsError``,
+    hidden text the sanitizer could not remove included) is replaced by an image of it (``flatten_page``) and the
+    whole document verified again, its flattened pages OCR'd. Each page is flattened at most once; a failure after
+    that (or without ``flatten``) is raised. Every page's redaction and verification is under the per-page time
+    bound (``page_time``: a page over it is refused, naming it)."""
+    return page_time.run_bounded(document, _redact_and_verify_pages, pdf_bytes, plan, document, flatten)
+
+
+def _redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], document: str,
+                             flatten: bool) -> Redacted:
     try:
         data = redact_pdf(pdf_bytes, plan)
-    except WorkstationError:
+    except (WorkstationError, page_time.Overrun):
         raise
     except Exception as exc:
         raise InputError(document, f"this PDF cannot be rewritten by MuPDF ({_library_message(exc)}); save it "
@@ -416,9 +452,11 @@ def redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]
 
                 tessdata_dir()  # a flattened page is verified by OCR: without Tesseract it is refused as before
                 data, flattened[exc.page] = flatten_page(data, exc.page, plan.get(exc.page))
+            except page_time.Overrun:
+                raise
             except Exception:
                 raise exc from None
-        except WorkstationError:
+        except (WorkstationError, page_time.Overrun):
             raise
         except Exception as exc:
             raise VerificationError(document, None, "the redacted PDF cannot be re-read to verify it "
@@ -433,6 +471,7 @@ def flatten_page(data: bytes, number: int, red: PageRedactions | None) -> tuple[
     from workstation.documents.ocr import MAX_OCR_PIXELS, OCR_DPI
     from workstation.documents.raster import capped_dpi
 
+    page_time.page_started(number, page_time.FLATTENING)
     doc = pymupdf.open(stream=data, filetype="pdf")
     try:
         page = doc[number - 1]
@@ -480,6 +519,10 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
             san = check_sanitized(doc)
             if san.problems:
                 page, reason = san.problems[0]
+                if page is not None and reason == HIDDEN_TEXT and all(p == HIDDEN_TEXT for _, p in san.problems):
+                    # text drawn invisibly (render mode 3, or fully transparent) that the scrub could not remove:
+                    # the page's text layer is what must go, which flattening does
+                    raise HiddenTextRemainsError(document, page, f"sanitization incomplete: {reason}")
                 raise VerificationError(document, page, f"sanitization incomplete: {reason}")
             first = _pymupdf_pages(doc)
         finally:
@@ -488,6 +531,8 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
         _check(first, plan, removed, document, "PyMuPDF")
         try:
             second = second_reading.result()
+        except page_time.Overrun:
+            raise
         except Exception as exc:  # a file the second extractor cannot parse is not verified
             raise VerificationError(document, None,
                                     f"second extractor (pdfminer.six) cannot read output: {exc}") from None
@@ -510,6 +555,7 @@ def _check_ocr(data: bytes, numbers: list[int], removed: RemovedStrings, documen
     """
     from workstation.documents.ocr import ocr_text_of_pdf_pages
 
+    page_time.page_started(0, page_time.OCR, pages=len(numbers))
     texts = ocr_text_of_pdf_pages(_pixels_only(data, numbers), numbers)
     for number in numbers:
         if removed.found_in(texts.get(number, "")):
