@@ -1,6 +1,7 @@
 """Census of `workstation scan` and `workstation redact` over a folder of real-world PDFs (issue 14 item 7).
 
-    .venv/bin/python -m benchmarks.pdf_census FOLDER [--timeout 120] [--memory-mb 4096] [--json]
+    .venv/bin/python -m benchmarks.pdf_census FOLDER [--timeout 120] [--memory-mb 4096] [--json] [--records FILE]
+    .venv/bin/python -m benchmarks.pdf_census --from-records FILE [FILE ...] [--json]
 
 Every `*.pdf` under FOLDER (recursively, sorted) goes through `workstation scan FILE --format json` and then
 `workstation redact FILE --out-dir TMP`, each in a subprocess of its own, one file at a time, under a wall-clock
@@ -17,6 +18,11 @@ timeout / leftovers / partial outputs, then the peak memory (largest, median) an
 slowest), then one line per file that is not plainly ok or refused. `--json` prints the same as JSON, with every
 file's record. Exits 1 when any run hit an internal error (exit 1 or another unexpected code), a traceback, a
 timeout, leftovers or a partial output; 0 otherwise (refusals and exit 3 are answers, not failures).
+
+A long census (a few hundred files take over an hour on two cores) can be run in parts: each part with
+``--records FILE`` (one JSON line per file, written as it is done, so an interrupted run keeps what it did), then
+``--from-records PART1 PART2 ...`` prints the census of them all. The corpus of issue 14 is listed, with each
+file's repository, path and SHA-256, in ``benchmarks/pdf_corpus_manifest.txt``.
 """
 
 from __future__ import annotations
@@ -87,10 +93,12 @@ PROC = Path("/proc")
 
 def _group_memory_kb(pgid: int) -> int:
     """Memory of the process group ``pgid`` now (the command and its worker processes), from /proc: the larger of
-    the sum of their resident sets and the largest one's own high-water mark (VmHWM, which a poll cannot miss).
+    the sum of their proportional set sizes (Pss: a page shared by N processes counts 1/N in each, so a forked
+    child sharing its parent's pages is not counted twice, as summing resident sets did) and the largest one's own
+    high-water mark (VmHWM, which a poll cannot miss).
     Not wait4's ru_maxrss: a forked child's high-water mark starts at its parent's resident set, and this
     process may be large (the test suite's has the detection model loaded)."""
-    rss = hwm = 0
+    total = hwm = 0
     try:
         entries = list(PROC.iterdir())
     except OSError:
@@ -102,14 +110,23 @@ def _group_memory_kb(pgid: int) -> int:
             stat = (entry / "stat").read_text()
             if int(stat[stat.rindex(")") + 2:].split()[2]) != pgid:  # fields after "(comm)": state ppid pgrp
                 continue
+            rss = pss = None
             for line in (entry / "status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    rss += int(line.split()[1])
+                    rss = int(line.split()[1])
                 elif line.startswith("VmHWM:"):
                     hwm = max(hwm, int(line.split()[1]))
+            try:
+                for line in (entry / "smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        pss = int(line.split()[1])
+                        break
+            except OSError:
+                pass
+            total += pss if pss is not None else rss or 0
         except (OSError, ValueError, IndexError):
             continue  # ended meanwhile
-    return max(rss, hwm)
+    return max(total, hwm)
 
 
 def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[int | None, float, float, str]:
@@ -137,7 +154,7 @@ def run_limited(argv: Sequence[str], timeout: float, memory_mb: int) -> tuple[in
                     pass
                 _, _, usage = os.wait4(proc.pid, 0)
                 break
-            time.sleep(0.02)
+            time.sleep(0.02 if time.monotonic() - start < 2 else 0.1)  # VmHWM keeps the peaks between
         if not PROC.is_dir():  # no /proc: the rusage high-water mark, which counts the RSS this process had at fork
             peak_kb = usage.ru_maxrss
         proc.returncode = status if status is not None else -signal.SIGKILL  # reaped here, not by Popen
@@ -266,27 +283,54 @@ def render(records: Sequence[FileRecord], summary: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def _record_json(record: FileRecord) -> dict[str, object]:
+    return {"path": record.path, "pages": record.pages,
+            "runs": {c: {**asdict(run), "outcome": run.outcome} for c, run in record.runs.items()}}
+
+
+def _record_from_json(data: dict[str, object]) -> FileRecord:
+    runs = data["runs"]
+    assert isinstance(runs, dict)
+    return FileRecord(str(data["path"]), data["pages"],  # type: ignore[arg-type]
+                      {c: Run(**{k: v for k, v in run.items() if k != "outcome"}) for c, run in runs.items()})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pdf_census", description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per command (default 120)")
     parser.add_argument("--memory-mb", type=int, default=4096, help="address-space limit (default 4096)")
     parser.add_argument("--json", action="store_true", help="print the census as JSON")
+    parser.add_argument("--records", type=Path, metavar="FILE",
+                        help="append each file's record to FILE (JSON lines) as soon as it is done")
+    parser.add_argument("--from-records", type=Path, nargs="+", metavar="FILE",
+                        help="no run: the census of records saved by --records (several runs, e.g. two halves)")
     args = parser.parse_args(argv)
-    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-    if not files:
-        print(f"no .pdf files under {args.folder}", file=sys.stderr)
-        return 2
-    records = []
-    for i, path in enumerate(files, 1):
-        print(f"[{i}/{len(files)}] {path}", file=sys.stderr, flush=True)
-        records.append(census_file(path, args.timeout, args.memory_mb))
+    if args.from_records:
+        records = [_record_from_json(json.loads(line)) for f in args.from_records
+                   for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    elif args.folder is None:
+        parser.error("a folder, or --from-records")
+    else:
+        files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+        if not files:
+            print(f"no .pdf files under {args.folder}", file=sys.stderr)
+            return 2
+        records = []
+        for i, path in enumerate(files, 1):
+            record = census_file(path, args.timeout, args.memory_mb)
+            records.append(record)
+            if args.records:
+                with args.records.open("a", encoding="utf-8") as saved:
+                    saved.write(json.dumps(_record_json(record)) + "\n")
+            print(f"[{i}/{len(files)}] {path}: " + ", ".join(
+                f"{c} {run.outcome} {run.seconds:.1f}s {run.peak_mb:.0f}MB" + (f" ({run.reason})" if run.reason else "")
+                + (" LEFTOVERS " + "; ".join(run.leftovers) if run.leftovers else "")
+                + (" PARTIAL" if run.partial_output else "") + (" TRACEBACK" if run.traceback else "")
+                for c, run in record.runs.items()), file=sys.stderr, flush=True)
     summary = summarize(records)
     if args.json:
-        print(json.dumps({"summary": summary, "files": [
-            {"path": r.path, "pages": r.pages, "runs": {c: {**asdict(run), "outcome": run.outcome}
-                                                        for c, run in r.runs.items()}} for r in records]},
-            indent=2))
+        print(json.dumps({"summary": summary, "files": [_record_json(r) for r in records]}, indent=2))
     else:
         print(render(records, summary))
     return 1 if failed(summary) else 0

@@ -89,3 +89,25 @@ def test_failures_make_the_census_fail():
                                             "redact": pdf_census.Run("redact", 3, 1.0, 50.0)})
     assert not pdf_census.failed(pdf_census.summarize([ok]))
     assert pdf_census.summarize([ok])["scan"]["refused"] == 1  # type: ignore[index]
+
+
+def test_records_of_parts_make_one_census(tmp_path, capsys):
+    """A long census in parts: --records saves each file's record as it is done, --from-records renders them."""
+    part1, part2 = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    bad = pdf_census.FileRecord("x.pdf", 1, {"scan": pdf_census.Run("scan", 0, 1.0, 100.0),
+                                             "redact": pdf_census.Run("redact", 1, 1.0, 100.0, reason="internal")})
+    good = pdf_census.FileRecord("y.pdf", 2, {"scan": pdf_census.Run("scan", 0, 1.0, 80.0),
+                                              "redact": pdf_census.Run("redact", 2, 1.0, 90.0, reason="y: no")})
+    part1.write_text(json.dumps(pdf_census._record_json(bad)) + "\n")
+    part2.write_text(json.dumps(pdf_census._record_json(good)) + "\n")
+    assert pdf_census.main(["--from-records", str(part1), str(part2), "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["files"] == 2 and summary["redact"]["exit1"] == 1 and summary["redact"]["refused"] == 1
+
+
+def test_a_forked_child_sharing_its_parents_pages_is_not_counted_twice():
+    code, _, peak_mb, _ = pdf_census.run_limited(
+        [sys.executable, "-c", "import os, time\nb = bytearray(300 * 1024 * 1024)\nb[::4096] = b'x' * len(b[::4096])\n"
+         "pid = os.fork()\ntime.sleep(1.5)\nos._exit(0) if pid == 0 else os.waitpid(pid, 0)"],
+        timeout=30, memory_mb=4096)
+    assert code == 0 and 290 < peak_mb < 450, peak_mb
