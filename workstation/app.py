@@ -6,6 +6,7 @@ built once, in the background, so the first page of the case is on screen at onc
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import os
 import sys
@@ -56,6 +57,11 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseReposi
     if role is not None and users.get(name) is None:
         account = User(name, Role.parse(role))
     service = CaseService(store or open_repository(), users=users, anchor=_anchor())
+    signed_in = service.store_login  # the team store: the database's login and role, not the desk's, are who acts
+    if signed_in is not None:
+        account = users.get(signed_in[0]) or User(signed_in[0], Role.parse(signed_in[1]))
+        if account.role.value != signed_in[1]:
+            account = dataclasses.replace(account, role=Role.parse(signed_in[1]))
     window = MainWindow(service=service, account=account, policy=policy or Policy.from_file(DEFAULT_POLICY),
                         engine=engine, engine_factory=None if engine is not None else factory)
     case_menu.install(window, users or UserDirectory())

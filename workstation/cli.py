@@ -487,6 +487,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         if cmd == "show":
             return _show_case(svc, svc.lookup(args.name), args.items)
         user = _login(args)
+        svc.check_identity(user)
         if cmd == "new":
             from workstation.service import parse_basis
 
@@ -791,6 +792,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             _show_trail(svc, rec.id, args.event)
             return 0
         user = _login(args)
+        svc.check_identity(user)
         if cmd == "sample":
             chosen = svc.draw_sample(rec.id, user, args.rate, args.seed)
             _print_sample(svc, rec, chosen, args.context)

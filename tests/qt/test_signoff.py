@@ -129,7 +129,16 @@ def test_a_supervisor_cannot_decide_in_the_window(qtbot, engine, store, case_dir
     from workstation.app import build_window
     from workstation.domain.review import Decision
 
+    from workstation.documents.intake import case_sources
+
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
+    # a supervisor does not create cases: a folder nobody opened yet is refused, saying why
+    window = build_window([case_dir], store=store, engine=engine, user="super1", users=users)
+    qtbot.addWidget(window)
+    assert window.case is None and "may not" in window.statusBar().currentMessage()
+    window.close()
+    # a case a clerk opened: the supervisor reads it and cannot decide
+    CaseService(store).open_for_review(case_sources([case_dir]), case_dir.name, users.get("clerk1"))
     window = build_window([case_dir], store=store, engine=engine, user="super1", users=users)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)

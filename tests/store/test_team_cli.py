@@ -133,3 +133,25 @@ def test_passwords_and_roles_change_on_the_team_store_too(team, tmp_path, capsys
         with psycopg.connect(team.conninfo(OWNER), autocommit=True) as conn:
             conn.execute("ALTER ROLE super1 LOGIN")
             conn.execute("UPDATE ws.members SET role = 'supervisor', disabled = false WHERE login = 'super1'")
+
+
+def test_a_desk_acts_only_as_the_login_the_team_store_knows(team, tmp_path, capsys, monkeypatch, qtbot, engine):
+    """On the team store the database records its login as the actor: the command line refuses to act as one user
+    on another's connection, and the window takes the login's name and role (not the desk's user name)."""
+    code, _, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "case", "new", tmp_path / "case",
+                       "--name", "imm", "--recipient", "public")
+    assert code == 0, err
+    code, _, err = run(capsys, monkeypatch, team, "counsel1", "clerk1", "case", "decide", "imm", "--all-pending",
+                       "redact")
+    assert code == 4 and "connected to the team store as counsel1" in err, err
+    from workstation.app import build_window
+    from workstation.store.postgres import PostgresCaseStore
+
+    store = PostgresCaseStore(team.conninfo("super1"))
+    try:
+        window = build_window([tmp_path / "case"], store=store, engine=engine, user="clerk1")
+        qtbot.addWidget(window)
+        assert (window.account.name, window.account.role.value) == ("super1", "supervisor")
+        window.close()
+    finally:
+        store.close()

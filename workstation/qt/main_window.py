@@ -477,7 +477,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Cannot open the case: {exc}")
             return False
         name = Path(sources[0]).name if len(sources) == 1 else f"{Path(sources[0]).name} + {len(sources) - 1}"
-        opened = self.case_service.open_for_review(sources, name)
+        try:
+            opened = self.case_service.open_for_review(sources, name, self.account)
+        except WorkstationError as exc:  # a role that may not create cases, a store that refuses
+            self.page_view.show_message(f"Cannot open the case:\n{exc}")
+            self.statusBar().showMessage(f"Cannot open the case: {exc}")
+            return False
         self.case = opened.record
         self.session = ReviewSession(self.policy.reason_codes, self.user)
         self.session.load(opened.decisions, opened.manual, opened.allow_list)

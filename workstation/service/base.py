@@ -11,7 +11,7 @@ from typing import Any, Self
 
 from workstation.domain.audit import AuditRecord, EventType, utc_now
 from workstation.domain.case import Case, CaseItem
-from workstation.domain.case_record import CaseRecord
+from workstation.domain.case_record import CaseRecord, case_id_for
 from workstation.domain.disclosure import DisclosureContext
 from workstation.domain.errors import (
     CaseStateError,
@@ -23,7 +23,7 @@ from workstation.domain.free_text import CASE_LABEL_FALLBACK, Analyze, FreeTextS
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import REDACT, Override, PolicyEngine
 from workstation.domain.review import AllowEntry, Decision, DecisionRecord, FindingKey, ManualEntry
-from workstation.domain.roles import User, UserDirectory
+from workstation.domain.roles import Permission, User, UserDirectory, require
 from workstation.domain.signing import TrustAnchor
 from workstation.service.items import (
     DEFAULT_RECIPIENT,
@@ -77,6 +77,22 @@ class ServiceBase:
         finally:
             store.close()
 
+    @property
+    def store_login(self) -> tuple[str, str] | None:
+        """(login, workstation role) the store itself authenticated this connection as - the team store's
+        database login and its members-table role; None for a local file, which knows nobody."""
+        login = getattr(self.store, "login", None)
+        return (str(login), str(getattr(self.store, "role", ""))) if login else None
+
+    def check_identity(self, user: User) -> None:
+        """Refuse to act as ``user`` on a connection the team store logged in as somebody else: the database
+        records its login as the actor whatever the desk says, so the two must agree (``PermissionDenied``)."""
+        who = self.store_login
+        if who is not None and (user.name != who[0] or user.role.value != who[1]):
+            raise PermissionDenied(f"you act as {user.name} ({user.role.value}) but are connected to the team store "
+                                   f"as {who[0]} ({who[1]}): connect with your own login", user=user.name,
+                                   role=user.role.value)
+
     def record(self, case_id: str) -> CaseRecord | None:
         return self.store.case(case_id)
 
@@ -101,10 +117,15 @@ class ServiceBase:
         """The trail's records exactly as stored (canonical JSON), for a JSONL copy."""
         return self.store.audit_lines(case_id)
 
-    def open_for_review(self, sources: Sequence[str], name: str) -> ReviewState:
+    def open_for_review(self, sources: Sequence[str], name: str, user: User | None = None) -> ReviewState:
         """Open (or reopen) the case of ``sources`` in the window: its record and every decision, manual box and
-        allow-list entry made so far."""
-        rec = self.store.open_case(sources, name)
+        allow-list entry made so far. A user who may not open cases (a supervisor) reads an existing case without
+        writing anything; a case that does not exist yet is created only by one who may (``PermissionDenied``)."""
+        rec = self.store.case(case_id_for(sources))
+        if rec is None or user is None or user.can(Permission.OPEN_CASE):
+            if rec is None and user is not None:
+                require(user, Permission.OPEN_CASE, name)
+            rec = self.store.open_case(sources, name)
         return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
 
     def review_state(self, case_id: str) -> ReviewState | None:
