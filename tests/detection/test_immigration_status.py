@@ -323,7 +323,7 @@ REAL_LANGUAGE_NEGATIVES = [
     ('agency', 'Children are referred to the Office of Refugee Resettlement.'),
     ('agency', 'ERO deportation officers arrested 15 people during the operation.'),
     ('agency', 'ICE has removed more than 300 fugitives this year.'),
-    ('bare person', 'The noncitizen was released the next day.'),
+    ('bare person', 'Noncitizens may be released on bond.'),
     ('agency', 'Annual Report on Deaths in ICE Custody'),
     ('bare person', 'Each alien listed below appeared at the hearing.'),
     ('abstract', 'An alien who enters without inspection is subject to removal under the statute.'),

@@ -3,17 +3,36 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection.immigration_status_fields import _StatusFields
+from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_phrases import (
+    _ADMITTED_AS,
+    _AGENCY_CUSTODY,
+    _APPLIED_ADMISSION,
+    _ATTEMPTED_ENTRY,
+    _BOND_HEARING,
+    _DEPART_VOLUNTARILY,
+    _DETENTION_AUTHORITY,
+    _ENFORCEMENT_CUE,
     _ENTRY_LEMMAS,
     _ENTRY_PLACES,
+    _FALSE_CLAIM,
     _GENERIC_SUBJECT,
     _MANNER_AT,
+    _NO_DOCUMENTS,
+    _PASSIVE_ENFORCEMENT,
+    _POLICE_CUE,
+    _REMOVED_TO_COUNTRY,
     _RULE_VERB,
     _SENTENCE_END,
+    _STATUS_NOUNS,
     _STRONG_MANNER,
+    _THE_PERSON_NOUN,
+    _UNLAWFUL_PRESENCE,
 )
 
 
@@ -42,6 +61,46 @@ class _StatusGrammar(_StatusFields):
                         out.append((tok.idx, manner.end(), 0.75))
                     break
                 place = place or nxt.pos_ == "PROPN" or nxt.lower_ in _ENTRY_PLACES
+        return out
+
+    @staticmethod
+    def _stories(text: str) -> list[tuple[int, int, float]]:
+        """Custody, detention authority, missing documents, attempted entries, false claims to citizenship, presence
+        without right, voluntary departure, a bond hearing, and "the noncitizen" said of one person."""
+        out: list[tuple[int, int, float]] = []
+        for m in _AGENCY_CUSTODY.finditer(text):
+            if not re.search(r"(?i:deaths|people|detainees|individuals|persons|number|percent)\s+$",
+                             text[max(0, m.start() - 20) : m.start()]):
+                out.append((m.start("span"), m.end("span"), 0.8))
+        for rx, score in ((_DETENTION_AUTHORITY, 0.8), (_NO_DOCUMENTS, 0.75), (_ATTEMPTED_ENTRY, 0.7),
+                          (_ADMITTED_AS, 0.8), (_FALSE_CLAIM, 0.75),
+                          (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8)):
+            for m in rx.finditer(text):
+                out.append((m.start(), m.end(), score))
+        for m in _UNLAWFUL_PRESENCE.finditer(text):
+            group = "be" if m.group("be") else "stay"
+            out.append((m.start(group), m.end(group), 0.8))
+        for rx in (_APPLIED_ADMISSION, _BOND_HEARING):
+            for m in rx.finditer(text):
+                if _has_context(text, m.start(), m.end()) or _ENFORCEMENT_CUE.search(
+                        text, max(0, m.start() - 300), min(len(text), m.end() + 300)) or _DETENTION_AUTHORITY.search(
+                        text, max(0, m.start() - 400), min(len(text), m.end() + 400)):
+                    out.append((m.start(), m.end(), 0.6))
+        for m in _PASSIVE_ENFORCEMENT.finditer(text):
+            if m.group("verb").lower() in ("removed", "deported") and _REMOVED_TO_COUNTRY.match(text[m.end() : m.end() + 40]):
+                out.append((m.start("verb"), m.end("verb"), 0.7))
+                continue
+            ends = [x.end() for x in _SENTENCE_END.finditer(text, max(0, m.start() - 500), m.start())]
+            start = ends[-2] if len(ends) >= 2 else (max(0, m.start() - 300) if not ends else max(0, ends[-1] - 300))
+            sent_start = ends[-1] if ends else max(0, m.start() - 300)
+            end_m = _SENTENCE_END.search(text, m.end())
+            end = end_m.start() if end_m else len(text)
+            if _POLICE_CUE.search(text, sent_start, end):
+                continue
+            if _ENFORCEMENT_CUE.search(text, start, m.start()) or _ENFORCEMENT_CUE.search(text, m.end(), end):
+                out.append((m.start("verb"), m.end("verb"), 0.6))
+        for m in _THE_PERSON_NOUN.finditer(text):
+            out.append((m.start("noun"), m.end("noun"), 0.6))
         return out
 
     @staticmethod

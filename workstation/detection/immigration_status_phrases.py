@@ -190,7 +190,8 @@ _DIPLOMATIC = re.compile(
     r"official)\s+status|advance\s+parole(?:\s+(?:document|documents|card|authori[sz]ation))?)(?![\w])"
 )
 # Old INS/BIA charge lines: "CHARGES: Warrant: Act of 1924 — Immigrant without immigration visa. Act of 1917 — ...".
-_CHARGES_HEAD = re.compile(r"(?m)^[ \t]*(?:CHARGES?|Charges?)[ \t]*:")
+_CHARGES_HEAD = re.compile(r"(?m)^[ \t]*(?:CHARGES?|Charges?|DEPORTABLE|EXCLUDABLE|INADMISSIBLE|REMOVABLE|LODGED|"
+                           r"EXCLUDED(?:[ \t]+BY[ \t]+[A-Z][A-Z \t]{0,40})?)[ \t]*:")
 _CHARGES_END = re.compile(
     r"\n[ \t]*\n[ \t]*(?![ \t]*(?:Warrant|Lodged|Order|Sec\.|Act\s+of)\b)|\n[ \t]*(?:Mr\.|Ms\.|Mrs\.|ON\s+BEHALF|BEFORE|"
     r"STATEMENT|DISCUSSION|Discussion|FOR\s+|IN\s+BEHALF|Decided|APPLICATION)"
@@ -211,7 +212,7 @@ _NATURALIZATION_OWN_AFTER = re.compile(r"\s*(?i:application|certificate|intervie
                                        r"approved|denied|was\s+(?:granted|approved|denied))\b")
 # A possessive or fear word before a bare "deportation": "his deportation", "afraid of deportation".
 _OWN_BEFORE = re.compile(
-    r"(?i:(?:his|her|their|my|your|our)|[A-Za-z]['\u2019]s|(?:afraid|fear|fearful|scared|terrified|risk|threat|"
+    r"(?i:(?:his|her|their|my|your|our)|(?:previous|prior|earlier|former|last|first|second|third)|[A-Za-z]['\u2019]s|(?:afraid|fear|fearful|scared|terrified|risk|threat|"
     r"threatened|faces?|facing|avoid|avoiding|escape|prevent|stop|stay|stayed|pending)\s+(?:of\s+)?|"
     r"(?:directing|ordering|ordered|awaiting|awaits|await|resist(?:ing|ed)?|challeng(?:e|ed|ing))\s+(?:his|her|their)?\s*)"
     r"\s*$"
@@ -224,17 +225,20 @@ _GENERIC_REMOVABLE = re.compile(r"(?i:(?:who|that)\s+are\s+(?:\w+\s+){0,3}(?:and
 # "I-589 application for asylum", "with multiple prior removals", "paroled into custody".
 _AGENCY = (r"(?:ICE|ERO|DRO|CBP|INS|USBP|HSI|(?-i:the\s+Service)|(?i:Border\s+Patrol|immigration\s+(?:officers?|officials?|"
            r"agents?|authorities)|deportation\s+officers?|Immigration\s+and\s+(?:Customs\s+Enforcement|Naturali[sz]ation"
-           r"\s+Service)|Customs\s+and\s+Border\s+Protection|(?:Enforcement|Detention)\s+and\s+Removal\s+Operations))")
+           r"\s+Service)|Customs\s+and\s+Border\s+(?:Protection|Patrol)|(?:Enforcement|Detention)\s+and\s+Removal\s+Operations))")
 _ENFORCE_VERB = (r"(?i:arrested|detained|apprehended|deported|deports|removed|removes|re-?arrested|"
                  r"took\s+(?:him|her|them)\s+into\s+custody|encountered)")
+# a field office after the agency: "ERO Harlingen", "Enforcement and Removal Operations (ERO) Baltimore"
+_FIELD_OFFICE = r"(?:\s*\((?:ICE|ERO|CBP|HSI|USBP|INS)\))?(?:\s+(?-i:[A-Z][a-z]{2,})(?:\s+(?-i:[A-Z][a-z]{2,}))?)?"
 _AGENCY_ACTS = re.compile(
-    r"(?<![\w])" + _AGENCY + r"(?:\s+(?i:officers?|agents?|officials?|personnel))?(?:\s+(?i:later|then|again|"
+    r"(?<![\w])" + _AGENCY + _FIELD_OFFICE + r"(?:\s+(?i:officers?|agents?|officials?|personnel))?(?:\s*\((?:ICE|ERO|CBP|HSI|USBP|INS)\))?(?:\s+(?i:later|then|again|"
     r"subsequently|promptly|eventually))?\s+(?P<verb>" + _ENFORCE_VERB + r")(?=\s+(?:(?i:him|her|them|the|a|an|"
     r"mr|ms|mrs)\b|[A-Z]))"
 )
 _ACTED_BY_AGENCY = re.compile(
     r"(?<![\w])(?i:was|were|been|being|is|are)\s+(?:(?i:later|then|again|subsequently|eventually|finally)\s+)?"
-    r"(?P<verb>" + _ENFORCE_VERB + r")(?:\s+[^\s.;:]+){0,6}?\s+(?i:by)\s+(?:(?i:the|U\.S\.)\s+)?" + _AGENCY
+    r"(?P<verb>" + _ENFORCE_VERB + r"|(?i:taken|placed)\s+into\s+(?:immigration\s+)?(?:custody|detention))"
+    r"(?:\s+[^\s.;:]+){0,6}?\s+(?i:by)\s+(?:(?i:the|U\.S\.|United\s+States|Department\s+of)\s+){0,3}" + _AGENCY
 )
 
 _TAILS = (
@@ -292,3 +296,90 @@ _ENTERED_PREMISES = re.compile(
     r"\s+(?i:the|a|an|his|her|their|said|into|onto|through)\s+(?!(?i:United\b|U\.?\s?S\b|US\b|USA\b|country\b|this\s+country|"
     r"the\s+(?:United|U\.?S|country)))"
 )
+
+# --- custody, detention authority, documents, attempts, false claims, presence (dev3 classes) -------------------
+# "transferred her to Immigration and Customs Enforcement ("ICE") custody", "in CBP custody": the span is the custody.
+_AGENCY_CUSTODY = re.compile(
+    r"(?<![\w])(?i:in|into|to|from|under)\s+(?:(?i:the)\s+)?(?P<span>" + _AGENCY +
+    r"(?:\s*\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP)[\"\u201d]?\))?\s+(?i:custody|detention))(?![\w])"
+)
+# detention under the INA's detention sections: "detained pursuant to 8 U.S.C. § 1226(a)", "held under section 236"
+_DETENTION_AUTHORITY = re.compile(
+    r"(?<![\w])(?i:detained|held|detention|custody|confined|confinement)\s+(?i:pursuant\s+to|under)\s+(?:(?i:the)\s+)?"
+    r"(?:8\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?\s*(?:\u00a7+\s*)?|(?i:section|sec\.)\s+|INA\s*(?:\u00a7+\s*)?|\u00a7+\s*)"
+    r"(?:1225|1226|1231|235|236|241)(?:\s?\([a-zA-Z0-9]{1,3}\))*"
+)
+# "had no valid entry documents", "lacked proper immigration documents", "without immigration papers"
+_NO_DOCUMENTS = re.compile(
+    r"(?<![\w])(?i:(?:had|has|have|having|with|possessed|carried|carrying)\s+no|no|lacked|lacking|lacks|lack|without)\s+"
+    r"(?:(?i:valid|proper|legal|required|unexpired|lawful|appropriate)\s+){0,2}(?i:entry|immigration|immigrant|travel)\s+"
+    r"(?i:documents?|papers|visas?)(?![\w])"
+)
+# an attempted or achieved entry told as a story: "succeeded in entering the United States at the same port by
+# presenting his social security card", "attempted to return to the United States using falsified documents"
+_ATTEMPTED_ENTRY = re.compile(
+    r"(?<![\w])(?i:(?:succeeded|succeeding|succeeds)\s+in\s+(?:re-?)?entering|(?:attempted|tried|sought|attempting|"
+    r"trying|attempts|tries)\s+to\s+(?:re-?enter|enter|return\s+to|come\s+(?:back\s+)?(?:in)?to|gain\s+(?:entry|"
+    r"admission)\s+(?:in)?to|be\s+admitted\s+to))\s+" + _US +
+    r"(?:(?:\s+(?i:at|through|near)\s+[^.;:\n]{1,40}?)?\s+(?i:by|using|with|on)\s+(?:(?i:presenting|using|falsely|"
+    r"willfully|wilfully|and)\s+){0,3}[^.;:\n]{0,50}?(?i:documents?|papers|passport|visa|card|citizenship|birth))?"
+)
+_APPLIED_ADMISSION = re.compile(r"(?<![\w])(?i:applied|applying|applies|apply)\s+for\s+"
+                                r"(?i:admission|entry)(?![\w])(?!\s+(?i:to|into|at\s+(?:the\s+)?(?:university|college|school))\s+(?!" + _US + r"))")
+_ADMITTED_AS = re.compile(
+    r"(?<![\w])(?i:(?:was|were|been|being|is|be)\s+)?(?i:admitted|paroled|inspected\s+and\s+admitted)\s+"
+    r"(?i:to|into)\s+" + _US + r"\s+(?i:as)\s+(?:(?i:an?)\s+)?(?:[\w-]+\s+){0,2}?(?i:citizen|national|visitor|student|"
+    r"immigrant|nonimmigrant|permanent\s+resident|crewman|seaman|refugee|parolee|returning\s+resident|exchange\s+"
+    r"visitor|tourist)(?![\w])"
+)
+# false claims to citizenship: "representing himself to be a citizen of the United States", "falsely claiming birth
+# in the United States", "claiming to have been born in the United States"
+_US_CITIZEN = r"(?:(?:United\s+States|U\.\s?S\.|American)\s+)?citizen(?:\s+of\s+" + _US + r")?(?!\s+(?:and\s+national\s+)?of\b)"
+_FALSE_CLAIM = re.compile(
+    r"(?<![\w])(?i:(?:(?:willfully|wilfully|knowingly)\s+and\s+)?(?:falsely\s+)?(?:represent(?:ed|ing|s)\s+"
+    r"(?:himself|herself|themselves)\s+(?:to\s+be|as)\s+an?\s+" + _US_CITIZEN + r"|claim(?:ed|ing|s)?\s+(?:to\s+(?:be|"
+    r"have\s+been)\s+(?:born\s+in\s+" + _US + r"|an?\s+" + _US_CITIZEN + r")|that\s+(?:he|she|they)\s+(?:was|were|is)\s+"
+    r"an?\s+" + _US_CITIZEN + r"|birth\s+in\s+" + _US + r"|(?:United\s+States|U\.\s?S\.|American)\s+citizenship))"
+    r"(?:\s+to\s+(?:gain|obtain|secure)\s+(?:entry|admission))?)(?![\w])"
+)
+# presence without right: "was in the U.S. unlawfully", "has remained in the United States without authority",
+# "in the United States in violation of the Act"
+_PRESENCE_TAIL = (r"(?i:in\s+" + _US + r"(?:,\s*|\s+)(?:unlawfully|illegally|without\s+(?:legal\s+|lawful\s+)?(?:status|"
+                  r"authori[sz]ation|authority|permission|documents|papers)|in\s+violation\s+of\s+(?:the\s+)?(?:Act|"
+                  r"law|immigration\s+laws?)))(?![\w])")
+_UNLAWFUL_PRESENCE = re.compile(
+    r"(?<![\w])(?:(?i:was|is|were|are|been|being)\s+(?:(?i:present|here|physically\s+present)\s+)?(?P<be>"
+    + _PRESENCE_TAIL + r")|(?P<stay>(?i:remained|remains|remain|stayed|stays|lived|lives|living|resided|resides|"
+    r"residing)\s+(?:(?i:present|here|physically\s+present)\s+)?" + _PRESENCE_TAIL + r"))"
+)
+_DEPART_VOLUNTARILY = re.compile(r"(?<![\w])(?i:depart|departed|departing)\s+" + _US + r"\s+(?i:voluntarily)(?![\w])")
+_BOND_HEARING = re.compile(r"(?<![\w])(?i:(?:individuali[sz]ed\s+)?bond\s+(?:hearing|redetermination))(?![\w])")
+# "the noncitizen", "this 37-year-old noncitizen": the person; not "the alien who ..." (law) nor "alien registration"
+_THE_PERSON_NOUN = re.compile(
+    r"(?<![\w])(?i:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:noncitizen|non-citizen|alien))(?![\w\-])"
+    r"(?!\s+(?i:who|that|whose|which|registration|smuggl\w*|file|number|card|status|labor|worker|children|'s)\b)"
+    r"(?!['\u2019]s)"
+)
+# documents and detainee words of the older and the current law: "Alien Registration (Receipt) Card", "Order of
+# Release on Recognizance" (I-220A), "civil immigration detainee", "repeat border violator", "waiver of documents"
+_STATUS_NOUNS = re.compile(
+    r"(?<![\w])(?i:alien\s+registration\s+(?:receipt\s+)?card|order\s+of\s+release\s+on\s+recognizance|"
+    r"(?:civil\s+)?immigration\s+detainees?|civil\s+detainees?(?=\s+(?:at|in|held|being)\b)|"
+    r"(?:repeat\s+|serial\s+)?border\s+violators?|waiver\s+of\s+(?:documents|(?:the\s+)?documentary\s+requirements?))(?![\w])"
+)
+# a person's arrest, detention or removal told in the passive without the agency ("He was detained and served with
+# a notice of expedited removal", "was removed to Mexico"): the passive verb, in a sentence (or after one) about entry,
+# the border or removal, and not about the police ("was arrested in Louisiana and charged with prostitution").
+_PASSIVE_ENFORCEMENT = re.compile(
+    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:immediately|subsequently|later|then|again|previously|eventually|"
+    r"finally|promptly|originally|initially|first)\s+)?(?P<verb>(?i:arrested|detained|apprehended|re-?arrested|"
+    r"removed|deported))(?![\w])"
+)
+_REMOVED_TO_COUNTRY = re.compile(r"^\s+(?i:to)\s+(?!the\s+(?:United|U\.)|(?:the\s+)?(?:custody|jail|prison|hospital|"
+                                 r"station|precinct|facility|center|centre|court)\b)(?:the\s+)?[A-Z]")
+_ENFORCEMENT_CUE = re.compile(
+    r"(?<![\w])(?:ICE|ERO|CBP|INS|USBP|DHS|(?i:border|immigration|entered|entry|entries|inspection|inspected|"
+    r"admission|removal|deportation|expedited|asylum|visa|illegally|unlawfully))(?![\w])"
+)
+_POLICE_CUE = re.compile(r"(?<![\w])(?:NYPD|(?i:police|sheriff|trooper|precinct|charged\s+with|convicted|indicted|"
+                         r"criminal\s+court|warrant\s+for\s+(?:his|her)\s+arrest|DWI|DUI))(?![\w])")

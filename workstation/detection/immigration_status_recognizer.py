@@ -200,6 +200,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
             found.append((m.start(), m.end(), score))
         found.extend(self._contextual(text))
         found.extend(self._entries_by_lemma(text, nlp_artifacts))
+        found.extend(self._stories(text))
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
         generic = self._generic_sentences(text)

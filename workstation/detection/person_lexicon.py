@@ -62,6 +62,10 @@ def _vocab() -> _Vocab:
     stop |= {"street", "st", "avenue", "ave", "av", "boulevard", "blvd", "road", "rd", "place", "pl", "terrace",
              "concourse", "parkway", "pkwy", "plaza", "drive", "expressway", "expy", "highway", "hwy", "square",
              "turnpike", "broadway", "apt", "floor", "suite", "box", "basement"}
+    # Court record abbreviations spaCy tags as names ("[Doc. 24-1]", "(Dkt. 4-1)", "Atty. Gen.", "Principal Dep.
+    # Assistant"), and words of a caption or an agency's release ("Noncitizens who ...", "Civil Division").
+    stop |= {"doc", "docs", "dkt", "ecf", "gen", "dep", "principal", "assistant", "noncitizens", "noncitizen",
+             "division", "pet", "resp", "app", "supp", "aff", "decl", "exh"}
     # US state names (not the ones that are also given names or surnames)
     for line in _load("address_us_states.txt"):
         for w in line.split("\t")[1].split():

@@ -137,7 +137,10 @@ class _PersonPatterns(EntityRecognizer):
                                          r"(?:but[ \t]+)?see(?:[ \t]+also)?|cf\.|accord|compare)"
                                          r"[ \t]*:?[ \t]+")
         self._matter_re = re.compile(r"(?<![\w'])(?i:(?:in[ \t]+the[ \t]+)?matter[ \t]+of|in[ \t]+re)[ \t]*:?[ \t]+")
-        self._initials_re = re.compile(r"(?:[A-Z]-){1,4}(?:[A-Z]-?)?(?![\w])|[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z]-{2,4}")
+        # "Matter of J-A-B-", "Matter of S. M.", "Matter of T----", and a bare letter ending a caption line ("In the Matter
+        # of S" above the decision)
+        self._initials_re = re.compile(r"(?:[A-Z]-){1,4}(?:[A-Z]-?)?(?![\w])|[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z]-{2,4}|"
+                                       r"[A-Z](?=[ \t]*(?:\n|$))")
         self._versus_re = re.compile(r"[ \t]+vs?\.[ \t]+")
         self._word_start_re = re.compile(r"(?<![\w'’‐.-])[^\W\d_]")
         self._capitalised_run = re.compile(r"(?:[A-Z][\w'’‐-]+[ \t]+){0,2}[A-Z][\w'’‐-]{2,}")
