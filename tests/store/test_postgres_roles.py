@@ -227,3 +227,38 @@ def test_a_decision_on_a_finding_changed_since_it_was_read_is_refused(backend: B
     assert verify_records(first.audit(case.id)).ok
     first.close()
     second.close()
+
+
+def test_two_desks_deciding_the_same_finding_at_once_never_lose_an_update(pg_empty: Cluster) -> None:
+    """Each write locks its case's row: of two reviewers racing on one finding, one wins and the other is told."""
+    import threading
+
+    with _store(pg_empty, "clerk1") as clerk:
+        case_id = clerk.open_case(["/case"], "case").id
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def decide(login: str, decision: Decision) -> None:
+        s = session()
+        action = s.decide([s.queue()[0]], decision, reason="decided in a race")
+        with _store(pg_empty, login) as store:
+            barrier.wait()
+            try:
+                store.apply(case_id, action, login)
+                outcomes.append(f"{login} won")
+            except StaleChangeError:
+                outcomes.append(f"{login} told")
+
+    threads = [threading.Thread(target=decide, args=(login, decision))
+               for login, decision in (("clerk1", Decision.REDACT), ("counsel1", Decision.RELEASE))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(o.split()[1] for o in outcomes) == ["told", "won"]
+    with _store(pg_empty, "super1") as supervisor:
+        decided = supervisor.decisions(case_id)
+        records = supervisor.audit(case_id)
+    winner = next(o.split()[0] for o in outcomes if o.endswith("won"))
+    assert [d.user for d in decided] == [winner] and [r.actor for r in records] == [winner]
+    assert verify_records(records).ok
