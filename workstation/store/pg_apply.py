@@ -30,9 +30,9 @@ BEGIN
   RAISE EXCEPTION '% was changed by % at % since you read it; reload', what, who, at USING ERRCODE = 'WS003';
 END $$;
 
-CREATE OR REPLACE FUNCTION ws._apply_decision(p_case text, b json, a json, p_common text) RETURNS text
+CREATE OR REPLACE FUNCTION ws._apply_decision(p_case text, b jsonb, a jsonb, p_common text) RETURNS text
 LANGUAGE plpgsql AS $$
-DECLARE k json := coalesce(a, b); d record; ref record;
+DECLARE k jsonb := coalesce(a, b); d record; ref record;
 BEGIN
   IF k->>'text_digest' !~ '^[0-9a-f]{{64}}$' THEN
     RAISE EXCEPTION 'text_digest must be a 64-hex-digit digest' USING ERRCODE = 'WS004';
@@ -132,6 +132,7 @@ END $$;
 CREATE OR REPLACE FUNCTION ws.apply(p_case text, p_label text, p_undo boolean, p_changes json, p_state jsonb,
   p_events json) RETURNS SETOF text {_DEFINER} AS $$
 DECLARE r text := ws._require('decide'); o jsonb; st jsonb; ch json; b json; a json; details text; ev text;
+        h record; c record; v_seq integer; v_head text;
         common text := '{{"action":' || ws.cj_str(p_label) || ',"action_id":"'
                        || replace(gen_random_uuid()::text, '-', '') || '"';
         osf jsonb; e json;
@@ -148,18 +149,25 @@ BEGIN
     RAISE EXCEPTION 'case % is %: a change voids its sign-off and takes it back to review', p_case, st->>'state'
       USING ERRCODE = 'WS002';
   END IF;
+  h := ws._head_for_update(p_case);
+  v_seq := h.seq;
+  v_head := h.head;
   FOR ch IN SELECT value FROM json_array_elements(p_changes) LOOP
     b := CASE WHEN json_typeof(ch->'before') = 'object' THEN ch->'before' END;
     a := CASE WHEN json_typeof(ch->'after') = 'object' THEN ch->'after' END;
     IF a IS NULL AND b IS NULL THEN CONTINUE; END IF;
     CASE ch->>'kind'
-    WHEN 'decision' THEN details := ws._apply_decision(p_case, b, a, common); ev := 'decision';
+    WHEN 'decision' THEN details := ws._apply_decision(p_case, b::jsonb, a::jsonb, common); ev := 'decision';
     WHEN 'manual' THEN details := ws._apply_manual(p_case, b, a, common); ev := 'manual-redaction';
     WHEN 'allow' THEN details := ws._apply_allow(p_case, b, a, common); ev := 'allow-list';
     ELSE RAISE EXCEPTION 'unknown change kind %', ch->>'kind' USING ERRCODE = 'WS005';
     END CASE;
-    RETURN NEXT ws._append_canonical(p_case, CASE WHEN p_undo THEN 'undo' ELSE ev END, details);
+    v_seq := v_seq + 1;
+    c := ws._chain(p_case, CASE WHEN p_undo THEN 'undo' ELSE ev END, details, v_seq, v_head, r);
+    v_head := c.hash;
+    RETURN NEXT c.rec;
   END LOOP;
+  UPDATE ws.audit_heads SET seq = v_seq, head = v_head WHERE case_id = p_case;
   osf := ws._nullif_json(o->'sign_off');
   FOR e IN SELECT value FROM json_array_elements(coalesce(p_events, '[]')) LOOP
     IF e->>0 <> 'sign-off-voided' OR osf IS NULL OR ws._nullif_json(st->'sign_off') IS NOT NULL THEN

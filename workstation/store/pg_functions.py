@@ -190,19 +190,34 @@ END $$;
 -- p_details: the details' canonical JSON already (the decisions of a large action build it directly)
 CREATE OR REPLACE FUNCTION ws._append_canonical(p_case text, p_event text, p_details text) RETURNS text
 LANGUAGE plpgsql AS $$
-DECLARE h record; v_seq integer; v_at text; pre text; post text; v_hash text;
+DECLARE h record; c record;
+BEGIN
+  h := ws._head_for_update(p_case);
+  c := ws._chain(p_case, p_event, p_details, h.seq + 1, h.head, ws._member_role());
+  UPDATE ws.audit_heads SET seq = h.seq + 1, head = c.hash WHERE case_id = p_case;
+  RETURN c.rec;
+END $$;
+
+-- the chain's head, locked until the transaction ends (so two writers cannot fork the chain)
+CREATE OR REPLACE FUNCTION ws._head_for_update(p_case text, OUT seq integer, OUT head text) LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO ws.audit_heads VALUES (p_case, 0, repeat('0', 64)) ON CONFLICT (case_id) DO NOTHING;
-  SELECT seq, audit_heads.head AS hd INTO h FROM ws.audit_heads WHERE case_id = p_case FOR UPDATE;
-  v_seq := h.seq + 1;
-  v_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-  pre := '{"actor":' || ws.cj_str(session_user::text) || ',"at":"' || v_at || '","details":' || p_details
-         || ',"event":' || ws.cj_str(p_event);
-  post := ',"prev":"' || h.hd || '","role":' || ws.cj_str(ws._member_role()) || ',"seq":' || v_seq || '}';
-  v_hash := encode(sha256(convert_to(pre || post, 'UTF8')), 'hex');
-  INSERT INTO ws.audit_chain VALUES (p_case, v_seq, pre || ',"hash":"' || v_hash || '"' || post);
-  UPDATE ws.audit_heads SET seq = v_seq, head = v_hash WHERE case_id = p_case;
-  RETURN pre || ',"hash":"' || v_hash || '"' || post;
+  SELECT h.seq, h.head INTO seq, head FROM ws.audit_heads h WHERE h.case_id = p_case FOR UPDATE;
+END $$;
+
+-- One record after (p_seq - 1, p_prev); the caller moves the head (once for a whole action: updating one row
+-- ten thousand times in one transaction would walk ever longer version chains).
+CREATE OR REPLACE FUNCTION ws._chain(p_case text, p_event text, p_details text, p_seq integer, p_prev text,
+  p_role text, OUT rec text, OUT hash text) LANGUAGE plpgsql AS $$
+DECLARE pre text; post text;
+BEGIN
+  pre := '{"actor":' || ws.cj_str(session_user::text) || ',"at":"'
+         || to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '","details":'
+         || p_details || ',"event":' || ws.cj_str(p_event);
+  post := ',"prev":"' || p_prev || '","role":' || ws.cj_str(p_role) || ',"seq":' || p_seq || '}';
+  hash := encode(sha256(convert_to(pre || post, 'UTF8')), 'hex');
+  rec := pre || ',"hash":"' || hash || '"' || post;
+  INSERT INTO ws.audit_chain VALUES (p_case, p_seq, rec);
 END $$;
 
 -- events a client may not append on its own: each is written by the function that makes the change it records
