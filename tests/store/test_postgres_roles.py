@@ -16,7 +16,7 @@ from tests.store.test_case_store import findings, session
 from workstation.domain.audit import verify_records
 from workstation.domain.case import Case, CaseState, SignOff
 from workstation.domain.disclosure import DisclosureContext, RecipientType
-from workstation.domain.errors import CaseStateError, PermissionDenied, SensitiveDataError
+from workstation.domain.errors import CaseStateError, PermissionDenied, SensitiveDataError, UsageError
 from workstation.domain.policy_engine import Override
 from workstation.domain.review import Action, Change, Decision, DecisionRecord, ManualKind
 from workstation.domain.roles import Role
@@ -120,6 +120,8 @@ def test_counsels_sign_off_and_override_work_and_the_chain_verifies(pg_empty: Cl
     item = counsel.findings(cid)[1][0]
     decided = {d.key: d for d in counsel.decisions(cid)}[item]
     override = Override("item-1", item.category, "counsel1", Role.COUNSEL, "judicial warrant 24-MJ-1", at="now")
+    with pytest.raises(PermissionDenied, match="own login and role"):
+        counsel.save_override(cid, replace(override, role=Role.ADMINISTRATOR), state, "counsel", {"case_id": cid})
     record = counsel.save_override(cid, override, state, "administrator", {"case_id": cid, "item": "item-1"})
     assert (record.actor, record.role, record.event) == ("counsel1", "counsel", "override")  # not the arguments'
     release = DecisionRecord(item, Decision.RELEASE, "", "judicial warrant 24-MJ-1", "counsel1", "now")
@@ -193,8 +195,11 @@ def test_audit_details_naming_text_are_refused_by_the_database_too(pg_empty: Clu
             with pytest.raises(psycopg.Error, match="names sensitive text"):
                 conn.execute("SELECT ws.append_event(%s, 'refused', %s::json)", (cid, f'{{"{key}": "x"}}'))
         conn.execute("SELECT ws.append_event(%s, 'refused', %s::json)", (cid, '{"text_sha256": "00", "name": "x"}'))
-    with _store(pg_empty, "clerk1") as clerk, pytest.raises(SensitiveDataError):
-        clerk.append_event(cid, "clerk1", "clerk", "refused", {"snippet": "Maria"})
+    with _store(pg_empty, "clerk1") as clerk:
+        with pytest.raises(SensitiveDataError):
+            clerk.append_event(cid, "clerk1", "clerk", "refused", {"snippet": "Maria"})
+        with pytest.raises(UsageError, match="refused the data"):  # PostgreSQL text cannot hold U+0000
+            clerk.append_event(cid, "clerk1", "clerk", "refused", {"reason": "a\x00b"})
 
 
 def test_the_secret_is_readable_through_the_function_only(pg_empty: Cluster) -> None:

@@ -203,9 +203,10 @@ CREATE OR REPLACE FUNCTION ws.save_override(p_case text, p_override json, p_stat
 RETURNS text {_DEFINER} AS $$
 DECLARE r text := ws._require('override'); o jsonb;
 BEGIN
-  IF p_override->>'actor' IS DISTINCT FROM session_user::text THEN
-    RAISE EXCEPTION 'an override is given under your own login (%), not as %', session_user, p_override->>'actor'
-      USING ERRCODE = 'WS001';
+  IF p_override->>'actor' IS DISTINCT FROM session_user::text OR (p_override->>'role' IS DISTINCT FROM r AND r <> 'owner')
+  THEN
+    RAISE EXCEPTION 'an override is given under your own login and role (% as %), not as % (%)', session_user, r,
+      p_override->>'actor', p_override->>'role' USING ERRCODE = 'WS001';
   END IF;
   PERFORM ws._lock_case(p_case);
   SELECT data INTO o FROM ws.case_states WHERE case_id = p_case;

@@ -94,6 +94,8 @@ def sql_errors() -> Iterator[None]:
                                      f"{message}") from None
         if state == "3F000":
             raise ConfigurationError("the shared store is not set up (run 'workstation server init')") from None
+        if isinstance(exc, psycopg.DataError | psycopg.IntegrityError):  # e.g. U+0000 in a text, a duplicate id
+            raise UsageError(f"the shared store refused the data: {message}") from None
         if isinstance(exc, psycopg.OperationalError):
             raise StoreUnavailable(f"the shared store: {message}") from None
         raise
