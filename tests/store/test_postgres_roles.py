@@ -267,3 +267,14 @@ def test_two_desks_deciding_the_same_finding_at_once_never_lose_an_update(pg_emp
     winner = next(o.split()[0] for o in outcomes if o.endswith("won"))
     assert [d.user for d in decided] == [winner] and [r.actor for r in records] == [winner]
     assert verify_records(records).ok
+
+
+def test_a_refusal_inside_a_transaction_leaves_it_usable_as_on_sqlite(pg_empty: Cluster) -> None:
+    """The service records a refusal in the trail inside the transaction the refused call was part of."""
+    cid, state = _prepared(pg_empty)
+    with _store(pg_empty, "clerk1") as clerk:
+        with clerk.transaction():
+            with pytest.raises(PermissionDenied):
+                clerk.save_state(cid, _signed(state), "clerk1", "clerk")
+            clerk.append_event(cid, "clerk1", "clerk", "refused", {"case_id": cid, "action": "sign-off"})
+        assert clerk.audit(cid)[-1].event == "refused" and clerk.case_state(cid) == state

@@ -91,7 +91,14 @@ class PostgresCaseStore:
 
     # ----- plumbing
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        from psycopg.pq import TransactionStatus
+
         with sql_errors():
+            if self.db.info.transaction_status == TransactionStatus.INTRANS:
+                # inside transaction(): a savepoint, so a refused call leaves the transaction usable, as on SQLite
+                # (the service records the refusal in the same transaction)
+                with self.db.transaction():
+                    return self.db.execute(sql, params).fetchall()
             return self.db.execute(sql, params).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
