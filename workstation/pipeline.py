@@ -21,6 +21,7 @@ from workstation.documents.redact import PageRedactions, Redacted, redact_and_ve
 from workstation.documents.render import RenderedDocument, render_document
 from workstation.domain.categories import CONTEXTUAL
 from workstation.domain.errors import UnreviewablePagesError, UsageError
+from workstation.domain.exemptions import short_code
 from workstation.domain.model import (
     RUN_KEY,
     Detection,
@@ -224,13 +225,16 @@ def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence
                 red.removed_strings.append(finding.text)
             for box in boxes:
                 red.boxes.append(box)
+                red.codes.append(short_code(reason) if policy.print_exemption_codes else "")
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
                                   reason, finding.text_digest))
     for number in lay.ocr_pages:
         plan.setdefault(number, PageRedactions()).scanned = True
     for m in manual:
         red = plan.setdefault(m.page, PageRedactions())
+        red.codes.extend([""] * (len(red.boxes) - len(red.codes)))  # parallel to the boxes
         red.boxes.append(m.box)
+        red.codes.append(short_code(m.reason_code) if policy.print_exemption_codes else "")
         if m.text.strip():
             red.removed_strings.append(m.text)
         digest = text_digest(text_key or RUN_KEY, m.text) if m.text else ""

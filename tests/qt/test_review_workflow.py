@@ -195,6 +195,7 @@ def workflow_return(window, reason: str) -> bool:
 def test_the_supervisors_spot_check_is_in_the_case_menu(qtbot, engine, store, case_dir, users):
     from workstation.qt.case_dialogs import AuditView
 
+    as_user(qtbot, engine, store, [case_dir], "clerk1", users).close()  # a supervisor reads cases others opened
     window = as_user(qtbot, engine, store, [case_dir], "super1", users)
     assert window.spotcheck_action.isEnabled() and not window.submit_action.isEnabled()
     window.spotcheck_action.trigger()
@@ -324,3 +325,41 @@ def test_quit_command_and_readable_category_names(open_window, case_dir):
     assert [category_name(c) for c in ("US_SSN", "I94_NUMBER", "A_NUMBER")] == ["SSN", "I-94 number", "A-number"]
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_select_text_by_dragging_along_a_line(qtbot, open_window, case_dir):
+    from tests.qt.test_main_window import COMPLAINT, drag, span_rect
+    from workstation.qt.page_view import Tool
+
+    window = open_window([case_dir])
+    window.set_current(next(f for f in window.session.queue() if f.document.endswith(".pdf") and f.page == 1))
+    sizes = window.centralWidget().sizes()
+    key(window, Qt.Key.Key_T)
+    assert window.page_view.tool is Tool.SELECT
+    assert window.centralWidget().sizes() == sizes  # entering a tool does not resize the panes
+    x0, y0, x1, y1 = span_rect(window, COMPLAINT, 1, "Assault 3")
+    cy = (y0 + y1) / 2
+    drag(qtbot, window, (x0 + 1, cy, x1 - 1, cy))  # flat: along the line, no height at all
+    entries = [m for m in window.session.manual.values() if m.kind.value == "selection"]
+    assert len(entries) == 1
+    bx0, by0, bx1, by1 = entries[0].box
+    assert bx0 <= x0 + 1 and bx1 >= x1 - 1 and by0 <= cy <= by1
+
+
+def test_the_window_is_never_larger_than_the_screen(open_window, case_dir):
+    from PySide6.QtGui import QGuiApplication
+
+    from workstation.qt.main_window import fitted_size
+
+    window = open_window([case_dir])
+    area = QGuiApplication.primaryScreen().availableGeometry()  # the offscreen screen: 800 x 800
+    assert window.height() <= area.height()
+    # a 1920 x 1080 screen at 150 % scaling has 1280 x 720 logical pixels: the window fits in it
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1216 and hint.height() <= 684, hint
+    assert fitted_size(10_000, 10_000) == (int(area.width() * 0.95), int(area.height() * 0.95))
+    assert fitted_size(100, 80) == (100, 80)
+    # names for screen readers on what a reviewer works with
+    for widget in (window.doc_list, window.page_view, window.findings.tree, window.release_reason,
+                   window.reason_combo, window.current_label):
+        assert widget.accessibleName(), widget.objectName()

@@ -127,9 +127,8 @@ def test_window_title_role_and_gated_case_menu(open_window, case_dir, users, mon
 
 def test_a_supervisor_cannot_decide_in_the_window(qtbot, engine, store, case_dir, users, monkeypatch):
     from workstation.app import build_window
-    from workstation.domain.review import Decision
-
     from workstation.documents.intake import case_sources
+    from workstation.domain.review import Decision
 
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
     # a supervisor does not create cases: a folder nobody opened yet is refused, saying why

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from workstation.documents import page_time
+from workstation.documents.box_codes import Stamper
 from workstation.domain.errors import InputError, VerificationError, WorkstationError
 from workstation.domain.model import Rect
 
@@ -48,6 +49,9 @@ class PageRedactions:
     # A scanned page whose text came from our OCR: every text object on it is removed (a scanner's own hidden
     # OCR layer included), the boxes blank the image pixels, and verification OCRs the exported page again.
     scanned: bool = False
+    # the exemption code printed on each box (``codes[i]`` for ``boxes[i]``; missing or "" = none): an image, not
+    # text (``box_codes``), so nothing inside a box is extractable
+    codes: list[str] = field(default_factory=list)
 
 
 def removal_rect(box: Rect) -> pymupdf.Rect:
@@ -67,6 +71,7 @@ def check_rect(box: Rect) -> pymupdf.Rect:
 def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
     """Apply the redactions of ``plan`` (page number -> redactions), sanitize, and return the new PDF bytes."""
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    stamper = Stamper()
     try:
         for number, red in plan.items():
             page_time.page_started(number, page_time.REDACTION)
@@ -99,6 +104,9 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                     shape.draw_rect(pymupdf.Rect(box))
                 shape.finish(color=BLACK, fill=BLACK, width=0)
                 shape.commit(overlay=True)
+                if not red.scanned and not _has_images(page):  # pixels are verified by OCR: never cover them
+                    for box, code in zip(red.boxes, red.codes, strict=False):
+                        stamper.stamp(page, box, code)
         page_time.page_started(0, page_time.SAVING, pages=doc.page_count)
         sanitize(doc)
         return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)

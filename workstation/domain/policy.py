@@ -20,6 +20,9 @@ class Policy:
     # a page whose text cannot be verifiably removed is exported as an image of it, verified by OCR
     # (``flatten_unverifiable_pages``, default true); false: the export is refused (exit 3)
     flatten_unverifiable_pages: bool = True
+    # each box of the exported PDF shows its exemption code ("87(2)(b)", "(b)(6)"), the FOIA/FOIL convention
+    # (``print_exemption_codes``, default true); false: plain black boxes
+    print_exemption_codes: bool = True
 
     @classmethod
     def from_file(cls, path: Path) -> Policy:
@@ -33,11 +36,12 @@ class Policy:
         try:
             digests = text_digests_flag(data)
             flatten = flatten_flag(data)
+            codes = print_codes_flag(data)
         except ValueError as exc:
             raise ConfigurationError(f"{path}: {exc}") from None
         return cls(name=str(data.get("name", path.stem)),
                    reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()},
-                   include_text_digests=digests, flatten_unverifiable_pages=flatten)
+                   include_text_digests=digests, flatten_unverifiable_pages=flatten, print_exemption_codes=codes)
 
     def redacts(self, finding: Finding) -> bool:
         return finding.entity_type in self.reason_codes
@@ -55,6 +59,14 @@ def text_digests_flag(data: dict[str, object] | object) -> bool:
     value = data.get("include_text_digests", False) if isinstance(data, dict) else False
     if not isinstance(value, bool):
         raise ValueError("include_text_digests must be true or false")
+    return value
+
+
+def print_codes_flag(data: dict[str, object] | object) -> bool:
+    """A policy file's ``print_exemption_codes`` (true when absent; anything but true or false is refused)."""
+    value = data.get("print_exemption_codes", True) if isinstance(data, dict) else True
+    if not isinstance(value, bool):
+        raise ValueError("print_exemption_codes must be true or false")
     return value
 
 

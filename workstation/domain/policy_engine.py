@@ -15,7 +15,9 @@ One policy per recipient type in ``resources/policies/<recipient>.toml`` (see ``
 - ``include_text_digests`` (optional, false): the redaction logs sent to the recipient carry the keyed digest of
   each removed text (HMAC under the case's secret; useless for guessing the text, equal for equal texts);
 - ``flatten_unverifiable_pages`` (optional, true): a page whose text cannot be verifiably removed is exported as an
-  image of it (boxes blanked, no text layer, verified by OCR); false refuses the export instead (exit 3).
+  image of it (boxes blanked, no text layer, verified by OCR); false refuses the export instead (exit 3);
+- ``print_exemption_codes`` (optional, true): each box of the exported PDF shows its exemption code (the first of a
+  combined code: "87(2)(b)", "(b)(6)"), as an image so that nothing in a box is extractable text; false: plain boxes.
 
 Decisions are the strings of ``workstation.domain.review.Decision`` ("redact", "release", "defer", "not-pi");
 ``None`` is a pending item.
@@ -42,7 +44,7 @@ from workstation.domain.disclosure import (
 )
 from workstation.domain.errors import ConfigurationError, PermissionDenied, PolicyViolation, UsageError
 from workstation.domain.exemptions import DEFAULT_EXEMPTIONS_FILE, ExemptionCatalog, short_code
-from workstation.domain.policy import Policy, flatten_flag, text_digests_flag
+from workstation.domain.policy import Policy, flatten_flag, print_codes_flag, text_digests_flag
 from workstation.domain.roles import Permission, Role, User, require
 from workstation.domain.warrants import clean_text, reason_problem
 from workstation.paths import RESOURCES
@@ -125,6 +127,7 @@ class RecipientPolicy:
     exemptions: Mapping[str, str] = field(default_factory=dict)  # category -> code (defaults merged in)
     include_text_digests: bool = False  # the redaction logs carry the keyed digest of each removed text
     flatten_unverifiable_pages: bool = True  # unverifiable pages exported as images (false: refused)
+    print_exemption_codes: bool = True  # each box of the exported PDF shows its exemption code
     sha256: str = ""  # SHA-256 of the policy file's bytes (what counsel's signatures and the trail name)
 
     @classmethod
@@ -162,6 +165,7 @@ class RecipientPolicy:
             exemptions=exemptions,
             include_text_digests=text_digests_flag(data),
             flatten_unverifiable_pages=flatten_flag(data),
+            print_exemption_codes=print_codes_flag(data),
         )
         problems = policy.problems(catalog)
         if problems:
@@ -214,7 +218,8 @@ class RecipientPolicy:
                       reason_codes={c: self.exemption_code(c) for c in ALL
                                     if self.default_action(c) is not Disposition.RELEASE},
                       include_text_digests=self.include_text_digests,
-                      flatten_unverifiable_pages=self.flatten_unverifiable_pages)
+                      flatten_unverifiable_pages=self.flatten_unverifiable_pages,
+                      print_exemption_codes=self.print_exemption_codes)
 
 
 def _table(data: Mapping[str, object], key: str) -> Mapping[str, object]:
@@ -393,8 +398,9 @@ def load_policy_file(path: Path, exemptions: Path = DEFAULT_EXEMPTIONS_FILE) -> 
     try:
         digests = text_digests_flag(data)
         flatten = flatten_flag(data)
+        codes = print_codes_flag(data)
     except ValueError as exc:
         raise ConfigurationError(f"{path}: {exc}") from None
     return Policy(name=str(data.get("name", path.stem)),
                   reason_codes={str(k): str(v) for k, v in data.get("redact", {}).items()},
-                  include_text_digests=digests, flatten_unverifiable_pages=flatten)
+                  include_text_digests=digests, flatten_unverifiable_pages=flatten, print_exemption_codes=codes)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.model import Finding
-from workstation.domain.review import Decision, FindingKey, snippet
-from workstation.qt.theme import RELEASED_COLOR, STATE_LABELS, category_color, category_name
+from workstation.domain.review import Decision, FindingKey, ManualEntry, ManualKind, snippet
+from workstation.qt.theme import MANUAL_COLOR, RELEASED_COLOR, STATE_LABELS, category_color, category_name
 
 # A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
 # list at once: the first SYNC_ITEMS rows (more than a screenful) are listed at once, the rest CHUNK_ITEMS per turn
@@ -38,8 +38,13 @@ DECISION_FILTERS: list[tuple[str, object]] = [
 ]
 
 
+MANUAL_KINDS = {ManualKind.BOX: "Box drawn", ManualKind.SELECTION: "Text selected", ManualKind.SEARCH: "Search match",
+                ManualKind.PAGE: "Whole page"}
+
+
 class FindingsPanel(QWidget):
     findingActivated = Signal(object)  # FindingKey
+    manualActivated = Signal(str)  # a manual redaction's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +73,7 @@ class FindingsPanel(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("findingsTree")
+        self.tree.setAccessibleName("Findings of this document")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Finding", "Page", "Score", "Decision"])
         self.tree.setRootIsDecorated(True)
@@ -109,6 +115,7 @@ class FindingsPanel(QWidget):
         self._generation = 0  # bumped by every rebuild: a pending chunk of an older one is dropped
         self._pending: list[Finding] = []
         self._groups: dict[str, QTreeWidgetItem] = {}
+        self._manual: list[ManualEntry] = []
         self.category.currentIndexChanged.connect(self.rebuild)
         self.decision.currentIndexChanged.connect(self.rebuild)
         self.min_score.valueChanged.connect(self.rebuild)
@@ -133,6 +140,37 @@ class FindingsPanel(QWidget):
         self.category.setCurrentIndex(max(0, idx))
         self.category.blockSignals(False)
         self.rebuild()
+
+    def set_manual(self, entries: Sequence[ManualEntry]) -> None:
+        """The reviewer's own redactions of the document (boxes, text selections, search matches, whole pages),
+        listed under their own heading with their exemption codes."""
+        entries = sorted(entries, key=lambda m: (m.page, m.box[1], m.box[0]))
+        if entries == self._manual:
+            return
+        self._manual = entries
+        self.rebuild()
+
+    def _add_manual(self) -> None:
+        cat = self.category.currentData()
+        wanted = DECISION_FILTERS[self.decision.currentIndex()][1]
+        if not self._manual or cat or wanted not in ("all", Decision.REDACT):
+            return
+        group = QTreeWidgetItem([f"Manual redactions  ({len(self._manual)})"])
+        font = QFont(group.font(0))
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setForeground(0, QBrush(QColor(MANUAL_COLOR)))
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        group.setSizeHint(0, QSize(0, self._row_height))
+        self.tree.addTopLevelItem(group)
+        group.setExpanded(True)
+        for m in self._manual:
+            item = QTreeWidgetItem([f"{MANUAL_KINDS[m.kind]} · {m.reason_code or 'no code'}\nby {m.user}",
+                                    str(m.page), "", STATE_LABELS[Decision.REDACT]])
+            item.setToolTip(0, f"{MANUAL_KINDS[m.kind]} on page {m.page}, exemption code {m.reason_code} "
+                               "(select it on the page and press Delete to remove it)")
+            item.setData(0, Qt.ItemDataRole.UserRole + 1, m.id)
+            group.addChild(item)
 
     def _visible(self) -> Callable[[Finding], bool]:
         """Whether a finding passes the filters (read from the widgets once, not once a finding)."""
@@ -172,9 +210,11 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
             self._groups[c] = group
+        self._add_manual()
         self._add_items(shown[:SYNC_ITEMS])
         self._pending = shown[SYNC_ITEMS:]
-        self.count_label.setText(f"{len(shown)} of {len(self._findings)} findings shown")
+        manual = f" · {len(self._manual)} manual redaction(s)" if self._manual else ""
+        self.count_label.setText(f"{len(shown)} of {len(self._findings)} findings shown{manual}")
         self.tree.blockSignals(False)
         self._select(self._current)
         if self._pending:
@@ -243,6 +283,9 @@ class FindingsPanel(QWidget):
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if key is not None:
             self.findingActivated.emit(key)
+        manual = item.data(0, Qt.ItemDataRole.UserRole + 1)
+        if manual:
+            self.manualActivated.emit(str(manual))
 
     def visible_keys(self) -> list[FindingKey]:
         return list(self._items)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QToolBar,
@@ -130,6 +131,18 @@ class LoadedDocument:
         return min(pages) if pages else finding.page
 
 
+def fitted_size(width: int, height: int) -> tuple[int, int]:
+    """The window's first size: ``width`` x ``height`` or, on a smaller screen (a laptop at 150 % scaling has
+    1280 x 720 logical pixels), 95 % of the screen's available area, never larger."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    area = screen.availableGeometry()
+    return min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.95))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, *, service: CaseService, account: User, policy: Policy,
                  engine: Analyzer | None = None, engine_factory: Callable[[], Analyzer] | None = None) -> None:
@@ -180,7 +193,7 @@ class MainWindow(QMainWindow):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
         self._cursor_timer.timeout.connect(self._save_cursor)
-        self.resize(1500, 940)
+        self.resize(*fitted_size(1500, 940))
         self._build_ui()
         self._build_actions()
         self._update_status()
@@ -190,6 +203,7 @@ class MainWindow(QMainWindow):
         # left: documents
         self.doc_list = QListWidget()
         self.doc_list.setObjectName("documentList")
+        self.doc_list.setAccessibleName("Case documents")
         self.doc_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.doc_list.setWordWrap(True)
         self.doc_list.setSpacing(2)
@@ -207,6 +221,7 @@ class MainWindow(QMainWindow):
 
         # centre: page navigator + page
         self.page_view = PageView()
+        self.page_view.setAccessibleName("Page")
         self.page_view.rectDrawn.connect(self._on_rect_drawn)
         self.page_view.itemClicked.connect(self._on_page_item_clicked)
         self.page_view.zoomChanged.connect(self._on_zoom_changed)
@@ -221,6 +236,8 @@ class MainWindow(QMainWindow):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tool_label = QLabel("")
         self.tool_label.setObjectName("toolLabel")
+        # as wide as its longest text from the start: entering a tool must not resize the panes
+        self.tool_label.setFixedWidth(self.tool_label.fontMetrics().horizontalAdvance("Selecting text (Esc ends)") + 12)
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 6, 0, 6)
@@ -228,13 +245,15 @@ class MainWindow(QMainWindow):
         cl.addLayout(self.nav_bar)
         cl.addWidget(self.page_view, 1)
         legend = QLabel(
-            "<span style='background:#d6e6f3; color:#1f77b4'>&nbsp;pending&nbsp;</span> (category colour)"
-            " &nbsp; <span style='background:#333; color:#fff'>&nbsp;redact&nbsp;</span>"
-            " &nbsp; <span style='color:#2e7d32'><u>&nbsp;release&nbsp;</u></span>"
-            " &nbsp; <span style='background:#ffe0b2; color:#ef6c00'>&nbsp;defer to counsel&nbsp;</span>"
-            " &nbsp; <span style='color:#757575'>&nbsp;not personal info&nbsp;</span>"
-            " &nbsp; <span style='background:#333; color:#f48fb1'>&nbsp;manual&nbsp;</span>"
+            "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (category colour, solid)"
+            " &nbsp; <span style='background:#333; color:#fff'>&nbsp;■ redact&nbsp;</span>"
+            " &nbsp; <span style='color:#1b5e20'><u>&nbsp;✓ release&nbsp;</u></span> (dashed)"
+            " &nbsp; <span style='background:#ffe0b2; color:#8a3b00'>&nbsp;⚑ defer&nbsp;</span> (cross-hatched)"
+            " &nbsp; <span style='color:#555'>&nbsp;○ not PI&nbsp;</span> (dotted)"
+            " &nbsp; <span style='background:#333; color:#f8bbd0'>&nbsp;✎ manual&nbsp;</span> (dashed)"
             " &nbsp; <span style='background:#ffc400'>&nbsp;current&nbsp;</span>")
+        legend.setWordWrap(True)
+        legend.setAccessibleName("Legend of the boxes on the page")
         legend.setObjectName("legend")
         legend.setTextFormat(Qt.TextFormat.RichText)
         cl.addWidget(legend)
@@ -242,6 +261,7 @@ class MainWindow(QMainWindow):
         # right: findings + decision
         self.findings = FindingsPanel()
         self.findings.findingActivated.connect(self._on_finding_activated)
+        self.findings.manualActivated.connect(self._on_manual_activated)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 6, 6, 6)
@@ -283,7 +303,9 @@ class MainWindow(QMainWindow):
         self.current_label.setObjectName("currentLabel")
         self.current_label.setWordWrap(True)
         self.current_label.setTextFormat(Qt.TextFormat.RichText)
-        self.current_label.setMinimumHeight(70)
+        # a fixed height: a long finding does not push the list up (its tooltip has everything)
+        self.current_label.setFixedHeight(5 * self.current_label.fontMetrics().lineSpacing() + 8)
+        self.current_label.setAccessibleName("Current finding")
         self.reason_combo = QComboBox()
         self.reason_combo.setObjectName("reasonCode")
         self.reason_combo.setToolTip("Exemption / reason code written for a redaction (C to choose)")
@@ -296,12 +318,13 @@ class MainWindow(QMainWindow):
         self.release_reason = QLineEdit()
         self.release_reason.setObjectName("releaseReason")
         self.release_reason.setPlaceholderText("Reason to release (required for protected categories)")
+        self.release_reason.setAccessibleName("Reason to release or to mark not personal information")
         completer = QCompleter(RELEASE_REASONS, self.release_reason)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.release_reason.setCompleter(completer)
         self.release_reason.returnPressed.connect(self._release_from_field)
-        self.all_occurrences = QCheckBox("Apply to every occurrence of this text in the case")
+        self.all_occurrences = QCheckBox("Every occurrence of this text in the case")
         self.all_occurrences.setObjectName("allOccurrences")
         self.all_occurrences.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.error_label = QLabel("")
@@ -317,6 +340,7 @@ class MainWindow(QMainWindow):
         def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
             b = QPushButton(text)
             b.setObjectName(name)
+            b.setAccessibleName(text.split("  ")[0].strip("◀▶ "))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(slot)
             return b
@@ -442,6 +466,9 @@ class MainWindow(QMainWindow):
 
         self.doc_title = QLabel("")
         self.doc_title.setObjectName("docTitle")
+        # a long document name is cut, not a reason for the window to grow (its tooltip has it whole)
+        self.doc_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.doc_title.setMinimumWidth(60)
         self.nav_bar.addWidget(self.doc_title, 1)
         self.nav_bar.addWidget(self.tool_label)
         self.nav_bar.addWidget(nav_button("◀", lambda: self.go_page(self.current_page - 1), "Previous page  ["))
@@ -744,6 +771,7 @@ class MainWindow(QMainWindow):
         texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
         self.findings.set_findings(self.session.findings.get(ld.path, []), texts, self.session.state,
                                    ld.first_page_of)
+        self.findings.set_manual(self.session.manual_for(ld.path))
         self.findings.set_current(FindingKey.of(self.current) if self.current else None)
 
     def go_page(self, page: int) -> None:
@@ -786,7 +814,8 @@ class MainWindow(QMainWindow):
             pen, brush = finding_style(f.entity_type, state)
             for rect in rects:
                 overlays.append(Overlay(rect, pen, brush, key, key == cur,
-                                        f"{f.entity_type} · {STATE_LABELS[state]} · score {f.score:.2f}"))
+                                        f"{category_name(f.entity_type)} · {STATE_LABELS[state]} · score "
+                                        f"{f.score:.2f}"))
         pen, brush = manual_style()
         for m in self.session.manual_for(ld.path, self.current_page):
             if m.id == self.selected_manual:
@@ -841,17 +870,31 @@ class MainWindow(QMainWindow):
         if rec is not None:
             extra = f" ({rec.reason_code})" if rec.reason_code else (f" — “{rec.reason}”" if rec.reason else "")
             decided += html.escape(extra) + f" by {html.escape(rec.user)}"
+        self.current_label.setToolTip(f"{category_name(f.entity_type)}: {text}\n…{before} {text} {after}…")
         self.current_label.setText(
-            f"<span style='background:{color}; color:white; padding:2px 6px;'>&nbsp;{f.entity_type}&nbsp;</span>"
+            f"<span style='background:{color}; color:white; padding:2px 6px;'>&nbsp;"
+            f"{html.escape(category_name(f.entity_type))}&nbsp;</span>"
             f"&nbsp; page {ld.first_page_of(f)} · score {f.score:.2f} · <b>{decided}</b><br>"
             f"<span style='font-size:12pt'><b>{html.escape(text)}</b></span><br>"
             f"<span style='color:#555'>…{html.escape(before)} <u>{html.escape(text)}</u> {html.escape(after)}…</span>")
-        self.all_occurrences.setText(f"Apply to every occurrence of this text in the case ({occurrences})  A")
+        self.all_occurrences.setText(f"Every occurrence of this text ({occurrences})  A")
 
     def _on_finding_activated(self, key: FindingKey) -> None:
         f = self.session.find(key)
         if f is not None and (self.current is None or FindingKey.of(self.current) != key):
             self.set_current(f)
+
+    def _on_manual_activated(self, entry_id: str) -> None:
+        """A manual redaction chosen in the list: its page, with it selected (Delete removes it)."""
+        entry = self.session.manual.get(entry_id)
+        if entry is None or self.current_doc is None:
+            return
+        if entry.page != self.current_page:
+            self.go_page(entry.page)
+        self.selected_manual = entry_id
+        self._refresh_page()
+        self.page_view.ensure_rect_visible(entry.box)
+        self.statusBar().showMessage(f"Manual redaction ({entry.reason_code}) selected: Delete removes it", 6000)
 
     def _on_page_item_clicked(self, key: object) -> None:
         if isinstance(key, tuple) and len(key) == 2 and key[0] == "manual":
@@ -1001,6 +1044,8 @@ class MainWindow(QMainWindow):
         for ld in self.docs:
             self._paint_doc(ld)
         self.findings.refresh_states()
+        if self.current_doc is not None:
+            self.findings.set_manual(self.session.manual_for(self.current_doc.path))
         self._refresh_page()
         self._paint_current()
         self._update_status()

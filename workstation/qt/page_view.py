@@ -25,6 +25,7 @@ from workstation.documents.raster import PdfRasterizer
 from workstation.domain.model import Rect
 from workstation.qt.theme import current_pen
 
+LINE_DRAG = 4.0  # points: a text selection flatter than this is a drag along a line, taken as a band this high
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
 
@@ -289,6 +290,10 @@ class PageView(QGraphicsView):
             self._scene.removeItem(self._rubber)
             self._rubber = None
             self._drag_origin = None
+            if self.tool is Tool.SELECT and rect.width() >= 2 and rect.height() < LINE_DRAG:
+                # a drag along a line (as in Acrobat) selects the text of that line: the band around it
+                cy = rect.center().y()
+                rect = QRectF(rect.left(), cy - LINE_DRAG, rect.width(), 2 * LINE_DRAG)
             if rect.width() >= 2 and rect.height() >= 2:
                 self.rectDrawn.emit(self.tool, (rect.left(), rect.top(), rect.right(), rect.bottom()))
             event.accept()

@@ -20,7 +20,7 @@ CATEGORY_COLORS: dict[str, str] = {
     C.PERSON: "#1f77b4",
     C.PHONE_NUMBER: "#17becf",
     C.EMAIL_ADDRESS: "#008080",
-    C.US_SSN: "#7f7f7f",
+    C.US_SSN: "#37474f",  # dark slate: apart from the light grey of "not personal information"
     C.DATE_OF_BIRTH: "#8c8c00",
     C.SOCIAL_MEDIA_HANDLE: "#3949ab",
     C.VEHICLE_PLATE: "#8c564b",
@@ -48,12 +48,14 @@ RELEASED_COLOR = "#2e7d32"
 DEFERRED_COLOR = "#ef6c00"
 CURRENT_COLOR = "#ffc400"
 
+# Each state has a symbol as well as a colour (colour is never the only cue: the list, the legend and the boxes'
+# tooltips carry the symbol; the boxes differ in line style and fill too)
 STATE_LABELS = {
-    None: "Pending",
-    Decision.REDACT: "Redact",
-    Decision.RELEASE: "Release",
-    Decision.DEFER: "Defer to counsel",
-    Decision.NOT_PI: "Not personal info",
+    None: "● Pending",
+    Decision.REDACT: "■ Redact",
+    Decision.RELEASE: "✓ Release",
+    Decision.DEFER: "⚑ Defer to counsel",
+    Decision.NOT_PI: "○ Not personal info",
 }
 
 
@@ -83,7 +85,7 @@ def finding_style(category: str, state: Decision | None) -> tuple[QPen, QBrush]:
         return _pen(RELEASED_COLOR, 2.0, Qt.PenStyle.DashLine), QBrush(Qt.BrushStyle.NoBrush)
     if state is Decision.DEFER:
         return _pen(DEFERRED_COLOR, 2.0, Qt.PenStyle.DotLine), QBrush(QColor(DEFERRED_COLOR),
-                                                                       Qt.BrushStyle.BDiagPattern)
+                                                                       Qt.BrushStyle.DiagCrossPattern)
     if state is Decision.NOT_PI:
         return _pen("#9e9e9e", 1.5, Qt.PenStyle.DotLine), QBrush(Qt.BrushStyle.NoBrush)
     fill = QColor(color)
