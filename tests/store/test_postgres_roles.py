@@ -175,6 +175,8 @@ def test_supervisors_spot_check_but_do_not_decide_and_administrators_do_not_read
         supervisor.save_state(cid, state, "super1", "supervisor")
     sid = supervisor.save_spot_check(cid, 0.5, "seed", ["a", "b"], "super1", "supervisor", {"case_id": cid})
     supervisor.record_verdict(cid, sid, "a", True, "", "super1", "supervisor", {"case_id": cid, "item": "a"})
+    with pytest.raises(CaseStateError, match="not in the open spot-check"):  # a verdict on an item not sampled
+        supervisor.record_verdict(cid, sid, "z", False, "", "super1", "supervisor", {"case_id": cid})
     assert supervisor.open_spot_check(cid) == (sid, 0.5, "seed", ["a", "b"])
     assert supervisor.verdicts(sid)["a"][:1] == (True,)
     with _store(pg_empty, "clerk1") as clerk, pytest.raises(PermissionDenied):

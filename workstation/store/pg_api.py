@@ -268,8 +268,11 @@ CREATE OR REPLACE FUNCTION ws.record_verdict(p_case text, p_sc text, p_item text
 BEGIN
   PERFORM ws._require('spot-check');
   PERFORM ws._lock_case(p_case);
-  PERFORM 1 FROM ws.spot_checks WHERE id = p_sc AND case_id = p_case;
-  IF NOT FOUND THEN RAISE EXCEPTION 'no spot-check % on case %', p_sc, p_case USING ERRCODE = 'WS005'; END IF;
+  PERFORM 1 FROM ws.spot_checks WHERE id = p_sc AND case_id = p_case AND NOT closed
+    AND p_item IN (SELECT json_array_elements_text(items::json));
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'item % is not in the open spot-check % of case %', p_item, p_sc, p_case USING ERRCODE = 'WS002';
+  END IF;
   INSERT INTO ws.spot_check_verdicts VALUES (p_sc, p_item, p_passed, p_comment, session_user,
       to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'))
     ON CONFLICT (spot_check, item) DO UPDATE SET passed = excluded.passed, comment = excluded.comment,
