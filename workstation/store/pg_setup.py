@@ -45,7 +45,10 @@ class Host:
         if self.dry_run:
             print("+ " + " ".join(shlex.quote(c) for c in cmd) + (" <<< (sql)" if stdin else ""))
             return ""
-        done = subprocess.run(list(cmd), input=stdin, capture_output=True, text=True, check=False)
+        try:
+            done = subprocess.run(list(cmd), input=stdin, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            raise ConfigurationError(f"{cmd[0]} not found: install Debian's postgresql package") from None
         if check and done.returncode != 0:
             raise ConfigurationError(f"{' '.join(cmd[:3])}: {(done.stderr or done.stdout).strip()[:300]}")
         return done.stdout
