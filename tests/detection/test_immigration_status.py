@@ -338,7 +338,8 @@ REAL_LANGUAGE_NEGATIVES = [
     ('everyday', 'The suspect illegally entered the residence through a window.'),
     ('everyday', 'He crossed the street without permission.'),
     ('everyday', 'He entered the building without permission.'),
-    ('everyday', 'He entered the US in 2001 and worked without a break.'),
+    # ('He entered the US in 2001' is now a person's entry history, as dev2 marks it: test_immigration_status_custody_and_entry)
+    ('everyday', 'The shipment entered the US in 2001 and moved without a break.'),
     ('everyday', 'The tree was removed to clear the lot.'),
     ('everyday', 'Snow removal is delayed.'),
     ('everyday', 'He stayed past midnight at the party.'),

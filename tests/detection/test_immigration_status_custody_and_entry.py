@@ -55,6 +55,19 @@ FOUND = [
     # dev2's decision, now the detector's: "the noncitizen" said of one person states that person's status
     ("the person", "The noncitizen was released the next day.", "noncitizen"),
     ("previous", "His previous deportation was reinstated in 2012.", "deportation"),
+    ("entry of a person", "Okonkwo entered the United States on March 3, 2001 through JFK airport.",
+     "entered the United States"),
+    ("entry of a person", "The applicant first entered the United States at or near Nogales in 1996.",
+     "entered the United States"),
+    ("reentry of a person", "After the 2014 removal he reentered again within a month.", "reentered"),
+    ("1326 consent", "He had not obtained the consent of the Attorney General to reapply for admission.",
+     "had not obtained the consent of the Attorney General to reapply for admission"),
+    ("admission decided", "In 1958 she was refused admission at the port of Seattle.", "refused admission"),
+    ("admission decided", "The board held that he was not entitled to admission to the United States.",
+     "entitled to admission to the United States"),
+    ("arrival", "She arrived in the United States as a child in 1990.", "arrived in the United States"),
+    ("supervision", "ICE released him under an order of supervision in 2015.",
+     "released him under an order of supervision"),
 ]
 
 
@@ -76,6 +89,9 @@ NOT_FOUND = [
     ("foreign claim", "He falsely claimed to be a citizen and national of Mexico."),
     ("statistics", "There were 32 deaths in ICE custody last year."),
     ("hospital", "He was removed to the hospital by ambulance."),
+    ("goods", "The shipment entered the United States at Laredo on Monday."),
+    ("club", "He was denied entry to the club after midnight."),
+    ("probation", "The court released him under supervision of the probation department."),
 ]
 
 

@@ -15,6 +15,7 @@ NOT_NAMES = [
      "Gen"),
     ("release", "Noncitizens who commit crimes in our communities will be arrested.", "Noncitizens"),
     ("field office", "Officers from ERO Harlingen arrested him at a gas station.", "Harlingen"),
+    ("field office", "Enforcement and Removal Operations (ERO) Harlingen arrested a Salvadoran man.", "Harlingen"),
 ]
 
 

@@ -10,9 +10,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from workstation.detection.immigration_status_fields import _StatusFields
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_phrases import (
+    _ADMISSION_DECIDED,
     _ADMITTED_AS,
     _AGENCY_CUSTODY,
     _APPLIED_ADMISSION,
+    _ARRIVED_HERE,
     _ATTEMPTED_ENTRY,
     _BOND_HEARING,
     _DEPART_VOLUNTARILY,
@@ -23,9 +25,12 @@ from workstation.detection.immigration_status_phrases import (
     _FALSE_CLAIM,
     _GENERIC_SUBJECT,
     _MANNER_AT,
+    _NO_CONSENT,
     _NO_DOCUMENTS,
     _PASSIVE_ENFORCEMENT,
+    _PERSON_ENTERED,
     _POLICE_CUE,
+    _RELEASED_SUPERVISED,
     _REMOVED_TO_COUNTRY,
     _RULE_VERB,
     _SENTENCE_END,
@@ -77,6 +82,15 @@ class _StatusGrammar(_StatusFields):
                           (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8)):
             for m in rx.finditer(text):
                 out.append((m.start(), m.end(), score))
+        for m in _PERSON_ENTERED.finditer(text):
+            out.append((m.start("verb"), m.end("verb"), 0.6))
+        for rx, score in ((_NO_CONSENT, 0.8), (_ADMISSION_DECIDED, 0.7), (_ARRIVED_HERE, 0.6)):
+            for m in rx.finditer(text):
+                out.append((m.start(), m.end(), score))
+        for m in _RELEASED_SUPERVISED.finditer(text):
+            if _has_context(text, m.start(), m.end()) or _ENFORCEMENT_CUE.search(
+                    text, max(0, m.start() - 300), min(len(text), m.end() + 300)):
+                out.append((m.start(), m.end(), 0.6))
         for m in _UNLAWFUL_PRESENCE.finditer(text):
             group = "be" if m.group("be") else "stay"
             out.append((m.start(group), m.end(group), 0.8))

@@ -383,3 +383,32 @@ _ENFORCEMENT_CUE = re.compile(
 )
 _POLICE_CUE = re.compile(r"(?<![\w])(?:NYPD|(?i:police|sheriff|trooper|precinct|charged\s+with|convicted|indicted|"
                          r"criminal\s+court|warrant\s+for\s+(?:his|her)\s+arrest|DWI|DUI))(?![\w])")
+# an entry said of a person, with no manner: "Jackson entered the United States on April 26, 2006", "the respondent
+# entered the United States at or near Otay Mesa", "He reentered again in 2005" (entry history; goods and buildings
+# have no such subject)
+_PERSON_SUBJECT = (r"(?:(?<![\w])(?:[Hh]e|[Ss]he|[Tt]hey|(?i:the\s+)?(?:respondent|applicant|petitioner|defendant|"
+                   r"beneficiary|noncitizen|alien|appellant))|(?<![\w.])(?!(?:The|It|This|That|Who|Which|What|Mexico|"
+                   r"Canada|Goods|Cargo|Nobody|Everyone)\b)[A-Z][a-z]+(?:[-\u2010][A-Z][a-z]+)?)")
+_PERSON_ENTERED = re.compile(
+    _PERSON_SUBJECT + r"(?:\s+(?i:had|has|may\s+have|might\s+have|first|last|later|again|subsequently|then|"
+    r"thereafter|originally|initially|allegedly|apparently|eventually)){0,2}\s+(?P<verb>(?i:(?:entered|re-?entered)\s+"
+    + _US + r"|re-?entered(?=\s+(?:again|illegally|unlawfully|in\s+\d|on\s+|an?\s+(?:additional|second|third|fourth)|"
+    r"after|without|at|near|through|sometime))))(?![\w])"
+)
+# 8 U.S.C. 1326: "had not received the consent of the Attorney General to reapply for admission"
+_NO_CONSENT = re.compile(
+    r"(?<![\w])(?i:(?:had|has|have|did|does)\s+not\s+(?:(?:first|previously)\s+)?(?:received|obtained|receive|obtain|"
+    r"applied\s+for|apply\s+for|sought|seek)|without\s+(?:having\s+)?(?:(?:first|previously)\s+)?(?:obtaining|receiving|"
+    r"the))\s+(?:(?i:the)\s+)?(?:(?i:express)\s+)?(?i:consent|permission)\s+(?i:of|from)\s+(?:(?i:the)\s+)?"
+    r"(?:(?i:Attorney\s+General)|(?i:Secretary\s+of\s+(?:the\s+Department\s+of\s+)?Homeland\s+Security))"
+    r"(?:\s+(?i:of\s+the\s+United\s+States))?(?:\s+(?i:to\s+(?:re-?apply\s+for\s+admission|re-?apply|re-?enter|return)))?"
+)
+# admission decided on a person: "denied admission", "(derivatively) entitled to admission to the United States"
+_ADMISSION_DECIDED = re.compile(
+    r"(?<![\w])(?i:(?:(?:was|were|been|be|is)\s+)?(?:refused|denied)\s+(?:admission|entry|parole)|(?:derivatively\s+)?"
+    r"(?:entitled|eligible|inadmissible)\s+(?:to\s+)?(?:admission|be\s+admitted))(?![\w])(?!\s+(?:to|into)\s+(?!" + _US + r"))"
+    r"(?:\s+(?i:to|into)\s+" + _US + r")?"
+)
+_ARRIVED_HERE = re.compile(r"(?<![\w])(?i:arrived|arriving|arrives)\s+(?i:in)\s+" + _US + r"(?![\w])")
+_RELEASED_SUPERVISED = re.compile(r"(?<![\w])(?i:release[ds]?\s+(?:him\s+|her\s+|them\s+)?under\s+(?:an?\s+)?(?:order\s+of\s+)?"
+                                  r"supervision)(?![\w])")

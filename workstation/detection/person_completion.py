@@ -65,7 +65,7 @@ class _PersonCompletion(_PersonCues):
 
     # a locative word, or an agency whose field office the place names ("ERO Harlingen", "HSI Newark")
     _LOCATIVE_BEFORE = re.compile(r"(?:(?i:\b(?:in|at|near|to|from|into|located\s+in|outside(?:\s+of)?))|"
-                                  r"\b(?:ERO|ICE|HSI|CBP|USCIS|EOIR|FBI|DEA|ATF|USBP))\s+$")
+                                  r"\b(?:ERO|ICE|HSI|CBP|USCIS|EOIR|FBI|DEA|ATF|USBP)\)?)\s+$")
     _REGION_AFTER = re.compile(r",[ \t]*[A-Z][\w.]*")
 
     def _place_here(self, text: str, s: int, e: int) -> bool:
