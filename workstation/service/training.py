@@ -1,0 +1,111 @@
+"""Practice cases for training mode (issue 15): made from the shipped generator (``workstation.training``) with an
+answer key under the recipient's policy (``domain.training``), reviewed as any case is, then scored.
+
+A practice case is a folder of generated documents (plain text: the synthetic people, numbers and addresses of the
+benchmarks, never real ones) that the trainee opens and reviews in the window like a real case. Scoring reads back
+what the trainee did through the service - each decision on a finding, and each manual box, turned into the span
+of text it covers on the document's own page - and marks it against the key. The key's spans are the generator's
+gold offsets in each document's text, which is the text of its one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workstation.domain.errors import UsageError
+from workstation.domain.policy_engine import RecipientPolicy
+from workstation.domain.review import ManualEntry
+from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, score
+from workstation.service.base import ServiceBase
+
+PRACTICE_TYPES = ("complaint_report", "witness_statement", "email")
+
+
+@dataclass(frozen=True)
+class PracticeCase:
+    folder: Path
+    documents: tuple[Path, ...]
+    key: AnswerKey
+    seed: str
+
+
+def make_practice_case(folder: Path, policy: RecipientPolicy, *, seed: str,
+                       types: Sequence[str] = PRACTICE_TYPES) -> PracticeCase:
+    """Write a new practice case into ``folder`` (which must not exist yet) and work out its key."""
+    from workstation.training.corpus import generate_document
+
+    if folder.exists():
+        raise UsageError(f"{folder}: already exists; a practice case is made in a new folder")
+    folder.mkdir(parents=True)
+    paths, spans = [], []
+    for n, doc_type in enumerate(types, start=1):
+        doc = generate_document(doc_type, f"{seed}-{n}")
+        path = (folder / f"{n:02d}-{doc_type.replace('_', '-')}.txt").resolve()
+        path.write_text(doc.text, encoding="utf-8", newline="\n")
+        paths.append(path)
+        spans += [(Span(str(path), 1, s.start, s.end), s.entity_type) for s in doc.spans]
+    return PracticeCase(folder.resolve(), tuple(paths), AnswerKey.build(policy, spans), seed)
+
+
+def practice_answers(service: ServiceBase, case_id: str) -> list[Answer]:
+    """What the trainee did on the case: every decided finding, and every manual box as the text it covers."""
+    answers = []
+    for item in service.items(case_id):
+        if item.decision is None:
+            continue
+        rec = item.record
+        answers.append(Answer(Span(item.key.document, item.key.page, item.key.start, item.key.end), item.decision,
+                              rec.reason_code if rec else "", rec.reason if rec else ""))
+    boxes = service.manual_boxes(case_id)
+    for document in sorted({m.document for m in boxes}):
+        answers += _box_answers(document, [m for m in boxes if m.document == document])
+    return answers
+
+
+def score_practice(service: ServiceBase, case_id: str, key: AnswerKey) -> Scorecard:
+    return score(key, practice_answers(service, case_id))
+
+
+def _box_answers(document: str, boxes: Sequence[ManualEntry]) -> list[Answer]:
+    """Each manual box as the runs of the document's characters whose glyph centres it covers."""
+    from workstation.documents.intake import load_file
+    from workstation.pipeline import layout
+
+    [doc] = load_file(Path(document))
+    rendered = layout(doc).rendered
+    if rendered is None:  # a PDF: the page's own character boxes
+        pages = {p.number: [(i, b) for i, b in enumerate(p.char_boxes) if b is not None] for p in doc.pages}
+    else:
+        pages = {}
+        for source in doc.pages:
+            for i, target in enumerate(rendered.char_map[source.number - 1]):
+                if target is None:
+                    continue
+                page = rendered.pages[target[0]]
+                box = page.char_boxes[target[1]] if target[1] < len(page.char_boxes) else None
+                if box is not None:
+                    pages.setdefault(page.number, []).append((i, box))
+    out = []
+    for m in boxes:
+        covered = sorted(i for i, b in pages.get(m.page, []) if _inside(b, m.box))
+        source_page = 1 if rendered is not None else m.page  # a text document is one source page
+        for start, end in _runs(covered):
+            out.append(Answer(Span(document, source_page, start, end), "redact", m.reason_code))
+    return out
+
+
+def _inside(char: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (char[0] + char[2]) / 2, (char[1] + char[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and i <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
