@@ -350,6 +350,25 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
                                      "database's owner; idempotent)")
     si.add_argument("--db", required=True, metavar="URL", help="the owner's connection: postgresql://OWNER@HOST/DB")
 
+    tr = sub.add_parser("training", help="practice cases with answer keys: lessons and generated cases, scored")
+    trs = tr.add_subparsers(dest="training_command", parser_class=_Parser, required=True)
+    trl = trs.add_parser("lessons", help="list the lessons (one per rule family, in English and Spanish)")
+    _common(trl)
+    trn = trs.add_parser("new", help="make a practice case and open it for review (no decisions made for you)")
+    trn.add_argument("--out", type=Path, required=True, metavar="DIR", help="a new folder for its documents")
+    what = trn.add_mutually_exclusive_group(required=True)
+    what.add_argument("--lesson", metavar="NAME", help="a lesson: FAMILY.LANG (names.es) or its file name")
+    what.add_argument("--seed", metavar="S", help="a generated case (three documents) from this seed")
+    trn.add_argument("--recipient", default=None, metavar="TYPE", help="generated cases: the recipient (default "
+                                                                       "federal-immigration; a lesson has its own)")
+    trn.add_argument("--suggestions", choices=("all", "half", "none"), default="half",
+                     help="how many of the detector's findings you are shown (default half)")
+    trn.add_argument("--name", default=None, help="the practice case's name (default: practice-<lesson|seed>)")
+    _common(trn, user=True)
+    trsc = trs.add_parser("score", help="score your review of a practice case against its key")
+    trsc.add_argument("name")
+    _common(trsc, user=True)
+
     rp = sub.add_parser("report", help="Vaughn index and disclosure record of a case, or `summary` across cases")
     rp.add_argument("name", metavar="NAME|summary")
     rp.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
@@ -977,6 +996,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "server":
             return cmd_server(args)
+        if args.command == "training":
+            from workstation.training_cli import cmd_training
+
+            return cmd_training(args, _store, _login, _service, lambda: LazyEngine(_engine), _ocr_progress)
         return cmd_redact(args)
     except WorkstationError as exc:
         print(f"workstation: error: {exc}", file=sys.stderr)

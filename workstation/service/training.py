@@ -10,15 +10,20 @@ gold offsets in each document's text, which is the text of its one page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from workstation.domain.disclosure import DisclosureContext
 from workstation.domain.errors import UsageError
 from workstation.domain.policy_engine import RecipientPolicy
 from workstation.domain.review import ManualEntry
+from workstation.domain.roles import User
 from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, score
 from workstation.service.base import ServiceBase
+from workstation.service.scanning import CaseScan
+from workstation.training.lessons import Lesson
 
 PRACTICE_TYPES = ("complaint_report", "witness_statement", "email")
 
@@ -39,14 +44,76 @@ def make_practice_case(folder: Path, policy: RecipientPolicy, *, seed: str,
     if folder.exists():
         raise UsageError(f"{folder}: already exists; a practice case is made in a new folder")
     folder.mkdir(parents=True)
-    paths, spans = [], []
+    paths = []
     for n, doc_type in enumerate(types, start=1):
         doc = generate_document(doc_type, f"{seed}-{n}")
         path = (folder / f"{n:02d}-{doc_type.replace('_', '-')}.txt").resolve()
         path.write_text(doc.text, encoding="utf-8", newline="\n")
         paths.append(path)
-        spans += [(Span(str(path), 1, s.start, s.end), s.entity_type) for s in doc.spans]
-    return PracticeCase(folder.resolve(), tuple(paths), AnswerKey.build(policy, spans), seed)
+    _write_spec(folder, {"seed": seed, "types": list(types), "recipient": policy.recipient.value})
+    key = _generated_key(folder, policy, seed, types)
+    return PracticeCase(folder.resolve(), tuple(paths), key, seed)
+
+
+SPEC_FILE = ".practice.json"  # in the practice folder: how it was made (no answers), to rebuild its key
+
+
+def make_lesson_case(folder: Path, lesson: Lesson, policy: RecipientPolicy) -> PracticeCase:
+    """Write a lesson into ``folder`` as a one-document practice case; its key holds the lesson's decoys too."""
+    if folder.exists():
+        raise UsageError(f"{folder}: already exists; a practice case is made in a new folder")
+    folder.mkdir(parents=True)
+    path = (folder / f"{lesson.name}.txt").resolve()
+    path.write_text(lesson.text, encoding="utf-8", newline="\n")
+    key = AnswerKey.build(policy, [(Span(str(path), 1, s, e), c) for s, e, c in lesson.spans],
+                          [Span(str(path), 1, s, e) for s, e in lesson.decoys])
+    _write_spec(folder, {"lesson": lesson.name, "recipient": policy.recipient.value})
+    return PracticeCase(folder.resolve(), (path,), key, lesson.name)
+
+
+def _write_spec(folder: Path, spec: Mapping[str, object]) -> None:
+    import json
+
+    (folder / SPEC_FILE).write_text(json.dumps(spec, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def practice_key(folder: Path, policy: RecipientPolicy) -> AnswerKey:
+    """The key of the practice case in ``folder``, made again from how it was made (its spec file)."""
+    import json
+
+    from workstation.training.lessons import lesson
+
+    try:
+        spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise UsageError(f"{folder}: not a practice case (no readable {SPEC_FILE})") from None
+    if "lesson" in spec:
+        one = lesson(str(spec["lesson"]))
+        path = str((folder / f"{one.name}.txt").resolve())
+        return AnswerKey.build(policy, [(Span(path, 1, s, e), c) for s, e, c in one.spans],
+                               [Span(path, 1, s, e) for s, e in one.decoys])
+    return _generated_key(folder, policy, str(spec["seed"]), tuple(spec["types"]))
+
+
+def _generated_key(folder: Path, policy: RecipientPolicy, seed: str, types: Sequence[str]) -> AnswerKey:
+    from workstation.training.corpus import generate_document
+
+    spans = []
+    for n, doc_type in enumerate(types, start=1):
+        doc = generate_document(doc_type, f"{seed}-{n}")
+        path = str((folder / f"{n:02d}-{doc_type.replace('_', '-')}.txt").resolve())
+        spans += [(Span(path, 1, s.start, s.end), s.entity_type) for s in doc.spans]
+    return AnswerKey.build(policy, spans)
+
+
+def open_practice_case(service: Any, name: str, context: DisclosureContext, user: User, done: CaseScan) -> int:
+    """Create the practice case from its scan in one transaction, with no decisions made for the trainee (the
+    policy's defaults are what is being practised). Returns the findings shown."""
+    sources = [s.document.path for s in done.scanned]
+    with service.store.transaction():
+        rec = service.create(sources, name, context, user, done.scanned)
+        return int(service.record_scan(rec, user, done.scanned, done.versions, policy_decisions=False,
+                                       labels=done.labels))
 
 
 def practice_answers(service: ServiceBase, case_id: str) -> list[Answer]:

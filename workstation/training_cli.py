@@ -1,0 +1,97 @@
+"""``workstation training``: lessons, practice cases and their scores, on the command line (the window's Training
+menu is the other door; both go through ``service.training``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.disclosure import DisclosureContext, RecipientType
+from workstation.domain.training import Suggestions, Verdict, shown
+from workstation.service.scanning import scan_documents
+
+VERDICTS = {Verdict.CORRECT: "correct", Verdict.MISSED: "missed", Verdict.RELEASED_WITHOUT_REASON: "no reason",
+            Verdict.OVER_REDACTED: "over-redacted", Verdict.WRONG_CODE: "wrong code"}  # column headings
+
+
+def cmd_training(args: argparse.Namespace, open_store: Callable[[argparse.Namespace], Any],
+                 login: Callable[[argparse.Namespace], Any], make_service: Callable[..., Any],
+                 engines: Callable[[], Any], ocr_progress: Callable[[str, int, int], None]) -> int:
+    from workstation.training.lessons import lessons
+
+    if args.training_command == "lessons":
+        for one in lessons():
+            print(f"{one.family}.{one.language}\t{one.recipient}\t{one.title}")
+        return 0
+    store = open_store(args)
+    lazy = engines()
+    try:
+        service = make_service(store, lazy, args)
+        user = login(args)
+        service.check_identity(user)
+        if args.training_command == "new":
+            return _new(args, service, user, lazy, ocr_progress)
+        return _score(args, service, user)
+    finally:
+        lazy.close()
+        store.close()
+
+
+def _new(args: argparse.Namespace, service: Any, user: Any, lazy: Any,
+         ocr_progress: Callable[[str, int, int], None]) -> int:
+    from workstation.documents.intake import load_case
+    from workstation.service.training import make_lesson_case, make_practice_case, open_practice_case
+    from workstation.training.lessons import lesson
+
+    if args.lesson:
+        one = lesson(args.lesson)
+        recipient = RecipientType.parse(one.recipient)
+        practice = make_lesson_case(args.out, one, service.policies.policy(recipient))
+        label = one.family + "." + one.language
+    else:
+        recipient = RecipientType.parse(args.recipient or RecipientType.FEDERAL_IMMIGRATION.value)
+        practice = make_practice_case(args.out, service.policies.policy(recipient), seed=args.seed)
+        label = args.seed
+    sources = [str(p) for p in practice.documents]
+    done = scan_documents(load_case(sources), lazy, ocr_progress=ocr_progress)
+    level = Suggestions(args.suggestions)
+    seen = shown([f"{f.document}:{f.page}:{f.start}:{f.end}:{f.entity_type}" for s in done.scanned
+                  for f in s.findings], level, f"{label}:{user.name}")
+    for s in done.scanned:
+        s.findings[:] = [f for f in s.findings if f"{f.document}:{f.page}:{f.start}:{f.end}:{f.entity_type}" in seen]
+    name = args.name or f"practice-{label}"
+    n = open_practice_case(service, name, DisclosureContext(recipient), user, done)
+    print(f"practice case {name}: {len(sources)} document(s) in {practice.folder}, recipient {recipient.value}; "
+          f"{n} suggestion(s) shown ({level.value}); {len(practice.key.items)} item(s) to judge")
+    print(f"review it (`workstation case show {name} --items`, `case decide ...`, or the window), then "
+          f"`workstation training score {name}`")
+    return 0
+
+
+def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
+    from workstation.service.training import practice_key, score_practice
+
+    rec = service.lookup(args.name)
+    folder = Path(rec.sources[0]).parent
+    case = service.state(rec.id)
+    key = practice_key(folder, service.policies.policy(case.context.recipient))
+    card = score_practice(service, rec.id, key)
+    print(f"{rec.name}: {card.total[Verdict.CORRECT.value]} of {sum(card.total.values())} right "
+          f"({card.accuracy:.0%})")
+    print(f"  {'category':<22}" + "".join(f"{heading:>15}" for heading in VERDICTS.values()))
+    for category, counts in sorted(card.per_category.items()):
+        print(f"  {category:<22}" + "".join(f"{counts[v.value]:>15}" for v in VERDICTS))
+    texts: dict[str, str] = {}
+    for m in card.mistakes:
+        span = m.item.span
+        if span.document not in texts:
+            texts[span.document] = Path(span.document).read_text(encoding="utf-8")
+        text = texts[span.document][span.start:span.end]  # the practice case's own synthetic text
+        did = m.answer.decision if m.answer is not None else "nothing"
+        print(f"  - {m.verdict.value}: {m.item.category or 'decoy'} {text!r} ({Path(span.document).name} "
+              f"[{span.start}:{span.end}]; you: {did}; expected: {m.item.expect.value}"
+              + (f" {m.item.code}" if m.item.code else "") + ")")
+        print(f"      {m.item.rule.value}: {m.item.explanation}")
+    return 0
