@@ -31,7 +31,7 @@ def test_every_rule_family_has_a_lesson_in_english_and_spanish() -> None:
             assert one.text[start:end].strip() == one.text[start:end]  # marks cover words, not spaces
 
 
-def test_a_lesson_round_on_the_command_line(env, capsys) -> None:
+def test_a_lesson_round_on_the_command_line(env, capsys, monkeypatch) -> None:
     assert cli.main(["training", "lessons"]) == 0
     assert "status.es" in capsys.readouterr().out
     code = cli.main(["training", "new", "--lesson", "status.en", "--out", str(env / "p1"), "--suggestions", "all",
@@ -54,5 +54,21 @@ def test_a_lesson_round_on_the_command_line(env, capsys) -> None:
     key = lesson("status.en")
     assert f"of {len(key.spans) + len(key.decoys)} right" in out
     assert "missed: IMMIGRATION_STATUS" in out and "Executive Orders 34/41" in out
+    # the result is kept in the store's training trail (counts, no text); a supervisor's report has it
+    assert cli.main(["audit", "show", "training"]) == 0
+    trail = capsys.readouterr().out
+    assert "training-result" in trail and "clerk1" in trail and "pending asylum" not in trail
+    assert cli.main(["audit", "verify", "training"]) == 0 and "intact" in capsys.readouterr().out
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", PASS["super1"])
+    assert cli.main(["training", "report", "--out-dir", str(env / "rep"), "--user", "super1"]) == 0
+    report = (env / "rep" / "training-report.csv").read_text()
+    assert "clerk1" in report and "IMMIGRATION_STATUS" in report and (env / "rep" / "training-report.pdf").is_file()
+    row = next(line.split(",") for line in report.splitlines() if ",IMMIGRATION_STATUS," in line)
+    assert row[7] == "1"  # missed: the status phrase left out
+    # a clerk sees only their own results
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", PASS["clerk1"])
+    assert cli.main(["training", "report", "--out-dir", str(env / "rep2"), "--trainee", "counsel1",
+                     "--user", "clerk1"]) == 4
+    capsys.readouterr()
     # a practice folder is never reused
     assert cli.main(["training", "new", "--lesson", "status.en", "--out", str(env / "p1"), "--user", "clerk1"]) == 2

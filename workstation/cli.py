@@ -368,6 +368,10 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     trsc = trs.add_parser("score", help="score your review of a practice case against its key")
     trsc.add_argument("name")
     _common(trsc, user=True)
+    trr = trs.add_parser("report", help="supervisor: practice results per trainee and category over time (CSV, PDF)")
+    trr.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
+    trr.add_argument("--trainee", default=None, metavar="NAME", help="one trainee only (a trainee: themselves)")
+    _common(trr, user=True)
 
     rp = sub.add_parser("report", help="Vaughn index and disclosure record of a case, or `summary` across cases")
     rp.add_argument("name", metavar="NAME|summary")
@@ -782,7 +786,9 @@ def cmd_server(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from workstation.service import SYSTEM_TRAIL
+    from workstation.service.items import SYSTEM_TRAIL, TRAINING_TRAIL
+
+    TRAILS = (SYSTEM_TRAIL, TRAINING_TRAIL)  # the store's own trails: user administration, practice results
 
     store = _store(args)
     lazy = LazyEngine(_engine)
@@ -794,11 +800,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
             anchors = _parse_anchors(args.anchor)
             if target.suffix == ".jsonl" or target.is_file():
                 return _verify_file(svc, target, anchors)
-            case_id = SYSTEM_TRAIL if args.target == SYSTEM_TRAIL else svc.lookup(args.target).id
+            case_id = args.target if args.target in TRAILS else svc.lookup(args.target).id
             result = svc.verify(case_id, anchors=anchors)
             return _report_verification(result)
-        if cmd == "show" and args.name == SYSTEM_TRAIL:
-            _show_trail(svc, SYSTEM_TRAIL, args.event)
+        if cmd == "show" and args.name in TRAILS:
+            _show_trail(svc, args.name, args.event)
             return 0
         rec = svc.lookup(args.name)
         if cmd == "export":

@@ -33,6 +33,8 @@ def cmd_training(args: argparse.Namespace, open_store: Callable[[argparse.Namesp
         service.check_identity(user)
         if args.training_command == "new":
             return _new(args, service, user, lazy, ocr_progress)
+        if args.training_command == "report":
+            return _report(args, service, user)
         return _score(args, service, user)
     finally:
         lazy.close()
@@ -71,13 +73,14 @@ def _new(args: argparse.Namespace, service: Any, user: Any, lazy: Any,
 
 
 def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
-    from workstation.service.training import practice_key, score_practice
+    from workstation.service.training import practice_key, record_result, score_practice
 
     rec = service.lookup(args.name)
     folder = Path(rec.sources[0]).parent
     case = service.state(rec.id)
     key = practice_key(folder, service.policies.policy(case.context.recipient))
     card = score_practice(service, rec.id, key)
+    record_result(service, user, rec.id, case.context.recipient.value, card)
     print(f"{rec.name}: {card.total[Verdict.CORRECT.value]} of {sum(card.total.values())} right "
           f"({card.accuracy:.0%})")
     print(f"  {'category':<22}" + "".join(f"{heading:>15}" for heading in VERDICTS.values()))
@@ -94,4 +97,32 @@ def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
               f"[{span.start}:{span.end}]; you: {did}; expected: {m.item.expect.value}"
               + (f" {m.item.code}" if m.item.code else "") + ")")
         print(f"      {m.item.rule.value}: {m.item.explanation}")
+    return 0
+
+
+def _report(args: argparse.Namespace, service: Any, user: Any) -> int:
+    """The practice results as CSV and PDF (``training-report.csv``/``.pdf``): the spot-check's counterpart."""
+    import csv
+    import io
+
+    from workstation.documents.report_pdf import table_pdf
+    from workstation.domain.roles import Permission
+    from workstation.service.training import REPORT_COLUMNS, result_rows
+
+    sees_all = user.can(Permission.SPOT_CHECK) or user.can(Permission.ASSIGN_ROLES)
+    trainee = args.trainee or (None if sees_all else user.name)  # a trainee's report is their own
+    rows = result_rows(service, user, trainee)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(REPORT_COLUMNS)
+    writer.writerows(rows)
+    (args.out_dir / "training-report.csv").write_text(buf.getvalue(), encoding="utf-8")
+    pdf = table_pdf("Training results", [f"{len({r[0] + r[1] for r in rows})} round(s)"
+                                         + (f" of {trainee}" if trainee else " of every trainee")
+                                         + ". Counts only: no text of any practice case."],
+                    list(REPORT_COLUMNS), rows, widths=[1.9, 1.0, 0.9, 1.6, 1.4, 1.7, 0.7, 0.7, 1.0, 0.9, 0.8])
+    (args.out_dir / "training-report.pdf").write_bytes(pdf)
+    print(args.out_dir / "training-report.csv")
+    print(args.out_dir / "training-report.pdf")
     return 0

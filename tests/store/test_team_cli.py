@@ -155,3 +155,20 @@ def test_a_desk_acts_only_as_the_login_the_team_store_knows(team, tmp_path, caps
         window.close()
     finally:
         store.close()
+
+
+
+def test_a_practice_round_on_the_team_store(team, tmp_path, capsys, monkeypatch) -> None:
+    """Training mode on the shared store: the practice case is a case like any other, its result goes to the
+    store's training trail appended by the database, and a supervisor's login reads the report."""
+    code, _, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "training", "new", "--lesson", "names.en",
+                       "--out", tmp_path / "p", "--suggestions", "all")
+    assert code == 0, err
+    code, out, err = run(capsys, monkeypatch, team, "clerk1", "clerk1", "training", "score", "practice-names.en")
+    assert code == 0 and "right" in out, err
+    code, _, err = run(capsys, monkeypatch, team, "super1", "super1", "training", "report", "--out-dir",
+                       tmp_path / "rep")
+    assert code == 0, err
+    assert "clerk1" in (tmp_path / "rep" / "training-report.csv").read_text()
+    code, out, _ = run(capsys, monkeypatch, team, "super1", None, "audit", "verify", "training")
+    assert code == 0 and "intact" in out

@@ -31,7 +31,8 @@ from workstation.domain.review import (
 
 DEFAULT_RECIPIENT = RecipientType.PUBLIC  # cases opened in the window before a recipient is set
 SYSTEM_TRAIL = "system"  # the store's trail of user administration and failed logins (not a case)
-RESERVED_NAMES = frozenset({"summary", SYSTEM_TRAIL})  # ``workstation report summary``, ``audit show system``
+TRAINING_TRAIL = "training"  # practice results, per trainee over time (not in any case's trail)
+RESERVED_NAMES = frozenset({"summary", SYSTEM_TRAIL, TRAINING_TRAIL})  # ``report summary``, ``audit show system``
 
 
 @lru_cache(maxsize=1 << 16)  # every check of a case works out the ids of all its findings again

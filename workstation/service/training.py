@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain.disclosure import DisclosureContext
-from workstation.domain.errors import UsageError
+from workstation.domain.errors import PermissionDenied, UsageError
 from workstation.domain.policy_engine import RecipientPolicy
 from workstation.domain.review import ManualEntry
-from workstation.domain.roles import User
-from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, score
+from workstation.domain.roles import Permission, User
+from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, Verdict, score
 from workstation.service.base import ServiceBase
+from workstation.service.items import TRAINING_TRAIL
 from workstation.service.scanning import CaseScan
 from workstation.training.lessons import Lesson
 
@@ -176,3 +177,34 @@ def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
         else:
             runs.append((i, i + 1))
     return runs
+
+
+RESULT_EVENT = "training-result"
+REPORT_COLUMNS = ("at", "trainee", "role", "practice", "recipient", "category", "correct", "missed",
+                  "released without a valid reason", "over-redacted", "wrong code")
+
+
+def record_result(service: ServiceBase, user: User, case_id: str, recipient: str, card: Scorecard) -> None:
+    """Keep a scored round in the store's training trail (a chain like a case's, not any case's): who, which
+    practice case, the recipient, and the counts per category and verdict - never a text."""
+    service.store.append_event(TRAINING_TRAIL, user.name, user.role.value, RESULT_EVENT, {
+        "case_id": case_id, "practice": service.case_label(case_id), "recipient": recipient,
+        "accuracy": round(card.accuracy, 4),
+        "per_category": {category: dict(sorted(counts.items())) for category, counts in sorted(card.per_category.items())}})
+
+
+def result_rows(service: ServiceBase, user: User, trainee: str | None = None) -> list[list[str]]:
+    """The training results over time, one row per round and category (``REPORT_COLUMNS``), for a supervisor
+    (``Permission.SPOT_CHECK``: the spot-check's counterpart) or an administrator; a trainee sees their own."""
+    if trainee != user.name and not (user.can(Permission.SPOT_CHECK) or user.can(Permission.ASSIGN_ROLES)):
+        raise PermissionDenied(f"{user.name}: only a supervisor sees other trainees' results", user=user.name,
+                               role=user.role.value)
+    rows = []
+    for record in service.audit_records(TRAINING_TRAIL):
+        if record.event != RESULT_EVENT or (trainee is not None and record.actor != trainee):
+            continue
+        d = record.details
+        for category, counts in d.get("per_category", {}).items():
+            rows.append([record.at, record.actor, record.role, str(d.get("practice", "")), str(d.get("recipient", "")),
+                         category, *(str(counts.get(v.value, 0)) for v in Verdict)])
+    return rows

@@ -293,7 +293,10 @@ BEGIN
     RAISE EXCEPTION 'a % event is written by the change it records, not on its own', p_event
       USING ERRCODE = 'WS001';
   END IF;
-  IF p_case <> 'system' THEN PERFORM ws._lock_case(p_case); END IF;
+  IF p_case = 'training' AND p_event <> 'training-result' THEN  -- the store's practice-results trail
+    RAISE EXCEPTION 'the training trail holds practice results only' USING ERRCODE = 'WS001';
+  END IF;
+  IF p_case NOT IN ('system', 'training') THEN PERFORM ws._lock_case(p_case); END IF;
   PERFORM ws._check_keys(p_details);
   RETURN ws._append(p_case, p_event, p_details);
 END $$;
