@@ -117,3 +117,56 @@ def test_the_command_line_exports_it_verified(tmp_path: Path, capsys, scrub_brea
     assert main(["redact", str(pdf), "--out-dir", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()
     assert "verified" in out and "error" not in err
+
+
+def annotation_reply() -> bytes:
+    """A note and a reply to it (/IRT): MuPDF deletes the reply with its parent, then raises "Annot is not bound to
+    a page" on deleting the reply itself (pdf.js's issue13447.pdf, a page of Acrobat review comments)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), f"Complainant {NAME} called.", fontname="helv", fontsize=11)
+    note = page.add_text_annot((100, 100), f"Note by {NAME}")
+    reply = page.add_text_annot((120, 120), f"Reply by {NAME}")
+    doc.xref_set_key(reply.xref, "IRT", f"{note.xref} 0 R")
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_an_annotation_reply_does_not_stop_the_export():
+    data = annotation_reply()
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        box = doc[0].search_for(NAME)[0]
+    done = redact_and_verify_pages(data, {1: PageRedactions([tuple(box)], [NAME])}, "notes.pdf")
+    with pymupdf.open(stream=done.pdf, filetype="pdf") as doc:
+        assert list(doc[0].annots()) == [] and redact.check_sanitized(doc).problems == []
+        assert "Complainant" in doc[0].get_text() and NAME not in doc[0].get_text()
+    assert b"Reply by" not in done.pdf and b"Note by" not in done.pdf
+
+
+def test_a_page_the_second_extractor_cannot_read_is_flattened(monkeypatch):
+    """pdfminer.six fails on one page of the output (pdf.js's franz_2.pdf: "unsupported operand type(s) for +:
+    'int' and 'PDFObjRef'"): that page cannot be verified by it, so it is exported as an image (item 2) - not an
+    export refused for good; with flattening refused by the policy, the refusal names the page."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    real = PDFPageInterpreter.process_page
+
+    def fails_on_text(self, page):  # noqa: ANN001, ANN202
+        if b"BT" in b"".join(stream.get_data() for stream in page.contents):  # a page with text
+            raise TypeError("unsupported operand type(s) for +: 'int' and 'PDFObjRef'")
+        return real(self, page)
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", fails_on_text)
+    doc = pymupdf.open()
+    for text in ("Ordinary first page.", f"Complainant {NAME} called."):
+        doc.new_page().insert_text((72, 72), text, fontname="helv", fontsize=11)
+    data = doc.tobytes()
+    box = tuple(doc[1].search_for(NAME)[0])
+    doc.close()
+    plan = {2: PageRedactions([box], [NAME])}
+    done = redact_and_verify_pages(data, plan, "report.pdf")
+    assert sorted(done.flattened) == [1, 2]
+    with pytest.raises(redact.TextRemainsError) as exc:
+        redact_and_verify_pages(data, plan, "report.pdf", flatten=False)
+    assert exc.value.page == 1 and "second extractor (pdfminer.six) cannot read the page" in exc.value.reason

@@ -175,3 +175,17 @@ def _pids() -> tuple[int, int]:
 def test_nested_bounded_work_runs_in_the_same_child(bound):
     outer, inner = run_bounded("x.pdf", _pids)
     assert outer == inner != os.getpid()
+
+
+def test_time_between_pages_is_no_pages_time(bound, monkeypatch):
+    """Waiting for the second extractor's workers after the last PyMuPDF page is not that page's time."""
+    real = redact._SecondReading.result
+
+    def late(self):  # noqa: ANN001, ANN202
+        time.sleep(2 * BOUND)
+        return real(self)
+
+    monkeypatch.setattr(redact._SecondReading, "result", late)
+    data = pages_pdf()
+    plan = {n: PageRedactions([(72.0, 60.0, 300.0, 76.0)], ["Maria Gonzalez"]) for n in (1, 2, 3)}
+    assert redact_and_verify_pages(data, plan, "case/report.pdf").pdf

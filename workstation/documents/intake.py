@@ -248,6 +248,7 @@ def _read_pdf(data: bytes, name: str, stem: str, reader: PdfPageReader | None,
             doc.close()
             doc = pymupdf.open(stream=data, filetype="pdf")
         beyond = _page_beyond_limits(doc)
+        page_time.page_done()
         if beyond:
             raise InputError(name, beyond)
         pages: list[Page] = []

@@ -130,12 +130,18 @@ def _has_images(page: pymupdf.Page) -> bool:
 def sanitize(doc: pymupdf.Document) -> None:
     """Remove everything besides the visible page content."""
     for page in doc:
+        # one by one, so that MuPDF also drops what each refers to (popups, appearance streams); one MuPDF cannot
+        # delete (a reply whose parent went first: "Annot is not bound to a page") goes with the page's /Annots,
+        # cut below, the verifier checking every page for annotations left
         for annot in list(page.annots() or []):
-            page.delete_annot(annot)
+            with contextlib.suppress(Exception):
+                page.delete_annot(annot)
         for widget in list(page.widgets() or []):
-            page.delete_widget(widget)
+            with contextlib.suppress(Exception):
+                page.delete_widget(widget)
         for link in page.get_links():
-            page.delete_link(link)
+            with contextlib.suppress(Exception):
+                page.delete_link(link)
     try:
         doc.scrub(redact_images=0, **dict.fromkeys(_SCRUB_STEPS, True))
     except Exception:  # noqa: BLE001
@@ -312,6 +318,7 @@ def _pymupdf_pages(doc: pymupdf.Document) -> list[tuple[str, list[tuple[str, flo
                         parts.append(ch["c"])
                 parts.append("\n")
         out.append(("".join(parts), chars))
+    page_time.page_done()  # what follows (waiting for the second reading) is no page's time
     return out
 
 
@@ -349,6 +356,14 @@ class _SecondReading:
             self._pool = None
 
 
+class SecondReaderPageError(Exception):
+    """pdfminer.six fails on the content of page ``number`` (1-based) of the redacted output."""
+
+    def __init__(self, number: int, message: str) -> None:
+        super().__init__(number, message)
+        self.number, self.message = number, message
+
+
 def _pdfminer_range(data: bytes, pagenos: set[int] | None, clock: str | None = None,
                     slot: int = 0) -> list[tuple[str, list[tuple[str, float, float]]]]:
     with page_time.in_slot(clock, slot):
@@ -373,7 +388,14 @@ def _pdfminer_pages(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
         # places characters in the rotated page, from the bottom-left of the media box. Read the page unrotated
         # and move the origin (tested on rotated pages and offset media and crop boxes).
         page.rotate = 0
-        interp.process_page(page)
+        try:
+            interp.process_page(page)
+        except page_time.Overrun:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pdfminer.six's own failures on one page's content
+            raise SecondReaderPageError(
+                (numbers[index] if numbers and index < len(numbers) else index) + 1,
+                _library_message(exc) if str(exc).strip() else type(exc).__name__) from None
         media, crop = page.mediabox, page.cropbox or page.mediabox
         x_off, y_top = crop[0] - media[0], crop[3] - media[1]
         chars: list[tuple[str, float, float]] = []
@@ -398,6 +420,7 @@ def _pdfminer_pages(data: bytes, pagenos: set[int] | None) -> list[tuple[str, li
             elif isinstance(el, LTContainer):
                 stack.append(iter(el))
         out.append(("".join(parts), chars))
+    page_time.page_done()
     return out
 
 
@@ -500,8 +523,9 @@ def flatten_page(data: bytes, number: int, red: PageRedactions | None) -> tuple[
         page.insert_image(page.rect, pixmap=pix, keep_proportion=False)
         page.set_rotation(rotation)
         box = page.rect * page.derotation_matrix
-        return (doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True),
-                (box.x0, box.y0, box.x1, box.y1))
+        flat = doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
+        page_time.page_done()
+        return flat, (box.x0, box.y0, box.x1, box.y1)
     finally:
         doc.close()
 
@@ -541,6 +565,9 @@ def verify_pdf(data: bytes, plan: Mapping[int, PageRedactions], document: str,
             second = second_reading.result()
         except page_time.Overrun:
             raise
+        except SecondReaderPageError as exc:  # the page cannot be verified by it: flattening can make it so
+            raise TextRemainsError(document, exc.number, "second extractor (pdfminer.six) cannot read the page "
+                                                         f"({exc.message})") from None
         except Exception as exc:  # a file the second extractor cannot parse is not verified
             raise VerificationError(document, None,
                                     f"second extractor (pdfminer.six) cannot read output: {exc}") from None
@@ -565,6 +592,7 @@ def _check_ocr(data: bytes, numbers: list[int], removed: RemovedStrings, documen
 
     page_time.page_started(0, page_time.OCR, pages=len(numbers))
     texts = ocr_text_of_pdf_pages(_pixels_only(data, numbers), numbers)
+    page_time.page_done()
     for number in numbers:
         if removed.found_in(texts.get(number, "")):
             raise VerificationError(document, number, "OCR of the exported page still reads redacted text")
