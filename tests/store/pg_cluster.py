@@ -123,7 +123,8 @@ def wipe(cluster: Cluster) -> None:
 
     with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
         tables = [r[0] for r in conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'ws' AND tablename NOT IN ('meta', 'members')")]
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'ws' "
+            "AND tablename NOT IN ('meta', 'members', 'policies')")]
         with conn.transaction():
             conn.execute("ALTER TABLE ws.audit_chain DISABLE TRIGGER USER")  # the owner may; no member can
             conn.execute("TRUNCATE " + ", ".join(f"ws.{t}" for t in tables))

@@ -20,7 +20,7 @@ import unicodedata
 from typing import Any
 
 from workstation.domain.errors import ConfigurationError
-from workstation.store import pg_api, pg_apply, pg_functions, pg_schema
+from workstation.store import pg_api, pg_apply, pg_functions, pg_policy, pg_schema
 from workstation.store.pg_connect import connect, sql_errors
 
 SCRAM_ITERATIONS = 4096
@@ -70,8 +70,9 @@ def init_server(owner_conninfo: str) -> int:
                      "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'ws' "
                      "AND p.proname <> 'audit_append_only' LOOP EXECUTE 'DROP FUNCTION ' || f; END LOOP; END $$")
         for script in (pg_functions.CANONICAL, pg_functions.CORE, pg_api.READS, pg_api.WRITES, pg_apply.APPLY,
-                       pg_apply.ADMIN):
+                       pg_apply.ADMIN, pg_policy.POLICY):
             conn.execute(script)
+        pg_policy.load_policies(conn)
         _privileges(conn)
         return pg_schema.SCHEMA_VERSION
 

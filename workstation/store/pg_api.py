@@ -306,6 +306,7 @@ CREATE OR REPLACE FUNCTION ws.record_export(p_case text, p_out_dir text, p_ok bo
 DECLARE r text := ws._require('export'); o jsonb; head text; d text;
 BEGIN
   PERFORM ws._lock_case(p_case);
+  IF p_ok THEN PERFORM ws._check_export(p_case, p_state); END IF;  -- the recipient's hard rules (pg_policy)
   SELECT h.head INTO head FROM ws.audit_heads h WHERE h.case_id = p_case;
   IF p_state IS NOT NULL THEN
     SELECT data INTO o FROM ws.case_states WHERE case_id = p_case;

@@ -156,6 +156,7 @@ BEGIN
     b := CASE WHEN json_typeof(ch->'before') = 'object' THEN ch->'before' END;
     a := CASE WHEN json_typeof(ch->'after') = 'object' THEN ch->'after' END;
     IF a IS NULL AND b IS NULL THEN CONTINUE; END IF;
+    PERFORM ws._check_release(p_case, ch->>'kind', a::jsonb);  -- the recipient's locked categories (pg_policy)
     CASE ch->>'kind'
     WHEN 'decision' THEN details := ws._apply_decision(p_case, b::jsonb, a::jsonb, common); ev := 'decision';
     WHEN 'manual' THEN details := ws._apply_manual(p_case, b, a, common); ev := 'manual-redaction';

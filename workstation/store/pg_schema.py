@@ -78,5 +78,12 @@ _V1 = [
         FOR EACH STATEMENT EXECUTE FUNCTION ws.audit_append_only()""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]  # index + 1 = the schema version it brings the database to
+# the recipients' hard rules, loaded from the policy files by every ``server init`` (``pg_policy``)
+_V2 = [
+    """CREATE TABLE ws.policies (
+        recipient text PRIMARY KEY, locked text[] NOT NULL, protected text[] NOT NULL,
+        signoff_required boolean NOT NULL, sha256 text NOT NULL)""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]  # index + 1 = the schema version it brings the database to
 SCHEMA_VERSION = len(MIGRATIONS)
