@@ -385,7 +385,11 @@ def _store(args: argparse.Namespace):  # noqa: ANN202 - CaseRepository
     store, a file path for a local one, nothing for the default local file."""
     from workstation.service.repository import open_repository
 
-    return open_repository(args.db or os.environ.get("WORKSTATION_DB") or None)
+    spec = args.db or os.environ.get("WORKSTATION_DB") or None
+    password = None
+    if spec and is_team_store(spec):  # the passphrase doubles as the database password (``users add``)
+        password = _passphrase(getattr(args, "passphrase_file", None), "WORKSTATION_PASSPHRASE", "--passphrase-file")
+    return open_repository(spec, password=password)
 
 
 def _users_path(args: argparse.Namespace) -> Path:

@@ -95,6 +95,17 @@ def test_server_init_is_idempotent_and_users_add_makes_a_database_login(team, tm
 
     with PostgresCaseStore(team.conninfo("clerk2")) as store:
         assert store.cases() == []
+    # a desk that gives no database password logs in with the member's passphrase (the same secret)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.pgpass
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    bare = team.url("clerk2").replace(":" + team.passwords["clerk2"].replace(" ", "%20") + "@", "@")
+    assert "passphrase" not in bare
+    monkeypatch.setenv("WORKSTATION_DB", bare)
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", "a long new clerk passphrase 7")
+    assert cli.main(["case", "list"]) == 0
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", "not the passphrase at all 1")
+    assert cli.main(["case", "list"]) == 4
+    assert "not the passphrase" not in capsys.readouterr().err
     # a clerk's database login cannot add members
     code, _, err = run(capsys, monkeypatch, team, "clerk1", "admin", "users", "add", "clerk3", "--role", "clerk",
                        "--new-passphrase-file", tmp_path / "new-pass")

@@ -123,13 +123,14 @@ class CaseRepository(Protocol):
                      details: Mapping[str, Any] | None = None) -> AuditRecord: ...
 
 
-def open_repository(spec: str | Path | None = None) -> CaseRepository:
+def open_repository(spec: str | Path | None = None, *, password: str | None = None) -> CaseRepository:
     """The repository named by ``spec``: a ``postgresql://`` URL (or libpq ``key=value`` string) opens the team's
     shared PostgreSQL store, a path the local SQLite file, None the default local file. A server that cannot be
-    reached or a refused login is a one-line error."""
+    reached or a refused login is a one-line error. ``password``: the user's passphrase, the team store's password
+    when nothing else gives one."""
     from workstation.store.factory import open_store
 
-    return open_store(spec)
+    return open_store(spec, password=password)
 
 
 def is_team_store(spec: str | Path | None) -> bool:
