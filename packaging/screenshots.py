@@ -62,6 +62,14 @@ def main() -> int:
     window.move(20, 20)
     window.show()
     window.activateWindow()
+    # a modal message would stop the script: said on the console instead
+    from PySide6.QtWidgets import QMessageBox
+
+    for kind in ("information", "warning", "critical"):
+        setattr(QMessageBox, kind, staticmethod(lambda _w, title, text, *a, **k: print(f"[{title}] {text}")))
+    # "several items" questions answered yes
+    window._ask_yes_no = lambda title, text, default_yes=False: True  # type: ignore[method-assign]
+    started = time.monotonic()
 
     def shot(name: str, widget: QWidget | None = None) -> None:
         pump(0.3)
@@ -95,8 +103,15 @@ def main() -> int:
     shot("03-release-needs-reason.png")
     QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
     QTest.keyClick(window.release_reason, Qt.Key.Key_Return)
+    shot("04-decisions-on-page.png")  # the notice: this release needs the privacy officer and counsel
     key(Qt.Key.Key_R)
-    shot("04-decisions-on-page.png")
+
+    # the exemption codes offered for a redaction, with their descriptions
+    window.reason_combo.showPopup()
+    pump(0.3)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(out / "19-exemption-codes.png"))
+    print(out / "19-exemption-codes.png")
+    window.reason_combo.hidePopup()
 
     window.page_view.set_zoom(2.0)
     window.set_current(window.current)
@@ -143,21 +158,38 @@ def main() -> int:
     key(Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
     shot("10-text-document.png")
 
-    # export: all remaining findings redacted after confirmation, then the verified pipeline. The nationality
-    # released above would need counsel's sign-off for a public requester (the export would be refused): redact it
+    # the pre-flight check before any folder is chosen: every blocker at once, each leading to its fix
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pre = window.preflight
+    assert pre is not None
+    pre.move(window.x() + 300, window.y() + 180)
+    shot("16-preflight-blockers.png", pre)
+    pre.close()
+
+    # then every finding decided one by one (the export never decides in bulk). The nationality released above
+    # would need counsel's sign-off for a public requester: redact it; the deferred one too (counsel said so)
     from workstation.domain.categories import PROTECTED
 
     for f in list(s.queue()):
-        if s.state(f) is None or (s.state(f) is Decision.RELEASE and f.entity_type in PROTECTED):
+        if s.state(f) in (None, Decision.DEFER) or (s.state(f) is Decision.RELEASE and f.entity_type in PROTECTED):
             window.set_current(f)
             window.decide(Decision.REDACT)
     window._choose_directory = lambda: str(tmp / "export")  # type: ignore[method-assign]
-    # the one finding deferred to counsel blocks export unless redacted: confirm (the dialog is modal)
-    window._ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
     key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pre = window.preflight
+    assert pre is not None and pre.ready, [r.message for r in pre.rows]
+    pre.export_button.click()
     wait(lambda: window.last_export is not None and not window.exporting)
     shot("11-export-verified.png", window)
     print(window.last_export.message if window.last_export else "no export")
+    print(f"open -> verified export: {time.monotonic() - started:.1f} s (engine built in the background)")
+    exported = next((tmp / "export").glob("complaint*.redacted.pdf"))
+    with pymupdf.open(exported) as pdf:
+        pdf[0].get_pixmap(dpi=110, clip=pymupdf.Rect(40, 40, 580, 420)).save(str(out / "18-exported-codes.png"))
+    print(out / "18-exported-codes.png")
+    for w in QApplication.topLevelWidgets():
+        if w is not window and w.isVisible():
+            w.close()
 
     # counsel's sign-off dialog and the supervisor's audit view (issue 4), on the same case
     from workstation.domain.disclosure import DisclosureContext, RecipientType
@@ -198,6 +230,29 @@ def main() -> int:
     audit.grab().save(str(out / "14-audit-view.png"))
     print(out / "14-audit-view.png")
     audit.close()
+
+    # counsel's queue: the deferred address and the protected releases, with the reviewers' reasons
+    from workstation.qt.counsel_queue import open_counsel_queue
+
+    clerk = users.get("jdoe")
+    assert clerk is not None
+    service.set_context(window.case.id, clerk, DisclosureContext(RecipientType.PUBLIC))
+    nat = next(i for i in service.items(window.case.id) if i.category == "NATIONALITY")
+    service.decide(window.case.id, clerk, [nat.id], "release", reason="Requester is the subject of the record")
+    queue = open_counsel_queue(window)
+    queue.move(window.x() + 200, window.y() + 200)
+    pump(0.4)
+    queue.grab().save(str(out / "17-counsel-queue.png"))
+    print(out / "17-counsel-queue.png")
+    queue.close()
+
+    # the Case menu: properties, sign-off, submit, return, counsel queue, spot-check
+    case_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Case")
+    case_menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()) + QPoint(50, 0))
+    pump(0.4)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(out / "20-case-menu.png"))
+    print(out / "20-case-menu.png")
+    case_menu.hide()
 
     # a case with files that cannot be read
     bad = tmp / "mixed-case"

@@ -219,6 +219,7 @@ def test_preflight_lists_every_blocker_names_the_case_and_remembers_the_folder(o
     # all at once: findings not reviewed, and the case's own rules (protected items pending)
     assert any("not reviewed yet" in m for m in messages) and any("protected items still pending" in m
                                                                   for m in messages), messages
+    assert not any(str(case_dir) in m for m in messages)  # documents by the names of the document list
     # release an address (needs the privacy officer and counsel): both show up, each leading to its fix
     address = next(f for f in s.queue() if f.entity_type == "ADDRESS")
     window.set_current(address)
@@ -363,3 +364,20 @@ def test_the_window_is_never_larger_than_the_screen(open_window, case_dir):
     for widget in (window.doc_list, window.page_view, window.findings.tree, window.release_reason,
                    window.reason_combo, window.current_label):
         assert widget.accessibleName(), widget.objectName()
+
+
+def test_a_reason_is_checked_once_the_engine_built_in_the_background_is_ready(qtbot, engine, store, case_dir, told):
+    """The application builds the engine in the background: a release reason typed after that is checked with it
+    (it was refused as "the detection engine is not ready" until a dialog of the Case menu had been opened)."""
+    from workstation.app import build_window
+
+    window = build_window([case_dir], store=store, engine=None, factory=lambda: engine, user="clerk-tester")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    assert window.engine is engine
+    address = next(f for f in window.session.queue() if f.entity_type == "ADDRESS")
+    window.set_current(address)
+    QTest.keyClicks(window.release_reason, "Requester is the subject of the record")
+    assert window.decide(Decision.RELEASE, all_occurrences=False), told
+    assert window.session.state(address) is Decision.RELEASE

@@ -45,6 +45,7 @@ def install(window: Any, users: UserDirectory) -> None:
         action.setToolTip(reason or tip)
     workflow.install(window, menu)
     window.on_case_opened = _opened
+    window.on_engine_ready = _wire
     window.scan_recorder = _scan_recorder
     window.on_scan_complete = _scanned
     window.before_export = lambda: window.case_service.check_export(window.case.id, window.account)

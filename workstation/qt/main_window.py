@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self._fit_on_first_page = False
         self.setWindowTitle(f"{self.user} ({self.role}) — Disclosure Review Workstation")
         self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
+        self.on_engine_ready: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
         # hook: records the scan in the store. Called when a case is opened; the function it returns is run in the
         # loader's thread once every document is detected (None: nothing to record there)
         self.scan_recorder: Callable[[MainWindow], ScanRecorder | None] | None = None
@@ -245,12 +246,12 @@ class MainWindow(QMainWindow):
         cl.addLayout(self.nav_bar)
         cl.addWidget(self.page_view, 1)
         legend = QLabel(
-            "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (category colour, solid)"
+            "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (solid)"
             " &nbsp; <span style='background:#333; color:#fff'>&nbsp;■ redact&nbsp;</span>"
             " &nbsp; <span style='color:#1b5e20'><u>&nbsp;✓ release&nbsp;</u></span> (dashed)"
             " &nbsp; <span style='background:#ffe0b2; color:#8a3b00'>&nbsp;⚑ defer&nbsp;</span> (cross-hatched)"
             " &nbsp; <span style='color:#555'>&nbsp;○ not PI&nbsp;</span> (dotted)"
-            " &nbsp; <span style='background:#333; color:#f8bbd0'>&nbsp;✎ manual&nbsp;</span> (dashed)"
+            " &nbsp; <span style='background:#333; color:#f8bbd0'>&nbsp;✎ manual&nbsp;</span>"
             " &nbsp; <span style='background:#ffc400'>&nbsp;current&nbsp;</span>")
         legend.setWordWrap(True)
         legend.setAccessibleName("Legend of the boxes on the page")
@@ -564,6 +565,8 @@ class MainWindow(QMainWindow):
     # The receivers of the background workers' messages (called on this thread by the mailbox)
     def _on_engine_ready(self, engine: Analyzer) -> None:
         self.engine = engine  # built once; the next case reuses it
+        if self.on_engine_ready is not None:  # free text (a release reason) can be checked from now on
+            self.on_engine_ready(self)
 
     def _add_doc(self, ld: LoadedDocument) -> None:
         self.docs.append(ld)
@@ -684,7 +687,8 @@ class MainWindow(QMainWindow):
                    for c in self.session.reason_code_choices()]
         entries += [(c, d) for c, d in self.exemption_codes if c not in dict(entries)]
         for code, description in entries:
-            self.reason_combo.addItem(f"{code} — {description}" if description else code, code)
+            short = description if len(description) <= 90 else description[:89].rstrip() + "…"
+            self.reason_combo.addItem(f"{code} — {short}" if description else code, code)
             self.reason_combo.setItemData(self.reason_combo.count() - 1, description or code,
                                           Qt.ItemDataRole.ToolTipRole)
         idx = self.reason_combo.findData(current)
@@ -756,7 +760,7 @@ class MainWindow(QMainWindow):
             self.doc_list.setCurrentRow(self.docs.index(ld))
             self.doc_list.blockSignals(False)
             self._load_findings_panel(ld)
-            self.doc_title.setText(f"<b>{html.escape(ld.name)}</b>")
+            self._set_doc_title(ld.name)
         if ld.error:
             self.page_view.show_message(f"{ld.name} cannot be reviewed:\n\n{ld.error}")
             self.current_page = 0
@@ -766,6 +770,18 @@ class MainWindow(QMainWindow):
             self.page_view.show_message(f"{ld.name}: loading…")
             return
         self.go_page(page)
+
+    def _set_doc_title(self, name: str) -> None:
+        """The document's name above the page, cut with "…" when the bar is narrow (whole in the tooltip)."""
+        self._doc_name = name
+        width = max(40, self.doc_title.width() - 4)
+        bold = self.doc_title.font()
+        bold.setBold(True)
+        from PySide6.QtGui import QFontMetrics
+
+        shown = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+        self.doc_title.setText(f"<b>{html.escape(shown)}</b>")
+        self.doc_title.setToolTip(name)
 
     def _load_findings_panel(self, ld: LoadedDocument) -> None:
         texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
@@ -1303,6 +1319,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if getattr(self, "_doc_name", ""):
+            QTimer.singleShot(0, lambda: self._set_doc_title(self._doc_name))
         if self.overlay.isVisible():
             self.overlay.hide()
             self.overlay.toggle()

@@ -93,16 +93,24 @@ def service_rows(window: Any, pre: Preflight) -> list[Row]:
 
     out = []
     for b in pre.blockers:
+        message = _named(window, b.message)
         if b.fix is Fix.PROPERTIES:
-            out.append(Row(b.message, lambda: case_menu.open_properties(window), "Case properties…"))
+            out.append(Row(message, lambda: case_menu.open_properties(window), "Case properties…"))
         elif b.fix is Fix.SIGN_OFF:
-            out.append(Row(b.message, lambda: workflow.next_sign_off_step(window), "Sign-off…"))
+            out.append(Row(message, lambda: workflow.next_sign_off_step(window), "Sign-off…"))
         else:
             keys = [k for k in (finding_key(i) for i in b.items) if k is not None]
             found = next((f for f in (window.session.find(k) for k in keys) if f is not None), None)
-            out.append(Row(b.message, partial(window.set_current, found) if found is not None else None,
+            out.append(Row(message, partial(window.set_current, found) if found is not None else None,
                            "Go to item"))
     return out
+
+
+def _named(window: Any, message: str) -> str:
+    """The domain names documents by path: the window names them as its document list does."""
+    for ld in sorted(window.docs, key=lambda d: len(d.path), reverse=True):
+        message = message.replace(ld.path, ld.name)
+    return message
 
 
 class PreflightDialog(QDialog):
