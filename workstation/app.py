@@ -45,7 +45,7 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseReposi
     The user's role comes from the users file (``$WORKSTATION_USERS`` or the default); a login name not in it
     works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase)."""
     from workstation.domain.roles import Role, User, UserDirectory, default_users_path, load_users
-    from workstation.qt import case_menu, training_menu
+    from workstation.qt import case_menu, team_refresh, training_menu
     from workstation.qt.main_window import MainWindow
     from workstation.service import CaseService
 
@@ -66,6 +66,7 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseReposi
                         engine=engine, engine_factory=None if engine is not None else factory)
     case_menu.install(window, users or UserDirectory())
     training_menu.install(window)
+    team_refresh.install(window)
     window.open_case(list(paths) if paths else [SAMPLE_CASE])
     return window
 

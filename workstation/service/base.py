@@ -137,6 +137,10 @@ class ServiceBase:
         return ReviewState(rec, self.store.decisions(case_id), self.store.manual(case_id),
                            self.store.allow_list(case_id))
 
+    def audit_head_of(self, case_id: str) -> tuple[int, str]:
+        """(records, head hash) of the case's trail: a cheap look at whether anything changed."""
+        return self.store.audit_head(case_id)
+
     def text_key(self, case_id: str) -> bytes:
         """The case's secret, to key the digests of findings detected on this desk (kept in memory only)."""
         return self.store.text_key(case_id)
