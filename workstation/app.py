@@ -89,9 +89,47 @@ def run(paths: Sequence[str | Path] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Disclosure Review Workstation")
-    store = open_repository(os.environ.get("WORKSTATION_DB") or None)
-    window = build_window(paths, store=store)
+    users = _users()
+    spec = os.environ.get("WORKSTATION_DB") or None
+    name, password = None, None
+    if users.users:  # a users file: who works here is proved, not taken from the desk's login
+        signed = sign_in(users, spec)
+        if signed is None:
+            return 0
+        name, password = signed
+    store = open_repository(spec, password=password)
+    window = build_window(paths, store=store, user=name, users=users)
     window.show()
     code = app.exec()
     store.close()
     return int(code)
+
+
+def _users():  # noqa: ANN202 - UserDirectory
+    from workstation.domain.roles import default_users_path, load_users
+
+    env = os.environ.get("WORKSTATION_USERS")
+    return load_users(Path(env) if env else default_users_path())
+
+
+def sign_in(users, spec: str | None) -> tuple[str, str | None] | None:  # noqa: ANN001
+    """Ask who is working (``qt.sign_in``); (name, the passphrase when it opens the team store) or None when
+    cancelled. Failed attempts go to the local store's system trail (the team store cannot be opened without the
+    right password, so there the database's own log has them)."""
+    from workstation.qt.sign_in import SignInDialog
+    from workstation.service import CaseService
+    from workstation.service.repository import is_team_store
+
+    def record_failure(name: str, known: bool) -> None:
+        if is_team_store(spec):
+            return
+        with_store = open_repository(spec)
+        try:
+            CaseService(with_store).record_login_failure(name if known else "", known, "window sign-in")
+        finally:
+            with_store.close()
+
+    dialog = SignInDialog(users, current_user(), record_failure=record_failure)
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.account is None:
+        return None
+    return dialog.account.name, (dialog.passphrase_given if is_team_store(spec) else None)
