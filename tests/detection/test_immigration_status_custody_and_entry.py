@@ -68,6 +68,17 @@ FOUND = [
     ("arrival", "She arrived in the United States as a child in 1990.", "arrived in the United States"),
     ("supervision", "ICE released him under an order of supervision in 2015.",
      "released him under an order of supervision"),
+    ("entry noun", "The record shows two entries into the United States without inspection, in 2001 and 2004.",
+     "two entries into the United States without inspection"),
+    ("reinstatement", "DHS served him a Form I-871, Notice of Intent/Decision to Reinstate Prior Order, in May.",
+     "Form I-871, Notice of Intent/Decision to Reinstate Prior Order"),
+    ("reinstatement", "He argues that the reinstatement of his prior removal order was unlawful.",
+     "reinstatement of his prior removal order"),
+    ("relief bar", "As a result she is not eligible to receive any relief or benefits under the Act.",
+     "not eligible to receive any relief or benefits under the Act"),
+    ("passive adverb", "He entered illegally near Eagle Pass and was also deported to Honduras in 2019.", "deported"),
+    ("appositive entry", "Mr. Petrov, a native of Bulgaria, later entered the United States in 1999 by falsely "
+     "claiming to be a citizen.", "later entered the United States in 1999 by falsely claiming to be a citizen"),
 ]
 
 
@@ -112,3 +123,23 @@ CHARGE_HEADS = [
 @pytest.mark.parametrize(("text", "expected"), CHARGE_HEADS)
 def test_charge_lines_under_other_heads(engine, text, expected):
     assert expected in spans(engine, text, ENTITY)
+
+
+# Two parts of one statement with a date or adverbial between them are one span (the words between stay covered);
+# a name, a country or a verb between them keeps them apart.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She first entered the United States (June 1988), and twice thereafter, by falsely claiming to be a citizen.",
+     ["entered the United States (June 1988), and twice thereafter, by falsely claiming to be a citizen"]),
+    ("He entered without inspection and was ordered removed in absentia.", None),
+])
+def test_status_parts_bridged(engine, text, expected):
+    found = spans(engine, text, ENTITY)
+    if expected is None:
+        assert len(found) >= 2, found
+    else:
+        assert any(expected[0] in s for s in found), found
+
+
+def test_bridge_does_not_swallow_a_name(engine):
+    text = "ERO officers took Dariusz Nowak into custody after his release."
+    assert "Dariusz Nowak" in spans(engine, text, "PERSON")

@@ -21,6 +21,7 @@ from workstation.detection.immigration_status_phrases import (
     _DETENTION_AUTHORITY,
     _ENFORCEMENT_CUE,
     _ENTRY_LEMMAS,
+    _ENTRY_NOUN,
     _ENTRY_PLACES,
     _FALSE_CLAIM,
     _GENERIC_SUBJECT,
@@ -30,7 +31,9 @@ from workstation.detection.immigration_status_phrases import (
     _PASSIVE_ENFORCEMENT,
     _PERSON_ENTERED,
     _POLICE_CUE,
+    _REINSTATEMENT,
     _RELEASED_SUPERVISED,
+    _RELIEF_BAR,
     _REMOVED_TO_COUNTRY,
     _RULE_VERB,
     _SENTENCE_END,
@@ -39,6 +42,16 @@ from workstation.detection.immigration_status_phrases import (
     _THE_PERSON_NOUN,
     _UNLAWFUL_PRESENCE,
 )
+
+_BRIDGE_STOP = re.compile(r"[.;:!?\u201c\u201d\"]|\n[ \t]*\n|(?<![\w])(?i:but|while|whereas|because|although|who|which|that|he|she|they|it|we|you|I)(?![\w])")
+
+
+# a word worth covering between the parts (not a bare "and" / "or": both parts are findings already)
+_BRIDGE_CONTENT = re.compile(r"(?<![\w])(?!(?i:and|or|then|also|the|a|an|of|to|by|in|on|at)(?![\w]))\w{2,}")
+_MONTH = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w])")
+_ENTRY_ADVERBS = re.compile(r"(?<![\w])(?i:(?:first|last|later|again|subsequently|then|thereafter|originally|initially|"
+                            r"illegally|unlawfully)\s+)+$")
 
 
 class _StatusGrammar(_StatusFields):
@@ -79,11 +92,13 @@ class _StatusGrammar(_StatusFields):
                 out.append((m.start("span"), m.end("span"), 0.8))
         for rx, score in ((_DETENTION_AUTHORITY, 0.8), (_NO_DOCUMENTS, 0.75), (_ATTEMPTED_ENTRY, 0.7),
                           (_ADMITTED_AS, 0.8), (_FALSE_CLAIM, 0.75),
-                          (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8)):
+                          (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8),
+                          (_ENTRY_NOUN, 0.8), (_REINSTATEMENT, 0.8)):
             for m in rx.finditer(text):
                 out.append((m.start(), m.end(), score))
         for m in _PERSON_ENTERED.finditer(text):
-            out.append((m.start("verb"), m.end("verb"), 0.6))
+            lead = _ENTRY_ADVERBS.search(text, max(0, m.start("verb") - 40), m.start("verb"))
+            out.append((lead.start() if lead else m.start("verb"), m.end("verb"), 0.6))
         for rx, score in ((_NO_CONSENT, 0.8), (_ADMISSION_DECIDED, 0.7), (_ARRIVED_HERE, 0.6)):
             for m in rx.finditer(text):
                 out.append((m.start(), m.end(), score))
@@ -94,7 +109,10 @@ class _StatusGrammar(_StatusFields):
         for m in _UNLAWFUL_PRESENCE.finditer(text):
             group = "be" if m.group("be") else "stay"
             out.append((m.start(group), m.end(group), 0.8))
-        for rx in (_APPLIED_ADMISSION, _BOND_HEARING):
+        for m in _RELIEF_BAR.finditer(text):
+            if re.search(r"(?i:Act|removal|deportation)$", m.group()):
+                out.append((m.start(), m.end(), 0.7))  # "relief ... under the Act", "relief from removal"
+        for rx in (_APPLIED_ADMISSION, _BOND_HEARING, _RELIEF_BAR):
             for m in rx.finditer(text):
                 if _has_context(text, m.start(), m.end()) or _ENFORCEMENT_CUE.search(
                         text, max(0, m.start() - 300), min(len(text), m.end() + 300)) or _DETENTION_AUTHORITY.search(
@@ -115,6 +133,29 @@ class _StatusGrammar(_StatusFields):
                 out.append((m.start("verb"), m.end("verb"), 0.6))
         for m in _THE_PERSON_NOUN.finditer(text):
             out.append((m.start("noun"), m.end("noun"), 0.6))
+        return out
+
+    @staticmethod
+    def _bridged(text: str, spans: list[tuple[int, int, float]], nlp_artifacts: NlpArtifacts | None
+                 ) -> list[tuple[int, int, float]]:
+        """Two parts of one status statement with only a date, a place or an adverbial between them become one span
+        ("first entered the United States (October 1954), and on several occasions thereafter, by falsely claiming
+        ..."), so the words between stay covered: at most 60 characters, no sentence or clause punctuation, no verb, no
+        capitalised word but a month."""
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        verbs = [t.idx for t in doc if t.pos_ in ("VERB", "AUX")] if doc is not None and len(doc) else []
+        out: list[tuple[int, int, float]] = []
+        for s, e, sc in sorted(spans):
+            if out:
+                ps, pe, psc = out[-1]
+                gap = text[pe:s]
+                # no capitalised word but a month between: a name or a country in between is its own finding
+                if s >= pe and len(gap) <= 60 and not _BRIDGE_STOP.search(gap) and _BRIDGE_CONTENT.search(gap) \
+                        and not re.search(r"[A-Z]", _MONTH.sub("", gap)) \
+                        and not any(pe <= v < s for v in verbs):
+                    out[-1] = (ps, max(pe, e), max(psc, sc))
+                    continue
+            out.append((s, e, sc))
         return out
 
     @staticmethod

@@ -371,8 +371,7 @@ _STATUS_NOUNS = re.compile(
 # a notice of expedited removal", "was removed to Mexico"): the passive verb, in a sentence (or after one) about entry,
 # the border or removal, and not about the police ("was arrested in Louisiana and charged with prostitution").
 _PASSIVE_ENFORCEMENT = re.compile(
-    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:immediately|subsequently|later|then|again|previously|eventually|"
-    r"finally|promptly|originally|initially|first)\s+)?(?P<verb>(?i:arrested|detained|apprehended|re-?arrested|"
+    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:also|then|later|again|never|once|twice|first|(?-i:[a-z]+ly))\s+)?(?P<verb>(?i:arrested|detained|apprehended|re-?arrested|"
     r"removed|deported))(?![\w])"
 )
 _REMOVED_TO_COUNTRY = re.compile(r"^\s+(?i:to)\s+(?!the\s+(?:United|U\.)|(?:the\s+)?(?:custody|jail|prison|hospital|"
@@ -390,7 +389,8 @@ _PERSON_SUBJECT = (r"(?:(?<![\w])(?:[Hh]e|[Ss]he|[Tt]hey|(?i:the\s+)?(?:responde
                    r"beneficiary|noncitizen|alien|appellant))|(?<![\w.])(?!(?:The|It|This|That|Who|Which|What|Mexico|"
                    r"Canada|Goods|Cargo|Nobody|Everyone)\b)[A-Z][a-z]+(?:[-\u2010][A-Z][a-z]+)?)")
 _PERSON_ENTERED = re.compile(
-    _PERSON_SUBJECT + r"(?:\s+(?i:had|has|may\s+have|might\s+have|first|last|later|again|subsequently|then|"
+    r"(?:" + _PERSON_SUBJECT + r"|(?<=,)(?=\s+(?i:first|last|later|subsequently|thereafter|again|then|originally)\s))"
+    r"(?:\s+(?i:had|has|may\s+have|might\s+have|first|last|later|again|subsequently|then|"
     r"thereafter|originally|initially|allegedly|apparently|eventually)){0,2}\s+(?P<verb>(?i:(?:entered|re-?entered)\s+"
     + _US + r"|re-?entered(?=\s+(?:again|illegally|unlawfully|in\s+\d|on\s+|an?\s+(?:additional|second|third|fourth)|"
     r"after|without|at|near|through|sometime))))(?![\w])"
@@ -412,3 +412,21 @@ _ADMISSION_DECIDED = re.compile(
 _ARRIVED_HERE = re.compile(r"(?<![\w])(?i:arrived|arriving|arrives)\s+(?i:in)\s+" + _US + r"(?![\w])")
 _RELEASED_SUPERVISED = re.compile(r"(?<![\w])(?i:release[ds]?\s+(?:him\s+|her\s+|them\s+)?under\s+(?:an?\s+)?(?:order\s+of\s+)?"
                                   r"supervision)(?![\w])")
+# entries as a noun: "multiple subsequent entries into the United States without being admitted"
+_ENTRY_NOUN = re.compile(
+    r"(?<![\w])(?i:(?:(?:multiple|several|repeated|numerous|subsequent|prior|previous|later|last|first|illegal|"
+    r"unlawful|two|three|four|five)\s+){0,3}entr(?:y|ies)\s+(?:in)?to\s+" + _US + r"(?:\s+|,\s*)" + _MANNER + r")(?![\w])"
+)
+# reinstatement of the person's order: "Form I-871, Notice of Intent/Decision to Reinstate Prior Order",
+# "reinstatements of that order", "reinstated the prior removal order"
+_REINSTATEMENT = re.compile(
+    r"(?<![\w])(?i:(?:Form\s+I-871,?\s+)?Notice\s+of\s+Intent(?:\s*/\s*Decision)?\s+to\s+Reinstate\s+(?:a\s+)?Prior\s+"
+    r"Order|reinstatements?\s+of\s+(?:that|the|his|her|their|this|a)\s+(?:prior\s+)?(?:(?:removal|deportation|"
+    r"exclusion)\s+)?order|reinstat(?:ed|ing)\s+(?:his|her|their|the|a)\s+(?:prior\s+)?(?:(?:removal|deportation|"
+    r"exclusion)\s+)?order(?:\s+of\s+(?:removal|deportation|exclusion))?)(?![\w])"
+)
+# "not eligible to receive any relief or benefits under the Act", "ineligible for relief from removal"
+_RELIEF_BAR = re.compile(
+    r"(?<![\w])(?i:(?:not\s+)?(?:eligible|ineligible)\s+(?:to\s+(?:receive|apply\s+for|seek)\s+|for\s+)(?:any\s+|the\s+)?"
+    r"relief(?:\s+or\s+benefits?)?(?:\s+(?:under\s+(?:this|the)\s+Act|from\s+(?:removal|deportation)))?)(?![\w])"
+)

@@ -204,13 +204,13 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
         generic = self._generic_sentences(text)
-        out = []
+        spans = []
         for s, e, sc in found:
             if any(a <= s < b for a, b in generic):
                 continue
             s, e = self._widen(text, s, self._extend(text, e))
-            out.append(result(self.ENTITY, s, e, sc, self))
-        return out
+            spans.append((s, e, sc))
+        return [result(self.ENTITY, s, e, sc, self) for s, e, sc in self._bridged(text, spans, nlp_artifacts)]
 
     @staticmethod
     def _phrase_matches(text: str, lex: _Lexicon) -> list[re.Match[str]]:
