@@ -101,6 +101,7 @@ def test_not_pi_on_several_items_says_how_many_and_asks(open_window, case_dir):
     asked: list[str] = []
     window._ask_yes_no = lambda title, text, default_yes=False: asked.append(text) or False  # the reviewer cancels
     window.set_current(target)
+    assert window.not_pi_button.text() == f"Not PI  X ({n})"  # how many it will change, before it is pressed
     key(window, Qt.Key.Key_X)
     assert asked and f"{n} items" in asked[0] and "not personal information" in asked[0]
     assert all(s.state(o) is None for o in s.same_category_occurrences(target))  # nothing happened

@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
         buttons.addWidget(button("Redact  R", lambda: self.decide(Decision.REDACT), "redactButton"))
         buttons.addWidget(button("Release  E", lambda: self.decide(Decision.RELEASE), "releaseButton"))
         buttons.addWidget(button("Defer  D", lambda: self.decide(Decision.DEFER), "deferButton"))
-        buttons.addWidget(button("Not PI  X", lambda: self.decide(Decision.NOT_PI), "notPiButton"))
+        self.not_pi_button = button("Not PI  X", lambda: self.decide(Decision.NOT_PI), "notPiButton")
+        buttons.addWidget(self.not_pi_button)
         nav = QHBoxLayout()
         nav.addWidget(button("◀ Previous  P", lambda: self.go_pending(backwards=True), "prevButton"))
         nav.addWidget(button("Next  N ▶", lambda: self.go_pending(), "nextButton"))
@@ -894,6 +895,10 @@ class MainWindow(QMainWindow):
             f"<span style='font-size:12pt'><b>{html.escape(text)}</b></span><br>"
             f"<span style='color:#555'>…{html.escape(before)} <u>{html.escape(text)}</u> {html.escape(after)}…</span>")
         self.all_occurrences.setText(f"Every occurrence of this text ({occurrences})  A")
+        same = len(self.session.same_category_occurrences(f))  # what X changes: this text in this category
+        self.not_pi_button.setText(f"Not PI  X ({same})" if same > 1 else "Not PI  X")
+        self.not_pi_button.setToolTip(f"Not personal information: {same} {category_name(f.entity_type)} finding(s) "
+                                      "with this text (no other category)")
 
     def _on_finding_activated(self, key: FindingKey) -> None:
         f = self.session.find(key)
