@@ -189,3 +189,14 @@ def test_time_between_pages_is_no_pages_time(bound, monkeypatch):
     data = pages_pdf()
     plan = {n: PageRedactions([(72.0, 60.0, 300.0, 76.0)], ["Maria Gonzalez"]) for n in (1, 2, 3)}
     assert redact_and_verify_pages(data, plan, "case/report.pdf").pdf
+
+
+def test_ocr_verification_is_allowed_more_time_than_a_page(bound):
+    """OCR is the slowest step (its engine's start included): OCR_FACTOR times the bound per page."""
+    def ocr_two_pages_slowly() -> str:
+        page_time.page_started(0, page_time.OCR, pages=2)
+        time.sleep(3 * BOUND)  # over two pages' bound, under OCR_FACTOR times it
+        page_time.page_done()
+        return "read"
+
+    assert run_bounded("x.pdf", ocr_two_pages_slowly) == "read"

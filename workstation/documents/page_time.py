@@ -40,7 +40,10 @@ T = TypeVar("T")
 
 # The bound: seconds one page may take in one step (reading it, redacting it, verifying it with one extractor,
 # flattening it). A dense page takes well under a second in each.
-PAGE_SECONDS = 30.0
+PAGE_SECONDS = float(os.environ.get("WORKSTATION_PAGE_SECONDS", "") or 30.0)
+# OCR, the slowest step (1-3 s a page here, more on a loaded machine, the OCR engine's start included), is allowed
+# this many times the bound per page.
+OCR_FACTOR = 4
 
 PHASES = ("opening the file", "reading", "redaction", "saving the redacted file", "verification (PyMuPDF)",
           "verification (pdfminer.six)", "flattening", "OCR verification", "checking the repair")
@@ -112,7 +115,7 @@ def page_started(page: int, phase: int, pages: int = 1) -> None:
     if _clock is None:
         return
     check()
-    limit = PAGE_SECONDS * (max(1, pages) if page == 0 else 1)
+    limit = PAGE_SECONDS * (max(1, pages) if page == 0 else 1) * (OCR_FACTOR if phase == OCR else 1)
     now = time.monotonic()
     _current = (page, phase, now, limit)
     _clock.write(page, now, limit, phase)
