@@ -58,9 +58,10 @@ def test_export_blockers_say_what_fixes_each_and_are_the_export_problems(case, u
     assert [e.why for e in service.counsel_queue(cid)] == ["deferred"]
 
 
-def test_a_stale_change_is_known_by_its_class_alone():
-    class StaleChangeError(CaseStateError):  # as the stores define it
-        pass
+def test_a_stale_change_is_the_domains_error_both_stores_raise():
+    from workstation.domain.errors import StaleChangeError
+    from workstation.store.conflicts import stale
 
+    assert is_stale_change(stale("this finding", "clerk-2", "now"))
     assert is_stale_change(StaleChangeError("this finding was changed by clerk-2"))
     assert not is_stale_change(CaseStateError("cannot submit"))

@@ -96,6 +96,12 @@ class CaseStateError(WorkstationError):
         self.reason = reason
 
 
+class StaleChangeError(CaseStateError):
+    """Another reviewer changed the finding (box, allow-list entry) after this reviewer read it (exit 4): the
+    message says who and when; reload and decide again. Both stores compare the stored row with the change's
+    ``before`` inside the writing transaction."""
+
+
 class ExportRefused(CaseStateError):
     """``workstation case export`` refuses (exit 4): not signed off, protected items pending, ..."""
 

@@ -10,6 +10,7 @@ from workstation.domain.case import Case
 from workstation.domain.disclosure import LegalBasis, LegalBasisKind
 from workstation.domain.errors import (
     PolicyViolation,
+    StaleChangeError,
     UsageError,
 )
 from workstation.domain.policy_engine import (
@@ -40,8 +41,8 @@ from workstation.service.preflight import Preflight, QueueEntry
 
 def is_stale_change(exc: BaseException) -> bool:
     """Whether a refusal is the store's lost-update check (another reviewer changed the finding since it was
-    read: ``StaleChangeError`` of either store), known by its class so that no door imports the store."""
-    return any(c.__name__ == "StaleChangeError" for c in type(exc).__mro__)
+    read: ``domain.errors.StaleChangeError``, which both stores raise)."""
+    return isinstance(exc, StaleChangeError)
 
 
 class Review(Lifecycle):

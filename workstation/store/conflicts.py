@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from workstation.domain.errors import CaseStateError
+from workstation.domain.errors import StaleChangeError
 
-
-class StaleChangeError(CaseStateError):
-    """Another reviewer changed the finding (box, allow-list entry) after this reviewer read it (exit 4): the
-    message says who and when; reload and decide again. Both stores compare the stored row with the change's
-    ``before`` inside the writing transaction."""
+__all__ = ["StaleChangeError", "stale"]
 
 
 def stale(what: str, who: str | None, at: str) -> StaleChangeError:
