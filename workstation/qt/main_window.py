@@ -51,10 +51,8 @@ from workstation.domain.review import (
     Action,
     Decision,
     FindingKey,
-    ManualKind,
     ReviewError,
     ReviewSession,
-    selection_boxes,
     snippet,
 )
 from workstation.domain.roles import User
@@ -64,6 +62,8 @@ from workstation.qt.findings_panel import FindingsPanel
 from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.preflight import PreflightDialog, choose_export_folder
 from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
+from workstation.qt.window_export import ExportFlow
+from workstation.qt.window_tools import ManualTools
 from workstation.qt.workers import (
     CaseLoader,
     ExportJob,
@@ -71,7 +71,6 @@ from workstation.qt.workers import (
     ExportWorker,
     Mailbox,
     ScanResult,
-    run_export,
 )
 from workstation.service import CaseService
 from workstation.service.review import is_stale_change
@@ -194,6 +193,8 @@ class MainWindow(QMainWindow):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
         self._cursor_timer.timeout.connect(self._save_cursor)
+        self.tools = ManualTools(self)  # manual boxes, text selection, search-and-redact
+        self.exports = ExportFlow(self)  # pre-flight, the verified export in the background
         self.resize(*fitted_size(1500, 940))
         self._build_ui()
         self._build_actions()
@@ -1097,100 +1098,39 @@ class MainWindow(QMainWindow):
             cursor["document"] = k.document
         self.case_service.save_cursor(self.case.id, cursor)
 
-    # ================================================================== manual tools
+    # ================================================================== manual tools (``window_tools``)
     def set_tool(self, tool: Tool) -> None:
-        self.page_view.set_tool(tool)
-        self.tool_actions[tool].setChecked(True)
-        self.tool_label.setText({Tool.REVIEW: "", Tool.BOX: "<b style='color:#c2185b'>Drawing boxes</b> (Esc ends)",
-                                 Tool.SELECT: "<b style='color:#c2185b'>Selecting text</b> (Esc ends)"}[tool])
+        self.tools.set_tool(tool)
 
     def _escape(self) -> None:
-        if self.overlay.isVisible():
-            self.overlay.hide()
-        elif self.page_view.tool is not Tool.REVIEW:
-            self.set_tool(Tool.REVIEW)
+        self.tools._escape()
 
     def manual_reason_code(self) -> str:
-        return self.session.reason_code_choices()[0] if self.session.reason_code_choices() else ""
+        return self.tools.manual_reason_code()
 
     def _on_rect_drawn(self, tool: Tool, rect: Rect) -> None:
-        ld = self.current_doc
-        if ld is None or ld.layout is None or self.case is None:
-            return
-        if tool is Tool.BOX:
-            action = self.session.add_manual([(ld.path, self.current_page, rect)], ManualKind.BOX,
-                                             self.manual_reason_code())
-        else:
-            page = ld.layout_page(self.current_page)
-            boxes = selection_boxes(page, rect) if page is not None else []
-            if not boxes:
-                self.statusBar().showMessage("No text under the selection", 5000)
-                return
-            action = self.session.add_manual([(ld.path, self.current_page, b) for b in boxes], ManualKind.SELECTION,
-                                             self.manual_reason_code())
-        if self._commit(action):
-            self.statusBar().showMessage(f"Added {action.label} on page {self.current_page} (Ctrl+Z to undo)", 5000)
+        self.tools._on_rect_drawn(tool, rect)
 
     def redact_whole_page(self) -> None:
-        ld = self.current_doc
-        if ld is None or ld.layout is None or self.current_page == 0:
-            return
-        w, h = self.page_view.page_size
-        action = self.session.add_manual([(ld.path, self.current_page, (0.0, 0.0, w, h))], ManualKind.PAGE,
-                                         self.manual_reason_code())
-        if self._commit(action):
-            self.statusBar().showMessage(f"Page {self.current_page} of {ld.name} redacted (Ctrl+Z to undo)", 6000)
+        self.tools.redact_whole_page()
 
     def remove_selected_manual(self) -> None:
-        if self.selected_manual and self.selected_manual in self.session.manual:
-            if self._commit(self.session.remove_manual(self.selected_manual)):
-                self.selected_manual = None
-                self._refresh_page()
+        self.tools.remove_selected_manual()
 
     def open_search(self) -> None:
-        if self._search is None:
-            self._search = SearchDialog(self.search_case, self.session.reason_code_choices(), self)
-            self._search.applyRequested.connect(self.apply_search)
-        self._search.show()
-        self._search.raise_()
-        self._search.term.setFocus()
-        self._search.term.selectAll()
+        self.tools.open_search()
 
     @property
     def search_dialog(self) -> SearchDialog | None:
         return self._search
 
     def search_case(self, pattern: re.Pattern[str]) -> list[SearchMatch]:
-        out: list[SearchMatch] = []
-        for ld in self.docs:
-            if ld.document is None or ld.layout is None:
-                continue
-            for page in ld.document.pages:
-                for m in pattern.finditer(page.text):
-                    s, e = m.start(), m.end()
-                    if e <= s or not page.text[s:e].strip():
-                        continue
-                    probe = Finding(ld.path, page.number, s, e, page.text[s:e], "SEARCH", 1.0, "search",
-                                    tuple(page.boxes_for_span(s, e)))
-                    placements = {p: b for p, b in ld.layout.placements(probe).items() if b}
-                    if not placements:
-                        continue
-                    before, text, after = snippet(page.text, s, e)
-                    out.append(SearchMatch(ld.path, ld.name, page.number, s, e, f"…{before} [{text}] {after}…",
-                                           placements))
-                    if len(out) >= 5000:
-                        return out
-        return out
+        return self.tools.search_case(pattern)
 
     def apply_search(self, matches: list[SearchMatch], reason_code: str) -> None:
-        items = [(m.document, p, box) for m in matches for p, boxes in m.placements.items() for box in boxes]
-        if not items:
-            return
-        action = self.session.add_manual(items, ManualKind.SEARCH, reason_code)
-        if self._commit(action):
-            self.statusBar().showMessage(f"Redacted {len(matches)} search match(es) (Ctrl+Z to undo)", 6000)
+        self.tools.apply_search(matches, reason_code)
 
-    # ================================================================== export
+    # ================================================================== export (``window_export``)
     def _choose_directory(self) -> str:
         return choose_export_folder(self)
 
@@ -1208,106 +1148,17 @@ class MainWindow(QMainWindow):
 
     def start_export(self) -> None:
         """Ctrl+E: the pre-flight check (every blocker at once, each leading to its fix), then the folder."""
-        if self.case is None:
-            return
-        if self.preflight is not None:
-            self.preflight.close()
-        self.preflight = PreflightDialog(self)
-        self.preflight.show()
-        self.preflight.raise_()
+        self.exports.start_export()
 
     def export_to(self, out_dir: Path) -> bool:
-        """Export the case into ``out_dir`` through the verified pipeline (in the background). Pending and
-        deferred findings block it: they are never decided in bulk here (the pre-flight check lists them)."""
-        if self.case is None or self.detecting or self.exporting:
-            return False
-        pending = self.session.pending()
-        deferred = self.session.deferred()
-        if pending or deferred:
-            msg = (f"Export blocked: {len(pending)} finding(s) not reviewed, {len(deferred)} deferred to counsel. "
-                   "Review them (N walks the pending ones; Case > Counsel queue lists the deferred).")
-            self.last_export = ExportOutcome(False, msg, str(out_dir))
-            self.statusBar().showMessage(msg, 8000)
-            return False
-        conflicts = [f for ld in self.docs for f in self.session.conflicts(ld.path)]
-        if conflicts:
-            f = conflicts[0]
-            msg = (f"{len(conflicts)} finding(s) are left visible although the same text is redacted elsewhere in "
-                   f"the document (first: {f.entity_type} on page {self.by_path[f.document].first_page_of(f)} of "
-                   f"{self.by_path[f.document].name}). The verifier would refuse the export: decide every "
-                   "occurrence the same way (Shift+R / Shift+E).")
-            self.last_export = ExportOutcome(False, msg, str(out_dir))
-            self._inform("Export blocked", msg, False)
-            self.set_current(f)
-            return False
-        scanned: list[ScannedDocument] = []
-        skipped: list[str] = []
-        for ld in self.docs:
-            if ld.error or ld.scanned is None or ld.layout is None:
-                skipped.append(f"{ld.name} ({ld.error or 'not loaded'})")
-                continue
-            if ld.scanned.scanned_pages:
-                skipped.append(f"{ld.name} (page(s) {', '.join(map(str, ld.scanned.scanned_pages))} have no text: "
-                               "OCR needed)")
-                continue
-            scanned.append(ld.scanned)
-        if not scanned:
-            msg = "Nothing can be exported: " + "; ".join(skipped)
-            self.last_export = ExportOutcome(False, msg, str(out_dir))
-            self._inform("Export blocked", msg, False)
-            return False
-        job = self.export_job(out_dir, scanned) if self.export_job is not None else None
-        if job is None:
-            msg = "Export is not available: no case is open under a disclosure policy"
-            self.last_export = ExportOutcome(False, msg, str(out_dir))
-            self._inform("Export refused", msg, False)
-            return False
-        before_export = getattr(self, "before_export", None)
-        if before_export is not None and not job.in_thread:
-            # the case's rules (sign-off, protected items), enforced in the domain. A job in a thread checks them
-            # itself before it writes anything (``CaseService.export``), off this thread: on a 300-page case the
-            # check alone took ~0.2 s; its refusal comes back as the export's outcome
-            try:
-                before_export()
-            except WorkstationError as exc:
-                msg = f"Export refused: {exc}"
-                self.last_export = ExportOutcome(False, msg, str(out_dir))
-                self._inform("Export refused", msg, False)
-                return False
-        self._export_skipped = skipped
-        self.exporting = True
-        self.progress.setRange(0, len(scanned) + 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("Exporting %v/%m")
-        self.progress.show()
-        if not job.in_thread:  # the store cannot be used from another thread (in memory): export here
-            self._on_export_finished(run_export(job, out_dir, self._on_export_progress))
-            return True
-        worker = ExportWorker(job, out_dir)
-        self.mailbox.connect(worker.progress, self._on_export_progress)
-        self.mailbox.connect(worker.finished, self._on_export_finished)
-        self._export_worker = worker
-        self.mailbox.start(worker)
-        return True
+        """Export the case into ``out_dir`` through the verified pipeline (in the background)."""
+        return self.exports.export_to(out_dir)
 
     def _on_export_progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.statusBar().showMessage(text)
+        self.exports._on_export_progress(done, total, text)
 
     def _on_export_finished(self, outcome: ExportOutcome) -> None:
-        self.exporting = False
-        self.progress.hide()
-        if outcome.ok and self._export_skipped:
-            outcome.message += f". NOT exported: {'; '.join(self._export_skipped)}"
-        self.last_export = outcome  # the case service has recorded it in the case's audit trail
-        if self.after_export is not None:
-            self.after_export(outcome)
-        self.statusBar().showMessage(outcome.message, 15000)
-        self._inform("Export verified" if outcome.ok else "Export failed", outcome.message, outcome.ok)
-        if self._export_worker is not None:
-            self._export_worker.wait(10.0)
-            self._export_worker = None
+        self.exports._on_export_finished(outcome)
 
     # ================================================================== window
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
