@@ -20,6 +20,7 @@ Steps that are not about one page (opening and repairing the file, sanitizing an
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import mmap
 import os
 import pickle
@@ -214,6 +215,7 @@ def _run_forked(document: str, path: str, fn: Callable[..., T], args: tuple[Any,
         status = 0
         try:
             os.close(read_end)
+            faulthandler.disable()  # a crash is reported by the parent in one line, not as a dump on the terminal
             _clock, _current = Clock(path, 0), None
             try:
                 outcome: tuple[str, Any] = ("ok", fn(*args, **kwargs))
