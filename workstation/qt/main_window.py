@@ -13,17 +13,14 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,12 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from workstation.documents.raster import PdfRasterizer
@@ -63,6 +55,7 @@ from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.preflight import PreflightDialog, choose_export_folder
 from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
 from workstation.qt.window_export import ExportFlow
+from workstation.qt.window_layout import WindowLayout
 from workstation.qt.window_tools import ManualTools
 from workstation.qt.workers import (
     CaseLoader,
@@ -78,14 +71,6 @@ from workstation.service.review import is_stale_change
 ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
 CURSOR_SAVE_DELAY_MS = 400  # the reviewer's place (finding, page, zoom) is written this long after it last changed
 
-RELEASE_REASONS = [
-    "Requester is the subject of the record",
-    "Written consent of the subject on file",
-    "Already public (court record / press release)",
-    "Officer or employee acting in official capacity",
-    "Not identifying in context",
-    "Required by subpoena / court order",
-]
 
 
 @dataclass
@@ -143,6 +128,33 @@ def fitted_size(width: int, height: int) -> tuple[int, int]:
 
 
 class MainWindow(QMainWindow):
+    # the widgets and actions ``window_layout.WindowLayout`` makes (declared here: the window's parts use them)
+    doc_list: QListWidget
+    case_label: QLabel
+    doc_title: QLabel
+    page_view: PageView
+    page_spin: QSpinBox
+    page_total: QLabel
+    zoom_label: QLabel
+    tool_label: QLabel
+    nav_bar: QHBoxLayout
+    findings: FindingsPanel
+    overlay: ShortcutsOverlay
+    progress: QProgressBar
+    reviewed_label: QLabel
+    role_label: QLabel
+    current_label: QLabel
+    reason_combo: QComboBox
+    exemption_codes: list[tuple[str, str]]
+    release_reason: QLineEdit
+    all_occurrences: QCheckBox
+    error_label: QLabel
+    notice_label: QLabel
+    not_pi_button: QPushButton
+    refresh_action: QAction
+    quit_action: QAction
+    tool_actions: dict[Tool, QAction]
+
     def __init__(self, *, service: CaseService, account: User, policy: Policy,
                  engine: Analyzer | None = None, engine_factory: Callable[[], Analyzer] | None = None) -> None:
         super().__init__()
@@ -196,297 +208,10 @@ class MainWindow(QMainWindow):
         self.tools = ManualTools(self)  # manual boxes, text selection, search-and-redact
         self.exports = ExportFlow(self)  # pre-flight, the verified export in the background
         self.resize(*fitted_size(1500, 940))
-        self._build_ui()
-        self._build_actions()
+        self.layout_builder = WindowLayout(self)
+        self.layout_builder.build_ui()
+        self.layout_builder.build_actions()
         self._update_status()
-
-    # ================================================================== UI
-    def _build_ui(self) -> None:
-        # left: documents
-        self.doc_list = QListWidget()
-        self.doc_list.setObjectName("documentList")
-        self.doc_list.setAccessibleName("Case documents")
-        self.doc_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.doc_list.setWordWrap(True)
-        self.doc_list.setSpacing(2)
-        self.doc_list.currentRowChanged.connect(self._on_document_row)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(6, 6, 0, 6)
-        title = QLabel("<b>Case documents</b>")
-        self.case_label = QLabel("")
-        self.case_label.setObjectName("caseLabel")
-        self.case_label.setWordWrap(True)
-        ll.addWidget(title)
-        ll.addWidget(self.case_label)
-        ll.addWidget(self.doc_list, 1)
-
-        # centre: page navigator + page
-        self.page_view = PageView()
-        self.page_view.setAccessibleName("Page")
-        self.page_view.rectDrawn.connect(self._on_rect_drawn)
-        self.page_view.itemClicked.connect(self._on_page_item_clicked)
-        self.page_view.zoomChanged.connect(self._on_zoom_changed)
-        self.page_spin = QSpinBox()
-        self.page_spin.setObjectName("pageSpin")
-        self.page_spin.setMinimum(1)
-        self.page_spin.setKeyboardTracking(False)
-        self.page_spin.valueChanged.connect(self._on_page_spin)
-        self.page_total = QLabel("of 0")
-        self.zoom_label = QLabel("125%")
-        self.zoom_label.setMinimumWidth(44)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tool_label = QLabel("")
-        self.tool_label.setObjectName("toolLabel")
-        # as wide as its longest text from the start: entering a tool must not resize the panes
-        self.tool_label.setFixedWidth(self.tool_label.fontMetrics().horizontalAdvance("Selecting text (Esc ends)") + 12)
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 6, 0, 6)
-        self.nav_bar = QHBoxLayout()
-        cl.addLayout(self.nav_bar)
-        cl.addWidget(self.page_view, 1)
-        legend = QLabel(
-            "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (solid)"
-            " &nbsp; <span style='background:#333; color:#fff'>&nbsp;■ redact&nbsp;</span>"
-            " &nbsp; <span style='color:#1b5e20'><u>&nbsp;✓ release&nbsp;</u></span> (dashed)"
-            " &nbsp; <span style='background:#ffe0b2; color:#8a3b00'>&nbsp;⚑ defer&nbsp;</span> (cross-hatched)"
-            " &nbsp; <span style='color:#555'>&nbsp;○ not PI&nbsp;</span> (dotted)"
-            " &nbsp; <span style='background:#333; color:#f8bbd0'>&nbsp;✎ manual&nbsp;</span>"
-            " &nbsp; <span style='background:#ffc400'>&nbsp;current&nbsp;</span>")
-        legend.setWordWrap(True)
-        legend.setAccessibleName("Legend of the boxes on the page")
-        legend.setObjectName("legend")
-        legend.setTextFormat(Qt.TextFormat.RichText)
-        cl.addWidget(legend)
-
-        # right: findings + decision
-        self.findings = FindingsPanel()
-        self.findings.findingActivated.connect(self._on_finding_activated)
-        self.findings.manualActivated.connect(self._on_manual_activated)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 6, 6, 6)
-        rl.addWidget(QLabel("<b>Findings</b> (this document)"))
-        rl.addWidget(self.findings, 1)
-        rl.addWidget(self._build_decision_box())
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([270, 760, 470])
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
-        self.overlay = ShortcutsOverlay(self)  # floats over the window (a splitter child would become a pane)
-
-        # status bar
-        sb = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progressBar")
-        self.progress.setMaximumWidth(240)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.reviewed_label = QLabel()
-        self.reviewed_label.setObjectName("reviewedLabel")
-        self.role_label = QLabel()
-        self.role_label.setObjectName("roleLabel")
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.reviewed_label)
-        sb.addPermanentWidget(self.role_label)
-
-    def _build_decision_box(self) -> QWidget:
-        box = QGroupBox("Current finding")
-        box.setObjectName("decisionBox")
-        self.current_label = QLabel("No finding selected")
-        self.current_label.setObjectName("currentLabel")
-        self.current_label.setWordWrap(True)
-        self.current_label.setTextFormat(Qt.TextFormat.RichText)
-        # a fixed height: a long finding does not push the list up (its tooltip has everything)
-        self.current_label.setFixedHeight(5 * self.current_label.fontMetrics().lineSpacing() + 8)
-        self.current_label.setAccessibleName("Current finding")
-        self.reason_combo = QComboBox()
-        self.reason_combo.setObjectName("reasonCode")
-        self.reason_combo.setToolTip("Exemption / reason code written for a redaction (C to choose)")
-        self.reason_combo.setAccessibleName("Exemption code")
-        self.reason_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.reason_combo.setMinimumContentsLength(18)
-        self.reason_combo.view().setMinimumWidth(520)
-        self.exemption_codes: list[tuple[str, str]] = []
-        self._fill_reason_codes()
-        self.release_reason = QLineEdit()
-        self.release_reason.setObjectName("releaseReason")
-        self.release_reason.setPlaceholderText("Reason to release (required for protected categories)")
-        self.release_reason.setAccessibleName("Reason to release or to mark not personal information")
-        completer = QCompleter(RELEASE_REASONS, self.release_reason)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.release_reason.setCompleter(completer)
-        self.release_reason.returnPressed.connect(self._release_from_field)
-        self.all_occurrences = QCheckBox("Every occurrence of this text in the case")
-        self.all_occurrences.setObjectName("allOccurrences")
-        self.all_occurrences.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.error_label = QLabel("")
-        self.error_label.setObjectName("decisionError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.notice_label = QLabel("")
-        self.notice_label.setObjectName("decisionNotice")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("color: #6d4c00; background: #fff3cd; padding: 3px;")
-        self.notice_label.hide()
-
-        def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setAccessibleName(text.split("  ")[0].strip("◀▶ "))
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.clicked.connect(slot)
-            return b
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(button("Redact  R", lambda: self.decide(Decision.REDACT), "redactButton"))
-        buttons.addWidget(button("Release  E", lambda: self.decide(Decision.RELEASE), "releaseButton"))
-        buttons.addWidget(button("Defer  D", lambda: self.decide(Decision.DEFER), "deferButton"))
-        self.not_pi_button = button("Not PI  X", lambda: self.decide(Decision.NOT_PI), "notPiButton")
-        buttons.addWidget(self.not_pi_button)
-        nav = QHBoxLayout()
-        nav.addWidget(button("◀ Previous  P", lambda: self.go_pending(backwards=True), "prevButton"))
-        nav.addWidget(button("Next  N ▶", lambda: self.go_pending(), "nextButton"))
-        nav.addWidget(button("Undo  Ctrl+Z", self.undo, "undoButton"))
-
-        form = QVBoxLayout(box)
-        form.addWidget(self.current_label)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Reason code:"))
-        row.addWidget(self.reason_combo, 1)
-        form.addLayout(row)
-        form.addWidget(self.release_reason)
-        form.addWidget(self.all_occurrences)
-        form.addLayout(buttons)
-        form.addLayout(nav)
-        form.addWidget(self.error_label)
-        form.addWidget(self.notice_label)
-        return box
-
-    def _action(self, text: str, keys: Sequence[str], slot: Callable[[], object], name: str = "",
-                checkable: bool = False) -> QAction:
-        a = QAction(text, self)
-        a.setShortcuts([QKeySequence(k) for k in keys])
-        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        a.setCheckable(checkable)
-        if name:
-            a.setObjectName(name)
-        a.triggered.connect(lambda _checked=False: slot())
-        self.addAction(a)
-        return a
-
-    def _build_actions(self) -> None:
-        D = Decision
-        self._action("Redact", ["R"], lambda: self.decide(D.REDACT))
-        self._action("Redact every occurrence", ["Shift+R"], lambda: self.decide(D.REDACT, all_occurrences=True))
-        self._action("Release", ["E"], lambda: self.decide(D.RELEASE))
-        self._action("Release every occurrence", ["Shift+E"], lambda: self.decide(D.RELEASE, all_occurrences=True))
-        self._action("Defer to counsel", ["D"], lambda: self.decide(D.DEFER))
-        self._action("Defer every occurrence", ["Shift+D"], lambda: self.decide(D.DEFER, all_occurrences=True))
-        self._action("Not personal information", ["X"], lambda: self.decide(D.NOT_PI))
-        self._action("Toggle every occurrence", ["A"], self.all_occurrences.toggle)
-        self._action("Choose reason code", ["C"], self._choose_reason_code)
-        self._action("Next pending", ["N"], self.go_pending)
-        self._action("Previous pending", ["P"], lambda: self.go_pending(backwards=True))
-        self._action("Next finding", ["J", "Down"], lambda: self.go_step(1))
-        self._action("Previous finding", ["K", "Up"], lambda: self.go_step(-1))
-        undo = self._action("Undo", ["Ctrl+Z", "U"], self.undo)
-        self._action("Remove manual redaction", ["Delete", "Backspace"], self.remove_selected_manual)
-        self._action("Next page", ["]", "Ctrl+PgDown"], lambda: self.go_page(self.current_page + 1))
-        self._action("Previous page", ["[", "Ctrl+PgUp"], lambda: self.go_page(self.current_page - 1))
-        zin = self._action("Zoom in", ["+", "=", "Ctrl++"], self.page_view.zoom_in)
-        zout = self._action("Zoom out", ["-", "Ctrl+-"], self.page_view.zoom_out)
-        fit = self._action("Fit width", ["0"], self.page_view.fit_width)
-        self._action("Shortcuts", ["?", "F1"], self.overlay.toggle, "shortcutsAction")
-        self._action("Close overlay / back to review", ["Esc"], self._escape)
-        open_a = self._action("Open case…", ["Ctrl+O"], self.choose_and_open)
-        export_a = self._action("Export…", ["Ctrl+E"], self.start_export, "exportAction")
-        search_a = self._action("Search and redact…", ["Ctrl+F"], self.open_search)
-        page_a = self._action("Redact page", ["W"], self.redact_whole_page)
-        self.refresh_action = self._action("Refresh (what others decided)", ["F5"], self.refresh_from_store,
-                                           "refreshAction")
-        self.quit_action = self._action("Quit", ["Ctrl+Q"], self.close, "quitAction")
-        file_menu = self.menuBar().addMenu("&File")
-        for a in (open_a, export_a, self.refresh_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        group = QActionGroup(self)
-        self.tool_actions: dict[Tool, QAction] = {}
-        for tool, text, key in ((Tool.REVIEW, "Review", "V"), (Tool.BOX, "Draw box", "B"),
-                                (Tool.SELECT, "Select text", "T")):
-            a = self._action(f"{text}  {key}", [key], partial(self.set_tool, tool), checkable=True)
-            group.addAction(a)
-            self.tool_actions[tool] = a
-        self.tool_actions[Tool.REVIEW].setChecked(True)
-
-        tb = QToolBar("Main")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(16, 16))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        open_a.setText("Open…")
-        tb.addAction(open_a)
-        export_a.setText("Export…  Ctrl+E")
-        tb.addAction(export_a)
-        tb.addSeparator()
-        for a in self.tool_actions.values():
-            tb.addAction(a)
-        page_a.setText("Redact page  W")
-        tb.addAction(page_a)
-        search_a.setText("Search && redact  Ctrl+F")
-        tb.addAction(search_a)
-        tb.addSeparator()
-        undo.setText("Undo")
-        tb.addAction(undo)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
-        tb.addWidget(spacer)
-        help_b = QPushButton("?  Shortcuts")
-        help_b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        help_b.clicked.connect(self.overlay.toggle)
-        tb.addWidget(help_b)
-        self.addToolBar(tb)
-
-        def nav_button(text: str, slot: Callable[[], None], tip: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setToolTip(tip)
-            b.setMaximumWidth(48)
-            b.clicked.connect(slot)
-            return b
-
-        self.doc_title = QLabel("")
-        self.doc_title.setObjectName("docTitle")
-        # a long document name is cut, not a reason for the window to grow (its tooltip has it whole)
-        self.doc_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.doc_title.setMinimumWidth(60)
-        self.nav_bar.addWidget(self.doc_title, 1)
-        self.nav_bar.addWidget(self.tool_label)
-        self.nav_bar.addWidget(nav_button("◀", lambda: self.go_page(self.current_page - 1), "Previous page  ["))
-        self.nav_bar.addWidget(QLabel("Page"))
-        self.nav_bar.addWidget(self.page_spin)
-        self.nav_bar.addWidget(self.page_total)
-        self.nav_bar.addWidget(nav_button("▶", lambda: self.go_page(self.current_page + 1), "Next page  ]"))
-        self.nav_bar.addSpacing(16)
-        self.nav_bar.addWidget(nav_button("−", zout.trigger, "Zoom out  -"))
-        self.nav_bar.addWidget(self.zoom_label)
-        self.nav_bar.addWidget(nav_button("+", zin.trigger, "Zoom in  +"))
-        fit_b = QPushButton("Fit width")
-        fit_b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        fit_b.clicked.connect(fit.trigger)
-        self.nav_bar.addWidget(fit_b)
 
     # ================================================================== opening a case
     def choose_and_open(self) -> None:
