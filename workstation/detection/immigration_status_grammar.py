@@ -10,6 +10,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from workstation.detection.immigration_status_fields import _StatusFields
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_phrases import (
+    _ENTRY_LEMMAS,
+    _ENTRY_PLACES,
+    _GENERIC_SUBJECT,
+    _MANNER_AT,
+    _RULE_VERB,
+    _SENTENCE_END,
+    _STRONG_MANNER,
+)
+from workstation.detection.immigration_status_stories import (
     _ADMISSION_DECIDED,
     _ADMITTED_AS,
     _AGENCY_CUSTODY,
@@ -20,12 +29,8 @@ from workstation.detection.immigration_status_phrases import (
     _DEPART_VOLUNTARILY,
     _DETENTION_AUTHORITY,
     _ENFORCEMENT_CUE,
-    _ENTRY_LEMMAS,
     _ENTRY_NOUN,
-    _ENTRY_PLACES,
     _FALSE_CLAIM,
-    _GENERIC_SUBJECT,
-    _MANNER_AT,
     _NO_CONSENT,
     _NO_DOCUMENTS,
     _PASSIVE_ENFORCEMENT,
@@ -35,10 +40,7 @@ from workstation.detection.immigration_status_phrases import (
     _RELEASED_SUPERVISED,
     _RELIEF_BAR,
     _REMOVED_TO_COUNTRY,
-    _RULE_VERB,
-    _SENTENCE_END,
     _STATUS_NOUNS,
-    _STRONG_MANNER,
     _THE_PERSON_NOUN,
     _UNLAWFUL_PRESENCE,
 )
