@@ -169,9 +169,17 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
+def _quiet_pymupdf():  # noqa: ANN202 - MuPDF prints its errors on this process's stdout (the --json output)
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    return pymupdf
+
+
 def _page_count(path: Path) -> int | None:
     try:
-        import pymupdf
+        pymupdf = _quiet_pymupdf()
 
         with pymupdf.open(path) as doc:
             return int(doc.page_count) if not doc.needs_pass else None
@@ -180,7 +188,7 @@ def _page_count(path: Path) -> int | None:
 
 
 def _leftovers(out_dir: Path) -> list[str]:
-    import pymupdf
+    pymupdf = _quiet_pymupdf()
 
     from workstation.documents.redact import check_sanitized
 
