@@ -532,7 +532,7 @@ def test_scanned_pages_show_ocr_progress_then_their_findings(qtbot, open_window,
     the findings on the OCR text are reviewable like any other."""
     from benchmarks.scans import add_scan_page, render_gray, text_pdf
     from workstation.documents.ocr import ocr_text_of_pdf_pages
-    from workstation.qt.main_window import MainWindow
+    from workstation.qt.window_loading import CaseLoading
 
     lines = ["Complainant Maria Gonzalez can be reached at maria.gonzalez@example.com today.",
              "She stated that she is a Honduran national and lives in the Bronx."]
@@ -545,13 +545,13 @@ def test_scanned_pages_show_ocr_progress_then_their_findings(qtbot, open_window,
     pdf.close()
 
     seen: list[tuple[int, int, str]] = []
-    real = MainWindow._on_ocr_progress
+    real = CaseLoading._on_ocr_progress
 
     def spy(self, path, done, total):
         real(self, path, done, total)
-        seen.append((done, total, self.doc_list.item(0).text()))
+        seen.append((done, total, self.w.doc_list.item(0).text()))
 
-    monkeypatch.setattr(MainWindow, "_on_ocr_progress", spy)
+    monkeypatch.setattr(CaseLoading, "_on_ocr_progress", spy)
     window = open_window([case])
     assert [(d, t) for d, t, _ in seen] == [(1, 2), (2, 2)]
     assert all(f"reading scanned pages (OCR): {d} of 2" in text for d, _, text in seen)

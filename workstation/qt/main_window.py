@@ -12,20 +12,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -33,10 +30,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from workstation.documents.raster import PdfRasterizer
 from workstation.domain.case_record import CaseRecord
-from workstation.domain.errors import InputError, WorkstationError
-from workstation.domain.model import Document, Finding, Page, Rect
+from workstation.domain.errors import WorkstationError
+from workstation.domain.model import Finding, Rect
 from workstation.domain.policy import Policy
 from workstation.domain.review import (
     DECISION_LABELS,
@@ -48,14 +44,16 @@ from workstation.domain.review import (
     snippet,
 )
 from workstation.domain.roles import User
-from workstation.pipeline import Analyzer, Layout, ScannedDocument
+from workstation.pipeline import Analyzer, ScannedDocument
 from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
+from workstation.qt.loaded_document import LoadedDocument
 from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.preflight import PreflightDialog, choose_export_folder
 from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
 from workstation.qt.window_export import ExportFlow
 from workstation.qt.window_layout import WindowLayout
+from workstation.qt.window_loading import CaseLoading
 from workstation.qt.window_tools import ManualTools
 from workstation.qt.workers import (
     CaseLoader,
@@ -63,7 +61,6 @@ from workstation.qt.workers import (
     ExportOutcome,
     ExportWorker,
     Mailbox,
-    ScanResult,
 )
 from workstation.service import CaseService
 from workstation.service.review import is_stale_change
@@ -71,48 +68,6 @@ from workstation.service.review import is_stale_change
 ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
 CURSOR_SAVE_DELAY_MS = 400  # the reviewer's place (finding, page, zoom) is written this long after it last changed
 
-
-
-@dataclass
-class LoadedDocument:
-    """One document of the case as the window knows it."""
-
-    path: str
-    name: str
-    source_file: str
-    document: Document | None = None
-    layout: Layout | None = None
-    scanned: ScannedDocument | None = None
-    error: str = ""
-    placements: dict[FindingKey, dict[int, list[Rect]]] = field(default_factory=dict)
-    by_page: dict[int, list[Finding]] = field(default_factory=dict)  # findings drawn on each layout page
-    raster: PdfRasterizer | None = None
-    ocr_done: tuple[int, int] | None = None  # scanned pages read so far, of how many (while OCR runs)
-
-    @property
-    def ready(self) -> bool:
-        return self.scanned is not None
-
-    @property
-    def page_count(self) -> int:
-        if self.layout is not None:
-            return len(self.layout.rendered.pages) if self.layout.rendered else len(self.layout.document.pages)
-        return 0
-
-    def layout_page(self, number: int) -> Page | None:
-        if self.layout is None:
-            return None
-        pages = self.layout.rendered.pages if self.layout.rendered else self.layout.document.pages
-        return pages[number - 1] if 0 < number <= len(pages) else None
-
-    def rasterizer(self) -> PdfRasterizer | None:
-        if self.raster is None and self.layout is not None:
-            self.raster = PdfRasterizer(self.layout.pdf)
-        return self.raster
-
-    def first_page_of(self, finding: Finding) -> int:
-        pages = self.placements.get(FindingKey.of(finding))
-        return min(pages) if pages else finding.page
 
 
 def fitted_size(width: int, height: int) -> tuple[int, int]:
@@ -205,6 +160,7 @@ class MainWindow(QMainWindow):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
         self._cursor_timer.timeout.connect(self._save_cursor)
+        self.loading = CaseLoading(self)  # opening a case: loading, detection, the reason codes
         self.tools = ManualTools(self)  # manual boxes, text selection, search-and-redact
         self.exports = ExportFlow(self)  # pre-flight, the verified export in the background
         self.resize(*fitted_size(1500, 940))
@@ -213,259 +169,30 @@ class MainWindow(QMainWindow):
         self.layout_builder.build_actions()
         self._update_status()
 
-    # ================================================================== opening a case
+    # ================================================================== opening a case (``window_loading``)
     def choose_and_open(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a case folder")
-        if folder:
-            self.open_case([folder])
+        self.loading.choose_and_open()
 
     def open_case(self, paths: Sequence[str | Path]) -> bool:
-        from workstation.documents.intake import case_sources, expand_paths
-
-        self._stop_loader()
-        self._flush_cursor()  # the place in the case being left
-        try:
-            sources = case_sources(paths)  # links checked as given (a linked folder named directly is refused)
-            files = expand_paths(sources)
-        except InputError as exc:
-            self.page_view.show_message(f"Cannot open the case:\n{exc}")
-            self.statusBar().showMessage(f"Cannot open the case: {exc}")
-            return False
-        name = Path(sources[0]).name if len(sources) == 1 else f"{Path(sources[0]).name} + {len(sources) - 1}"
-        try:
-            opened = self.case_service.open_for_review(sources, name, self.account)
-        except WorkstationError as exc:  # a role that may not create cases, a store that refuses
-            self.page_view.show_message(f"Cannot open the case:\n{exc}")
-            self.statusBar().showMessage(f"Cannot open the case: {exc}")
-            return False
-        self.case = opened.record
-        self.session = ReviewSession(self.policy.reason_codes, self.user)
-        self.session.load(opened.decisions, opened.manual, opened.allow_list)
-        self._resume = dict(self.case.cursor)
-        for d in self.docs:
-            if d.raster is not None:
-                d.raster.close()
-        self.docs, self.by_path = [], {}
-        self.current, self.current_doc, self.current_page = None, None, 0
-        self.doc_list.clear()
-        self.findings.set_findings([], {}, self.session.state)
-        self.case_title = f"{html.escape(name)} · {len(files)} file(s)"
-        self.case_label.setText(self.case_title)
-        self.setWindowTitle(f"{name} — {self.user} ({self.role}) — Disclosure Review Workstation")
-        if self.on_case_opened is not None:
-            self.on_case_opened(self)
-        self._fit_on_first_page = "zoom" not in self._resume
-        if "zoom" in self._resume:
-            self.page_view.zoom = float(self._resume["zoom"])
-            self.zoom_label.setText(f"{round(self.page_view.zoom * 100)}%")
-        self.page_view.show_message("Loading the case…")
-        self.detecting = True
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("Loading…")
-        self.progress.show()
-        recorder = self.scan_recorder(self) if self.scan_recorder is not None else None
-        self._recording_in_loader = recorder is not None
-        loader = CaseLoader(files, self.engine, self.engine_factory, recorder,
-                            text_key=self.case_service.text_key(self.case.id))  # findings keyed as the store's
-        on = self.mailbox.connect
-        on(loader.firstPage, self._on_first_page)
-        on(loader.documentLoaded, self._on_document_loaded)
-        on(loader.fileFailed, self._on_file_failed)
-        on(loader.documentScanned, self._on_document_scanned)
-        on(loader.documentScanFailed, self._on_scan_failed)
-        on(loader.engineReady, self._on_engine_ready)
-        on(loader.progress, self._on_progress)
-        on(loader.ocrProgress, self._on_ocr_progress)
-        on(loader.recordFailed, self._on_record_failed)
-        on(loader.finished, self._on_loader_finished)
-        self._loader = loader
-        self.mailbox.start(loader)
-        self._update_status()
-        return True
+        return self.loading.open_case(paths)
 
     def _stop_loader(self) -> None:
-        """Stop loading the case (its messages not yet shown are dropped)."""
-        if self._loader is not None:
-            self._loader.stop(60.0)
-        self._loader = None
-
-    # The receivers of the background workers' messages (called on this thread by the mailbox)
-    def _on_engine_ready(self, engine: Analyzer) -> None:
-        self.engine = engine  # built once; the next case reuses it
-        if self.on_engine_ready is not None:  # free text (a release reason) can be checked from now on
-            self.on_engine_ready(self)
-
-    def _add_doc(self, ld: LoadedDocument) -> None:
-        self.docs.append(ld)
-        self.by_path[ld.path] = ld
-        item = QListWidgetItem()
-        self.doc_list.addItem(item)
-        self._paint_doc(ld)
+        self.loading._stop_loader()
 
     def _paint_doc(self, ld: LoadedDocument) -> None:
-        row = self.docs.index(ld)
-        item = self.doc_list.item(row)
-        if ld.error:
-            item.setText(f"⚠ {ld.name}\n    {ld.error}")
-            item.setForeground(QColor("#b00020"))
-            item.setToolTip(f"{ld.path}\n{ld.error}")
-            return
-        pages = ld.page_count
-        scanned = ld.document.scanned_pages if ld.document is not None else []
-        if scanned and not ld.ready and not self.detecting:
-            status = "scanned pages not read (detection stopped)"
-            item.setForeground(QColor("#b00020"))
-        elif scanned and not ld.ready:
-            done, total = ld.ocr_done or (0, len(scanned))
-            status = f"reading scanned pages (OCR): {done} of {total}"
-            item.setForeground(QColor("#555555"))
-        elif scanned:
-            status = f"page(s) {', '.join(map(str, scanned))} scanned: OCR failed or unavailable, not exportable"
-            item.setForeground(QColor("#b00020"))
-        elif not ld.ready:
-            status = "detecting…"
-            item.setForeground(QColor("#555555"))
-        else:
-            done, total = self.session.progress(ld.path)
-            deferred = len(self.session.deferred(ld.path))
-            status = f"{done} of {total} reviewed" + ("  ✓" if done == total else "")
-            if deferred:
-                status += f" · ⚑ {deferred} deferred to counsel"
-            item.setForeground(QColor("#1b5e20") if done == total else QColor("#000000"))
-        item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
-        item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
-
-    def _on_first_page(self, pdf: bytes | None) -> None:
-        """The case's first PDF, page 1, on screen while its text is still being read (a large PDF takes seconds)."""
-        self.page_view.show_preview(pdf, fit=self._fit_on_first_page)
-
-    def _on_document_loaded(self, doc: Document, lay: Layout | None, source_file: str) -> None:
-        ld = LoadedDocument(doc.path, doc.display_name, source_file, document=doc, layout=lay)
-        self.session.add_document(doc.path)
-        self._add_doc(ld)
-        want = self._resume.get("document")
-        if self.current_doc is None or (want == doc.path and self.current is None):
-            page = int(self._resume.get("page", 1)) if want == doc.path else 1
-            self.show_document(ld, page)
-
-    def _on_file_failed(self, path: str, message: str) -> None:
-        ld = LoadedDocument(path, Path(path).name, path, error=message)
-        self._add_doc(ld)
-        self.statusBar().showMessage(f"{Path(path).name}: {message}", 8000)
-
-    def _on_scan_failed(self, path: str, message: str) -> None:
-        ld = self.by_path.get(path)
-        if ld is not None:
-            ld.error = message
-            self._paint_doc(ld)
-
-    def _on_document_scanned(self, result: ScanResult) -> None:
-        try:
-            self._show_scanned(result)
-        finally:
-            result.shown.set()
-
-    def _show_scanned(self, result: ScanResult) -> None:
-        sd = result.scanned
-        ld = self.by_path[sd.document.path]
-        ld.scanned = sd
-        ld.document = sd.document
-        if result.layout is not None:
-            ld.layout = result.layout
-            if ld.raster is not None:
-                ld.raster.close()
-                ld.raster = None
-        ld.placements, ld.by_page = result.placements, result.by_page
-        self.session.set_findings(ld.path, result.findings)
-        self._paint_doc(ld)
-        if ld is self.current_doc:
-            self._load_findings_panel(ld)
-            self._refresh_page()
-        if self.current is None:
-            self._maybe_resume_or_start(ld)
-        self._update_status()
-
-    def _maybe_resume_or_start(self, ld: LoadedDocument) -> None:
-        """Go back to the finding the reviewer was on when the case was last closed (once its document is
-        detected), or else start at the first pending finding."""
-        target = self.by_path.get(self._resume.get("document", ""))
-        if target is not None and not target.ready and not target.error:
-            return  # wait for the document the reviewer was on
-        key = self._resume.get("finding")
-        found = self.session.find(FindingKey(*key)) if key else None
-        if found is None:
-            found = self.session.next_pending(None)
-        if found is not None:
-            self.set_current(found)
+        self.loading._paint_doc(ld)
 
     def set_exemption_codes(self, codes: Sequence[tuple[str, str]]) -> None:
-        """Every exemption code of the case's recipient policy with its description (``ExemptionCatalog.choices``:
-        the recipient's code set - FOIL's 87(2)(a)-(j), FOIA's (b)(6)/(b)(7)(C) - and the NYC codes)."""
-        self.exemption_codes = list(codes)
-        self._fill_reason_codes()
+        self.loading.set_exemption_codes(codes)
 
     def _fill_reason_codes(self) -> None:
-        """The dropdown: the policy's default codes first (combined codes as the policy gives them), then every
-        code of the recipient's list; each with its description (text and tooltip)."""
-        described = dict(self.exemption_codes)
-        current = self.reason_code()
-        self.reason_combo.clear()
-        entries = [(c, " ".join(described.get(p.strip(), "") for p in c.split(";")).strip())
-                   for c in self.session.reason_code_choices()]
-        entries += [(c, d) for c, d in self.exemption_codes if c not in dict(entries)]
-        for code, description in entries:
-            short = description if len(description) <= 90 else description[:89].rstrip() + "…"
-            self.reason_combo.addItem(f"{code} — {short}" if description else code, code)
-            self.reason_combo.setItemData(self.reason_combo.count() - 1, description or code,
-                                          Qt.ItemDataRole.ToolTipRole)
-        idx = self.reason_combo.findData(current)
-        self.reason_combo.setCurrentIndex(max(0, idx))
+        self.loading._fill_reason_codes()
 
     def reason_code(self) -> str:
-        """The exemption code chosen for the next redaction."""
-        return str(self.reason_combo.currentData() or self.reason_combo.currentText())
+        return self.loading.reason_code()
 
     def set_reason_codes(self, codes: dict[str, str]) -> None:
-        """The default reason code of each category (the case's recipient policy: FOIL codes for a public
-        requester, FOIA codes for a federal agency...) and the choices offered for a redaction."""
-        self.session.reason_codes = dict(codes)
-        self._fill_reason_codes()
-        if self.current is not None:
-            self.set_current(self.current)
-
-    def _on_ocr_progress(self, path: str, done: int, total: int) -> None:
-        ld = self.by_path.get(path)
-        if ld is not None:
-            ld.ocr_done = (done, total)
-            self._paint_doc(ld)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"Detecting %v of {total}")
-
-    def _on_loader_finished(self) -> None:
-        self.detecting = False
-        self.progress.hide()
-        for d in self.docs:
-            if not d.ready and not d.error:  # detection stopped before it (its pane line said "detecting")
-                self._paint_doc(d)
-        total = sum(len(d.scanned.findings) for d in self.docs if d.scanned)
-        failed = sum(1 for d in self.docs if d.error)
-        msg = f"Detection complete: {total} findings in {len(self.docs) - failed} document(s)"
-        if failed:
-            msg += f"; {failed} could not be opened"
-        self.statusBar().showMessage(msg, 10000)
-        if not self._recording_in_loader and self.on_scan_complete is not None:
-            self.on_scan_complete(self, [d.scanned for d in self.docs if d.scanned is not None])
-        if self.current is None:
-            nxt = self.session.next_pending(None)
-            if nxt is not None:
-                self.set_current(nxt)
-        self._update_status()
-
-    def _on_record_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"The scan could not be recorded in the case store: {message}", 15000)
+        self.loading.set_reason_codes(codes)
 
     # ================================================================== showing
     def _on_document_row(self, row: int) -> None:
