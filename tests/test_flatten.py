@@ -296,3 +296,38 @@ def test_the_windows_export_message_names_the_flattened_pages(tmp_path) -> None:
     assert outcome.message.endswith("record. Note: a.redacted.pdf: page 2 flattened: its text could not be "
                                     "verifiably removed. Note: a.redacted.pdf: page 5 flattened: its text could "
                                     "not be verifiably removed")
+
+
+def test_every_unverifiable_page_found_is_flattened_in_one_round(monkeypatch) -> None:
+    """A long document with many unverifiable pages (the IRS 1040-NR instructions of issue 14) is verified again
+    once, not once per page (which made its export quadratic: the census's 120 s ran out)."""
+    real = redact_module._check
+    rounds: list[str] = []
+
+    def check(pages, plan, removed, document, extractor):  # noqa: ANN001, ANN202
+        if extractor == "PyMuPDF":
+            rounds.append(extractor)
+        failing = [n for n in (1, 3) if pages[n - 1][1]]  # pages 1 and 3 fail while they have characters
+        if failing:
+            error = TextRemainsError(document, failing[0], f"{extractor} still extracts redacted text")
+            error.pages = failing
+            raise error
+        return real(pages, plan, removed, document, extractor)
+
+    monkeypatch.setattr(redact_module, "_check", check)
+    data = three_pages()
+    done = redact_and_verify_pages(data, plan_of(data), "three.pdf")
+    assert sorted(done.flattened) == [1, 3] and len(rounds) == 2
+    with pytest.raises(TextRemainsError) as exc:
+        redact_and_verify_pages(data, plan_of(data), "three.pdf", flatten=False)
+    assert exc.value.page == 1 and exc.value.pages == [1, 3]
+
+
+def test_the_check_lists_every_failing_page() -> None:
+    data = three_pages()
+    plan = plan_of(data)
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        pages = redact_module._pymupdf_pages(doc)
+    with pytest.raises(TextRemainsError) as exc:
+        redact_module._check(pages, plan, redact_module.RemovedStrings([NAME]), "three.pdf", "PyMuPDF")
+    assert exc.value.page == 1 and exc.value.pages == [1, 2, 3]

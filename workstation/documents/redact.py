@@ -435,7 +435,10 @@ def redact_and_verify(pdf_bytes: bytes, plan: Mapping[int, PageRedactions], docu
 
 class TextRemainsError(VerificationError):
     """Verification failed because an extractor still reads text that was removed from a page: a page that
-    flattening can make verifiable (not a sanitization problem, not OCR reading a scanned page)."""
+    flattening can make verifiable (not a sanitization problem, not OCR reading a scanned page). ``page`` is the
+    first such page, ``pages`` all the pages the check found (empty: only ``page``)."""
+
+    pages: list[int] = []  # noqa: RUF012 - set on the instance by _check
 
 
 class HiddenTextRemainsError(TextRemainsError):
@@ -482,7 +485,8 @@ def _redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions
                 from workstation.documents.ocr import tessdata_dir
 
                 tessdata_dir()  # a flattened page is verified by OCR: without Tesseract it is refused as before
-                data, flattened[exc.page] = flatten_page(data, exc.page, plan.get(exc.page))
+                for number in [exc.page, *(n for n in exc.pages if n != exc.page and n not in flattened)]:
+                    data, flattened[number] = flatten_page(data, number, plan.get(number))
             except page_time.Overrun:
                 raise
             except Exception:
@@ -632,14 +636,21 @@ class _BoxIndex:
 
 def _check(pages: list[tuple[str, list[tuple[str, float, float]]]], plan: Mapping[int, PageRedactions],
            removed: RemovedStrings, document: str, extractor: str) -> None:
+    """Raises ``TextRemainsError`` naming the first page where ``extractor`` still reads removed text; its
+    ``pages`` lists every such page, so that flattening takes them all in one round (one round per page made a
+    long document's export quadratic: the whole document is verified again after each round)."""
+    failing: list[tuple[int, str]] = []
     for index, (text, chars) in enumerate(pages):
         number = index + 1
         red = plan.get(number)
         if red and red.boxes:
             index_ = _BoxIndex(red.boxes)
-            for c, cx, cy in chars:
-                if not c.isspace() and index_.contains(cx, cy):
-                    raise TextRemainsError(
-                        document, number, f"{extractor} still extracts a character inside a redaction box")
+            if any(not c.isspace() and index_.contains(cx, cy) for c, cx, cy in chars):
+                failing.append((number, f"{extractor} still extracts a character inside a redaction box"))
+                continue
         if removed.by_first and removed.found_in(text):
-            raise TextRemainsError(document, number, f"{extractor} still extracts redacted text")
+            failing.append((number, f"{extractor} still extracts redacted text"))
+    if failing:
+        error = TextRemainsError(document, failing[0][0], failing[0][1])
+        error.pages = [number for number, _ in failing]
+        raise error
