@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain.disclosure import DisclosureContext, RecipientType
-from workstation.domain.training import Suggestions, Verdict, shown
+from workstation.domain.training import Suggestions, Verdict
 from workstation.service.scanning import scan_documents
 
 VERDICTS = {Verdict.CORRECT: "correct", Verdict.MISSED: "missed", Verdict.RELEASED_WITHOUT_REASON: "no reason",
@@ -44,25 +44,30 @@ def cmd_training(args: argparse.Namespace, open_store: Callable[[argparse.Namesp
 def _new(args: argparse.Namespace, service: Any, user: Any, lazy: Any,
          ocr_progress: Callable[[str, int, int], None]) -> int:
     from workstation.documents.intake import load_case
-    from workstation.service.training import make_lesson_case, make_practice_case, open_practice_case
+    from workstation.service.training import (
+        make_lesson_case,
+        make_practice_case,
+        open_practice_case,
+        suggestion_filter,
+    )
     from workstation.training.lessons import lesson
 
     if args.lesson:
         one = lesson(args.lesson)
         recipient = RecipientType.parse(one.recipient)
-        practice = make_lesson_case(args.out, one, service.policies.policy(recipient))
+        practice = make_lesson_case(args.out, one, service.policies.policy(recipient), args.suggestions)
         label = one.family + "." + one.language
     else:
         recipient = RecipientType.parse(args.recipient or RecipientType.FEDERAL_IMMIGRATION.value)
-        practice = make_practice_case(args.out, service.policies.policy(recipient), seed=args.seed)
+        practice = make_practice_case(args.out, service.policies.policy(recipient), seed=args.seed,
+                                      suggestions=args.suggestions)
         label = args.seed
     sources = [str(p) for p in practice.documents]
     done = scan_documents(load_case(sources), lazy, ocr_progress=ocr_progress)
     level = Suggestions(args.suggestions)
-    seen = shown([f"{f.document}:{f.page}:{f.start}:{f.end}:{f.entity_type}" for s in done.scanned
-                  for f in s.findings], level, f"{label}:{user.name}")
+    keep = suggestion_filter(sources, user.name)  # as the window will show them
     for s in done.scanned:
-        s.findings[:] = [f for f in s.findings if f"{f.document}:{f.page}:{f.start}:{f.end}:{f.entity_type}" in seen]
+        s.findings[:] = keep(s.findings) if keep is not None else s.findings
     name = args.name or f"practice-{label}"
     n = open_practice_case(service, name, DisclosureContext(recipient), user, done)
     print(f"practice case {name}: {len(sources)} document(s) in {practice.folder}, recipient {recipient.value}; "

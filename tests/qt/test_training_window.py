@@ -14,7 +14,7 @@ def test_a_lesson_round_in_the_window(open_window, case_dir, tmp_path, qtbot) ->
     assert window.menuBar().actions()[-1].text() == "&Training"
     assert training_menu.score_window_case(window) is None  # the sample case is no practice case
     one = lesson("identifiers.en")
-    assert training_menu.start_lesson(window, one, tmp_path / "lesson")
+    assert training_menu.start_lesson(window, one, tmp_path / "lesson", suggestions="all")
     qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
     assert window.case_service.state(window.case.id).context.recipient.value == one.recipient
     s = window.session
@@ -42,4 +42,18 @@ def test_a_lesson_round_in_the_window(open_window, case_dir, tmp_path, qtbot) ->
     # the result is kept in the store's training trail, not in the case's
     assert [r.event for r in window.case_service.audit_records("training")] == ["training-result"]
     assert "training-result" not in {r.event for r in window.case_service.audit_records(window.case.id)}
+    window.close()
+
+
+def test_a_trainee_is_shown_part_of_the_suggestions(open_window, case_dir, tmp_path, qtbot) -> None:
+    """Issue 15: the detector's suggestions partly hidden, so the exercise trains eyes, not trust in the detector;
+    only what is shown is recorded (what the trainee finds on their own, they box)."""
+    window = open_window([case_dir])
+    one = lesson("names.en")
+    counts = {}
+    for level in ("all", "half", "none"):
+        assert training_menu.start_lesson(window, one, tmp_path / level, suggestions=level)
+        qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+        counts[level] = len(window.session.queue())
+    assert counts["all"] >= 2 and counts["half"] == (counts["all"] + 1) // 2 and counts["none"] == 0
     window.close()

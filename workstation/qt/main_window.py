@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.user} ({self.role}) — Disclosure Review Workstation")
         self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
         self.on_engine_ready: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
+        # hook (training_menu): the findings a practice case's trainee is shown, chosen when a case opens
+        self.suggestion_filter_for: Callable[[Sequence[str], str], Callable[[list[Finding]], list[Finding]] | None] \
+            | None = None
+        self.finding_filter: Callable[[list[Finding]], list[Finding]] | None = None
         # hook: records the scan in the store. Called when a case is opened; the function it returns is run in the
         # loader's thread once every document is detected (None: nothing to record there)
         self.scan_recorder: Callable[[MainWindow], ScanRecorder | None] | None = None

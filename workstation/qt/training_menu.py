@@ -37,6 +37,7 @@ from workstation.service.training import (
     practice_key,
     record_result,
     score_practice,
+    suggestion_filter,
 )
 from workstation.training.lessons import Lesson, lessons
 
@@ -49,14 +50,16 @@ def install(window: Any) -> None:
     window.score_action.triggered.connect(lambda: show_score(window))
     menu.addAction(window.lesson_action)
     menu.addAction(window.score_action)
+    window.suggestion_filter_for = suggestion_filter  # a practice case shows only part of the suggestions
 
 
-def start_lesson(window: Any, lesson: Lesson, folder: Path) -> bool:
-    """Write the lesson into ``folder``, open it, and set its recipient (its rules are what is practised)."""
+def start_lesson(window: Any, lesson: Lesson, folder: Path, suggestions: str = "half") -> bool:
+    """Write the lesson into ``folder``, open it, and set its recipient (its rules are what is practised); the
+    trainee is shown ``suggestions`` of the detector's findings (all, a stable half, none)."""
     service = window.case_service
     recipient = RecipientType.parse(lesson.recipient)
     try:
-        practice = make_lesson_case(folder, lesson, service.policies.policy(recipient))
+        practice = make_lesson_case(folder, lesson, service.policies.policy(recipient), suggestions)
     except WorkstationError as exc:
         QMessageBox.warning(window, "Cannot start the lesson", str(exc))
         return False

@@ -62,6 +62,8 @@ class CaseLoading:
             self.w.statusBar().showMessage(f"Cannot open the case: {exc}")
             return False
         self.w.case = opened.record
+        hook = self.w.suggestion_filter_for
+        self.w.finding_filter = hook(sources, self.w.account.name) if hook is not None else None
         self.w.session = ReviewSession(self.w.policy.reason_codes, self.w.user)
         self.w.session.load(opened.decisions, opened.manual, opened.allow_list)
         self.w._resume = dict(self.w.case.cursor)
@@ -198,8 +200,14 @@ class CaseLoading:
             if ld.raster is not None:
                 ld.raster.close()
                 ld.raster = None
+        findings = result.findings
+        if self.w.finding_filter is not None:  # a practice case: only the suggestions the trainee is shown
+            findings = self.w.finding_filter(findings)
+            keep = {f.key for f in findings}
+            sd.findings[:] = [f for f in sd.findings if f.key in keep]  # and only those are recorded
+            result.by_page = {p: [f for f in fs if f.key in keep] for p, fs in result.by_page.items()}
         ld.placements, ld.by_page = result.placements, result.by_page
-        self.w.session.set_findings(ld.path, result.findings)
+        self.w.session.set_findings(ld.path, findings)
         self._paint_doc(ld)
         if ld is self.w.current_doc:
             self.w._load_findings_panel(ld)

@@ -10,7 +10,7 @@ gold offsets in each document's text, which is the text of its one page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from workstation.domain.errors import PermissionDenied, UsageError
 from workstation.domain.policy_engine import RecipientPolicy
 from workstation.domain.review import ManualEntry
 from workstation.domain.roles import Permission, User
-from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, Verdict, score
+from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, Suggestions, Verdict, score, shown
 from workstation.service.base import ServiceBase
 from workstation.service.items import TRAINING_TRAIL
 from workstation.service.scanning import CaseScan
@@ -38,7 +38,7 @@ class PracticeCase:
 
 
 def make_practice_case(folder: Path, policy: RecipientPolicy, *, seed: str,
-                       types: Sequence[str] = PRACTICE_TYPES) -> PracticeCase:
+                       types: Sequence[str] = PRACTICE_TYPES, suggestions: str = "half") -> PracticeCase:
     """Write a new practice case into ``folder`` (which must not exist yet) and work out its key."""
     from workstation.training.corpus import generate_document
 
@@ -51,7 +51,8 @@ def make_practice_case(folder: Path, policy: RecipientPolicy, *, seed: str,
         path = (folder / f"{n:02d}-{doc_type.replace('_', '-')}.txt").resolve()
         path.write_text(doc.text, encoding="utf-8", newline="\n")
         paths.append(path)
-    _write_spec(folder, {"seed": seed, "types": list(types), "recipient": policy.recipient.value})
+    _write_spec(folder, {"seed": seed, "types": list(types), "recipient": policy.recipient.value,
+                         "suggestions": Suggestions(suggestions).value})
     key = _generated_key(folder, policy, seed, types)
     return PracticeCase(folder.resolve(), tuple(paths), key, seed)
 
@@ -59,7 +60,8 @@ def make_practice_case(folder: Path, policy: RecipientPolicy, *, seed: str,
 SPEC_FILE = ".practice.json"  # in the practice folder: how it was made (no answers), to rebuild its key
 
 
-def make_lesson_case(folder: Path, lesson: Lesson, policy: RecipientPolicy) -> PracticeCase:
+def make_lesson_case(folder: Path, lesson: Lesson, policy: RecipientPolicy,
+                     suggestions: str = "half") -> PracticeCase:
     """Write a lesson into ``folder`` as a one-document practice case; its key holds the lesson's decoys too."""
     if folder.exists():
         raise UsageError(f"{folder}: already exists; a practice case is made in a new folder")
@@ -68,7 +70,8 @@ def make_lesson_case(folder: Path, lesson: Lesson, policy: RecipientPolicy) -> P
     path.write_text(lesson.text, encoding="utf-8", newline="\n")
     key = AnswerKey.build(policy, [(Span(str(path), 1, s, e), c) for s, e, c in lesson.spans],
                           [Span(str(path), 1, s, e) for s, e in lesson.decoys])
-    _write_spec(folder, {"lesson": lesson.name, "recipient": policy.recipient.value})
+    _write_spec(folder, {"lesson": lesson.name, "recipient": policy.recipient.value,
+                         "suggestions": Suggestions(suggestions).value})
     return PracticeCase(folder.resolve(), (path,), key, lesson.name)
 
 
@@ -115,6 +118,32 @@ def open_practice_case(service: Any, name: str, context: DisclosureContext, user
         rec = service.create(sources, name, context, user, done.scanned)
         return int(service.record_scan(rec, user, done.scanned, done.versions, policy_decisions=False,
                                        labels=done.labels))
+
+
+def suggestion_filter(sources: Sequence[str], trainee: str) -> Callable[[list[Any]], list[Any]] | None:
+    """For the practice case made of ``sources``: the detector's findings the trainee is shown (its spec's
+    suggestions level: all, a stable half per document and trainee, none) - None for a case that is no practice
+    case or shows everything. The command line and the window choose the same findings."""
+    import json
+
+    if not sources:
+        return None
+    folder = Path(sources[0]).parent
+    try:
+        spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    level = Suggestions(str(spec.get("suggestions", "all")))
+    if level is Suggestions.ALL:
+        return None
+    label = str(spec.get("lesson") or spec.get("seed"))
+
+    def keep(findings: list[Any]) -> list[Any]:
+        keys = [f"{Path(f.document).name}:{f.page}:{f.start}:{f.end}:{f.entity_type}" for f in findings]
+        seen = shown(keys, level, f"{label}:{trainee}")
+        return [f for f, k in zip(findings, keys, strict=True) if k in seen]
+
+    return keep
 
 
 def practice_answers(service: ServiceBase, case_id: str) -> list[Answer]:
