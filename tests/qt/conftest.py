@@ -50,7 +50,7 @@ def open_window(qtbot, engine, store) -> Callable:
         window.activateWindow()
         window.page_view.setFocus()
         if wait:
-            qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+            qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
         return window
 
     return _open

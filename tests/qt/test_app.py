@@ -25,6 +25,6 @@ def test_build_window_defaults_to_the_sample_case(qtbot, engine, tmp_path) -> No
     qtbot.addWidget(window)
     assert window.case is not None and window.case.sources == (str(SAMPLE_CASE.resolve()),)
     assert window.engine is engine and window.engine_factory is None  # the engine is passed in, never built here
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     window.close()
     store.close()

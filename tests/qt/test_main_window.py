@@ -63,7 +63,7 @@ def test_opens_the_sample_case_with_the_first_page_at_once_and_detects_in_the_ba
     assert window.progress.isVisible()
     qtbot.waitUntil(lambda: window.current_page == 1, timeout=5_000)  # the first page is on screen at once
     assert window.page_view._pixmap_item is not None
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     assert not window.progress.isVisible()
     names = [d.name for d in window.docs]
     assert names == [COMPLAINT, "shelter-email", "shelter-email.referral-note", "shelter-intake-form",
@@ -400,7 +400,7 @@ def test_review_export_and_reopen_end_to_end(qtbot, open_window, case_dir, tmp_p
     key(window, Qt.Key.Key_E, Ctrl)
     assert window.preflight.ready, [r.message for r in window.preflight.rows]
     window.preflight.export_button.click()
-    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=180_000)
     result = window.last_export
     assert result.ok, result.message
     assert "verified" in result.message.lower()
@@ -519,7 +519,7 @@ def test_a_failed_verification_names_the_page_and_writes_nothing(open_window, ca
     window = open_window([case_dir])
     out = tmp_path / "out"
     assert redact_undecided(window) and window.export_to(out)
-    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=180_000)
     result = window.last_export
     assert not result.ok and result.failed_page == 1 and result.failed_document.endswith(".docx")
     assert "page 1" in result.message and "nothing was written" in result.message

@@ -56,7 +56,7 @@ def as_user(qtbot, engine, store, paths, name, users):
     qtbot.waitExposed(window)
     window.activateWindow()
     window.page_view.setFocus()
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     return window
 
 
@@ -241,7 +241,7 @@ def test_preflight_lists_every_blocker_names_the_case_and_remembers_the_folder(o
     out.mkdir()
     window._choose_directory = lambda: str(out)
     pre.export_button.click()
-    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=60_000)
+    qtbot.waitUntil(lambda: window.last_export is not None and not window.exporting, timeout=180_000)
     assert window.last_export.ok, window.last_export.message
     assert last_folder() == str(out)
 
@@ -375,7 +375,7 @@ def test_a_reason_is_checked_once_the_engine_built_in_the_background_is_ready(qt
     window = build_window([case_dir], store=store, engine=None, factory=lambda: engine, user="clerk-tester")
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     assert window.engine is engine
     address = next(f for f in window.session.queue() if f.entity_type == "ADDRESS")
     window.set_current(address)

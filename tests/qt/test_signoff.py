@@ -140,7 +140,7 @@ def test_a_supervisor_cannot_decide_in_the_window(qtbot, engine, store, case_dir
     CaseService(store).open_for_review(case_sources([case_dir]), case_dir.name, users.get("clerk1"))
     window = build_window([case_dir], store=store, engine=engine, user="super1", users=users)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     assert "super1 (supervisor)" in window.windowTitle()
     first = window.session.queue()[0]
     assert window._commit(window.session.decide([first], Decision.REDACT)) is False
@@ -159,7 +159,7 @@ def test_a_locked_category_cannot_be_released_in_the_window(qtbot, engine, case,
     service, case_id = case
     window = build_window([tmp_path / "case"], store=service.store, engine=engine, user="clerk1", users=users)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     assert window.case.id == case_id
     s = window.session
     by_type = {f.entity_type: f for f in s.queue()}
@@ -195,7 +195,7 @@ def test_free_text_typed_in_the_window_is_checked_like_the_command_line(qtbot, e
     service, case_id = case
     window = build_window([tmp_path / "case"], store=service.store, engine=engine, user="clerk1", users=users)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     s = window.session
     phone = next(f for f in s.queue() if f.entity_type == "PHONE_NUMBER")
     assert window._commit(s.decide([phone], Decision.RELEASE, reason=PAYLOAD)) is False

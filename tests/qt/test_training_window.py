@@ -15,7 +15,7 @@ def test_a_lesson_round_in_the_window(open_window, case_dir, tmp_path, qtbot) ->
     assert training_menu.score_window_case(window) is None  # the sample case is no practice case
     one = lesson("identifiers.en")
     assert training_menu.start_lesson(window, one, tmp_path / "lesson", suggestions="all")
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     assert window.case_service.state(window.case.id).context.recipient.value == one.recipient
     s = window.session
     found = s.queue()
@@ -53,7 +53,7 @@ def test_a_trainee_is_shown_part_of_the_suggestions(open_window, case_dir, tmp_p
     counts = {}
     for level in ("all", "half", "none"):
         assert training_menu.start_lesson(window, one, tmp_path / level, suggestions=level)
-        qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+        qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
         counts[level] = len(window.session.queue())
     assert counts["all"] >= 2 and counts["half"] == (counts["all"] + 1) // 2 and counts["none"] == 0
     window.close()

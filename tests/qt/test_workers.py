@@ -177,7 +177,7 @@ def test_opening_another_case_while_one_loads_drops_the_first_cases_messages(qtb
     first = window._loader
     assert window.open_case([case_dir])  # ...is left for another
     assert first is not None and not first.running
-    qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
     # "done" came from the second case's loader, not the first's late "finished": every document of the second
     # case is detected by then (its loader's thread ends right after it sends "finished")
     assert window.docs and all(d.ready for d in window.docs)

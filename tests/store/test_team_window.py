@@ -23,7 +23,7 @@ def test_the_window_shows_what_another_reviewer_decided(pg_empty: Cluster, qtbot
     try:
         window = build_window([case_dir], store=mine, engine=engine, user="clerk1")
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: not window.detecting, timeout=60_000)
+        qtbot.waitUntil(lambda: not window.detecting, timeout=180_000)
         refresh = window.team_refresh
         refresh.timer.stop()  # the test drives it
         qtbot.waitUntil(lambda: window.case_service.items(window.case.id) != [], timeout=30_000)
