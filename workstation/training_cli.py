@@ -78,7 +78,7 @@ def _new(args: argparse.Namespace, service: Any, user: Any, lazy: Any,
 
 
 def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
-    from workstation.service.training import practice_key, record_result, score_practice
+    from workstation.service.training import mistake_texts, practice_key, record_result, score_practice
 
     rec = service.lookup(args.name)
     folder = Path(rec.sources[0]).parent
@@ -91,12 +91,8 @@ def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
     print(f"  {'category':<22}" + "".join(f"{heading:>15}" for heading in VERDICTS.values()))
     for category, counts in sorted(card.per_category.items()):
         print(f"  {category:<22}" + "".join(f"{counts[v.value]:>15}" for v in VERDICTS))
-    texts: dict[str, str] = {}
-    for m in card.mistakes:
+    for m, text in zip(card.mistakes, mistake_texts(card.mistakes), strict=True):
         span = m.item.span
-        if span.document not in texts:
-            texts[span.document] = Path(span.document).read_text(encoding="utf-8")
-        text = texts[span.document][span.start:span.end]  # the practice case's own synthetic text
         did = m.answer.decision if m.answer is not None else "nothing"
         print(f"  - {m.verdict.value}: {m.item.category or 'decoy'} {text!r} ({Path(span.document).name} "
               f"[{span.start}:{span.end}]; you: {did}; expected: {m.item.expect.value}"
@@ -107,22 +103,16 @@ def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
 
 def _report(args: argparse.Namespace, service: Any, user: Any) -> int:
     """The practice results as CSV and PDF (``training-report.csv``/``.pdf``): the spot-check's counterpart."""
-    import csv
-    import io
-
     from workstation.documents.report_pdf import table_pdf
     from workstation.domain.roles import Permission
+    from workstation.service.items import _csv
     from workstation.service.training import REPORT_COLUMNS, result_rows
 
     sees_all = user.can(Permission.SPOT_CHECK) or user.can(Permission.ASSIGN_ROLES)
     trainee = args.trainee or (None if sees_all else user.name)  # a trainee's report is their own
     rows = result_rows(service, user, trainee)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerows(rows)
-    (args.out_dir / "training-report.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (args.out_dir / "training-report.csv").write_bytes(_csv(REPORT_COLUMNS, rows))
     pdf = table_pdf("Training results", [f"{len({r[0] + r[1] for r in rows})} round(s)"
                                          + (f" of {trainee}" if trainee else " of every trainee")
                                          + ". Counts only: no text of any practice case."],

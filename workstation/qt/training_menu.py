@@ -34,6 +34,7 @@ from workstation.domain.training import Mistake, Scorecard, Verdict
 from workstation.service.training import (
     SPEC_FILE,
     make_lesson_case,
+    mistake_texts,
     practice_key,
     record_result,
     score_practice,
@@ -179,8 +180,8 @@ class ScoreDialog(QDialog):
         self.mistakes.setWordWrap(True)
         self.mistakes.setAlternatingRowColors(True)
         self.mistakes.setSpacing(3)
-        for m in card.mistakes:
-            item = QListWidgetItem(self._describe(m))
+        for m, text in zip(card.mistakes, mistake_texts(card.mistakes), strict=True):
+            item = QListWidgetItem(self._describe(m, text))
             item.setData(Qt.ItemDataRole.UserRole, m)
             self.mistakes.addItem(item)
         self.mistakes.itemDoubleClicked.connect(lambda item: self.show_mistake(item.data(Qt.ItemDataRole.UserRole)))
@@ -188,12 +189,7 @@ class ScoreDialog(QDialog):
         self.resize(760, 560)
 
     @staticmethod
-    def _describe(m: Mistake) -> str:
-        span = m.item.span
-        try:  # the practice case's own synthetic text
-            text = Path(span.document).read_text(encoding="utf-8")[span.start:span.end]
-        except OSError:
-            text = ""
+    def _describe(m: Mistake, text: str) -> str:
         did = m.answer.decision if m.answer is not None else "nothing"
         return (f"{m.verdict.value}: {m.item.category or 'decoy'} “{text}” - you: {did}; expected: "
                 f"{m.item.expect.value}{' ' + m.item.code if m.item.code else ''}\n{m.item.rule.value}: "

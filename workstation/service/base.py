@@ -126,16 +126,16 @@ class ServiceBase:
             if rec is None and user is not None:
                 require(user, Permission.OPEN_CASE, name)
             rec = self.store.open_case(sources, name)
-        return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
+        return self._review_state(rec)
 
     def review_state(self, case_id: str) -> ReviewState | None:
         """What has been decided on an open case so far, read again (after another reviewer's change, or
         Refresh), without reopening it. None when there is no such case."""
         rec = self.store.case(case_id)
-        if rec is None:
-            return None
-        return ReviewState(rec, self.store.decisions(case_id), self.store.manual(case_id),
-                           self.store.allow_list(case_id))
+        return self._review_state(rec) if rec is not None else None
+
+    def _review_state(self, rec: CaseRecord) -> ReviewState:
+        return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
 
     def audit_head_of(self, case_id: str) -> tuple[int, str]:
         """(records, head hash) of the case's trail: a cheap look at whether anything changed."""

@@ -20,7 +20,17 @@ from workstation.domain.errors import PermissionDenied, UsageError
 from workstation.domain.policy_engine import RecipientPolicy
 from workstation.domain.review import ManualEntry
 from workstation.domain.roles import Permission, User
-from workstation.domain.training import Answer, AnswerKey, Scorecard, Span, Suggestions, Verdict, score, shown
+from workstation.domain.training import (
+    Answer,
+    AnswerKey,
+    Mistake,
+    Scorecard,
+    Span,
+    Suggestions,
+    Verdict,
+    score,
+    shown,
+)
 from workstation.service.base import ServiceBase
 from workstation.service.items import TRAINING_TRAIL
 from workstation.service.scanning import CaseScan
@@ -68,8 +78,7 @@ def make_lesson_case(folder: Path, lesson: Lesson, policy: RecipientPolicy,
     folder.mkdir(parents=True)
     path = (folder / f"{lesson.name}.txt").resolve()
     path.write_text(lesson.text, encoding="utf-8", newline="\n")
-    key = AnswerKey.build(policy, [(Span(str(path), 1, s, e), c) for s, e, c in lesson.spans],
-                          [Span(str(path), 1, s, e) for s, e in lesson.decoys])
+    key = _lesson_key(folder, lesson, policy)
     _write_spec(folder, {"lesson": lesson.name, "recipient": policy.recipient.value,
                          "suggestions": Suggestions(suggestions).value})
     return PracticeCase(folder.resolve(), (path,), key, lesson.name)
@@ -92,11 +101,29 @@ def practice_key(folder: Path, policy: RecipientPolicy) -> AnswerKey:
     except (OSError, ValueError):
         raise UsageError(f"{folder}: not a practice case (no readable {SPEC_FILE})") from None
     if "lesson" in spec:
-        one = lesson(str(spec["lesson"]))
-        path = str((folder / f"{one.name}.txt").resolve())
-        return AnswerKey.build(policy, [(Span(path, 1, s, e), c) for s, e, c in one.spans],
-                               [Span(path, 1, s, e) for s, e in one.decoys])
+        return _lesson_key(folder, lesson(str(spec["lesson"])), policy)
     return _generated_key(folder, policy, str(spec["seed"]), tuple(spec["types"]))
+
+
+def _lesson_key(folder: Path, one: Lesson, policy: RecipientPolicy) -> AnswerKey:
+    path = str((folder / f"{one.name}.txt").resolve())
+    return AnswerKey.build(policy, [(Span(path, 1, s, e), c) for s, e, c in one.spans],
+                           [Span(path, 1, s, e) for s, e in one.decoys])
+
+
+def mistake_texts(mistakes: Sequence[Mistake]) -> list[str]:
+    """The practice text of each mistake (synthetic, shown to the trainee), each document read once."""
+    documents: dict[str, str] = {}
+    out = []
+    for m in mistakes:
+        span = m.item.span
+        if span.document not in documents:
+            try:
+                documents[span.document] = Path(span.document).read_text(encoding="utf-8")
+            except OSError:
+                documents[span.document] = ""
+        out.append(documents[span.document][span.start:span.end])
+    return out
 
 
 def _generated_key(folder: Path, policy: RecipientPolicy, seed: str, types: Sequence[str]) -> AnswerKey:
