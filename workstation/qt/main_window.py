@@ -48,8 +48,10 @@ from workstation.pipeline import Analyzer, ScannedDocument
 from workstation.qt.dialogs import SearchDialog, SearchMatch, ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
 from workstation.qt.loaded_document import LoadedDocument
+from workstation.qt.page_strip import PageStrip, document_markers
 from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.preflight import PreflightDialog, choose_export_folder
+from workstation.qt.redacted_preview import RedactedPreview
 from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
 from workstation.qt.window_export import ExportFlow
 from workstation.qt.window_layout import WindowLayout
@@ -88,6 +90,10 @@ class MainWindow(QMainWindow):
     case_label: QLabel
     doc_title: QLabel
     page_view: PageView
+    page_strip: PageStrip  # the page thumbnails with their markers
+    preview: RedactedPreview  # the page as exported, beside the page (View menu)
+    preview_action: QAction
+    thumbnails_action: QAction
     page_spin: QSpinBox
     page_total: QLabel
     zoom_label: QLabel
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
         self.last_notes: list[str] = []  # what the last decision still needs before export (said at once)
         self._export_skipped: list[str] = []
         self._fit_on_first_page = False
+        self._strip_doc: LoadedDocument | None = None  # the document whose pages the thumbnail strip shows
+        self._strip_raster: object = None
         self.setWindowTitle(f"{self.user} ({self.role}) — Disclosure Review Workstation")
         self.on_case_opened: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
         self.on_engine_ready: Callable[[MainWindow], None] | None = None  # hook: case_menu.install
@@ -247,6 +255,8 @@ class MainWindow(QMainWindow):
                                    ld.first_page_of)
         self.findings.set_manual(self.session.manual_for(ld.path))
         self.findings.set_current(FindingKey.of(self.current) if self.current else None)
+        if ld is self._strip_doc:  # its findings came in (detection done): the thumbnails' markers too
+            self.page_strip.set_markers(self._page_markers(ld))
 
     def go_page(self, page: int) -> None:
         ld = self.current_doc
@@ -263,7 +273,21 @@ class MainWindow(QMainWindow):
         self.page_spin.setValue(page)
         self.page_spin.blockSignals(False)
         self.page_total.setText(f"of {ld.page_count}")
+        self._show_thumbnails(ld)
+        self.page_strip.set_current(page)
         self._refresh_page()
+
+    def _show_thumbnails(self, ld: LoadedDocument) -> None:
+        """The strip shows ``ld``'s pages, each marked with where its review stands (pending, deferred, decided)."""
+        raster = ld.rasterizer()
+        if raster is not None and (self._strip_doc is not ld or self._strip_raster is not raster):
+            self._strip_doc, self._strip_raster = ld, raster  # a new raster: the document was read again (OCR)
+            self.page_strip.set_document(ld.rasterizer, [raster.page_size(n) for n in range(1, ld.page_count + 1)],
+                                         self._page_markers(ld))
+
+    def _page_markers(self, ld: LoadedDocument) -> dict:
+        return document_markers(ld.by_page, ld.page_count, self.session.state,
+                                [m.page for m in self.session.manual_for(ld.path)])
 
     def _on_page_spin(self, value: int) -> None:
         if value != self.current_page:
@@ -298,6 +322,7 @@ class MainWindow(QMainWindow):
                                     f"Manual redaction ({m.kind.value}) · {m.reason_code} · Delete to remove"))
             pen, brush = manual_style()
         self.page_view.set_overlays(overlays)
+        self.preview.schedule()
 
     def set_current(self, finding: Finding | None) -> None:
         self.current = finding
@@ -527,6 +552,8 @@ class MainWindow(QMainWindow):
         self._refresh_page()
         self._paint_current()
         self._update_status()
+        if self._strip_doc is not None:
+            self.page_strip.set_markers(self._page_markers(self._strip_doc))
 
     def _update_status(self) -> None:
         done, total = self.session.progress()
@@ -646,6 +673,7 @@ class MainWindow(QMainWindow):
         if self._export_worker is not None:
             self._export_worker.wait(120.0)  # the export finishes (verified) or fails; it is not cut short
         self.mailbox.close()
+        self.preview.close()
         for d in self.docs:
             if d.raster is not None:
                 d.raster.close()

@@ -47,6 +47,10 @@ MANUAL_COLOR = "#c2185b"
 RELEASED_COLOR = "#2e7d32"
 DEFERRED_COLOR = "#ef6c00"
 CURRENT_COLOR = "#ffc400"
+ERROR_TEXT = "#b00020"  # a refusal or an error, on the window's background
+# the page thumbnails' markers: a shape (dot, flag, check mark) in a dark outline, filled in a light tone
+MARKER_OUTLINE = "#212121"
+MARKER_COLORS = {"pending": "#90caf9", "deferred": "#ffcc80", "decided": "#a5d6a7"}
 
 # Each state has a symbol as well as a colour (colour is never the only cue: the list, the legend and the boxes'
 # tooltips carry the symbol; the boxes differ in line style and fill too)

@@ -34,7 +34,9 @@ from workstation.domain.review import (
 )
 from workstation.qt.dialogs import ShortcutsOverlay
 from workstation.qt.findings_panel import FindingsPanel
+from workstation.qt.page_strip import PageStrip
 from workstation.qt.page_view import PageView, Tool
+from workstation.qt.redacted_preview import RedactedPreview
 
 if TYPE_CHECKING:
     from workstation.qt.main_window import MainWindow
@@ -98,7 +100,20 @@ class WindowLayout:
         cl.setContentsMargins(0, 6, 0, 6)
         self.w.nav_bar = QHBoxLayout()
         cl.addLayout(self.w.nav_bar)
-        cl.addWidget(self.w.page_view, 1)
+        # the page thumbnails, the page, and (View > Redacted preview) the page as exported, side by side
+        self.w.page_strip = PageStrip()
+        self.w.page_strip.pageChosen.connect(self.w.go_page)
+        self.w.preview = RedactedPreview(self.w)
+        pages = QSplitter(Qt.Orientation.Horizontal)
+        pages.setObjectName("pagesSplitter")
+        pages.addWidget(self.w.page_strip)
+        pages.addWidget(self.w.page_view)
+        pages.addWidget(self.w.preview.pane)
+        pages.setStretchFactor(0, 0)
+        pages.setStretchFactor(1, 1)
+        pages.setStretchFactor(2, 1)
+        pages.setChildrenCollapsible(False)
+        cl.addWidget(pages, 1)
         legend = QLabel(
             "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (solid)"
             " &nbsp; <span style='background:#333; color:#fff'>&nbsp;■ redact&nbsp;</span>"
@@ -273,6 +288,20 @@ class WindowLayout:
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.w.quit_action)
+        view_menu = self.w.menuBar().addMenu("&View")
+        self.w.preview_action = self._action("Redacted preview beside the page", ["Ctrl+R"],
+                                             lambda: self.w.preview.set_visible(self.w.preview_action.isChecked()),
+                                             "previewAction", checkable=True)
+        self.w.thumbnails_action = self._action("Page thumbnails", ["Ctrl+T"],
+                                                lambda: self.w.page_strip.setVisible(
+                                                    self.w.thumbnails_action.isChecked()),
+                                                "thumbnailsAction", checkable=True)
+        self.w.thumbnails_action.setChecked(True)
+        for a in (self.w.preview_action, self.w.thumbnails_action):
+            view_menu.addAction(a)
+        view_menu.addSeparator()
+        for a in (zin, zout, fit):
+            view_menu.addAction(a)
 
         group = QActionGroup(self.w)
         self.w.tool_actions = {}

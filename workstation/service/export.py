@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from workstation.domain.model import Finding
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import (
     Disposition,
+    is_pending,
 )
 from workstation.domain.review import (
     FindingKey,
@@ -26,6 +28,17 @@ from workstation.service.items import (
     document_sha256,
 )
 from workstation.service.reports import Reports
+
+
+@dataclass(frozen=True)
+class PagePreview:
+    """One page as the export will write it (a one-page PDF) and what is on it."""
+
+    pdf: bytes
+    page: int
+    boxes: int  # redaction boxes on the page
+    codes: int  # of them, boxes that carry an exemption code
+    undecided: int  # findings of the document given that are pending or deferred (shown removed: fail closed)
 
 
 class Export(Reports):
@@ -95,15 +108,7 @@ class Export(Reports):
             for n, s in enumerate(scanned):
                 if progress is not None:
                     progress(n, len(scanned) + 1, f"Redacting and verifying {s.document.display_name}")
-                redact: list[Finding] = []
-                reasons: dict[int, str] = {}
-                for f in s.findings:
-                    i = items[FindingKey.of(f)]
-                    action = self.policies.effective_action(case.context, i.category, i.decision, i.override)
-                    if action is not Disposition.RELEASE:  # REVIEW cannot happen after check_export: fail closed
-                        redact.append(f)
-                        reasons[id(f)] = (i.record.reason_code if i.record and i.record.reason_code
-                                          else policy.exemption_code(f.entity_type))
+                redact, reasons = self._export_choice(case, items, s.findings)
                 boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
                 exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons,
                                             run_pdf=run, text_key=text_key))
@@ -139,4 +144,47 @@ class Export(Reports):
                    "flattened_pages": flattened})
         return ExportResult(outputs, out_dir, len(exports), sum(len(e.log) for e in exports), record.hash,
                             flattened)
+
+    def _export_choice(self, case: Any, items: Mapping[FindingKey, Any],
+                       findings: Sequence[Finding]) -> tuple[list[Finding], dict[int, str]]:
+        """The findings the export removes and the reason code of each (by ``id(finding)``): every finding the
+        recipient's rules do not release (a locked category unless validly overridden; a pending or deferred item
+        fails closed), with the reviewer's code or the policy's."""
+        policy = self.policies.policy(case.context.recipient)
+        redact: list[Finding] = []
+        reasons: dict[int, str] = {}
+        for f in findings:
+            i = items.get(FindingKey.of(f))
+            if i is None:  # not in the reviewed scan: the export refuses it; the preview shows it removed
+                redact.append(f)
+                reasons[id(f)] = policy.exemption_code(f.entity_type)
+                continue
+            action = self.policies.effective_action(case.context, i.category, i.decision, i.override)
+            if action is not Disposition.RELEASE:  # REVIEW cannot happen after check_export: fail closed
+                redact.append(f)
+                reasons[id(f)] = (i.record.reason_code if i.record and i.record.reason_code
+                                  else policy.exemption_code(f.entity_type))
+        return redact, reasons
+
+    def page_preview(self, case_id: str, scanned: Any, page: int, prepared: Any = None) -> PagePreview:
+        """Page ``page`` of a document's layout as the export will write it now (``documents.preview``): the
+        findings the case's rules remove (``_export_choice``, as ``export`` does; pending and deferred ones fail
+        closed and are shown removed) and the manual boxes on it, filled, with their exemption codes. ``scanned``
+        may hold only the findings on that page; ``prepared`` is the document's layout when the caller has it."""
+        from workstation.documents.preview import redacted_page
+        from workstation.pipeline import redaction_plan
+
+        case = self.state(case_id)
+        items = {i.key: i for i in self.items(case_id)}
+        redact, reasons = self._export_choice(case, items, scanned.findings)
+        manual = [m.to_redaction() for m in self.store.manual(case_id)
+                  if m.document == scanned.document.path and m.page == page]
+        policy = self.policies.policy(case.context.recipient).to_policy()
+        lay, plan, _log = redaction_plan(scanned, policy, redact=redact, manual=manual, reasons=reasons,
+                                        prepared=prepared)
+        red = plan.get(page)
+        pending = sum(1 for f in scanned.findings
+                      if (i := items.get(FindingKey.of(f))) is None or is_pending(i.decision))
+        return PagePreview(redacted_page(lay.pdf, page, red), page, len(red.boxes) if red else 0,
+                           sum(1 for c in (red.codes if red else []) if c), pending)
 
