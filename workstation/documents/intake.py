@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -31,7 +32,7 @@ from workstation.documents.page_time import run_bounded
 from workstation.documents.pdf_reader import PageUnreadable, PdfPageReader, ReadCancelled
 from workstation.documents.pdf_text import page_from_pymupdf
 from workstation.domain.errors import InputError
-from workstation.domain.model import Document, DocumentKind, Page, TextSource
+from workstation.domain.model import Document, DocumentKind, Page, TextSource, TextTable
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".eml", *IMAGE_SUFFIXES}
@@ -189,7 +190,7 @@ def load_file(path: Path, reader: PdfPageReader | None = None,
     if suffix in IMAGE_SUFFIXES:
         return [load_image_bytes(data, name, path.stem, suffix)]
     if suffix == ".docx":
-        return [text_document(docx_text(data, name), name, path.stem, DocumentKind.DOCX)]
+        return [docx_document(data, name, path.stem)]
     return load_eml_bytes(data, name, path.stem)
 
 
@@ -410,12 +411,40 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def text_document(text: str, name: str, stem: str, kind: DocumentKind) -> Document:
-    page = Page(number=1, text=text, text_source=TextSource.PLAIN)
+def text_document(text: str, name: str, stem: str, kind: DocumentKind,
+                  tables: tuple[TextTable, ...] = ()) -> Document:
+    page = Page(number=1, text=text, text_source=TextSource.PLAIN, tables=tables)
     return Document(path=name, kind=kind, pages=(page,), name=stem)
 
 
+def docx_document(data: bytes, name: str, stem: str) -> Document:
+    """A .docx as one text page, with its tables' cells located in the text (laid out as tables on export)."""
+    text, tables = docx_content(data, name)
+    return text_document(text, name, stem, DocumentKind.DOCX, tables)
+
+
 def docx_text(data: bytes, name: str) -> str:
+    return docx_content(data, name)[0]
+
+
+def _header_rows(table: Any) -> int:
+    """1 when the table's first row is its header: marked to repeat as one on each page (``w:tblHeader``), or every
+    cell of it written in bold, and a row under it; else 0."""
+    from docx.oxml.ns import qn
+
+    rows = table.rows
+    if len(rows) < 2:
+        return 0
+    tr_pr = rows[0]._tr.trPr
+    if tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None:
+        return 1
+    runs_of = [[r for p in cell.paragraphs for r in p.runs if r.text.strip()] for cell in rows[0].cells]
+    return 1 if all(runs and all(r.bold for r in runs) for runs in runs_of) else 0
+
+
+def docx_content(data: bytes, name: str) -> tuple[str, tuple[TextTable, ...]]:
+    """The text of a .docx (paragraphs, and each table row as one line of its cells joined by " | ", in document
+    order, then headers and footers) and where each table's cells are in it."""
     import docx  # python-docx
     from docx.document import Document as DocxDocument
     from docx.table import Table
@@ -428,8 +457,15 @@ def docx_text(data: bytes, name: str) -> str:
     except Exception:
         raise InputError(name, "corrupt .docx: cannot be opened") from None
     lines: list[str] = []
+    at = [0]  # the offset of the next line in the text
+    tables: list[TextTable] = []
+
+    def add(line: str) -> None:
+        lines.append(line)
+        at[0] += len(line) + 1
 
     def table_lines(table: Table) -> None:
+        rows: list[tuple[tuple[int, int], ...]] = []
         for row in table.rows:
             cells: list[str] = []
             seen: set[int] = set()
@@ -438,12 +474,20 @@ def docx_text(data: bytes, name: str) -> str:
                     continue
                 seen.add(id(cell._tc))
                 cells.append(" ".join(p.text for p in cell.paragraphs).strip())
-            lines.append(" | ".join(cells))
+            spans, pos = [], at[0]
+            for k, cell_text in enumerate(cells):
+                spans.append((pos, pos + len(cell_text)))
+                pos += len(cell_text) + (3 if k < len(cells) - 1 else 0)
+            add(" | ".join(cells))
+            if spans:
+                rows.append(tuple(spans))
+        if rows:
+            tables.append(TextTable(tuple(rows), _header_rows(table)))
 
     def walk(container) -> None:  # noqa: ANN001
         for item in container.iter_inner_content():
             if isinstance(item, Paragraph):
-                lines.append(item.text)
+                add(item.text)
             elif isinstance(item, Table):
                 table_lines(item)
 
@@ -455,7 +499,7 @@ def docx_text(data: bytes, name: str) -> str:
     text = "\n".join(lines)
     if not text.strip():
         raise InputError(name, ".docx contains no text")
-    return text
+    return text, tuple(tables)
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -527,5 +571,5 @@ def _attachment(part, parent: str, parent_stem: str, filename: str) -> list[Docu
     if suffix == ".txt" or part.get_content_type() == "text/plain":
         return [text_document(decode_text(payload, att_name), att_name, stem, DocumentKind.TEXT)]
     if suffix == ".docx":
-        return [text_document(docx_text(payload, att_name), att_name, stem, DocumentKind.DOCX)]
+        return [docx_document(payload, att_name, stem)]
     return []

@@ -30,6 +30,24 @@ class DocumentKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class TextTable:
+    """A table of a text-like page (a .docx table), for laying it out as a table: each row the (start, end) offsets
+    of its cells in the page text (a row is one line of the text, its cells joined by " | "); the first
+    ``header_rows`` rows are its header. Layout only: detection reads the text."""
+
+    rows: tuple[tuple[tuple[int, int], ...], ...]
+    header_rows: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.rows[0][0][0]
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1][-1][1]
+
+
+@dataclass(frozen=True)
 class Page:
     """One page of a document.
 
@@ -44,6 +62,7 @@ class Page:
     width: float = 0.0
     height: float = 0.0
     text_source: TextSource = TextSource.TEXT_LAYER
+    tables: tuple[TextTable, ...] = ()  # a text-like page's tables (.docx), laid out as tables
 
     @property
     def needs_ocr(self) -> bool:
