@@ -20,7 +20,7 @@ from workstation.qt.case_dialogs import why_not
 
 
 def install(window: Any, menu: QMenu) -> None:
-    """Add Submit, Return, Counsel queue and Spot-check to the Case menu (after Sign off)."""
+    """Add Submit, Return, Counsel queue, Spot-check and counsel's Override to the Case menu (after Sign off)."""
     from workstation.qt import case_menu
     from workstation.qt.counsel_queue import open_counsel_queue
 
@@ -43,6 +43,18 @@ def install(window: Any, menu: QMenu) -> None:
         reason = why_not(window.account, permission)
         action.setEnabled(reason is None)
         action.setToolTip(reason or tip)
+    # counsel's override of a locked category (as ``case override``): offered to counsel only
+    from workstation.qt.override_dialog import open_override
+
+    window.override_action = QAction("Override a locked item (counsel)…", window)
+    window.override_action.setObjectName("overrideAction")
+    window.override_action.triggered.connect(lambda: open_override(window))
+    menu.addAction(window.override_action)
+    reason = why_not(window.account, Permission.OVERRIDE)
+    window.override_action.setEnabled(reason is None)
+    window.override_action.setVisible(reason is None)
+    window.override_action.setToolTip(reason or "Release one locked or protected item under a judicial warrant, "
+                                                "signed with your key")
 
 
 def _tell(window: Any, title: str, text: str, ok: bool) -> None:
