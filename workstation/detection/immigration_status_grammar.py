@@ -165,8 +165,9 @@ class _StatusGrammar(_StatusFields):
         """The sentences about a class of people ("An alien who ...", "those who ..."): law in the abstract."""
         out: list[tuple[int, int]] = []
         for m in _GENERIC_SUBJECT.finditer(text):
-            starts = [x.end() for x in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
-            start = starts[-1] if starts else max(0, m.start() - 400)
+            # from the class subject on: "Thus, Guerrero was deportable under § 237, which states that any alien
+            # who ... is deportable" - what the sentence says of Guerrero before it is not law in the abstract
+            start = m.start()
             end_m = _SENTENCE_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
             if m.group("rest") is not None and not _RULE_VERB.search(text, start, end):

@@ -216,7 +216,7 @@ def _scores(name: str) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    phrases = re.compile(bounded(trie_regex(with_folded(wordlist("immigration_status_phrases.txt")))),
+    phrases = re.compile(bounded(trie_regex(with_folded(wordlist("immigration_status_phrases.txt")), joined=True)),
                          re.IGNORECASE)
     acronyms = re.compile(bounded(trie_regex(wordlist("immigration_status_acronyms.txt"), lower=False)))
     labels = re.compile(

@@ -288,7 +288,8 @@ _GENERIC_SUBJECT = re.compile(
 # The present tense or a modal in a sentence about "an alien": a rule, not a story ("An alien is inadmissible if ...";
 # "A Honduran noncitizen who was removed in 2004 was arrested" is a story).
 _RULE_VERB = re.compile(r"(?<![\w])(?:is|are|may|must|shall|can|cannot|might|will|would|accrues?|becomes?|remains?)(?![\w])")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
+# a full stop, also inside closing quotes or brackets ("... to their home country.” The ..."), or a blank line
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 
 _ORG_BEFORE = re.compile(r"(?:Office|Bureau|Department|Division|Center|Centre|Program|Council|Board|Service|Services|"
                          r"Committee|Commission|Unit|Section|Agency|Administration)\s+(?:of|for|on)\s+(?:the\s+)?$")

@@ -49,6 +49,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workstation.detection import immigration_status_completion as completion
 from workstation.detection.immigration_status_grammar import _StatusGrammar
 from workstation.detection.immigration_status_lexicon import (
     _APPLICATION_AFTER,
@@ -203,12 +204,13 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(self._stories(text))
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
+        found.extend(completion.findings(text))
         generic = self._generic_sentences(text)
         spans = []
         for s, e, sc in found:
             if any(a <= s < b for a, b in generic):
                 continue
-            s, e = self._widen(text, s, self._extend(text, e))
+            s, e = completion.complete(text, *self._widen(text, s, self._extend(text, e)))
             spans.append((s, e, sc))
         return [result(self.ENTITY, s, e, sc, self) for s, e, sc in self._bridged(text, spans, nlp_artifacts)]
 

@@ -36,11 +36,11 @@ def with_folded(phrases: Iterable[str]) -> list[str]:
     return list(out)
 
 
-def _atoms(phrase: str) -> list[str]:
+def _atoms(phrase: str, joined: bool = False) -> list[str]:
     atoms = []
     for ch in phrase:
         if ch.isspace():
-            atoms.append(rf"[\s{DASH_CLASS}]+")
+            atoms.append(rf"[\s{DASH_CLASS}]*" if joined else rf"[\s{DASH_CLASS}]+")
         elif ch in DASHES:
             atoms.append(rf"[\s{DASH_CLASS}]?")
         elif ch == ".":
@@ -52,15 +52,18 @@ def _atoms(phrase: str) -> list[str]:
     return atoms
 
 
-def trie_regex(phrases: Iterable[str], lower: bool = True) -> str:
-    """One alternation of the phrases, shaped as a trie (fast: no per-entry scan), longest match preferred."""
+def trie_regex(phrases: Iterable[str], lower: bool = True, joined: bool = False) -> str:
+    """One alternation of the phrases, shaped as a trie (fast: no per-entry scan), longest match preferred.
+
+    ``joined``: the words of a phrase may also touch, as OCR and text extraction run them together ("notice
+    toappear", "Cancellation ofremoval"); the phrase's ends stay bounded."""
     trie: dict[str, dict] = {}
     for phrase in phrases:
         phrase = phrase.strip()
         if not phrase:
             continue
         node = trie
-        for atom in _atoms(phrase.lower() if lower else phrase):
+        for atom in _atoms(phrase.lower() if lower else phrase, joined):
             node = node.setdefault(atom, {})
         node[""] = {}
 

@@ -1,0 +1,84 @@
+"""The rest of a status statement and the one-word statements said of one person (issue 10, item 3).
+
+Sentences written here for the kinds measured on the real tuning sets, not copied from them. Each case names the
+text a finding must cover (whole) or, for the negatives, that no IMMIGRATION_STATUS finding touches the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
+from workstation.detection.phrases import trie_regex
+
+
+def _spans(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
+
+
+COVERED = [
+    ("agency that acted", "Ms. Okafor, a native of Ghana detained by the United States Immigration and Customs "
+     "Enforcement (ICE) agency at a county jail, filed a petition.", "detained by the United States Immigration and "
+     "Customs Enforcement (ICE) agency"),
+    ("agency, wrapped line", "He was caught and deported by\nImmigration and Customs Enforcement in 2003.",
+     "caught and deported by\nImmigration and Customs Enforcement"),
+    ("notice and order", "The officer served him with a Notice and Order of Expedited Removal that day.",
+     "Notice and Order of Expedited Removal"),
+    ("reinstated order", "In 2011 ICE reinstated the underlying deportation order against Mr. Batista.",
+     "reinstated the underlying deportation order"),
+    ("proceeding", "The judge opened his deportation proceeding in Newark.", "deportation proceeding"),
+    ("predicate", "After the conviction Kowalczyk was deportable under the Act.", "deportable"),
+    ("finding X inadmissible", "The immigration judge, finding Adeyemi inadmissible, denied the waiver.",
+     "inadmissible"),
+    ("an alien as what he is", "Tomas Brandt (\"Brandt\"), an alien as defined by the statute, filed a petition.",
+     "alien"),
+    ("as an alien", "The respondent was found deportable as an alien who overstayed his visa.", "alien"),
+    ("now a citizen", "He married a lawful permanent resident, now a citizen, in 2009.", "citizen"),
+    ("agency, words between", "Deportation officers from ERO Denver made the apprehension Feb. 3 in Aurora.",
+     "made the apprehension"),
+    ("agency, object between", "ERO officers took Halvorsen into custody on May 2 after his release.", "into custody"),
+    ("headline", "ICE removes repeat border violator wanted in Peru\nWASHINGTON - ...", "removes"),
+    ("reentry", "He was deported in 1993 and did not return to the United States until his reentry in 1999.",
+     "reentry"),
+    ("deportation of a person", "The deportation of Sandoval-Ruiz is another example of cooperation with ICE.",
+     "deportation"),
+    ("sentence after a quote", "\u201cThose who are not legally present will be removed to their home country.\u201d\n"
+     "The Peruvian citizen unlawfully entered the United States near Nogales in 2015.",
+     "unlawfully entered the United States"),
+    ("law said later in the sentence", "Thus, Okonkwo was deportable under section 237, which states that any alien "
+     "who is convicted of an aggravated felony is deportable.", "deportable"),
+    ("words run together", "DHS served a notice toappear on the respondent.", "toappear"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
+def test_status_covered(kind: str, text: str, covered: str) -> None:
+    start = text.index(covered)
+    end = start + len(covered)
+    spans = [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
+    assert any(s <= start and end <= e for s, e in spans), (kind, _spans(text))
+
+
+NOT_STATUS = [
+    ("statistic", "ICE officers arrested 73 immigration fugitives in the operation.", "arrested"),
+    ("headline statistic", "ICE arrests 80 in targeted operation", "arrests"),
+    ("citizens in general", "All citizens have a right to vote in the election.", "citizens"),
+    ("an alien seaman in law", "A person who arrived as a seaman is not an alien seaman within the meaning of "
+     "the Act.", "alien"),
+    ("removal of a thing", "The removal of Mexico's tariffs was discussed.", "removal"),
+    ("law in the abstract", "Under the statute, an alien who is convicted of an aggravated felony is deportable.",
+     "deportable"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
+def test_not_status(kind: str, text: str, word: str) -> None:
+    start = text.index(word)
+    spans = [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
+    assert not any(s < start + len(word) and start < e for s, e in spans), (kind, _spans(text))
+
+
+def test_joined_words_only_where_asked() -> None:
+    import re
+
+    assert re.fullmatch(trie_regex(["notice to appear"], joined=True), "notice toappear")
+    assert not re.fullmatch(trie_regex(["notice to appear"]), "notice toappear")
