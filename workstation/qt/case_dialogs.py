@@ -36,6 +36,7 @@ from workstation.domain.disclosure import (
 )
 from workstation.domain.errors import PermissionDenied, WorkstationError
 from workstation.domain.roles import Permission, User, UserDirectory, require
+from workstation.qt.theme import ERROR_TEXT, OK_TEXT
 from workstation.service import CaseService, document_label
 
 
@@ -59,7 +60,7 @@ def _error_label() -> QLabel:
     label = QLabel("")
     label.setObjectName("errorLabel")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
+    label.setStyleSheet(f"color: {ERROR_TEXT};")
     return label
 
 
@@ -329,9 +330,9 @@ class AuditView(QDialog):
     def verify(self) -> bool:
         result = self.service.verify(self.case_id)  # an existing case with no records is broken too
         if result.ok:
-            self.verify_label.setText(f"<span style='color:#2e7d32'>✔ intact: {result.count} records</span>")
+            self.verify_label.setText(f"<span style='color:{OK_TEXT}'>✔ intact: {result.count} records</span>")
         else:
-            self.verify_label.setText(f"<span style='color:#b00020'>✘ broken at record {(result.bad_index or 0) + 1}:"
+            self.verify_label.setText(f"<span style='color:{ERROR_TEXT}'>✘ broken at record {(result.bad_index or 0) + 1}:"
                                       f" {_esc(result.reason)}</span>")
         return result.ok
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.model import Rect
+from workstation.qt.theme import OVERLAY_BACKGROUND, OVERLAY_HINT, OVERLAY_KEY, OVERLAY_TEXT
 
 
 @dataclass(frozen=True)
@@ -184,24 +185,26 @@ class ShortcutsOverlay(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 22, 28, 22)
         title = QLabel("Keyboard shortcuts")
-        title.setStyleSheet("color: white; font-size: 16pt; font-weight: bold;")
+        title.setStyleSheet(f"color: {OVERLAY_TEXT}; font-size: 16pt; font-weight: bold;")
         lay.addWidget(title)
         rows = "".join(
-            f"<tr><td style='padding:3px 18px 3px 0; color:#ffd54f; font-weight:bold; white-space:nowrap'>{k}</td>"
-            f"<td style='padding:3px 0; color:white'>{v}</td></tr>" for k, v in SHORTCUTS)
+            f"<tr><td style='padding:3px 18px 3px 0; color:{OVERLAY_KEY}; font-weight:bold; white-space:nowrap'>{k}"
+            f"</td><td style='padding:3px 0; color:{OVERLAY_TEXT}'>{v}</td></tr>" for k, v in SHORTCUTS)
         table = QLabel(f"<table>{rows}</table>")
         table.setTextFormat(Qt.TextFormat.RichText)
         table.setStyleSheet("font-size: 11pt;")
         lay.addWidget(table)
         hint = QLabel("Press ? or Esc to close")
-        hint.setStyleSheet("color: #cfd8dc;")
+        hint.setStyleSheet(f"color: {OVERLAY_HINT};")
         lay.addWidget(hint)
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(20, 24, 28, 230))
+        background = QColor(OVERLAY_BACKGROUND)
+        background.setAlpha(230)
+        p.setBrush(background)
         p.setPen(Qt.PenStyle.NoPen)
         p.drawRoundedRect(self.rect(), 10, 10)
 

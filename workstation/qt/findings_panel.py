@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, FindingKey, ManualEntry, ManualKind, snippet
-from workstation.qt.theme import MANUAL_COLOR, RELEASED_COLOR, STATE_LABELS, category_color, category_name
+from workstation.qt.theme import MANUAL_COLOR, STATE_LABELS, STATE_TEXT, category_color, category_name
 
 # A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
 # list at once: the first SYNC_ITEMS rows (more than a screenful) are listed at once, the rest CHUNK_ITEMS per turn
@@ -252,9 +252,7 @@ class FindingsPanel(QWidget):
     def _paint(self, item: QTreeWidgetItem, f: Finding) -> None:
         state = self._state(f)
         item.setText(3, STATE_LABELS[state])
-        color = {None: "#b00020", Decision.REDACT: "#000000", Decision.RELEASE: RELEASED_COLOR,
-                 Decision.DEFER: "#ef6c00", Decision.NOT_PI: "#757575"}[state]
-        item.setForeground(3, QBrush(QColor(color)))
+        item.setForeground(3, QBrush(QColor(STATE_TEXT[state])))
 
     def refresh_states(self) -> None:
         wanted = DECISION_FILTERS[self.decision.currentIndex()][1]

@@ -52,7 +52,15 @@ from workstation.qt.page_strip import PageStrip, document_markers
 from workstation.qt.page_view import Overlay, PageView, Tool
 from workstation.qt.preflight import PreflightDialog, choose_export_folder
 from workstation.qt.redacted_preview import RedactedPreview
-from workstation.qt.theme import STATE_LABELS, category_color, category_name, finding_style, manual_style
+from workstation.qt.theme import (
+    CHIP_TEXT,
+    MUTED_TEXT,
+    STATE_LABELS,
+    category_color,
+    category_name,
+    finding_style,
+    manual_style,
+)
 from workstation.qt.window_export import ExportFlow
 from workstation.qt.window_layout import WindowLayout
 from workstation.qt.window_loading import CaseLoading
@@ -371,11 +379,11 @@ class MainWindow(QMainWindow):
             decided += html.escape(extra) + f" by {html.escape(rec.user)}"
         self.current_label.setToolTip(f"{category_name(f.entity_type)}: {text}\n…{before} {text} {after}…")
         self.current_label.setText(
-            f"<span style='background:{color}; color:white; padding:2px 6px;'>&nbsp;"
+            f"<span style='background:{color}; color:{CHIP_TEXT}; padding:2px 6px;'>&nbsp;"
             f"{html.escape(category_name(f.entity_type))}&nbsp;</span>"
             f"&nbsp; page {ld.first_page_of(f)} · score {f.score:.2f} · <b>{decided}</b><br>"
             f"<span style='font-size:12pt'><b>{html.escape(text)}</b></span><br>"
-            f"<span style='color:#555'>…{html.escape(before)} <u>{html.escape(text)}</u> {html.escape(after)}…</span>")
+            f"<span style='color:{MUTED_TEXT}'>…{html.escape(before)} <u>{html.escape(text)}</u> {html.escape(after)}…</span>")
         self.all_occurrences.setText(f"Every occurrence of this text ({occurrences})  A")
         same = len(self.session.same_category_occurrences(f))  # what X changes: this text in this category
         self.not_pi_button.setText(f"Not PI  X ({same})" if same > 1 else "Not PI  X")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision
-from workstation.qt.theme import MARKER_COLORS, MARKER_OUTLINE
+from workstation.qt.theme import MARKER_COLORS, MARKER_OUTLINE, PAGE_PAPER
 
 THUMB_WIDTH = 92  # pixels
 THUMBS_PER_TURN = 3
@@ -142,7 +142,7 @@ class PageStrip(QListWidget):
         self._markers = {}
         for n, (w, h) in enumerate(page_sizes, start=1):
             blank = QPixmap(THUMB_WIDTH, max(20, int(THUMB_WIDTH * h / max(w, 1.0))))
-            blank.fill(QColor("white"))
+            blank.fill(QColor(PAGE_PAPER))
             self._base[n] = blank
             item = QListWidgetItem(f"{n}")
             item.setData(Qt.ItemDataRole.UserRole, n)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from workstation.documents.raster import PdfRasterizer
 from workstation.domain.model import Rect
-from workstation.qt.theme import current_pen
+from workstation.qt.theme import PAGE_MESSAGE, PAGE_SURROUND, RUBBER_BAND, current_glow_pen, current_pen
 
 LINE_DRAG = 4.0  # points: a text selection flatter than this is a drag along a line, taken as a band this high
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -55,7 +55,7 @@ class PageView(QGraphicsView):
         self.setObjectName("pageView")
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
-        self.setBackgroundBrush(QColor("#5f6368"))
+        self.setBackgroundBrush(QColor(PAGE_SURROUND))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -128,7 +128,7 @@ class PageView(QGraphicsView):
         self._pixmap_item = None
         self._overlay_items = []
         item = self._scene.addText(text)
-        item.setDefaultTextColor(QColor("white"))
+        item.setDefaultTextColor(QColor(PAGE_MESSAGE))
         item.setTextWidth(420)
         self._scene.setSceneRect(QRectF(-20, -20, 460, 200))
         self.resetTransform()
@@ -174,14 +174,15 @@ class PageView(QGraphicsView):
             self._scene.addItem(item)
             self._overlay_items.append(item)
             if ov.current:
-                halo = QGraphicsRectItem(QRectF(x0 - 3, y0 - 3, x1 - x0 + 6, y1 - y0 + 6))
-                halo.setPen(current_pen())
-                halo.setBrush(Qt.BrushStyle.NoBrush)
-                halo.setData(0, ov.key)
-                halo.setData(1, "halo")
-                halo.setZValue(4)
-                self._scene.addItem(halo)
-                self._overlay_items.append(halo)
+                for pen in (current_glow_pen(), current_pen()):  # a yellow glow inside a dark edge
+                    halo = QGraphicsRectItem(QRectF(x0 - 3, y0 - 3, x1 - x0 + 6, y1 - y0 + 6))
+                    halo.setPen(pen)
+                    halo.setBrush(Qt.BrushStyle.NoBrush)
+                    halo.setData(0, ov.key)
+                    halo.setData(1, "halo")
+                    halo.setZValue(4)
+                    self._scene.addItem(halo)
+                    self._overlay_items.append(halo)
 
     def overlay_rects(self) -> list[tuple[object, Rect]]:
         """(key, rect in page points) of every box drawn (for tests and screenshots)."""
@@ -269,10 +270,12 @@ class PageView(QGraphicsView):
             return
         self._drag_origin = self._page_point(event)
         self._rubber = QGraphicsRectItem(QRectF(self._drag_origin, self._drag_origin))
-        pen = QPen(QColor("#c2185b"), 1.5, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(RUBBER_BAND), 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         self._rubber.setPen(pen)
-        self._rubber.setBrush(QBrush(QColor(194, 24, 91, 40)))
+        fill = QColor(RUBBER_BAND)
+        fill.setAlpha(40)
+        self._rubber.setBrush(QBrush(fill))
         self._rubber.setZValue(10)
         self._scene.addItem(self._rubber)
         event.accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from workstation.domain.errors import PermissionDenied
 from workstation.domain.roles import User, UserDirectory
+from workstation.qt.theme import ERROR_TEXT
 
 
 class SignInDialog(QDialog):
@@ -34,7 +35,7 @@ class SignInDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Passphrase")
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(f"color: {ERROR_TEXT}")
         self.error.setAccessibleName("Sign-in error")
         form = QFormLayout(self)
         form.addRow("Name", self.name)

@@ -37,6 +37,7 @@ from workstation.qt.findings_panel import FindingsPanel
 from workstation.qt.page_strip import PageStrip
 from workstation.qt.page_view import PageView, Tool
 from workstation.qt.redacted_preview import RedactedPreview
+from workstation.qt.theme import ERROR_TEXT, NOTICE_BACKGROUND, NOTICE_TEXT, legend_html
 
 if TYPE_CHECKING:
     from workstation.qt.main_window import MainWindow
@@ -114,14 +115,7 @@ class WindowLayout:
         pages.setStretchFactor(2, 1)
         pages.setChildrenCollapsible(False)
         cl.addWidget(pages, 1)
-        legend = QLabel(
-            "<span style='background:#d6e6f3; color:#0d47a1'>&nbsp;● pending&nbsp;</span> (solid)"
-            " &nbsp; <span style='background:#333; color:#fff'>&nbsp;■ redact&nbsp;</span>"
-            " &nbsp; <span style='color:#1b5e20'><u>&nbsp;✓ release&nbsp;</u></span> (dashed)"
-            " &nbsp; <span style='background:#ffe0b2; color:#8a3b00'>&nbsp;⚑ defer&nbsp;</span> (cross-hatched)"
-            " &nbsp; <span style='color:#555'>&nbsp;○ not PI&nbsp;</span> (dotted)"
-            " &nbsp; <span style='background:#333; color:#f8bbd0'>&nbsp;✎ manual&nbsp;</span>"
-            " &nbsp; <span style='background:#ffc400'>&nbsp;current&nbsp;</span>")
+        legend = QLabel(legend_html())
         legend.setWordWrap(True)
         legend.setAccessibleName("Legend of the boxes on the page")
         legend.setObjectName("legend")
@@ -200,11 +194,11 @@ class WindowLayout:
         self.w.error_label = QLabel("")
         self.w.error_label.setObjectName("decisionError")
         self.w.error_label.setWordWrap(True)
-        self.w.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.w.error_label.setStyleSheet(f"color: {ERROR_TEXT}; font-weight: bold;")
         self.w.notice_label = QLabel("")
         self.w.notice_label.setObjectName("decisionNotice")
         self.w.notice_label.setWordWrap(True)
-        self.w.notice_label.setStyleSheet("color: #6d4c00; background: #fff3cd; padding: 3px;")
+        self.w.notice_label.setStyleSheet(f"color: {NOTICE_TEXT}; background: {NOTICE_BACKGROUND}; padding: 3px;")
         self.w.notice_label.hide()
 
         def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:

@@ -24,6 +24,7 @@ from workstation.domain.review import (
 )
 from workstation.pipeline import Analyzer, Layout
 from workstation.qt.loaded_document import LoadedDocument
+from workstation.qt.theme import ERROR_TEXT, MUTED_TEXT, OK_TEXT, PLAIN_TEXT
 from workstation.qt.workers import (
     CaseLoader,
     ScanResult,
@@ -132,31 +133,31 @@ class CaseLoading:
         item = self.w.doc_list.item(row)
         if ld.error:
             item.setText(f"⚠ {ld.name}\n    {ld.error}")
-            item.setForeground(QColor("#b00020"))
+            item.setForeground(QColor(ERROR_TEXT))
             item.setToolTip(f"{ld.path}\n{ld.error}")
             return
         pages = ld.page_count
         scanned = ld.document.scanned_pages if ld.document is not None else []
         if scanned and not ld.ready and not self.w.detecting:
             status = "scanned pages not read (detection stopped)"
-            item.setForeground(QColor("#b00020"))
+            item.setForeground(QColor(ERROR_TEXT))
         elif scanned and not ld.ready:
             done, total = ld.ocr_done or (0, len(scanned))
             status = f"reading scanned pages (OCR): {done} of {total}"
-            item.setForeground(QColor("#555555"))
+            item.setForeground(QColor(MUTED_TEXT))
         elif scanned:
             status = f"page(s) {', '.join(map(str, scanned))} scanned: OCR failed or unavailable, not exportable"
-            item.setForeground(QColor("#b00020"))
+            item.setForeground(QColor(ERROR_TEXT))
         elif not ld.ready:
             status = "detecting…"
-            item.setForeground(QColor("#555555"))
+            item.setForeground(QColor(MUTED_TEXT))
         else:
             done, total = self.w.session.progress(ld.path)
             deferred = len(self.w.session.deferred(ld.path))
             status = f"{done} of {total} reviewed" + ("  ✓" if done == total else "")
             if deferred:
                 status += f" · ⚑ {deferred} deferred to counsel"
-            item.setForeground(QColor("#1b5e20") if done == total else QColor("#000000"))
+            item.setForeground(QColor(OK_TEXT) if done == total else QColor(PLAIN_TEXT))
         item.setText(f"{ld.name}\n    {pages} page{'s' if pages != 1 else ''} · {status}")
         item.setToolTip(ld.path + "".join(f"\nnote: {n}" for n in (ld.document.notes if ld.document else ())))
 

@@ -15,6 +15,7 @@ from workstation.domain.review import (
 )
 from workstation.qt.dialogs import SearchDialog, SearchMatch
 from workstation.qt.page_view import Tool
+from workstation.qt.theme import TOOL_TEXT
 
 if TYPE_CHECKING:
     from workstation.qt.main_window import MainWindow
@@ -27,8 +28,8 @@ class ManualTools:
     def set_tool(self, tool: Tool) -> None:
         self.w.page_view.set_tool(tool)
         self.w.tool_actions[tool].setChecked(True)
-        self.w.tool_label.setText({Tool.REVIEW: "", Tool.BOX: "<b style='color:#c2185b'>Drawing boxes</b> (Esc ends)",
-                                 Tool.SELECT: "<b style='color:#c2185b'>Selecting text</b> (Esc ends)"}[tool])
+        self.w.tool_label.setText({Tool.REVIEW: "", Tool.BOX: f"<b style='color:{TOOL_TEXT}'>Drawing boxes</b> (Esc ends)",
+                                 Tool.SELECT: f"<b style='color:{TOOL_TEXT}'>Selecting text</b> (Esc ends)"}[tool])
 
     def _escape(self) -> None:
         if self.w.overlay.isVisible():
