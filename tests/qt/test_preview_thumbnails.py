@@ -51,6 +51,8 @@ def test_redacted_preview_beside_the_page_is_the_export_of_that_page(open_window
     window.preview_action.trigger()  # View > Redacted preview (Ctrl+R)
     assert not window.preview.pane.isHidden() and window.preview.shown_page == 1
     assert window.page_view.page_number == 1 and window.preview.view.page_number == 1
+    window.page_view.zoom_in()  # the preview follows the page's zoom
+    assert window.preview.view.zoom == window.page_view.zoom
 
     on_page = [f for f in ld.by_page[1] if f.entity_type != "NATIONALITY"]
     person = next(f for f in on_page if f.entity_type == "PERSON")
@@ -106,7 +108,7 @@ def test_thumbnails_are_marked_and_lead_to_their_page(qtbot, open_window, case_d
     marks = strip.markers
     assert marks[first][0] is PageMarker.DECIDED and marks[second] == (PageMarker.DEFERRED, 1)
     # not colour alone: the words under each thumbnail and its accessible text say it
-    assert "✓ decided" in strip.item(first - 1).text() and "⚑ 1 deferred" in strip.item(second - 1).text()
+    assert strip.item(first - 1).text() == f"{first}\n✓ decided" and strip.item(second - 1).text() == f"{second}\n⚑ 1 deferred"
     assert strip.item(second - 1).data(Qt.ItemDataRole.AccessibleTextRole) == f"Page {second}: ⚑ 1 deferred"
     # and the shapes drawn on the thumbnails differ (a flag, a check mark)
     a = strip.item(first - 1).icon().pixmap(strip.iconSize()).toImage()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision
-from workstation.qt.theme import MARKER_COLORS, MARKER_OUTLINE, PAGE_PAPER
+from workstation.qt.theme import MARKER_COLORS, MARKER_FRAME, MARKER_OUTLINE, PAGE_PAPER
 
 THUMB_WIDTH = 92  # pixels
 THUMBS_PER_TURN = 3
@@ -63,11 +63,15 @@ def document_markers(by_page: dict[int, list[Finding]], page_count: int, state: 
 
 
 def _badge(pixmap: QPixmap, marker: PageMarker) -> QPixmap:
-    """The thumbnail with its marker's shape drawn in the top-right corner (white-edged, on any page)."""
-    if marker is PageMarker.NONE:
-        return pixmap
+    """The thumbnail framed (a white page on a white list), with its marker's shape in the top-right corner."""
     out = QPixmap(pixmap)
     p = QPainter(out)
+    p.setPen(QPen(QColor(MARKER_FRAME), 1.0))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(0.5, 0.5, out.width() - 1.0, out.height() - 1.0))
+    if marker is PageMarker.NONE:
+        p.end()
+        return out
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     r = 10.0
     c = QPointF(out.width() / out.devicePixelRatio() - r - 3, r + 3)
@@ -109,8 +113,10 @@ class PageStrip(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.3)))
         self.setSpacing(4)
-        self.setUniformItemSizes(True)
-        self.setFixedWidth(THUMB_WIDTH + 38)
+        self.setWordWrap(True)
+        line = self.fontMetrics().lineSpacing()
+        self.setGridSize(QSize(THUMB_WIDTH + 24, int(THUMB_WIDTH * 1.3) + 2 * line + 12))
+        self.setFixedWidth(THUMB_WIDTH + 48)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._raster_of: Callable[[], Any] | None = None
         self._base: dict[int, QPixmap] = {}
@@ -181,7 +187,7 @@ class PageStrip(QListWidget):
         marker, count = self._markers.get(n, (PageMarker.NONE, 0))
         words = marker_text(marker, count)
         item.setIcon(QIcon(_badge(self._base[n], marker)))
-        item.setText(f"{n} · {words}" if marker is not PageMarker.NONE else f"{n}")
+        item.setText(f"{n}\n{words}" if marker is not PageMarker.NONE else f"{n}")
         item.setToolTip(f"Page {n}: {words}")
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Page {n}: {words}")
 

@@ -64,11 +64,18 @@ class RedactedPreview:
         return not self.pane.isHidden()
 
     def set_visible(self, on: bool) -> None:
+        """Show or hide the preview; the page (and the preview with it) is fitted to its new width."""
         self.pane.setVisible(on)
         if on:
             self.render_now()
         else:
             self._timer.stop()
+        QTimer.singleShot(0, self.pane, self._fit)
+
+    def _fit(self) -> None:
+        if self.w.current_page:
+            self.w.page_view.fit_width()
+            self._follow_zoom(self.w.page_view.zoom)
 
     def schedule(self) -> None:
         """The page or a decision changed: make the preview again shortly (only while it is shown)."""

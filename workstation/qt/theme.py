@@ -86,6 +86,7 @@ LEGEND: tuple[tuple[str, str, str, str], ...] = (
 )
 # the page thumbnails' markers: a shape (dot, flag, check mark) in a dark outline, filled in a light tone
 MARKER_OUTLINE = "#212121"
+MARKER_FRAME = "#9e9e9e"  # the edge of a thumbnail (decoration: not text, not a box)
 MARKER_COLORS = {"pending": "#90caf9", "deferred": "#ffcc80", "decided": "#a5d6a7"}
 
 # Each state has a symbol as well as a colour (colour is never the only cue: the list, the legend and the boxes'
