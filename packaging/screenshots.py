@@ -174,6 +174,19 @@ def main() -> int:
         if s.state(f) in (None, Decision.DEFER) or (s.state(f) is Decision.RELEASE and f.entity_type in PROTECTED):
             window.set_current(f)
             window.decide(Decision.REDACT)
+    # the redacted preview beside the page (View > Redacted preview, Ctrl+R) and the marked page thumbnails
+    window.show_document(complaint, 1)
+    window.preview_action.trigger()
+    window.preview.render_now()
+    pump(0.5)
+    shot("21-redacted-preview.png")
+    window.preview_action.trigger()
+    # the intake form's table laid out as a table
+    form = next(d for d in window.docs if d.name.startswith("shelter-intake"))
+    window.show_document(form, 1)
+    window.page_view.fit_width()
+    pump(0.3)
+    shot("22-docx-table.png")
     window._choose_directory = lambda: str(tmp / "export")  # type: ignore[method-assign]
     key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     pre = window.preflight
@@ -230,6 +243,23 @@ def main() -> int:
     audit.grab().save(str(out / "14-audit-view.png"))
     print(out / "14-audit-view.png")
     audit.close()
+
+    # counsel's override of a locked item (the sanctuary lock on a federal immigration recipient)
+    from workstation.qt.override_dialog import OverrideDialog
+
+    nationality = next(f for found in s.findings.values() for f in found if f.entity_type == "NATIONALITY")
+    override = OverrideDialog(service, window.case.id, users.get("counsel"), users, nationality.key,
+                              {f.key: f.text for found in s.findings.values() for f in found}, window)
+    override.reason.setText("judicial warrant served on the department")
+    override.warrant.setText("I-200 2026-77")
+    override.passphrase.setText("counsel-passphrase")
+    override.record()  # refused: an administrative warrant (the service's reason is shown in the dialog)
+    override.warrant.setText("SDNY 26-MJ-01234")
+    override.show()
+    pump(0.4)
+    override.grab().save(str(out / "23-override-dialog.png"))
+    print(out / "23-override-dialog.png")
+    override.close()
 
     # counsel's queue: the deferred address and the protected releases, with the reviewers' reasons
     from workstation.qt.counsel_queue import open_counsel_queue

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workstation.documents.raster import PdfRasterizer
 from workstation.domain.errors import WorkstationError
@@ -73,6 +73,12 @@ class RedactedPreview:
         QTimer.singleShot(0, self.pane, self._fit)
 
     def _fit(self) -> None:
+        splitter = self.pane.parentWidget()
+        if isinstance(splitter, QSplitter) and self.visible:  # the page and its preview share the width equally
+            sizes = splitter.sizes()
+            if len(sizes) == 3:
+                both = sizes[1] + sizes[2]
+                splitter.setSizes([sizes[0], both // 2, both - both // 2])
         if self.w.current_page:
             self.w.page_view.fit_width()
             self._follow_zoom(self.w.page_view.zoom)
