@@ -265,8 +265,15 @@ def test_deleting_a_cases_chain_is_broken(env, capsys, monkeypatch):
     assert code == 1 and "no audit records" in out
 
 
-def _rechain(env: Path, change) -> None:  # noqa: ANN001
-    """Rewrite a case's chain with every hash recomputed and the store's head moved along (as a clerk can)."""
+def _rechain(env: Path, change, resign: str = "clerk1") -> None:  # noqa: ANN001
+    """Rewrite a case's chain with every hash recomputed and the store's head moved along (as a clerk can), the
+    clerk's own records signed again with the clerk's own key (``resign``: whose key the attacker has)."""
+    from workstation.domain.roles import load_users
+    from workstation.domain.signing import unlock
+    from workstation.domain.trail_signatures import seal
+
+    own = load_users(env / "users.json").get(resign)
+    signer = unlock(resign, own.key, PASS[resign])
     db = _db(env)
     cid = _case_id(db)
     rows = [json.loads(r[0]) for r in db.execute("SELECT record FROM audit_chain WHERE case_id = ? ORDER BY seq",
@@ -276,7 +283,9 @@ def _rechain(env: Path, change) -> None:  # noqa: ANN001
     db.execute("DROP TRIGGER audit_chain_no_update")
     for r in rows:
         r["prev"] = prev
-        r["hash"] = AuditRecord.compute_hash({k: r[k] for k in r if k != "hash"})
+        if r.get("key") and r["actor"] == resign:
+            r = seal({k: r[k] for k in r if k not in ("hash", "signature", "key")}, signer).to_dict()
+        r["hash"] = AuditRecord.compute_hash({k: r[k] for k in r if k not in ("hash", "signature")})
         prev = r["hash"]
         db.execute("UPDATE audit_chain SET record = ? WHERE case_id = ? AND seq = ?",
                    (AuditRecord.from_dict(r).to_json(), cid, r["seq"]))
@@ -299,10 +308,11 @@ def test_anchored_head_catches_a_rechained_trail(env, capsys, monkeypatch):
 
     _rechain(env, who_signed)
     code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm")
-    assert code == 0  # the store alone cannot tell: anyone can recompute SHA-256
+    # anyone can recompute SHA-256, but not counsel's signature of the record (issue 12 item 2)
+    assert code == 1 and "counsel1 (counsel): signature invalid" in out, out
     for anchor in (record["audit_head"], f"{record['audit_records']}:{record['audit_head']}"):
         code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", "imm", "--anchor", anchor)
-        assert code == 1 and "anchor" in out, out
+        assert code == 1 and ("anchor" in out or "signature invalid" in out), out  # the first bad record is named
     code, _, _ = run(capsys, monkeypatch, None, "audit", "export", "imm", "--out", env / "trail.jsonl")
     code, out, _ = run(capsys, monkeypatch, None, "audit", "verify", env / "trail.jsonl", "--anchor",
                        record["audit_head"])

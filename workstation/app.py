@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workstation.domain.policy import Policy
 from workstation.domain.roles import UserDirectory
+from workstation.domain.signing import Signer
 from workstation.paths import RESOURCES, SAMPLE_CASE
 from workstation.pipeline import Analyzer
 from workstation.service.repository import CaseRepository, open_repository
@@ -39,11 +40,12 @@ def engine_factory() -> Analyzer:
 def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseRepository | None = None,
                  engine: Analyzer | None = None, factory: Callable[[], Analyzer] | None = engine_factory,
                  policy: Policy | None = None, user: str | None = None, role: str | None = None,
-                 users: UserDirectory | None = None):  # noqa: ANN201 - MainWindow (Qt)
+                 users: UserDirectory | None = None, signer: Signer | None = None):  # noqa: ANN201 - MainWindow
     """The main window on ``paths`` (default: the bundled sample case). A QApplication must exist.
 
     The user's role comes from the users file (``$WORKSTATION_USERS`` or the default); a login name not in it
-    works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase)."""
+    works as a clerk (or ``role``, for tests and screenshots) and cannot sign off (no passphrase). ``signer``: the
+    signed-in user's unlocked key, which signs every trail record they append to the local store."""
     from workstation.domain.roles import Role, User, UserDirectory, default_users_path, load_users
     from workstation.qt import case_menu, team_refresh, training_menu
     from workstation.qt.main_window import MainWindow
@@ -62,6 +64,8 @@ def build_window(paths: Sequence[str | Path] | None = None, *, store: CaseReposi
         account = users.get(signed_in[0]) or User(signed_in[0], Role.parse(signed_in[1]))
         if account.role.value != signed_in[1]:
             account = dataclasses.replace(account, role=Role.parse(signed_in[1]))
+    if signer is not None and signer.user == account.name:
+        service.use_key(signer)
     window = MainWindow(service=service, account=account, policy=policy or Policy.from_file(DEFAULT_POLICY),
                         engine=engine, engine_factory=None if engine is not None else factory)
     case_menu.install(window, users or UserDirectory())
@@ -91,14 +95,15 @@ def run(paths: Sequence[str | Path] | None = None) -> int:
     app.setApplicationName("Disclosure Review Workstation")
     users = _users()
     spec = os.environ.get("WORKSTATION_DB") or None
-    name, password = None, None
+    name, password, signer = None, None, None
     if users.users:  # a users file: who works here is proved, not taken from the desk's login
         signed = sign_in(users, spec)
         if signed is None:
             return 0
-        name, password = signed
+        name, password, signer = signed
+        users = _users()  # again: signing in may have given the user a (pending) key
     store = open_repository(spec, password=password)
-    window = build_window(paths, store=store, user=name, users=users)
+    window = build_window(paths, store=store, user=name, users=users, signer=signer)
     window.show()
     code = app.exec()
     store.close()
@@ -112,13 +117,16 @@ def _users():  # noqa: ANN202 - UserDirectory
     return load_users(Path(env) if env else default_users_path())
 
 
-def sign_in(users, spec: str | None) -> tuple[str, str | None] | None:  # noqa: ANN001
-    """Ask who is working (``qt.sign_in``); (name, the passphrase when it opens the team store) or None when
-    cancelled. Failed attempts go to the local store's system trail (the team store cannot be opened without the
-    right password, so there the database's own log has them)."""
+def sign_in(users, spec: str | None) -> tuple[str, str | None, Signer] | None:  # noqa: ANN001
+    """Ask who is working (``qt.sign_in``); (name, the passphrase when it opens the team store, their unlocked
+    signing key - made now, pending, if they have none: ``service.session``) or None when cancelled. Failed
+    attempts go to the local store's system trail (the team store cannot be opened without the right password,
+    so there the database's own log has them)."""
+    from workstation.domain.roles import default_users_path
     from workstation.qt.sign_in import SignInDialog
     from workstation.service import CaseService
     from workstation.service.repository import is_team_store
+    from workstation.service.session import session_key
 
     def record_failure(name: str, known: bool) -> None:
         if is_team_store(spec):
@@ -132,4 +140,7 @@ def sign_in(users, spec: str | None) -> tuple[str, str | None] | None:  # noqa: 
     dialog = SignInDialog(users, current_user(), record_failure=record_failure)
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.account is None:
         return None
-    return dialog.account.name, (dialog.passphrase_given if is_team_store(spec) else None)
+    env = os.environ.get("WORKSTATION_USERS")
+    signer, _ = session_key(Path(env) if env else default_users_path(), users, dialog.account,
+                            dialog.passphrase_given)
+    return dialog.account.name, (dialog.passphrase_given if is_team_store(spec) else None), signer

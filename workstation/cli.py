@@ -417,10 +417,13 @@ def _pause(seconds: float) -> None:
 
 
 def _login(args: argparse.Namespace):  # noqa: ANN202 - User
-    """The acting user, authenticated by passphrase (never taken from the command line)."""
+    """The acting user, authenticated by passphrase (never taken from the command line). Their signing key is
+    unlocked with it for this command (``args.signer``: the service signs their trail records with it,
+    ``CaseService.sign_in``); a user without one gets a pending key now (``service.session``)."""
     from workstation.app import current_user
     from workstation.domain.errors import PermissionDenied
     from workstation.domain.roles import load_users
+    from workstation.service.session import session_key
 
     name = args.user or os.environ.get("WORKSTATION_USER") or current_user()
     secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file")
@@ -428,7 +431,7 @@ def _login(args: argparse.Namespace):  # noqa: ANN202 - User
         raise UsageError("a passphrase is required: --passphrase-file FILE or $WORKSTATION_PASSPHRASE")
     directory = load_users(_users_path(args))
     try:
-        return directory.authenticate(name, secret, pause=_pause)
+        user = directory.authenticate(name, secret, pause=_pause)
     except PermissionDenied:
         store = _store(args)
         try:
@@ -437,6 +440,10 @@ def _login(args: argparse.Namespace):  # noqa: ANN202 - User
         finally:
             store.close()
         raise
+    args.signer, notice = session_key(_users_path(args), directory, user, secret)
+    if notice:
+        print(f"note: {notice}", file=sys.stderr)
+    return user
 
 
 def _command_name(args: argparse.Namespace) -> str:
@@ -445,9 +452,14 @@ def _command_name(args: argparse.Namespace) -> str:
     return f"{args.command} {sub}" if sub else str(args.command)
 
 
-def _record_system(store, actor: str, role: str, event: str, details: dict[str, Any]) -> None:  # noqa: ANN001
-    """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``."""
-    _service(store).record_system_event(actor, role, event, details)
+def _record_system(store, actor: str, role: str, event: str, details: dict[str, Any],  # noqa: ANN001
+                   signer: Any = None) -> None:
+    """Append to the store's system trail (user administration, failed logins): ``audit show|verify system``;
+    signed with the acting user's unlocked key (``signer``) when there is one (a failed login has none)."""
+    svc = _service(store)
+    if signer is not None and signer.user == actor:
+        svc.use_key(signer)
+    svc.record_system_event(actor, role, event, details)
 
 
 def _signer(args: argparse.Namespace, user):  # noqa: ANN001, ANN202 - Signer
@@ -514,7 +526,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         if cmd == "show":
             return _show_case(svc, svc.lookup(args.name), args.items)
         user = _login(args)
-        svc.check_identity(user)
+        svc.sign_in(user, args.signer)
         if cmd == "new":
             from workstation.service import parse_basis
 
@@ -654,6 +666,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         return _users_change(args, directory, path)
     if args.users_command == "keygen":
         actor = _login(args)
+        directory = load_users(path)  # again: signing in may have given the actor a (pending) key
         name = args.key_user.strip().lower()
         admin_secret = _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE", "--passphrase-file") or ""
         if name == actor.name:
@@ -664,7 +677,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         if owner_secret is None:
             raise UsageError(f"{name}'s passphrase is required to encrypt the key: --owner-passphrase-file FILE or "
                              "$WORKSTATION_OWNER_PASSPHRASE")
-        signer = directory.unlock(actor.name, admin_secret) if actor.key is not None else None
+        signer = args.signer
         directory = directory.keygen(actor, name, owner_secret, signer, replace_key=args.replace)
         save_users(path, directory)
         user = directory.get(name)
@@ -681,11 +694,10 @@ def cmd_users(args: argparse.Namespace) -> int:
         raise UsageError("the new user's passphrase is required: --new-passphrase-file FILE or "
                          "$WORKSTATION_NEW_PASSPHRASE")
     actor = None if not directory.users else _login(args)
+    if actor is not None:
+        directory = load_users(path)  # again: signing in may have given the actor a (pending) key
     role = Role.parse(args.role)
-    signer = None
-    if actor is not None and role.value in ("counsel", "administrator") and actor.key is not None:
-        signer = directory.unlock(actor.name, _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE",
-                                                          "--passphrase-file") or "")
+    signer = args.signer if actor is not None else None
     directory = directory.add_user(actor, args.new_user, role, new_secret, args.display_name, signer=signer)
     team = args.db or os.environ.get("WORKSTATION_DB")
     if team and is_team_store(team):  # the team store: the member's login role first (refused unless admin)
@@ -694,24 +706,30 @@ def cmd_users(args: argparse.Namespace) -> int:
     name = args.new_user.strip().lower()
     user = directory.get(name)
     assert user is not None
+    first = actor is None
+    if first:  # the first administrator signs the record of their own making
+        actor, args.signer = user, directory.unlock(name, new_secret)
     _record_users_change(args, actor, "user-added", {"user": name, "role": role.value,
                                                      "key": user.key.fingerprint if user.key else ""})
     print(f"user {name} added as {role.value} ({path})")
-    if user.key is not None:
-        print(f"  signing key {user.key.fingerprint}")
-        if actor is None:
-            _print_anchor_advice(user.key.fingerprint)
-    elif role.value in ("counsel", "administrator"):
-        print(f"note: {name} has no signing key yet and cannot sign approvals: {actor.name if actor else 'you'} "
-              f"first needs one (`workstation users keygen {actor.name if actor else name}`), then run "
-              f"`workstation users keygen {name}`")
+    assert user.key is not None
+    print(f"  signing key {user.key.fingerprint}")
+    if first:
+        _print_anchor_advice(user.key.fingerprint)
+    elif user.key.registration is None:
+        print(f"note: {name}'s signing key is pending (you have no registered key to register it with): nothing "
+              f"{name} signs verifies - approvals, trail records - until an administrator with a registered key "
+              f"runs `workstation users keygen {name}` (with {name} there to type their passphrase)")
     return 0
 
 
 def _users_change(args: argparse.Namespace, directory, path: Path) -> int:  # noqa: ANN001
     """``users passwd|role|disable``: the users file changed and, on the team store, the member's database login
     with it (the database's change first: refused there, nothing is saved)."""
+    from workstation.domain.roles import load_users
+
     actor = _login(args)
+    directory = load_users(path)  # again: signing in may have given the actor a (pending) key
     store = _store(args)  # opened now: a member's new database password does not end this connection
     try:
         return _apply_users_change(args, directory, path, actor, store)
@@ -736,8 +754,7 @@ def _apply_users_change(args: argparse.Namespace, directory, path: Path, actor, 
         target = directory.get(name)
         signer = None
         if not own and target is not None and target.key is not None and actor.key is not None:
-            signer = directory.unlock(actor.name, _passphrase(args.passphrase_file, "WORKSTATION_PASSPHRASE",
-                                                              "--passphrase-file") or "")
+            signer = args.signer
         directory = directory.set_passphrase(actor, name, new_secret, old_passphrase=old, signer=signer)
         if team:
             set_team_member_password(team, name, new_secret, own=own)
@@ -757,7 +774,7 @@ def _apply_users_change(args: argparse.Namespace, directory, path: Path, actor, 
         event = "user-disabled"
     save_users(path, directory)
     _record_system(store, actor.name, actor.role.value, event,
-                   {**details, "users_file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+                   {**details, "users_file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}, args.signer)
     print(f"{name}: {event.removeprefix('user-').replace('-', ' ')} ({path}{', and on the team store' if team else ''})")
     return 0
 
@@ -774,7 +791,8 @@ def _record_users_change(args: argparse.Namespace, actor, event: str,  # noqa: A
     try:
         _record_system(store, actor.name if actor else "(first administrator)",
                        actor.role.value if actor else "administrator", event,
-                       {**details, "users_file_sha256": hashlib.sha256(_users_path(args).read_bytes()).hexdigest()})
+                       {**details, "users_file_sha256": hashlib.sha256(_users_path(args).read_bytes()).hexdigest()},
+                       getattr(args, "signer", None))
     finally:
         store.close()
 
@@ -797,7 +815,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     store = _store(args)
     lazy = LazyEngine(_engine)
     try:
-        svc = _service(store, lazy)
+        svc = _service(store, lazy, args)
         cmd = args.audit_command
         if cmd == "verify":
             target = Path(args.target)
@@ -821,7 +839,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             _show_trail(svc, rec.id, args.event)
             return 0
         user = _login(args)
-        svc.check_identity(user)
+        svc.sign_in(user, args.signer)
         if cmd == "sample":
             chosen = svc.draw_sample(rec.id, user, args.rate, args.seed)
             _print_sample(svc, rec, chosen, args.context)
@@ -876,7 +894,9 @@ def _report_verification(result) -> int:  # noqa: ANN001
 
 
 def _verify_file(svc, path: Path, anchors: Sequence[tuple[int | None, str]] = ()) -> int:  # noqa: ANN001
-    from workstation.domain.audit import VerificationResult, verify_anchored, verify_jsonl
+    import dataclasses
+
+    from workstation.domain.audit import AuditRecord, VerificationResult, verify_anchored, verify_jsonl
 
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -885,10 +905,18 @@ def _verify_file(svc, path: Path, anchors: Sequence[tuple[int | None, str]] = ()
         return _report_verification(result)
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
+    signatures = ""
+    if svc.signs_trail:  # each record's signature by its actor (the local store's trail)
+        check = svc.trail_signatures([AuditRecord.from_dict(r) for r in records])
+        if not check.ok:
+            return _report_verification(VerificationResult(False, len(records), result.head, check.bad_index,
+                                                           check.reason))
+        signatures = check.summary()
     if anchors:
         result = verify_anchored(records, anchors)
         if not result.ok:
             return _report_verification(result)
+    result = dataclasses.replace(result, signatures=signatures)
     last = records[-1] if records else None
     if last is None or last["event"] != "audit-exported" or last["details"].get("records") != last["seq"]:
         n = len(records)

@@ -30,7 +30,7 @@ def cmd_training(args: argparse.Namespace, open_store: Callable[[argparse.Namesp
     try:
         service = make_service(store, lazy, args)
         user = login(args)
-        service.check_identity(user)
+        service.sign_in(user, getattr(args, "signer", None))
         if args.training_command == "new":
             return _new(args, service, user, lazy, ocr_progress)
         if args.training_command == "report":

@@ -50,20 +50,24 @@ def test_keys_need_the_registrars_own_key_and_a_clerk_cannot_register() -> None:
     with pytest.raises(PermissionDenied, match="own unlocked key"):
         d.add_user(d.get("admin"), "counsel2", Role.COUNSEL, COUNSEL, n=N, key_n=N,
                    signer=d.unlock("jchen", COUNSEL))
-    without = d.add_user(d.get("admin"), "counsel3", Role.COUNSEL, COUNSEL, n=N)  # no signer: no key
-    assert without.get("counsel3").key is None
-    with pytest.raises(PermissionDenied, match="users keygen counsel3"):
+    without = d.add_user(d.get("admin"), "counsel3", Role.COUNSEL, COUNSEL, n=N, key_n=N)  # no signer: pending
+    pending = without.get("counsel3").key
+    assert pending is not None and pending.registration is None
+    with pytest.raises(PermissionDenied, match="only a pending signing key.*users keygen counsel3"):
         without.unlock("counsel3", COUNSEL)
+    assert "not registered" in without.key_problem("counsel3", _anchor(without))
     with pytest.raises(PermissionDenied, match="owner's passphrase"):
         without.keygen(without.get("admin"), "counsel3", "wrong passphrase 99", without.unlock("admin", ADMIN))
     keyed = without.keygen(without.get("admin"), "counsel3", COUNSEL, without.unlock("admin", ADMIN), key_n=N)
     assert keyed.key_problem("counsel3", _anchor(keyed)) is None
+    assert keyed.get("counsel3").key.public == pending.public  # the pending key itself is registered, not replaced
 
 
-def test_passphrase_reset_without_the_old_one_drops_the_key() -> None:
+def test_passphrase_reset_without_the_old_one_replaces_the_key() -> None:
     d = _directory()
-    reset = d.set_passphrase(d.get("admin"), "jchen", "brand new phrase 42", n=N)
-    assert reset.get("jchen").key is None
+    reset = d.set_passphrase(d.get("admin"), "jchen", "brand new phrase 42", n=N, key_n=N)
+    assert reset.get("jchen").key.registration is None  # a new key, pending until an administrator registers it
+    assert [k.public for k in reset.get("jchen").retired_keys] == [d.get("jchen").key.public]
     renewed = d.set_passphrase(d.get("admin"), "jchen", "brand new phrase 42", n=N, key_n=N,
                                signer=d.unlock("admin", ADMIN))
     assert renewed.get("jchen").key.public != d.get("jchen").key.public

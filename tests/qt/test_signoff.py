@@ -36,6 +36,8 @@ def case(tmp_path: Path, users, engine, monkeypatch) -> tuple[CaseService, str]:
     store = CaseStore(db)
     service = CaseService(store, detector=engine.analyze_many,  # free text is checked, as in the window
                           users=users, anchor=TrustAnchor(frozenset({anchor_of(users)}), "test"))
+    for name in ("clerk1", "counsel1", "super1"):  # their signed-in sessions: each signs the records it appends
+        service.use_key(users.with_key(name, PASS[name])[1])
     yield service, service.lookup("imm").id
     store.close()
 

@@ -98,11 +98,12 @@ def test_a_version_2_store_is_keyed_and_its_rows_still_attach(tmp_path: Path) ->
     assert items["NATIONALITY"].id == short_id(items["NATIONALITY"].key)
     cursor = store.case(cid).cursor  # type: ignore[union-attr]
     assert cursor["finding"][5] == text_digest(key, "Honduran")
-    # the trail: the earlier record as it was, one migration record, the chain intact
+    # the trail: the earlier record as it was, one migration record (and schema 4's: signing starts), intact
     records = store.audit(cid)
     assert [(json.loads(r[0]),) for r in old_trail] == [(records[0].to_dict(),)]
     assert records[0].details["text_sha256"] == sha("Honduran")
-    assert [r.event for r in records] == ["decision", "store-migrated"]
+    assert [r.event for r in records] == ["decision", "store-migrated", "store-migrated"]
+    assert records[2].details["signing_started"] is True
     assert not any(h in records[1].to_json() for h in plain) and key.hex() not in records[1].to_json()
     assert service.verify(cid).ok
     # new records carry the keyed digest
@@ -113,7 +114,7 @@ def test_a_version_2_store_is_keyed_and_its_rows_still_attach(tmp_path: Path) ->
     # opening again migrates nothing more, and the secret stays the case's
     again = CaseStore(path)
     assert again.text_key(cid) == key
-    assert [r.event for r in again.audit(cid)] == ["decision", "store-migrated", "decision"]
+    assert [r.event for r in again.audit(cid)] == ["decision", "store-migrated", "store-migrated", "decision"]
     assert verify_records(again.audit(cid)).ok
     assert any(bytes(r[1]) == key for r in again.db.execute("SELECT * FROM case_secrets"))
     assert sum(1 for r in all_rows(again) if key in r) == 1  # the secret is in one row of one table

@@ -42,6 +42,9 @@ from workstation.domain.errors import SensitiveDataError
 
 GENESIS = "0" * 64
 FIELDS = ("seq", "at", "actor", "role", "event", "details", "prev", "hash")
+# a record signed by its actor (``trail_signatures``) also has ``key`` (the actor's public key, base64; hashed with
+# the body) and ``signature`` (Ed25519 over the record's hash; not hashed)
+SIGNED_FIELDS = ("key", "signature")
 
 
 class EventType(StrEnum):
@@ -168,14 +171,22 @@ class AuditRecord:
     details: Mapping[str, Any]
     prev: str
     hash: str
+    key: str = ""  # the signer's public key (base64), when signed: part of what ``hash`` covers
+    signature: str = ""  # Ed25519 over ``trail_signatures.record_statement(hash)``
 
     def body(self) -> dict[str, Any]:
-        """Everything but ``hash``: what ``hash`` is computed over."""
-        return {"seq": self.seq, "at": self.at, "actor": self.actor, "role": self.role, "event": self.event,
+        """Everything but ``hash`` and ``signature``: what ``hash`` is computed over."""
+        body = {"seq": self.seq, "at": self.at, "actor": self.actor, "role": self.role, "event": self.event,
                 "details": self.details, "prev": self.prev}
+        if self.key:
+            body["key"] = self.key
+        return body
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.body(), "hash": self.hash}
+        out = {**self.body(), "hash": self.hash}
+        if self.signature:
+            out["signature"] = self.signature
+        return out
 
     def to_json(self) -> str:
         return canonical_json(self.to_dict())
@@ -187,7 +198,7 @@ class AuditRecord:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AuditRecord:
         return cls(data["seq"], data["at"], data["actor"], data["role"], data["event"], data["details"],
-                   data["prev"], data["hash"])
+                   data["prev"], data["hash"], str(data.get("key", "")), str(data.get("signature", "")))
 
 
 @dataclass
@@ -236,10 +247,12 @@ class VerificationResult:
     head: str  # hash of the last good record
     bad_index: int | None = None  # 0-based index (line number - 1) of the first bad record
     reason: str = ""
+    signatures: str = ""  # what the check of the actors' signatures found (``trail_signatures``), when run
 
     def summary(self) -> str:
         if self.ok:
-            return f"audit trail intact: {self.count} record(s), head {self.head[:16]}"
+            return (f"audit trail intact: {self.count} record(s), head {self.head[:16]}"
+                    + (f"; {self.signatures}" if self.signatures else ""))
         return f"audit trail broken at record {self.bad_index}: {self.reason}"
 
 
@@ -255,10 +268,12 @@ def verify_records(records: Sequence[AuditRecord | Mapping[str, Any]], *,
     prev = GENESIS
     for index, rec in enumerate(records):
         data = rec.to_dict() if isinstance(rec, AuditRecord) else dict(rec)
-        if set(data) != set(FIELDS):
+        if not set(FIELDS) <= set(data) <= set(FIELDS) | set(SIGNED_FIELDS):
             missing = sorted(set(FIELDS) - set(data))
-            extra = sorted(set(data) - set(FIELDS))
+            extra = sorted(set(data) - set(FIELDS) - set(SIGNED_FIELDS))
             return _fail(index, f"fields differ (missing {missing}, unexpected {extra})", index, prev)
+        if not all(isinstance(data.get(k, ""), str) for k in SIGNED_FIELDS):
+            return _fail(index, "key or signature is not a string", index, prev)
         if not isinstance(data["seq"], int) or isinstance(data["seq"], bool):
             return _fail(index, "seq is not an integer", index, prev)
         if data["seq"] != index + 1:
@@ -267,7 +282,7 @@ def verify_records(records: Sequence[AuditRecord | Mapping[str, Any]], *,
         if data["prev"] != prev:
             return _fail(index, "previous-hash link broken (a record before it was changed, deleted or moved)",
                          index, prev)
-        body = {k: data[k] for k in FIELDS if k != "hash"}
+        body = {k: data[k] for k in (*FIELDS, "key") if k in data and k != "hash"}
         try:
             computed = AuditRecord.compute_hash(body)
         except (TypeError, ValueError) as exc:

@@ -12,9 +12,14 @@ Four roles:
 
 Users are configuration data: a JSON file (by default ``users.json`` in the user's config folder) mapping each
 local user to one role. Passphrases are stored only as a salted scrypt hash (per-user random 16-byte salt, the
-cost parameters stored beside it); verification uses ``hmac.compare_digest``. Counsel and administrators also
-have an Ed25519 signing key (``signing``): the private half encrypted under their passphrase, the public half
-registered by an administrator; ``key_problem`` checks a key's registration up to the trust anchor.
+cost parameters stored beside it); verification uses ``hmac.compare_digest``. Every user has an Ed25519 signing
+key (``signing``): the private half encrypted under their passphrase, the public half registered by an
+administrator; ``key_problem`` checks a key's registration up to the trust anchor. Counsel signs approvals with it,
+administrators registrations, and everyone the trail records they append (``trail_signatures``). A user made
+before every role had a key gets one when they next sign in (``with_key``): *pending* - no administrator vouches
+for it - until an administrator registers it (``keygen`` with the owner there to type their passphrase, which
+unlocks that very key). A replaced key is kept, public half only, in ``retired_keys``, so what it signed still
+verifies.
 """
 
 from __future__ import annotations
@@ -36,8 +41,8 @@ from typing import Any
 
 from workstation.domain.errors import ConfigurationError, PermissionDenied
 from workstation.domain.signing import (
-    KEY_ROLES,
     KEY_SCRYPT_N,
+    RetiredKey,
     Signer,
     TrustAnchor,
     UserKey,
@@ -219,9 +224,10 @@ class User:
     display_name: str = ""
     passphrase: PassphraseHash | None = field(default=None, repr=False, compare=False)
     disabled: bool = False
-    # counsel's and administrators' Ed25519 key (``signing``): the public half registered by an administrator, the
+    # the user's Ed25519 key (``signing``): the public half registered by an administrator (None: pending), the
     # private half encrypted under the passphrase
     key: UserKey | None = field(default=None, repr=False, compare=False)
+    retired_keys: tuple[RetiredKey, ...] = field(default=(), repr=False, compare=False)
 
     def can(self, permission: Permission) -> bool:
         return not self.disabled and has_permission(self.role, permission)
@@ -233,17 +239,27 @@ class User:
             out["passphrase"] = self.passphrase.to_dict()
         if self.key is not None:
             out["key"] = self.key.to_dict()
+        if self.retired_keys:
+            out["retired_keys"] = [k.to_dict() for k in self.retired_keys]
         return out
+
+    def with_new_key(self, key: UserKey | None, at: str) -> User:
+        """This user with ``key`` instead of their current one, which is kept (public half) as retired."""
+        retired = self.retired_keys + ((RetiredKey.of(self.key, at),) if self.key is not None else ())
+        return replace(self, key=key, retired_keys=retired)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> User:
         ph = data.get("passphrase")
         key = data.get("key")
+        retired = data.get("retired_keys")
         return cls(name=str(data["name"]), role=Role.parse(str(data["role"])),
                    display_name=str(data.get("display_name", "")),
                    passphrase=PassphraseHash.from_dict(ph) if isinstance(ph, dict) else None,
                    disabled=bool(data.get("disabled", False)),
-                   key=UserKey.from_dict(key) if isinstance(key, dict) else None)
+                   key=UserKey.from_dict(key) if isinstance(key, dict) else None,
+                   retired_keys=tuple(RetiredKey.from_dict(k) for k in retired if isinstance(k, dict))
+                   if isinstance(retired, list) else ())
 
 
 def require(user: User, permission: Permission, what: str = "") -> None:
@@ -308,10 +324,11 @@ class UserDirectory:
     def add_user(self, actor: User | None, name: str, role: Role, passphrase: str, display_name: str = "",
                  *, n: int = 2**15, signer: Signer | None = None, key_n: int = KEY_SCRYPT_N,
                  at: str = "") -> UserDirectory:
-        """Add a user. Counsel and administrators get a signing key pair (``signing``), its private half encrypted
-        under ``passphrase``, its public half registered with the acting administrator's unlocked key ``signer``
-        (the first administrator registers its own). Without ``signer`` such a user is added without a key and
-        cannot sign until an administrator runs ``workstation users keygen NAME``."""
+        """Add a user with a signing key pair (``signing``; every role: counsel signs approvals, everyone their
+        trail records), its private half encrypted under ``passphrase``, its public half registered with the acting
+        administrator's unlocked key ``signer`` (the first administrator registers its own). Without ``signer`` the
+        key is *pending*: it signs, but nothing it signs verifies until an administrator registers it
+        (``workstation users keygen NAME``, with NAME there to type their passphrase)."""
         name = name.strip().lower()
         if actor is None:
             if self.users or role is not Role.ADMINISTRATOR:
@@ -324,9 +341,8 @@ class UserDirectory:
         if name in self:
             raise ConfigurationError(f"user {name!r} already exists")
         check_passphrase_strength(passphrase)
-        key = None
-        if role.value in KEY_ROLES and (actor is None or signer is not None):
-            key, own = new_key(name, passphrase, n=key_n)
+        key, own = new_key(name, passphrase, n=key_n)
+        if actor is None or signer is not None:
             by = own if actor is None else self._registrar(actor, signer)
             key = register(key, name, role.value, by, at or _now())
         user = User(name, role, display_name, hash_passphrase(passphrase, n=n), key=key)
@@ -343,33 +359,55 @@ class UserDirectory:
 
     def keygen(self, actor: User, name: str, owner_passphrase: str, signer: Signer | None, *,
                key_n: int = KEY_SCRYPT_N, at: str = "", replace_key: bool = False) -> UserDirectory:
-        """A new signing key pair for ``name`` (counsel or administrator), encrypted under the owner's passphrase
-        (checked against their stored hash) and registered by the acting administrator (``signer``; an
-        administrator without a key registers their own, trusted only once its fingerprint is in the anchor).
-        A key already there is replaced only with ``replace_key`` (signatures made with it stop verifying)."""
+        """Register ``name``'s signing key, encrypted under the owner's passphrase (checked against their stored
+        hash), by the acting administrator (``signer``; an administrator without a registered key registers their
+        own, trusted only once its fingerprint is in the anchor). A *pending* key (made at sign-in, unregistered)
+        is registered as it is - the owner's passphrase unlocks it, proving it is the one they made and sign
+        with - so the trail records it signed verify; a user without a key gets a new one. A registered key is
+        replaced only with ``replace_key`` (approvals signed with it stop verifying; the trail records it signed
+        still do: it is kept as retired)."""
         require(actor, Permission.ASSIGN_ROLES, f"make a signing key for {name}")
         user = self._existing(name)
-        if user.role.value not in KEY_ROLES:
-            raise PermissionDenied(f"{user.name} ({user.role.value}) does not sign anything: only counsel and "
-                                   "administrators have signing keys")
-        if user.key is not None and not replace_key:
+        pending = user.key is not None and user.key.registration is None and not replace_key
+        if user.key is not None and not pending and not replace_key:
             raise ConfigurationError(f"{user.name} already has a signing key (replace it with --replace: "
                                      "approvals signed with the old key then stop verifying)")
         if user.passphrase is None or not verify_passphrase(owner_passphrase, user.passphrase):
             raise PermissionDenied(f"{user.name}: the owner's passphrase is wrong")
-        key, own = new_key(user.name, owner_passphrase, n=key_n)
-        if user.name == actor.name and (actor.key is None or replace_key):
+        if pending:
+            assert user.key is not None
+            own = unlock(user.name, user.key, owner_passphrase)  # the very key the owner signs with
+            key = user.key
+        else:
+            key, own = new_key(user.name, owner_passphrase, n=key_n)
+        own_unregistered = actor.key is None or actor.key.registration is None
+        if user.name == actor.name and (own_unregistered or replace_key):
             by = own
         else:
             by = self._registrar(actor, signer)
-        return self._replace(replace(user, key=register(key, user.name, user.role.value, by, at or _now())))
+        registered = register(key, user.name, user.role.value, by, at or _now())
+        if pending:
+            return self._replace(replace(user, key=registered))
+        return self._replace(user.with_new_key(registered, at or _now()))
+
+    def with_key(self, name: str, passphrase: str, *, key_n: int = KEY_SCRYPT_N) -> tuple[UserDirectory, Signer]:
+        """``name``'s unlocked signing key, for a session (``passphrase`` already authenticated); a user without
+        one (a users file from before every role had a key) gets a new *pending* key: returned with the directory
+        to save. Pending means no administrator vouches for it: until one registers it (``keygen``), records it
+        signs do not verify - anyone who can write the users file could have put a key of their own there."""
+        user = self._existing(name)
+        if user.key is not None:
+            return self, unlock(user.name, user.key, passphrase)
+        key, signer = new_key(user.name, passphrase, n=key_n)
+        return self._replace(replace(user, key=key)), signer
 
     def unlock(self, name: str, passphrase: str) -> Signer:
-        """``name``'s unlocked signing key; ``PermissionDenied`` saying what the administrator must run when the
-        user has none."""
+        """``name``'s unlocked signing key for an approval; ``PermissionDenied`` saying what the administrator must
+        run when the user has none, or only a pending one (no administrator has registered it)."""
         user = self._existing(name)
-        if user.key is None:
-            raise PermissionDenied(f"{user.name} has no signing key, so cannot sign approvals: an administrator "
+        if user.key is None or user.key.registration is None:
+            what = "no signing key" if user.key is None else "only a pending signing key (no administrator registered it)"
+            raise PermissionDenied(f"{user.name} has {what}, so cannot sign approvals: an administrator "
                                    f"must run `workstation users keygen {user.name}` (with {user.name} there to "
                                    "type their passphrase)")
         return unlock(user.name, user.key, passphrase)
@@ -438,7 +476,8 @@ class UserDirectory:
                        key_n: int = KEY_SCRYPT_N) -> UserDirectory:
         """An administrator resets a passphrase; any user changes their own. A signing key is re-encrypted
         under the new passphrase when the old one is given; on a reset (old passphrase unknown) the administrator's
-        ``signer`` registers a new key pair, or, without it, the key is removed (``users keygen`` makes a new one)."""
+        ``signer`` registers a new key pair, or, without it, the user gets a new pending key (``users keygen``
+        registers it). A replaced key is kept as retired (public half), so what it signed still verifies."""
         user = self._existing(name)
         if actor.name != user.name:
             require(actor, Permission.ASSIGN_ROLES, f"reset the passphrase of {name}")
@@ -447,12 +486,12 @@ class UserDirectory:
         if key is not None:
             if old_passphrase is not None:
                 key = reencrypt(user.name, key, old_passphrase, passphrase, n=key_n)
-            elif signer is not None:
-                fresh, _ = new_key(user.name, passphrase, n=key_n)
-                key = register(fresh, user.name, user.role.value, self._registrar(actor, signer), _now())
-            else:
-                key = None
-        return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n), key=key))
+                return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n), key=key))
+            fresh, _ = new_key(user.name, passphrase, n=key_n)
+            if signer is not None:
+                fresh = register(fresh, user.name, user.role.value, self._registrar(actor, signer), _now())
+            user = user.with_new_key(fresh, _now())
+        return self._replace(replace(user, passphrase=hash_passphrase(passphrase, n=n)))
 
     def disable(self, actor: User, name: str) -> UserDirectory:
         require(actor, Permission.ASSIGN_ROLES, f"disable {name}")

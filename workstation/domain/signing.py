@@ -161,6 +161,38 @@ class UserKey:
 
 
 @dataclass(frozen=True)
+class RetiredKey:
+    """A key its user no longer signs with (replaced, or reset by an administrator): only its public half and its
+    registration stay, so the trail records it signed still verify (``trail_signatures``)."""
+
+    public: bytes
+    registration: Registration | None = None
+    retired_at: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public)
+
+    @classmethod
+    def of(cls, key: UserKey, at: str) -> RetiredKey:
+        return cls(key.public, key.registration, at)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"algorithm": "ed25519", "public_key": _b64(self.public), "retired_at": self.retired_at}
+        if self.registration is not None:
+            out["registration"] = self.registration.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> RetiredKey:
+        if data.get("algorithm") != "ed25519":
+            raise ConfigurationError("unsupported retired key in the users file")
+        reg = data.get("registration")
+        return cls(_unb64(data.get("public_key"), "retired public key"),
+                   Registration.from_dict(reg) if isinstance(reg, dict) else None, str(data.get("retired_at", "")))
+
+
+@dataclass(frozen=True)
 class Signer:
     """A user's unlocked private key (kept in memory for one command or one dialog)."""
 

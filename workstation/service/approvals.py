@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from workstation.domain.audit import GENESIS, AuditRecord, VerificationResult, verify_anchored
 from workstation.domain.case import Case, decisions_digest
 from workstation.domain.disclosure import RecipientType
 from workstation.domain.errors import (
@@ -16,11 +18,13 @@ from workstation.domain.policy_engine import (
 )
 from workstation.domain.roles import Permission, User
 from workstation.domain.signing import Signer, override_statement, sign_off_statement
+from workstation.domain.trail_signatures import SignatureCheck
 from workstation.service.base import ServiceBase
 from workstation.service.items import (
     _MISMATCH,
     SYSTEM_TRAIL,
 )
+from workstation.service.trail_check import check_trail
 
 
 class Approvals(ServiceBase):
@@ -28,13 +32,47 @@ class Approvals(ServiceBase):
     def check_export(self, case_id: str, user: User) -> None:
         """Refuse (exit 4, recorded) an export the case's state or rules forbid, or whose approvals do not verify:
         every override and the sign-off must carry a valid signature of their signer over what the case holds
-        now."""
+        now, and the trail must verify (``verify_trail``: its chain, its anchors and, on the local store, every
+        record's signature by its actor)."""
         with self._audited(case_id, user, "export"):
             self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
             problems = self.approval_problems(case_id)
             if problems:
                 more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
                 raise ExportRefused(f"{case_id}: export refused: {problems[0]}{more}")
+            trail = self.verify_trail(case_id)
+            if not trail.ok:
+                raise ExportRefused(f"{case_id}: export refused: the audit trail is broken at record "
+                                    f"{(trail.bad_index or 0) + 1}: {trail.reason}")
+
+    def trail_signatures(self, records: Sequence[AuditRecord]) -> SignatureCheck:
+        """Each record's signature by its actor's registered key (``trail_signatures``; the users file and the trust
+        anchor of this service): for the local store's trail, and for a JSONL copy of it."""
+        return check_trail(records, self.users, self.anchor)
+
+    def verify_trail(self, case_id: str, anchors: Sequence[tuple[int | None, str]] = ()) -> VerificationResult:
+        """The case's chain checked record by record, against the head the store anchors, the heads counsel's
+        sign-offs were signed after and any heads kept outside the store (``anchors``: a disclosure record's
+        ``audit_head``); on the local store also each record's signature by its actor's registered key (a record
+        re-chained, stripped of its signature, or signed by a key that is not its actor's breaks it; records from
+        before signing are counted as unsigned legacy). A case with no records at all is broken: every case's
+        trail starts when it is opened, so an empty chain was deleted."""
+        count, head = self.store.audit_head(case_id)
+        records = self.store.audit(case_id)
+        if not records and case_id != SYSTEM_TRAIL and self.store.case(case_id) is not None:
+            return VerificationResult(False, 0, GENESIS, 0, "the case has no audit records: its trail was deleted")
+        stored = [(count, head)] if count else []
+        signed: list[tuple[int | None, str]] = list(self.signed_anchors(case_id)) if case_id != SYSTEM_TRAIL else []
+        result = verify_anchored(records, [*stored, *signed, *anchors], expected_count=count)
+        if not self.signs_trail:
+            return result
+        check = self.trail_signatures(records)
+        if not check.ok:  # the first bad record, whichever check finds it first
+            index = check.bad_index or 0
+            if result.ok or (result.bad_index is not None and index < result.bad_index):
+                return VerificationResult(False, result.count, result.head, index, check.reason)
+            return result
+        return replace(result, signatures=check.summary()) if result.ok else result
 
     def record_login_failure(self, name: str, known: bool, where: str) -> None:
         """A failed login (wrong passphrase or unknown user) in the store's system trail: the name only when it is a

@@ -24,7 +24,7 @@ from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import REDACT, Override, PolicyEngine
 from workstation.domain.review import AllowEntry, Decision, DecisionRecord, FindingKey, ManualEntry
 from workstation.domain.roles import Permission, User, UserDirectory, require
-from workstation.domain.signing import TrustAnchor
+from workstation.domain.signing import Signer, TrustAnchor
 from workstation.service.items import (
     DEFAULT_RECIPIENT,
     SYSTEM_TRAIL,
@@ -33,7 +33,7 @@ from workstation.service.items import (
     full_item_id,
     short_id,
 )
-from workstation.service.repository import CaseRepository
+from workstation.service.repository import CaseRepository, SigningStore
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,27 @@ class ServiceBase:
             raise PermissionDenied(f"you act as {user.name} ({user.role.value}) but are connected to the team store "
                                    f"as {who[0]} ({who[1]}): connect with your own login", user=user.name,
                                    role=user.role.value)
+
+    def sign_in(self, user: User, signer: Signer | None) -> None:
+        """Act as ``user`` (``check_identity``) with their unlocked key: on the local store every record appended in
+        their name is signed with it (``trail_signatures``); the key stays in memory, with this service's store
+        and the connections it opens for other threads. The team store appends its trail itself."""
+        self.check_identity(user)
+        if signer is not None:
+            if signer.user != user.name:
+                raise PermissionDenied(f"{user.name}: the signing key given is {signer.user}'s", user=user.name,
+                                       role=user.role.value)
+            self.use_key(signer)
+
+    def use_key(self, signer: Signer) -> None:
+        """Sign the records appended in ``signer.user``'s name with their unlocked key (the local store only)."""
+        if isinstance(self.store, SigningStore):
+            self.store.sign_with(signer)
+
+    @property
+    def signs_trail(self) -> bool:
+        """Whether this desk signs the trail's records (the local store) rather than the database appending them."""
+        return isinstance(self.store, SigningStore)
 
     def record(self, case_id: str) -> CaseRecord | None:
         return self.store.case(case_id)

@@ -7,11 +7,6 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from workstation.domain.audit import (
-    GENESIS,
-    VerificationResult,
-    verify_anchored,
-)
 from workstation.domain.case import Case, CaseState, decisions_digest
 from workstation.domain.naming import FALLBACK
 from workstation.domain.policy_engine import (
@@ -28,7 +23,6 @@ from workstation.domain.reports import (
 )
 from workstation.service.items import (
     QA_COLUMNS,
-    SYSTEM_TRAIL,
     _csv,
 )
 from workstation.service.spot_checks import SpotChecks
@@ -146,12 +140,6 @@ class Reports(SpotChecks):
         """The case's chain checked record by record, against the head the store anchors and any heads kept
         outside the store (``anchors``: a disclosure record's ``audit_head``). A case with no records at all is
         broken: every case's trail starts when it is opened, so an empty chain was deleted."""
-        count, head = self.store.audit_head(case_id)
-        records = self.store.audit(case_id)
-        if not records and case_id != SYSTEM_TRAIL and self.store.case(case_id) is not None:
-            return VerificationResult(False, 0, GENESIS, 0, "the case has no audit records: its trail was deleted")
-        stored = [(count, head)] if count else []
-        signed: list[tuple[int | None, str]] = list(self.signed_anchors(case_id)) if case_id != SYSTEM_TRAIL else []
-        return verify_anchored(records, [*stored, *signed, *anchors], expected_count=count)
+        return self.verify_trail(case_id, anchors)
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workstation.domain.case_record import CaseRecord
     from workstation.domain.policy_engine import Override
     from workstation.domain.review import Action, AllowEntry, DecisionRecord, FindingKey, ManualEntry
+    from workstation.domain.signing import Signer
 
 
 @runtime_checkable
@@ -121,6 +122,15 @@ class CaseRepository(Protocol):
 
     def append_event(self, case_id: str, actor: str, role: str, event: EventType | str,
                      details: Mapping[str, Any] | None = None) -> AuditRecord: ...
+
+
+@runtime_checkable
+class SigningStore(Protocol):
+    """A store whose trail the desk appends (the local SQLite file): each record is sealed with the signed-in
+    user's key. The team store is not one: its database appends the trail itself, as the login it authenticated."""
+
+    def sign_with(self, signer: Signer) -> None:
+        """Sign every record appended from now on in ``signer.user``'s name with their unlocked key."""
 
 
 def open_repository(spec: str | Path | None = None, *, password: str | None = None) -> CaseRepository:

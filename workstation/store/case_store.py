@@ -22,6 +22,13 @@ plain SHA-256 columns (``text_sha256``, ``allow_sha256``) are keyed in place (``
 its secret, every hash ``h`` becomes ``HMAC(secret, h)`` - what ``text_digest`` gives for the same text - and the
 ids built from them (overrides, spot-check samples, the review cursor) follow; the trail's earlier records keep the
 plain hashes they hold.
+
+Each record is signed by its actor (``workstation.domain.trail_signatures``): the session's unlocked key, given by
+``sign_with`` and kept in memory only (never written here), seals every record appended in that user's name; once a
+key is given, a record in the name of anyone else but the system is refused rather than written unsigned. A
+version-3 database (schema 4) gets one ``store-migrated`` record per chain saying that signing starts there: from
+then on an unsigned record in that chain breaks it (``trail_signatures.check_signatures``); the records before it
+are reported as unsigned (legacy).
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from workstation.domain.audit import (
 )
 from workstation.domain.case import Case, CaseState, SignOff
 from workstation.domain.case_record import CaseRecord, case_id_for  # noqa: F401 - re-exported
+from workstation.domain.errors import PermissionDenied
 from workstation.domain.model import new_text_key, rekey_sha256
 from workstation.domain.naming import FALLBACK, path_sha256
 from workstation.domain.policy_engine import Override, item_id
@@ -60,10 +68,12 @@ from workstation.domain.review import (
     ManualKind,
     now_iso,
 )
+from workstation.domain.signing import Signer
+from workstation.domain.trail_signatures import SIGNING_STARTED, SYSTEM_ROLES, seal
 from workstation.store.conflicts import stale
 
 APP_NAME = "disclosure-workstation"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -164,6 +174,7 @@ class CaseStore:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._signers: dict[str, Signer] = {}  # the session's unlocked keys, by user (memory only)
         self.db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
@@ -174,6 +185,13 @@ class CaseStore:
                         (str(SCHEMA_VERSION if fresh else 1),))
         self._migrate_v1_audit()
         self._migrate_v2_digests()
+        self._migrate_v3_signing()
+
+    def sign_with(self, signer: Signer) -> None:
+        """Seal every record appended from now on in ``signer.user``'s name with their key (held in memory only).
+        From then on a record in another user's name is refused (it would be unsigned); the system's own records
+        (roles ``system``/``none``) stay unsigned."""
+        self._signers[signer.user] = signer
 
     def close(self) -> None:
         self.db.close()
@@ -188,7 +206,10 @@ class CaseStore:
         made it). Writes through either are serialised by SQLite and durable on commit, as through this one."""
         if not self.shareable:
             raise ValueError("an in-memory case store cannot be opened again")
-        return CaseStore(self.path)
+        other = CaseStore(self.path)
+        for signer in self._signers.values():
+            other.sign_with(signer)
+        return other
 
     def __enter__(self) -> CaseStore:
         return self
@@ -436,12 +457,18 @@ class CaseStore:
             seq, prev = (last[0] + 1, json.loads(last[1])["hash"]) if last else (1, GENESIS)
         body = {"seq": seq, "at": at or utc_now(), "actor": actor, "role": str(role), "event": str(event),
                 "details": payload, "prev": prev}
-        record = AuditRecord(seq, body["at"], actor, str(role), str(event), payload, prev,
-                             AuditRecord.compute_hash(body))
+        record = seal(body, self._signer_for(actor, str(role)))
         self.db.execute("INSERT INTO audit_chain VALUES (?, ?, ?)", (case_id, seq, record.to_json()))
         self.db.execute("INSERT INTO audit_heads VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET "
                         "seq = excluded.seq, head = excluded.head", (case_id, seq, record.hash))
         return record
+
+    def _signer_for(self, actor: str, role: str) -> Signer | None:
+        signer = self._signers.get(actor)
+        if signer is None and self._signers and role not in SYSTEM_ROLES:
+            raise PermissionDenied(f"{actor}: no unlocked signing key in this session, so the record cannot be "
+                                   "signed: nothing was written (sign in as that user)")
+        return signer
 
     # ----- writing
     def apply(self, case_id: str, action: Action, user: str, role: str = "clerk", case: Case | None = None,
@@ -622,7 +649,7 @@ class CaseStore:
         plain = [(t, c) for t, cols in (("findings", ("text_sha256", "allow_sha256")), ("decisions", ("text_sha256",)),
                                         ("allow_list", ("text_sha256",)))
                  for c in cols if c in self._columns(t)]
-        if not plain and int(version[0]) >= SCHEMA_VERSION:
+        if not plain and int(version[0]) >= 3:
             return
         with self._tx():
             keys = self._text_keys()
@@ -675,11 +702,27 @@ class CaseStore:
                     state = self.case_state(cid)
                     resign = state is not None and state.sign_off is not None and state.state is CaseState.SIGNED_OFF
                     self._append(cid, "system", "system", "store-migrated", {
-                        "case_id": cid, "schema_version": SCHEMA_VERSION,
+                        "case_id": cid, "schema_version": 3,
                         "change": "finding digests keyed with the case's secret (HMAC-SHA256); records before this one "
                                   "hold plain SHA-256s",
                         "overrides_rekeyed": moved["overrides"], "sign_off_renewal_needed": resign})
-            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+            self.db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+    def _migrate_v3_signing(self) -> None:
+        """Schema 4: records are signed by their actors from now on. Each existing chain gets a ``store-migrated``
+        record saying so (``signing_started``): an unsigned record after it breaks the chain; those before it are
+        reported as unsigned (legacy)."""
+        version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if int(version[0]) >= 4:
+            return
+        with self._tx():
+            chains = [r[0] for r in self.db.execute("SELECT DISTINCT case_id FROM audit_chain ORDER BY case_id")]
+            for cid in chains:
+                self._append(cid, "system", "system", "store-migrated", {
+                    "case_id": cid, "schema_version": 4, SIGNING_STARTED: True,
+                    "change": "from the next record on, every record is signed by its actor's key; the records "
+                              "before this one are unsigned (legacy)"})
+            self.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
     def _tx(self) -> _Transaction:
         return _Transaction(self.db)
