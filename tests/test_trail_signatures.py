@@ -266,3 +266,20 @@ def test_a_signed_in_session_refuses_to_write_unsigned_records_for_others(tmp_pa
         with svc.on_own_connection() as other:  # a worker thread's connection signs with the same key
             assert other.store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"}).signature
 
+
+
+def test_cutting_counsels_sign_off_record_off_the_end_is_caught(env, capsys, monkeypatch):
+    """Truncation leaves every remaining signature valid, and counsel's signed anchor is the head *before* the
+    sign-off - but the sign-off in the case's state must have its record, which only counsel's key could sign."""
+    new_case(capsys, monkeypatch, env)
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "signoff", "imm")
+    assert code == 0, err
+
+    def cut_from_the_sign_off(rows: Rows) -> Rows:
+        return rows[:next(i for i, r in enumerate(rows) if r["event"] == "sign-off")]
+
+    _rewrite(env, "imm", cut_from_the_sign_off, rechain=False)
+    code, out = _verify(capsys, monkeypatch)
+    assert code == 1 and "sign-off by counsel1" in out and "has no record in the trail" in out, out
+    code, _, err = run(capsys, monkeypatch, "clerk1", "case", "export", "imm", "--out-dir", env / "out")
+    assert code == 4 and "its record is not in the audit trail" in err, err

@@ -66,6 +66,11 @@ class Approvals(ServiceBase):
         result = verify_anchored(records, [*stored, *signed, *anchors], expected_count=count)
         if not self.signs_trail:
             return result
+        so = self.state(case_id).sign_off if case_id != SYSTEM_TRAIL and signed else None
+        if result.ok and so is not None and so.audit_head and not self._sign_off_recorded(records, so):
+            return VerificationResult(False, len(records), result.head, len(records),
+                                      f"counsel's sign-off by {so.actor} at {so.at} has no record in the trail "
+                                      "(the trail was cut short after it)")
         check = self.trail_signatures(records)
         if not check.ok:  # the first bad record, whichever check finds it first
             index = check.bad_index or 0
@@ -141,9 +146,19 @@ class Approvals(ServiceBase):
             if not problem and so.audit_head and not self._holds(case_id, so.audit_records, so.audit_head):
                 problem = (f"the audit trail before it was rewritten (its record {so.audit_records} is no longer the "
                            "one counsel signed after)")
+            if not problem and so.audit_head and self.signs_trail and not self._sign_off_recorded(
+                    self.store.audit(case_id), so):
+                problem = "its record is not in the audit trail (the trail was cut short after it)"
             if problem:
                 out.append(f"sign-off by {so.actor} at {so.at}: {problem}")
         return out
+
+    @staticmethod
+    def _sign_off_recorded(records: Sequence[AuditRecord], so: Any) -> bool:
+        """Whether the trail holds the record of the sign-off ``so`` (after the head it was signed after): on the
+        local store that record is signed by counsel, so cutting the trail back before it shows."""
+        return any(r.event == "sign-off" and r.actor == so.actor and r.seq > so.audit_records
+                   and r.details.get("digest") == so.digest for r in records)
 
     def _holds(self, case_id: str, seq: int, head: str) -> bool:
         """Whether the case's trail still has, as record ``seq``, the record whose hash is ``head``."""
