@@ -11,7 +11,7 @@ ENTITY = "IMMIGRATION_STATUS"
 POSITIVES = [
     ("He is undocumented.", ["undocumented"]),
     ("He is an undocumented immigrant.", ["undocumented immigrant"]),
-    ("She has been living without lawful status since 2012.", ["without lawful status"]),
+    ("She has been living without lawful status since 2012.", ["living without lawful status"]),
     ("He has no legal status in this country.", ["no legal status"]),
     ("She is out of status.", ["out of status"]),
     ("Respondent is unlawfully present in the United States.", ["unlawfully present in the United States"]),
@@ -257,7 +257,7 @@ def test_immigration_status_orders_programs_free_text_tables_negative(engine, te
 REAL_LANGUAGE_POSITIVES = [
     ('charge', 'DHS charged the woman as inadmissible under the Act.', ['charged the woman as inadmissible']),
     ('charge', 'Counsel conceded deportability at the master calendar hearing.', ['conceded deportability']),
-    ('charge', 'The court held that he was removable as an aggravated felon.', ['was removable']),
+    ('charge', 'The court held that he was removable as an aggravated felon.', ['was removable as an aggravated felon']),
     ('charge', 'On June 2 she was charged with removability by CBP.', ['charged with removability']),
     ('order', 'She was given an expedited removal order at the airport.', ['expedited removal order']),
     ('order', 'The judge ordered her removed to Honduras.', ['ordered her removed']),

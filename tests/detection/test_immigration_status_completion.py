@@ -46,6 +46,17 @@ COVERED = [
      "unlawfully entered the United States"),
     ("law said later in the sentence", "Thus, Okonkwo was deportable under section 237, which states that any alien "
      "who is convicted of an aggravated felony is deportable.", "deportable"),
+    ("grounds", "The judge found Brennan deportable for failure to comply with the conditions of his student status.",
+     "deportable for failure to comply with the conditions of his student status"),
+    ("presumed", "Because she was born abroad, Ms. Achebe is presumed to be an alien.", "presumed to be an alien"),
+    ("presented at the border", "At 19 Mr. Duarte presented himself to border officials at the U.S.-Mexico border.",
+     "presented himself to border officials at the U.S.-Mexico border"),
+    ("application by section", "He asked for time to file an application under section 245 of the Act.",
+     "an application under section 245 of the Act"),
+    ("removed a person", "In 2019 the Government removed Ostrowski from the United States.", "removed"),
+    ("detained where", "Mr. Lindgren was detained in ICE facilities for a year.", "detained in ICE facilities"),
+    ("order reinstated", "His deportation order was reinstated in 2008.", "deportation order was reinstated"),
+    ("present without", "CHARGE: Present without being admitted or paroled", "Present without being admitted or paroled"),
     ("words run together", "DHS served a notice toappear on the respondent.", "toappear"),
 ]
 

@@ -52,15 +52,90 @@ _LEADS_TO = re.compile(r"(?i:removal|deportation|expedited|exclusion|deported|re
                        r"re-?entry|proceedings?|custody|\"?withholding)")
 
 
-def complete(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span taken over the words a reader reads with it: the agency that acted, the proceeding, the order."""
-    for _ in range(2):
+# a lead that belongs only to some statements: (lead before the span, how the span starts)
+_PAIRED_LEADS = (
+    (re.compile(r"(?<![\w])(?i:attempted|tried|sought|attempting|trying|attempts|tries)\s+to\s+$"),
+     re.compile(r"(?i:(?:illegally\s+|unlawfully\s+)?(?:re-?)?enter)")),
+    (re.compile(r"(?<![\w])(?i:last|first|repeatedly|again|later|subsequently)\s+$"), re.compile(r"(?i:(?:re-?)?entered)")),
+    (re.compile(r"(?<![\w])(?i:expedited)\s+$"), re.compile(r"(?i:orders?\s+of\s+removal)")),
+    (re.compile(r"(?<![\w])(?i:detention|detained|held|confined)\s+in\s+$"),
+     re.compile(r"(?i:(?:immigration|ICE|CBP|INS)\s+(?:custody|detention))")),
+    (re.compile(r"(?<![\w])(?i:(?:voluntary\s+)?departure)\s+and\s+$"), re.compile(r"(?i:deportation|removal)")),
+    # "as a [nonimmigrant crewman]", "presumed to be an [alien]", "has [remained ... without authority]"
+    (re.compile(r"(?<![\w])(?i:(?:admitted\s+|entered\s+|arrived\s+|landed\s+)?as\s+an?|(?:presumed|found|determined|"
+                r"held|deemed)\s+to\s+be\s+an?)\s+$"),
+     re.compile(r"(?i:nonimmigrant|immigrant|lawful|permanent|refugee|asylee|parolee|visitor|student|crewman|seaman|"
+                r"exchange|temporary|alien|noncitizen)")),
+    (re.compile(r"(?<![\w])(?i:has|had|have|having)\s+$"),
+     re.compile(r"(?i:remained|overstayed|stayed|entered|resided|been\s+present|lived)")),
+    # "Present [without being admitted or paroled]", "remained [without authorization]"
+    (re.compile(r"(?<![\w])(?i:present|presence|remained|remaining|remains|stayed|entered|entry|arrived|living|lived|"
+                r"residing)(?:\s+in\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country))?\s+$"),
+     re.compile(r"(?i:without\s+(?:being\s+|having\s+been\s+)?(?:admi|inspect|authori|permission|a\s+visa|documents|"
+                r"lawful|legal|parole)|illegally|unlawfully)")),
+    # "excluded, deported, or [removed]", "caught and [deported]"
+    (re.compile(r"(?<![\w])(?:(?i:excluded|deported|removed|arrested|detained|apprehended|caught),?\s+)+(?i:and|or)?\s*$"),
+     re.compile(r"(?i:deported|removed|excluded|detained)")),
+    (re.compile(r"(?<![\w])(?i:in|into)\s+(?:(?:ICE|immigration)\s+)?custody\s+$"), re.compile(r"(?i:pending)")),
+    (re.compile(r"(?<![\w])(?i:eligible\s+for\s+(?:the\s+)?issuance\s+of\s+an?|(?:issued|granted|received)\s+an?)\s+$"),
+     re.compile(r"(?i:immigrant\s+visa|nonimmigrant\s+visa|visa)")),
+    (re.compile(r"(?<![\w])(?i:withhold|withholding\s+of)\s+(?:his|her|their)?\s*$"), re.compile(r"(?i:removal|deportation)")),
+)
+# what the status goes on to say: "[admission] after removal", "[detained] in ICE facilities", "[adjustment of
+# status] to lawful permanent resident", "[deportation order] was reinstated"
+_MORE_TAILS = (
+    (re.compile(r"(?i:admission|reapply)$"), re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?:his|her|their|a)[ \t\n]+)?"
+                                                      r"(?i:removal|deportation|exclusion)(?![\w])")),
+    (re.compile(r"(?i:detained|held|housed|confined)$"),
+     re.compile(r"[ \t\n]+(?i:in|at)[ \t\n]+(?:(?:an?|the)[ \t\n]+)?(?i:ICE|immigration|CBP|INS)[ \t\n]+"
+                r"(?i:facilit(?:y|ies)|custody|detention(?:[ \t\n]+(?:centers?|facilit(?:y|ies)))?|processing\s+centers?)(?![\w])")),
+    (re.compile(r"(?i:adjustment[ \t\n]+of[ \t\n]+status|adjust[ \t\n]+(?:his|her|their)[ \t\n]+status)$"),
+     re.compile(r"[ \t\n]+(?i:to)[ \t\n]+(?:(?i:that[ \t\n]+of[ \t\n]+an?[ \t\n]+(?:alien|noncitizen)[ \t\n]+lawfully[ \t\n]+admitted"
+                r"[ \t\n]+for[ \t\n]+permanent[ \t\n]+residence)|(?i:(?:that[ \t\n]+of[ \t\n]+an?[ \t\n]+)?(?:lawful[ \t\n]+)?"
+                r"permanent[\s]+residen(?:t|ce)(?:[ \t\n]+status)?))(?![\w])")),
+    (re.compile(r"(?i:order|orders)$"), re.compile(r"[ \t\n]+(?i:was|were|had[ \t\n]+been|has[ \t\n]+been|is)[ \t\n]+"
+                                                r"(?i:reinstated|executed|entered|issued)(?![\w])")),
+    (re.compile(r"(?i:removal|deportation)$"), re.compile(r"[ \t\n]+(?i:detention|custody)(?![\w])")),
+)
+# what the person is inadmissible or deportable for: "inadmissible for having sought admission by fraud",
+# "deportable for failure to comply with the conditions of his nonimmigrant status" (up to the clause's end)
+_GROUNDS = re.compile(r"[ \t]+(?i:for|as)[ \t\n]+(?:[^\s.;:()\[\]\u201c\u201d\"]+[ \t\n]+){0,14}?"
+                      r"[^\s.;:()\[\]\u201c\u201d\",]+(?=[.;:()\[\]\u201c\u201d\"]|,[ \t\n]|[ \t]*\n[ \t]*\n|$)")
+_GROUNDS_END = re.compile(r"(?i:inadmissible|deportable|removable|excludable)$")
+_BIRTH_TAIL = re.compile(r"[ \t\n]+(?i:by[ \t\n]+birth(?:[ \t\n]+in[ \t\n]+(?:this[ \t\n]+country|the[ \t\n]+United"
+                         r"[ \t\n]+States|the[ \t\n]+U\.S\.))?)(?![\w])")
+
+
+def _leads(text: str, start: int) -> int:
+    for _ in range(3):
         before = text[max(0, start - 70) : start]
-        lead = _LEAD.search(before)
-        if not lead or not _LEADS_TO.match(text, start):
+        lead = _LEAD.search(before) if _LEADS_TO.match(text, start) else None
+        if not lead:
+            lead = next((m for rx, starts in _PAIRED_LEADS if starts.match(text, start)
+                         for m in [rx.search(before)] if m), None)
+        if not lead:
             break
         start -= len(before) - lead.start()
+    return start
+
+
+def complete(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span taken over the words a reader reads with it: the agency that acted, the proceeding, the order."""
+    start = _leads(text, start)
     span = text[start:end]
+    if _GROUNDS_END.search(span):
+        grounds = _GROUNDS.match(text, end)
+        if grounds and len(grounds.group()) <= 140:
+            end = grounds.end()
+            span = text[start:end]
+    for ends, tail_rx in _MORE_TAILS:
+        tail = tail_rx.match(text, end) if ends.search(span) else None
+        if tail:
+            end = tail.end()
+            span = text[start:end]
+    if re.search(r"(?i:citizenship)$", span):
+        birth = _BIRTH_TAIL.match(text, end)
+        end = birth.end() if birth else end
     if _PROCEEDING_END.search(span):
         tail = _PROCEEDING_AFTER.match(text, end)
         if tail:
@@ -115,6 +190,23 @@ _REMOVAL_OF = re.compile(
     r"(?=(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?-i:[A-Z][\w\-]+)(?![\w\-]*['\u2019]s)(?!\s+(?i:of|and)\b)|(?i:him|her|them|the\s+(?:respondent|"
     r"petitioner|applicant|defendant|noncitizen|alien|beneficiary))\b)"
 )
+# "presented herself to immigration officials at the U.S.-Mexico border", "presented himself at the port of entry"
+_PRESENTED = re.compile(
+    r"(?<![\w])(?i:presented|presenting|presents)\s+(?i:himself|herself|themselves)\s+(?i:to|at|before)\s+"
+    r"(?:[^\s.;:]+\s+){0,6}(?i:border|port\s+of\s+entry|officials|officers|inspectors?|inspection|CBP|ICE)"
+    r"(?:\s+(?i:at|near)\s+(?:the\s+)?(?:[^\s;:,]+\s+){0,2}?(?i:border|port(?:\s+of\s+entry)?|crossing))?(?![\w])"
+)
+# "an application under section 245 of the Act": relief the person applies for, named by its section
+_SECTION_APPLICATION = re.compile(
+    r"(?<![\w])(?i:(?:an?|his|her|their)\s+)?(?i:application|petition|motion)\s+(?i:under|pursuant\s+to)\s+"
+    r"(?i:section|sec\.|\u00a7)\s*(?:245|212|240A|240B|209|210|244|249)(?:\([a-zA-Z0-9]{1,3}\))*"
+    r"(?:\s+(?i:of\s+the\s+(?:Act|INA|Immigration\s+and\s+Nationality\s+Act)))?(?![\w])"
+)
+# "The Government removed IM from the United States", "deported him to Guatemala"
+_REMOVED_PERSON = re.compile(
+    r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|(?-i:[A-Z][\w\-]*))\s+"
+    r"(?=(?i:from\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)|to\s+(?-i:[A-Z])|back\s+to)\b)"
+)
 # "after reentering at an unknown place", "did not return until his reentry in 1999"
 _REENTRY = re.compile(
     r"(?<![\w])(?i:after|before|upon|since|until|following|his|her|their)\s+(?P<span>(?i:re-?entry|re-?entering))(?![\w\-])"
@@ -127,6 +219,10 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     for m in _PREDICATE.finditer(text):
         if _has_context(text, *m.span("span")):
             out.append((m.start("span"), m.end("span"), 0.7))
+    for m in _REMOVED_PERSON.finditer(text):
+        out.append((m.start(), m.start() + len(m.group().split()[0]), 0.7))
+    for rx in (_PRESENTED, _SECTION_APPLICATION):
+        out.extend((m.start(), m.end(), 0.7) for m in rx.finditer(text))
     for rx in (_AN_ALIEN, _REENTRY, _REMOVAL_OF):
         for m in rx.finditer(text):
             if rx is _AN_ALIEN or _has_context(text, *m.span("span")):

@@ -130,7 +130,7 @@ _CITIZEN_CLAIM = re.compile(
 )
 # "the IJ ordered her removed", "the judge ordered them deported"
 _ORDERED_REMOVED = re.compile(
-    r"(?<![\w])(?i:order(?:ed|ing|s)\s+(?:him|her|them|the\s+(?:respondent|petitioner|defendant|subject|applicant|"
+    r"(?<![\w])(?i:order(?:ed|ing|s)\s+(?:him|her|them|(?:the\s+)?(?:respondent|petitioner|defendant|subject|applicant|"
     r"alien|noncitizen|appellant))\s+(?:removed|deported|excluded)|order(?:ed|ing|s)\s+(?:the\s+|his\s+|her\s+)?"
     r"(?:deportation|removal|exclusion)(?=\s+(?:of\s+(?:the\s+)?(?:respondent|petitioner|applicant|him|her)|to\s+[A-Z])"
     r"|\s*[.,;])|ordered\s+excluded)(?![\w])"
