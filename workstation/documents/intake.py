@@ -50,9 +50,19 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
+Identity = tuple[int, int]  # (device, inode) of a file as it was checked
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files of the case (``checked_files`` without what each was when checked)."""
+    return [path for path, _, _ in checked_files(paths)]
+
+
+def checked_files(paths: Iterable[str | Path]) -> list[tuple[Path, Identity, bool]]:
     """Files of the case: the given files, and the supported files in given folders (sorted, recursive), each file
-    once.
+    once - with the (device, inode) each had when it was checked and whether it is a link named directly (the only
+    link ``load_file`` follows): ``load_file`` refuses a file that is no longer the one checked (a race between the
+    check and the read: a folder entry swapped for a link, a subfolder for a link elsewhere).
 
     Symbolic links never take a case outside what was given: inside a folder, a link (to a file or a folder) whose
     target is outside that folder is refused, and one whose target is inside it is skipped (what it points to is
@@ -60,31 +70,28 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     it leads to a regular file. A link loop is refused, never followed. The same file given twice (twice by name,
     directly and through its folder, or by two paths - links, hard links, ``..`` - that lead to it) is read once,
     under the first of its names."""
-    files: list[Path] = []
-    seen: set[tuple[int, int]] = set()
+    files: list[tuple[Path, Identity, bool]] = []
+    seen: set[Identity] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_symlink():
+        link = p.is_symlink()
+        if link:
             _check_direct_link(p)
-            candidates = [p]
+            candidates = [(p, _identity(p))]
         elif p.is_dir():
             candidates = _folder_files(p)
             if not candidates:
                 raise InputError(str(p), "folder contains no supported documents (.pdf, .txt, .docx, .eml, images)")
         elif p.is_file():
-            candidates = [p]
+            candidates = [(p, _identity(p))]
         elif p.exists():
             raise InputError(str(p), "not a regular file")
         else:
             raise InputError(str(p), "no such file or folder")
-        for f in candidates:
-            try:
-                st = f.stat()
-            except OSError as exc:
-                raise InputError(str(f), f"cannot read file ({exc.strerror or exc})") from None
-            if (st.st_dev, st.st_ino) not in seen:
-                seen.add((st.st_dev, st.st_ino))
-                files.append(f)
+        for f, identity in candidates:
+            if identity not in seen:
+                seen.add(identity)
+                files.append((f, identity, link))
     if not files:
         raise InputError("(no input)", "no documents given")
     return files
@@ -101,6 +108,14 @@ def case_sources(paths: Iterable[str | Path]) -> list[str]:
         if resolved not in sources:
             sources.append(resolved)
     return sources
+
+
+def _identity(path: Path) -> Identity:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+    return st.st_dev, st.st_ino
 
 
 def _link_target(link: Path) -> Path | None:
@@ -127,11 +142,11 @@ def _check_direct_link(link: Path) -> None:
         raise InputError(str(link), f"symbolic link to something that is not a regular file ({what}): refused")
 
 
-def _folder_files(root: Path) -> list[Path]:
-    """The supported, non-hidden regular files under ``root`` (sorted), walked without following links; a link
-    leaving ``root`` is refused, one staying inside it is skipped."""
+def _folder_files(root: Path) -> list[tuple[Path, Identity]]:
+    """The supported, non-hidden regular files under ``root`` (sorted), walked without following links, each with
+    its (device, inode) as listed; a link leaving ``root`` is refused, one staying inside it is skipped."""
     inside = Path(os.path.realpath(root))
-    found: list[Path] = []
+    found: list[tuple[Path, Identity]] = []
     folders = [root]
     while folders:
         folder = folders.pop()
@@ -152,37 +167,34 @@ def _folder_files(root: Path) -> list[Path]:
                 folders.append(path)
             elif (entry.is_file(follow_symlinks=False) and path.suffix.lower() in SUPPORTED_SUFFIXES
                   and not entry.name.startswith(".")):
-                found.append(path)
+                try:
+                    found.append((path, (entry.stat(follow_symlinks=False).st_dev, entry.inode())))
+                except OSError as exc:
+                    raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
     return sorted(found)
 
 
 def load_case(paths: Iterable[str | Path]) -> list[Document]:
     documents: list[Document] = []
-    for f in expand_paths(paths):
-        documents.extend(load_file(f))
+    for f, identity, direct_link in checked_files(paths):
+        documents.extend(load_file(f, identity=identity, follow_link=direct_link))
     return documents
 
 
 def load_file(path: Path, reader: PdfPageReader | None = None,
-              stop: Callable[[], bool] | None = None) -> list[Document]:
+              stop: Callable[[], bool] | None = None, *, identity: Identity | None = None,
+              follow_link: bool = False) -> list[Document]:
     """One file -> its documents (an e-mail yields itself plus its attachments).
 
     ``reader``: read a large PDF's pages in its worker process (same pages; the calling process is not held up);
-    ``stop``: polled while it does, ``ReadCancelled`` is raised when it turns true."""
+    ``stop``: polled while it does, ``ReadCancelled`` is raised when it turns true. The file is opened without
+    following a link (unless ``follow_link``: a link named directly) and must be a regular file when open - and,
+    with ``identity``, the very file ``checked_files`` checked (``read_regular``)."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; expected .pdf, .txt, .docx, .eml, .png, .jpg or .tif")
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise InputError(name, "file is empty")
-        if size > MAX_FILE_BYTES:
-            raise InputError(name, f"file is too large ({size // (1024 * 1024)} MiB; limit "
-                                   f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    data = read_regular(path, identity, follow_link=follow_link)
     if suffix == ".pdf":
         return [load_pdf_bytes(data, name, path.stem, reader, stop)]
     if suffix == ".txt":
@@ -192,6 +204,43 @@ def load_file(path: Path, reader: PdfPageReader | None = None,
     if suffix == ".docx":
         return [docx_document(data, name, path.stem)]
     return load_eml_bytes(data, name, path.stem)
+
+
+def read_regular(path: Path, identity: Identity | None = None, *, follow_link: bool = False) -> bytes:
+    """The bytes of ``path``, opened with ``O_NOFOLLOW`` (a link there now - swapped in after the folder was
+    checked - is refused, not followed; ``follow_link`` for a link named directly) and ``O_NONBLOCK`` (a pipe swapped
+    in does not hang the open), then checked on the open descriptor (``fstat``): a regular file, within the size
+    limit, and - given ``identity`` - the same device and inode as when it was checked (a subfolder swapped for a
+    link leading elsewhere opens another file)."""
+    name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (0 if follow_link else getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow_link:
+            raise InputError(name, "is a symbolic link (not when the case's files were checked, or inside a "
+                                   "folder): refused, not followed") from None
+        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise InputError(name, "not a regular file (a device, pipe or folder): refused")
+    with os.fdopen(fd, "rb") as fh:
+        if identity is not None and (st.st_dev, st.st_ino) != identity:
+            raise InputError(name, "is no longer the file that was checked (replaced since, or reached through a "
+                                   "folder swapped for a link): refused")
+        if st.st_size == 0:
+            raise InputError(name, "file is empty")
+        if st.st_size > MAX_FILE_BYTES:
+            raise InputError(name, f"file is too large ({st.st_size // (1024 * 1024)} MiB; limit "
+                                   f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+        try:
+            data = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(name, f"file is too large (limit {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    return data
 
 
 def load_pdf_bytes(data: bytes, name: str, stem: str, reader: PdfPageReader | None = None,
