@@ -87,6 +87,7 @@ def test_redacted_preview_beside_the_page_is_the_export_of_that_page(open_window
 
 
 def test_thumbnails_are_marked_and_lead_to_their_page(qtbot, open_window, case_dir) -> None:
+    (case_dir / "scan-corrupt.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00broken" * 40)
     window = open_window([case_dir])
     ld = next(d for d in window.docs if d.name.startswith("complaint"))
     window.show_document(ld, 1)
@@ -122,6 +123,16 @@ def test_thumbnails_are_marked_and_lead_to_their_page(qtbot, open_window, case_d
     QTest.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert window.current_page == target and window.page_view.page_number == target
     assert strip.currentRow() == target - 1
+    # a file that cannot be read has no thumbnails, and the preview shows no other document's page
+    window.preview_action.trigger()
+    assert window.preview.shown_page == target
+    bad = next(d for d in window.docs if d.error)
+    window.show_document(bad)
+    assert strip.count() == 0 and strip.markers == {}
+    assert window.preview.render_now() is False and window.preview.last is None
+    assert window.preview.view.message == "No page to preview yet."
+    window.show_document(ld, 2)
+    assert strip.count() == 3 and window.preview.render_now() and window.preview.shown_page == 2
     # the View menu hides the strip
     window.thumbnails_action.trigger()
     assert strip.isHidden()

@@ -239,9 +239,11 @@ class MainWindow(QMainWindow):
             self.page_view.show_message(f"{ld.name} cannot be reviewed:\n\n{ld.error}")
             self.current_page = 0
             self.page_total.setText("of 0")
+            self._no_pages()
             return
         if ld.layout is None:
             self.page_view.show_message(f"{ld.name}: loading…")
+            self._no_pages()
             return
         self.go_page(page)
 
@@ -292,6 +294,13 @@ class MainWindow(QMainWindow):
             self._strip_doc, self._strip_raster = ld, raster  # a new raster: the document was read again (OCR)
             self.page_strip.set_document(ld.rasterizer, [raster.page_size(n) for n in range(1, ld.page_count + 1)],
                                          self._page_markers(ld))
+
+    def _no_pages(self) -> None:
+        """A document without pages to show (unreadable, loading): no thumbnails, and the preview says so (not
+        another document's page)."""
+        self._strip_doc, self._strip_raster = None, None
+        self.page_strip.set_document(lambda: None, [], {})
+        self.preview.schedule()
 
     def _page_markers(self, ld: LoadedDocument) -> dict:
         return document_markers(ld.by_page, ld.page_count, self.session.state,
