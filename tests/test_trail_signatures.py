@@ -283,3 +283,25 @@ def test_cutting_counsels_sign_off_record_off_the_end_is_caught(env, capsys, mon
     assert code == 1 and "sign-off by counsel1" in out and "has no record in the trail" in out, out
     code, _, err = run(capsys, monkeypatch, "clerk1", "case", "export", "imm", "--out-dir", env / "out")
     assert code == 4 and "its record is not in the audit trail" in err, err
+
+
+def test_a_desk_that_gets_a_users_file_starts_signing_without_breaking_older_trails(tmp_path):
+    """Records written on a desk without a users file are unsigned; the first signed record of such a chain is
+    preceded by a record saying signing starts there, so the older ones are reported as legacy, not as a break."""
+    from workstation.domain.signing import TrustAnchor
+    from workstation.service import CaseService
+    from workstation.store.case_store import CaseStore
+
+    users = make_users({"clerk1": Role.CLERK}, PASS)
+    trust = TrustAnchor(frozenset({case_cli.anchor_of(users)}), "test")
+    with CaseStore(tmp_path / "cases.sqlite3") as store:
+        store.append_event("c1", "clerk1", "clerk", "case-opened", {"case_id": "c1"})  # no users file yet
+        store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
+        svc = CaseService(store, users=users, anchor=trust)
+        assert not svc.verify_trail("c1").ok  # a users file now: unsigned records with nothing saying why
+        svc.sign_in(users.get("clerk1"), users.with_key("clerk1", PASS["clerk1"])[1])
+        store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
+        store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
+        assert [r.event for r in store.audit("c1")].count("store-migrated") == 1
+        result = svc.verify_trail("c1")
+        assert result.ok and "2 signed" in result.summary() and "2 unsigned (legacy" in result.summary(), result

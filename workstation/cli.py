@@ -658,8 +658,8 @@ def cmd_users(args: argparse.Namespace) -> int:
     directory = load_users(path)
     if args.users_command == "list":
         for u in directory.users:
-            key = f"key {u.key.fingerprint}" if u.key is not None else (
-                "no signing key" if u.role.value in ("counsel", "administrator") else "")
+            key = (f"key {u.key.fingerprint}" + (" (pending: not registered)" if u.key.registration is None else "")
+                   if u.key is not None else "no signing key (one is made at the next sign-in)")
             print(f"{u.name}\t{u.role.value}\t{u.display_name}\t{key}{'	(disabled)' if u.disabled else ''}")
         return 0
     if args.users_command in ("passwd", "role", "disable"):

@@ -175,6 +175,7 @@ class CaseStore:
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._signers: dict[str, Signer] = {}  # the session's unlocked keys, by user (memory only)
+        self._signing_begun: set[str] = set()  # chains known to hold a signed record or a signing-started one
         self.db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
@@ -449,6 +450,9 @@ class CaseStore:
         payload = dict(details)
         check_details(payload)
         payload = json.loads(canonical_json(payload))
+        signer = self._signer_for(actor, str(role))
+        if signer is not None and after is None:
+            self._begin_signing(case_id)
         if after is not None:
             seq, prev = after.seq + 1, after.hash
         else:
@@ -457,18 +461,41 @@ class CaseStore:
             seq, prev = (last[0] + 1, json.loads(last[1])["hash"]) if last else (1, GENESIS)
         body = {"seq": seq, "at": at or utc_now(), "actor": actor, "role": str(role), "event": str(event),
                 "details": payload, "prev": prev}
-        record = seal(body, self._signer_for(actor, str(role)))
+        record = seal(body, signer)
         self.db.execute("INSERT INTO audit_chain VALUES (?, ?, ?)", (case_id, seq, record.to_json()))
         self.db.execute("INSERT INTO audit_heads VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET "
                         "seq = excluded.seq, head = excluded.head", (case_id, seq, record.hash))
         return record
 
     def _signer_for(self, actor: str, role: str) -> Signer | None:
+        if role in SYSTEM_ROLES:
+            return None
         signer = self._signers.get(actor)
-        if signer is None and self._signers and role not in SYSTEM_ROLES:
+        if signer is None and self._signers:
             raise PermissionDenied(f"{actor}: no unlocked signing key in this session, so the record cannot be "
                                    "signed: nothing was written (sign in as that user)")
         return signer
+
+    def _begin_signing(self, case_id: str) -> None:
+        """Before the first signed record of a chain whose records so far are unsigned (written on a desk without a
+        users file): a ``store-migrated`` record saying that signing starts there, as schema 4's migration writes
+        for older chains - the records before it are then reported as unsigned (legacy), not as a break."""
+        if case_id in self._signing_begun:
+            return
+        signed, marked, unsigned = self.db.execute(
+            "SELECT COALESCE(SUM(json_extract(record, '$.key') IS NOT NULL), 0), "
+            "COALESCE(SUM(json_extract(record, '$.event') = 'store-migrated' "
+            "AND json_extract(record, '$.details.signing_started') = 1), 0), "
+            "COALESCE(SUM(json_extract(record, '$.key') IS NULL "
+            "AND json_extract(record, '$.role') NOT IN ('system', 'none')), 0) "
+            "FROM audit_chain WHERE case_id = ?", (case_id,)).fetchone()
+        if not signed and not marked and unsigned:
+            self._append(case_id, "system", "system", "store-migrated", {
+                "case_id": case_id, "schema_version": SCHEMA_VERSION, SIGNING_STARTED: True,
+                "change": f"signing starts here: the {unsigned} record(s) before were written unsigned (a desk "
+                          "without a users file); from the next record on, every record is signed by its actor"})
+        elif signed or marked:
+            self._signing_begun.add(case_id)
 
     # ----- writing
     def apply(self, case_id: str, action: Action, user: str, role: str = "clerk", case: Case | None = None,
