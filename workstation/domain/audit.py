@@ -18,9 +18,11 @@ Each record is ``{"seq", "at", "actor", "role", "event", "details", "prev", "has
   start, and any later anchor (the head hash printed on a sign-off sheet or written into an export manifest:
   ``export`` events carry the head at the time) catches rewriting at or before that record.
 
-What is *not* detectable from the file alone: dropping whole records from the end (truncation at a line
+What is *not* detectable from the hashes alone: dropping whole records from the end (truncation at a line
 boundary) or rewriting records after the last anchor, since anyone can recompute SHA-256. Pass ``expected_count``
-or an anchor for the last record (the store keeps the head: ``AuditTrail.head``) to detect those too.
+or an anchor for the last record (the store keeps the head: ``AuditTrail.head``) to detect those too. The local
+store also has every record signed by its actor (``trail_signatures``: ``key`` in the hashed body, ``signature``
+beside it), which ``verify_records`` accepts as optional fields and ``trail_signatures.check_signatures`` checks.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Counsel's approvals are signatures, not rows (issue 12 item 1).
 
-Every user who approves - counsel (sign-offs, overrides) and administrators (who register the others' keys) - has an
-Ed25519 key pair in the users file:
+Every user has an Ed25519 key pair in the users file - counsel signs sign-offs and overrides with it,
+administrators the others' key registrations, and everyone the trail records they append (``trail_signatures``):
 
 - the **private key** (its 32-byte seed) is encrypted with AES-256-GCM under a key derived from the user's
   passphrase with scrypt (per-key random salt, the cost parameters stored beside it; the user's name and public key
@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from workstation.domain.errors import ConfigurationError, PermissionDenied
 
-KEY_ROLES = frozenset({"counsel", "administrator"})  # roles that sign (approvals, key registrations)
+KEY_ROLES = frozenset({"counsel", "administrator"})  # roles that sign approvals and key registrations
 KEY_SCRYPT_N = 2**15  # default cost of the key-encryption key (tests pass a lower one, never below MIN)
 MIN_KEY_SCRYPT_N = 2**14
 SYSTEM_TRUST_ANCHOR = Path("/etc/disclosure-workstation/trust-anchor")  # root-owned, read-only on a shared desk
