@@ -133,6 +133,7 @@ class Answer:
     decision: str  # "redact", "release", "not-pi", "defer"
     code: str = ""
     reason: str = ""
+    box: tuple[int, tuple[float, float, float, float]] | None = None  # a manual box: (page, rectangle) as drawn
 
 
 @dataclass(frozen=True)
