@@ -1,5 +1,7 @@
-"""The window's Training menu (issue 15): start a lesson as a practice case, and score the practice case on
-screen - each mistake listed with the rule it broke, a double-click showing it on its page.
+"""The window's Training menu (issue 15): start a lesson as a practice case, score the practice case on screen -
+each mistake listed with the rule it broke and, when selected, drawn on its page beside the key (the key's box
+solid and dark, the trainee's dashed, each labelled), a double-click showing it on the window's page - and the
+training results over time (``training_results``).
 
 Everything goes through ``service.training`` (the command line's ``workstation training`` does the same); the
 results are kept in the store's training trail.
@@ -10,18 +12,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,9 +36,14 @@ from PySide6.QtWidgets import (
 from workstation.domain.disclosure import DisclosureContext, RecipientType
 from workstation.domain.errors import WorkstationError
 from workstation.domain.training import Mistake, Scorecard, Verdict
+from workstation.qt import theme
 from workstation.service.training import (
+    PRACTICE_TYPES,
     SPEC_FILE,
+    MistakePicture,
     make_lesson_case,
+    make_practice_case,
+    mistake_picture,
     mistake_texts,
     practice_key,
     record_result,
@@ -48,10 +58,26 @@ def install(window: Any) -> None:
     window.lesson_action = QAction("Start a lesson…", window)
     window.score_action = QAction("Score this practice case", window)
     window.lesson_action.triggered.connect(lambda: choose_lesson(window))
+    window.practice_action = QAction("Start a generated practice case…", window)
+    window.practice_action.triggered.connect(lambda: choose_practice(window))
     window.score_action.triggered.connect(lambda: show_score(window))
+    window.training_results_action = QAction("Training results over time…", window)
+    window.training_results_action.triggered.connect(lambda: show_results(window))
     menu.addAction(window.lesson_action)
+    menu.addAction(window.practice_action)
     menu.addAction(window.score_action)
+    menu.addSeparator()
+    menu.addAction(window.training_results_action)
     window.suggestion_filter_for = suggestion_filter  # a practice case shows only part of the suggestions
+
+
+def show_results(window: Any) -> QDialog:
+    """The training results over time: every trainee's for a supervisor, a trainee's own otherwise."""
+    from workstation.qt.training_results import TrainingResultsDialog
+
+    dialog = TrainingResultsDialog(window.case_service, window.account, window)
+    dialog.show()
+    return dialog
 
 
 def start_lesson(window: Any, lesson: Lesson, folder: Path, suggestions: str = "half") -> bool:
@@ -64,18 +90,52 @@ def start_lesson(window: Any, lesson: Lesson, folder: Path, suggestions: str = "
     except WorkstationError as exc:
         QMessageBox.warning(window, "Cannot start the lesson", str(exc))
         return False
-    if not window.open_case([str(p) for p in practice.documents]):
+    return _open_practice(window, practice.documents, recipient,
+                          f"Lesson: {lesson.title} ({recipient.value}). {lesson.teaches}")
+
+
+def _open_practice(window: Any, documents: tuple[Path, ...], recipient: RecipientType, message: str) -> bool:
+    if not window.open_case([str(p) for p in documents]):
         return False
     try:
-        service.set_context(window.case.id, window.account, DisclosureContext(recipient))
+        window.case_service.set_context(window.case.id, window.account, DisclosureContext(recipient))
     except WorkstationError as exc:
-        QMessageBox.warning(window, "Cannot start the lesson", str(exc))
+        QMessageBox.warning(window, "Cannot start the practice case", str(exc))
         return False
     from workstation.qt.case_menu import show_state
 
     show_state(window)  # the recipient's exemption codes become the window's defaults
-    window.statusBar().showMessage(f"Lesson: {lesson.title} ({recipient.value}). {lesson.teaches}", 30000)
+    window.statusBar().showMessage(message, 30000)
     return True
+
+
+def start_practice(window: Any, folder: Path, recipient: RecipientType, seed: str, suggestions: str = "half",
+                   types: tuple[str, ...] = PRACTICE_TYPES, formats: tuple[str, ...] | None = None) -> bool:
+    """Write a generated practice case (PDFs, a scanned page and text by default) into ``folder``, open it under
+    ``recipient``; the trainee is shown ``suggestions`` of the detector's findings."""
+    try:
+        practice = make_practice_case(folder, window.case_service.policies.policy(recipient), seed=seed,
+                                      types=types, formats=formats, suggestions=suggestions)
+    except WorkstationError as exc:
+        QMessageBox.warning(window, "Cannot start the practice case", str(exc))
+        return False
+    return _open_practice(window, practice.documents, recipient,
+                          f"Practice case {seed} ({recipient.value}): {len(practice.documents)} document(s); "
+                          "review it, then Training > Score this practice case.")
+
+
+def choose_practice(window: Any) -> None:
+    from datetime import UTC, datetime
+
+    names = [r.value for r in RecipientType]
+    recipient, ok = QInputDialog.getItem(window, "Start a generated practice case", "Recipient", names,
+                                         names.index(RecipientType.FEDERAL_IMMIGRATION.value), False)
+    if not ok:
+        return
+    folder = QFileDialog.getExistingDirectory(window, "A folder for the practice case")
+    if folder:
+        seed = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        start_practice(window, Path(folder) / f"practice-{seed}", RecipientType.parse(recipient), seed)
 
 
 def choose_lesson(window: Any) -> None:
@@ -151,8 +211,104 @@ VERDICT_COLUMNS = (Verdict.CORRECT, Verdict.MISSED, Verdict.RELEASED_WITHOUT_REA
                    Verdict.WRONG_CODE)
 
 
+KEY_PEN = (theme.CURRENT_EDGE, 3.0, Qt.PenStyle.SolidLine)  # the key's box: solid and dark
+ANSWER_PEN = (theme.MANUAL_COLOR, 2.5, Qt.PenStyle.DashLine)  # the trainee's: dashed
+CONTEXT_POINTS = 60.0  # page shown above and below the boxes
+
+
+class MistakeView(QWidget):
+    """One mistake on its page: the page as the trainee reviewed it, cropped around the text, with the key's box
+    (solid, dark, labelled KEY above it) and the trainee's (dashed, labelled YOU below it) - told apart by line
+    style and label, not by colour alone - and the rule's explanation under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.image = QLabel("Select a mistake to see it on its page beside the key.")
+        self.image.setAccessibleName("Mistake on its page")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumSize(420, 220)
+        self.image.setWordWrap(True)
+        layout.addWidget(self.image, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setAccessibleName("The rule")
+        layout.addWidget(self.explanation)
+        self.picture: MistakePicture | None = None
+
+    def show_picture(self, picture: MistakePicture | None, problem: str = "") -> None:
+        self.picture = picture
+        if picture is None:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(problem or "No picture of this mistake.")
+            self.legend.setText("")
+            self.explanation.setText("")
+            return
+        self.image.setPixmap(self._draw(picture))
+        self.legend.setText(
+            f"<b>━━ KEY</b> (solid dark outline): {picture.key_label} &nbsp;&nbsp; "
+            f"<b><span style='color:{theme.MANUAL_COLOR}'>┅┅ YOU</span></b> (dashed outline): {picture.answer_label}"
+            + ("" if picture.answer_boxes else " - nothing on the page"))
+        self.explanation.setText(picture.explanation)
+
+    @staticmethod
+    def _draw(picture: MistakePicture) -> QPixmap:
+        image = QImage.fromData(picture.png).convertToFormat(QImage.Format.Format_RGB32)
+        z = picture.zoom
+        boxes = [*picture.key_boxes, *picture.answer_boxes]
+        if boxes:  # the band of the page around the boxes, the page's whole width
+            top = max(0.0, min(b[1] for b in boxes) - CONTEXT_POINTS) * z
+            bottom = min(image.height(), (max(b[3] for b in boxes) + CONTEXT_POINTS) * z)
+            image = image.copy(0, int(top), image.width(), max(1, int(bottom - top)))
+            offset = top
+        else:
+            offset = 0.0
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont()
+        font.setPixelSize(max(12, int(8 * z)))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+
+        def rect_of(b: tuple[float, float, float, float], pad: float) -> QRectF:
+            return QRectF(b[0] * z - pad, b[1] * z - offset - pad, (b[2] - b[0]) * z + 2 * pad,
+                          (b[3] - b[1]) * z + 2 * pad)
+
+        def draw(rects: tuple[tuple[float, float, float, float], ...], spec: tuple[str, float, Qt.PenStyle],
+                 pad: float, label: str, above: bool) -> None:
+            if not rects:
+                return
+            color, width, style = spec
+            painter.setPen(QPen(QColor(color), width, style))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            shapes = [rect_of(b, pad) for b in rects]
+            for r in shapes:
+                painter.drawRect(r)
+            anchor = shapes[0] if above else shapes[-1]
+            w, h = metrics.horizontalAdvance(label) + 8, metrics.height() + 4
+            y = anchor.top() - h - 2 if above else anchor.bottom() + 2
+            chip = QRectF(anchor.left(), max(0.0, min(y, image.height() - h)), w, h)
+            painter.setPen(QPen(QColor(color), 1.5, style))
+            painter.setBrush(QColor(theme.PAGE_PAPER))
+            painter.drawRect(chip)
+            painter.setPen(QColor(color if color == theme.MANUAL_COLOR else theme.PLAIN_TEXT))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+
+        draw(picture.key_boxes, KEY_PEN, 3.0, picture.key_label.replace("key:", "KEY:"), True)
+        draw(picture.answer_boxes, ANSWER_PEN, 6.0, picture.answer_label.replace("you:", "YOU:"), False)
+        painter.end()
+        return QPixmap.fromImage(image)
+
+
 class ScoreDialog(QDialog):
-    """The score per category, and every mistake with its rule; double-click a mistake to see it on its page."""
+    """The score per category, and every mistake with its rule; a selected mistake is drawn on its page beside
+    the key; double-click a mistake to see it on the window's page."""
 
     def __init__(self, window: Any, card: Scorecard) -> None:
         super().__init__(window)
@@ -160,7 +316,13 @@ class ScoreDialog(QDialog):
         self.card = card
         self.setWindowTitle("Practice score")
         total = card.total
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(left)
         self.headline = QLabel(f"<b>{total[Verdict.CORRECT.value]} of {sum(total.values())} right "
                                f"({card.accuracy:.0%})</b>")
         layout.addWidget(self.headline)
@@ -174,7 +336,8 @@ class ScoreDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(str(counts[verdict.value])))
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
-        layout.addWidget(QLabel("Mistakes (double-click to see one on its page):"))
+        layout.addWidget(QLabel("Mistakes (select one to see it beside the key; double-click: on the window's "
+                                "page):"))
         self.mistakes = QListWidget()
         self.mistakes.setAccessibleName("Mistakes")
         self.mistakes.setWordWrap(True)
@@ -186,7 +349,28 @@ class ScoreDialog(QDialog):
             self.mistakes.addItem(item)
         self.mistakes.itemDoubleClicked.connect(lambda item: self.show_mistake(item.data(Qt.ItemDataRole.UserRole)))
         layout.addWidget(self.mistakes, 1)
-        self.resize(760, 560)
+        box = QGroupBox("The mistake on its page, beside the key")
+        QVBoxLayout(box).addWidget(view := MistakeView())
+        self.view = view
+        splitter.addWidget(box)
+        splitter.setSizes([620, 620])
+        self.mistakes.currentRowChanged.connect(self.picture_of)
+        if card.mistakes:
+            self.mistakes.setCurrentRow(0)
+        self.resize(1280, 700)
+
+    def picture_of(self, row: int) -> MistakePicture | None:
+        """Draw the mistake of ``row`` on its page beside the key (through the service)."""
+        if not 0 <= row < len(self.card.mistakes):
+            self.view.show_picture(None)
+            return None
+        try:
+            picture = mistake_picture(self.card.mistakes[row])
+        except WorkstationError as exc:
+            self.view.show_picture(None, str(exc))
+            return None
+        self.view.show_picture(picture)
+        return picture
 
     @staticmethod
     def _describe(m: Mistake, text: str) -> str:
