@@ -1,8 +1,9 @@
 """Start the review window on the bundled sample case and save screenshots of its main states.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python packaging/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python packaging/screenshots.py [OUT_DIR] [--training]
 
-Writes PNGs into docs/screenshots/ (or OUT_DIR). The case store is a temporary database, so the user's own store
+Writes PNGs into docs/screenshots/ (or OUT_DIR); ``--training``: only training mode's views
+(``packaging/training_screenshots.py``, also taken at the end of a full run). The case store is a temporary database, so the user's own store
 is not touched. The detection engine is built by the application itself, in the background.
 """
 
@@ -45,10 +46,16 @@ def wait(cond: Callable[[], bool], timeout: float = 120.0) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Disclosure Review Workstation")
+    from training_screenshots import training_shots
+
+    if "--training" in sys.argv:
+        training_shots(out, pump, wait)
+        return 0
     tmp = Path(tempfile.mkdtemp(prefix="ws-shots-"))
     store = CaseStore(tmp / "cases.sqlite3")
     case = tmp / "sample-case"
@@ -322,6 +329,7 @@ def main() -> int:
     shot("15-scanned-page.png")
     window.close()
     store.close()
+    training_shots(out, pump, wait)
     return 0
 
 

@@ -67,17 +67,17 @@ def test_a_mistake_on_a_scanned_page_is_drawn_beside_the_key(open_window, case_d
     assert "KEY" in dialog.view.legend.text() and "YOU" in dialog.view.legend.text()
     assert "wrong code" in dialog.view.explanation.text() and target.explanation in dialog.view.explanation.text()
     # drawn: the key's box solid and dark, the trainee's dashed in the manual colour (a gap along its edge)
-    image = dialog.view.image.pixmap().toImage()
-    assert not image.isNull()
-    top = min(b[1] for b in picture.key_boxes + picture.answer_boxes) - 60
+    assert not dialog.view.image.pixmap().isNull()
+    image = dialog.view.drawn.toImage()  # at full size (shown scaled to fit)
+    left, top = dialog.view.origin
     z = picture.zoom
     kx0, ky0, kx1, ky1 = picture.key_boxes[0]
-    y_key = round((ky0 - top) * z - 3)  # the key's outline, 3 px outside its text
-    key_edge = [image.pixelColor(x, y_key) for x in range(round(kx0 * z) + 2, round(kx1 * z) - 2)]
+    y_key = round(ky0 * z - top - 3)  # the key's outline, 3 px outside its text
+    key_edge = [image.pixelColor(x, y_key) for x in range(round(kx0 * z - left) + 2, round(kx1 * z - left) - 2)]
     assert key_edge and all(_near(c, theme.CURRENT_EDGE, 120) for c in key_edge)
     ay1 = picture.answer_boxes[0][3]
-    y_you = round((ay1 - top) * z + 6)  # the trainee's outline, 6 px outside the box
-    you_edge = [image.pixelColor(x, y_you) for x in range(round(box[0] * z), round(box[2] * z))]
+    y_you = round(ay1 * z - top + 6)  # the trainee's outline, 6 px outside the box
+    you_edge = [image.pixelColor(x, y_you) for x in range(round(box[0] * z - left), round(box[2] * z - left))]
     assert any(_near(c, theme.MANUAL_COLOR) for c in you_edge)
     assert any(_near(c, theme.PAGE_PAPER, 40) for c in you_edge)  # dashed: paper shows between the dashes
     # another mistake: the picture follows the selection

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -214,6 +214,7 @@ VERDICT_COLUMNS = (Verdict.CORRECT, Verdict.MISSED, Verdict.RELEASED_WITHOUT_REA
 KEY_PEN = (theme.CURRENT_EDGE, 3.0, Qt.PenStyle.SolidLine)  # the key's box: solid and dark
 ANSWER_PEN = (theme.MANUAL_COLOR, 2.5, Qt.PenStyle.DashLine)  # the trainee's: dashed
 CONTEXT_POINTS = 60.0  # page shown above and below the boxes
+CONTEXT_WIDTH = 170.0  # and on either side
 
 
 class MistakeView(QWidget):
@@ -240,34 +241,52 @@ class MistakeView(QWidget):
         self.explanation.setAccessibleName("The rule")
         layout.addWidget(self.explanation)
         self.picture: MistakePicture | None = None
+        self.drawn = QPixmap()  # the picture at full size; shown scaled down to fit
+        self.origin = (0.0, 0.0)
+
+    def _fit(self) -> None:
+        if self.drawn.isNull():
+            return
+        width = max(100, self.image.width() - 4)
+        self.image.setPixmap(self.drawn if self.drawn.width() <= width else self.drawn.scaledToWidth(
+            width, Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
 
     def show_picture(self, picture: MistakePicture | None, problem: str = "") -> None:
         self.picture = picture
         if picture is None:
+            self.drawn = QPixmap()
             self.image.setPixmap(QPixmap())
             self.image.setText(problem or "No picture of this mistake.")
             self.legend.setText("")
             self.explanation.setText("")
             return
-        self.image.setPixmap(self._draw(picture))
+        self.drawn = self._draw(picture)
+        self._fit()
+        key = picture.key_label.removeprefix("key: ")
+        you = picture.answer_label.removeprefix("you: ")
         self.legend.setText(
-            f"<b>━━ KEY</b> (solid dark outline): {picture.key_label} &nbsp;&nbsp; "
-            f"<b><span style='color:{theme.MANUAL_COLOR}'>┅┅ YOU</span></b> (dashed outline): {picture.answer_label}"
+            f"<b>━━ KEY</b> (solid dark outline): {key} &nbsp;&nbsp; "
+            f"<b><span style='color:{theme.MANUAL_COLOR}'>┅┅ YOU</span></b> (dashed outline): {you}"
             + ("" if picture.answer_boxes else " - nothing on the page"))
         self.explanation.setText(picture.explanation)
 
-    @staticmethod
-    def _draw(picture: MistakePicture) -> QPixmap:
+    def _draw(self, picture: MistakePicture) -> QPixmap:
         image = QImage.fromData(picture.png).convertToFormat(QImage.Format.Format_RGB32)
         z = picture.zoom
         boxes = [*picture.key_boxes, *picture.answer_boxes]
-        if boxes:  # the band of the page around the boxes, the page's whole width
+        left = offset = 0.0
+        if boxes:  # the part of the page around the boxes
             top = max(0.0, min(b[1] for b in boxes) - CONTEXT_POINTS) * z
             bottom = min(image.height(), (max(b[3] for b in boxes) + CONTEXT_POINTS) * z)
-            image = image.copy(0, int(top), image.width(), max(1, int(bottom - top)))
-            offset = top
-        else:
-            offset = 0.0
+            left = max(0.0, min(b[0] for b in boxes) - CONTEXT_WIDTH) * z
+            right = min(image.width(), (max(b[2] for b in boxes) + CONTEXT_WIDTH) * z)
+            image = image.copy(int(left), int(top), max(1, int(right - left)), max(1, int(bottom - top)))
+            left, offset = int(left), int(top)
+        self.origin = (left, offset)  # where the drawn part starts on the page's image (pixels)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont()
@@ -277,7 +296,7 @@ class MistakeView(QWidget):
         metrics = QFontMetricsF(font)
 
         def rect_of(b: tuple[float, float, float, float], pad: float) -> QRectF:
-            return QRectF(b[0] * z - pad, b[1] * z - offset - pad, (b[2] - b[0]) * z + 2 * pad,
+            return QRectF(b[0] * z - left - pad, b[1] * z - offset - pad, (b[2] - b[0]) * z + 2 * pad,
                           (b[3] - b[1]) * z + 2 * pad)
 
         def draw(rects: tuple[tuple[float, float, float, float], ...], spec: tuple[str, float, Qt.PenStyle],
@@ -365,7 +384,7 @@ class ScoreDialog(QDialog):
             self.view.show_picture(None)
             return None
         try:
-            picture = mistake_picture(self.card.mistakes[row])
+            picture = mistake_picture(self.card.mistakes[row], zoom=2.0)
         except WorkstationError as exc:
             self.view.show_picture(None, str(exc))
             return None

@@ -37,6 +37,7 @@ SERIES_COLORS = (theme.PLAIN_TEXT, theme.CATEGORY_COLORS[C.PERSON], theme.MANUAL
                  theme.CATEGORY_COLORS[C.ADDRESS], theme.CATEGORY_COLORS[C.PHONE_NUMBER])
 SERIES_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 MARKERS = ("circle", "square", "triangle", "diamond")
+LABEL_WIDTH = 190.0  # right of the plot: each trainee's marker, line style, name and latest share
 
 
 def percent(right: int, total: int) -> str:
@@ -79,7 +80,7 @@ class TrendChart(QWidget):
         return QPointF(x, plot.bottom() - share * plot.height())
 
     def plot_rect(self) -> QRectF:
-        return QRectF(52, 14, max(10, self.width() - 52 - 110), max(10, self.height() - 14 - 40))
+        return QRectF(52, 14, max(10, self.width() - 52 - LABEL_WIDTH), max(10, self.height() - 14 - 40))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -105,7 +106,8 @@ class TrendChart(QWidget):
                          "ISO week of the practice rounds - share of items judged right")
         if not self.series:
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No practice rounds scored yet.")
-        for n, (trainee, points) in enumerate(sorted(self.series.items())):
+        series = sorted(self.series.items())
+        for n, (_trainee, points) in enumerate(series):
             color = QColor(SERIES_COLORS[n % len(SERIES_COLORS)])
             painter.setPen(QPen(color, 2, SERIES_STYLES[n % len(SERIES_STYLES)]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -116,11 +118,24 @@ class TrendChart(QWidget):
             painter.setBrush(color)
             for p in xy:
                 self._marker(painter, MARKERS[n % len(MARKERS)], p)
-            last = xy[-1]
+        # the names at the right, each at the height of its latest week, pushed apart so none overlaps another
+        wanted = sorted((self.point(*points[-1]).y(), n) for n, (_, points) in enumerate(series))
+        placed: list[tuple[float, int]] = []
+        for y, n in wanted:
+            placed.append((max(y, placed[-1][0] + 18) if placed else y, n))
+        x = plot.right() + 12
+        for y, n in placed:
+            trainee, points = series[n]
+            color = QColor(SERIES_COLORS[n % len(SERIES_COLORS)])
+            painter.setPen(QPen(color, 2, SERIES_STYLES[n % len(SERIES_STYLES)]))
+            painter.drawLine(QPointF(x, y), QPointF(x + 26, y))
+            painter.setPen(QPen(color, 1.5))
+            painter.setBrush(color)
+            self._marker(painter, MARKERS[n % len(MARKERS)], QPointF(x + 13, y))
             painter.setPen(ink)
             label = f"{trainee} {points[-1][1]:.0%}"
-            painter.drawText(QRectF(last.x() + 8, last.y() - 8 + 12 * (n % 2), metrics.horizontalAdvance(label) + 4,
-                                    16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(QRectF(x + 32, y - 8, metrics.horizontalAdvance(label) + 4, 16),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()
 
     @staticmethod
