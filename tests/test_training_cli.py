@@ -72,3 +72,29 @@ def test_a_lesson_round_on_the_command_line(env, capsys, monkeypatch) -> None:
     capsys.readouterr()
     # a practice folder is never reused
     assert cli.main(["training", "new", "--lesson", "status.en", "--out", str(env / "p1"), "--user", "clerk1"]) == 2
+
+
+def test_a_generated_case_with_pdfs_and_a_scanned_page_on_the_command_line(env, capsys) -> None:
+    """Issue 15: `training new --seed` writes PDFs and a scanned page; the scan is read by OCR and the score names
+    each mistake with its document and page; with nothing decided every item to redact is missed."""
+    from workstation.domain.disclosure import RecipientType
+    from workstation.service import CaseService
+    from workstation.service.training import practice_key
+    from workstation.store.case_store import CaseStore
+
+    code = cli.main(["training", "new", "--seed", "cli-1", "--recipient", "public", "--out", str(env / "g1"),
+                     "--suggestions", "none", "--user", "clerk1"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "4 document(s)" in out and "0 suggestion(s) shown (none)" in out
+    names = sorted(p.name for p in (env / "g1").iterdir() if not p.name.startswith("."))
+    assert [n.rsplit(".", 1)[1] for n in names] == ["pdf", "pdf", "txt", "pdf"]
+    assert any(n.endswith("-scan.pdf") for n in names)
+    assert cli.main(["training", "score", "practice-cli-1", "--user", "clerk1"]) == 0
+    out = capsys.readouterr().out
+    key = practice_key(env / "g1", CaseService(CaseStore(":memory:")).policies.policy(RecipientType.PUBLIC))
+    n = len(key.items)
+    assert f"0 of {n} right" in out  # the public recipient redacts every category; nothing was done
+    assert out.count("  - missed: ") == n
+    scan = next(i for i in key.items if i.span.document.endswith("-scan.pdf"))
+    assert f"-scan.pdf p.{scan.span.page} [{scan.span.start}:{scan.span.end}]" in out

@@ -95,7 +95,7 @@ def _score(args: argparse.Namespace, service: Any, user: Any) -> int:
         span = m.item.span
         did = m.answer.decision if m.answer is not None else "nothing"
         print(f"  - {m.verdict.value}: {m.item.category or 'decoy'} {text!r} ({Path(span.document).name} "
-              f"[{span.start}:{span.end}]; you: {did}; expected: {m.item.expect.value}"
+              f"p.{span.page} [{span.start}:{span.end}]; you: {did}; expected: {m.item.expect.value}"
               + (f" {m.item.code}" if m.item.code else "") + ")")
         print(f"      {m.item.rule.value}: {m.item.explanation}")
     return 0
