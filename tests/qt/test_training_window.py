@@ -39,6 +39,13 @@ def test_a_lesson_round_in_the_window(open_window, case_dir, tmp_path, qtbot) ->
     a_mistake = next(m for m in card.mistakes if m.item.category == "A_NUMBER")
     assert dialog.show_mistake(a_mistake) == window.current_page
     assert "you: release" in dialog.mistakes.item(card.mistakes.index(a_mistake)).text()
+    # selected, it is drawn on the laid-out text page beside the key: the key's box over the released finding's
+    dialog.mistakes.setCurrentRow(card.mistakes.index(a_mistake))
+    picture = dialog.view.picture
+    assert picture is not None and picture.key_boxes and picture.answer_boxes
+    assert picture.answer_label.startswith("you: released") and picture.key_label.startswith("key: redact")
+    kx = (picture.key_boxes[0][0] + picture.key_boxes[0][2]) / 2
+    assert any(b[0] <= kx <= b[2] for b in picture.answer_boxes)
     # the result is kept in the store's training trail, not in the case's
     assert [r.event for r in window.case_service.audit_records("training")] == ["training-result"]
     assert "training-result" not in {r.event for r in window.case_service.audit_records(window.case.id)}
