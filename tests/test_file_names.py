@@ -25,10 +25,10 @@ PASS = {"admin": "admin-passphrase-1", "clerk1": "clerk-passphrase-1", "super1":
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine) -> Path:
-    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14)
-    admin = users.get("admin")
-    users = users.add_user(admin, "clerk1", Role.CLERK, PASS["clerk1"], n=2**14)
-    users = users.add_user(admin, "super1", Role.SUPERVISOR, PASS["super1"], n=2**14)
+    users = UserDirectory().add_user(None, "admin", Role.ADMINISTRATOR, PASS["admin"], n=2**14, key_n=2**14)
+    admin, by = users.get("admin"), users.unlock("admin", PASS["admin"])  # registers their keys, as `users add` does
+    users = users.add_user(admin, "clerk1", Role.CLERK, PASS["clerk1"], n=2**14, key_n=2**14, signer=by)
+    users = users.add_user(admin, "super1", Role.SUPERVISOR, PASS["super1"], n=2**14, key_n=2**14, signer=by)
     save_users(tmp_path / "users.json", users)
     monkeypatch.setenv("WORKSTATION_USERS", str(tmp_path / "users.json"))
     monkeypatch.setenv("WORKSTATION_DB", str(tmp_path / "data" / "cases.sqlite3"))

@@ -48,7 +48,9 @@ def test_window_sign_in_records_failures_in_the_system_trail(qtbot, tmp_path, mo
 
     monkeypatch.setattr(sign_in.SignInDialog, "exec", exec_)
     db = tmp_path / "cases.sqlite3"
-    assert app.sign_in(_users(), str(db)) == ("clerk1", None)  # a local store: no database password
+    name, password, signer = app.sign_in(_users(), str(db))
+    assert (name, password) == ("clerk1", None)  # a local store: no database password
+    assert signer.user == "clerk1"  # the key the window's session signs its trail records with
     with CaseStore(db) as store:
         trail = CaseService(store).audit_records("system")
     assert [(r.event, r.actor, r.details["command"]) for r in trail] == [("login-failed", "clerk1", "window sign-in")]
