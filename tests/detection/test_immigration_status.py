@@ -56,7 +56,7 @@ POSITIVES = [
     ("The NTA was filed with the court.", ["NTA"]),
     ("An ICE detainer was issued.", ["ICE detainer"]),
     ("The jail lodged an immigration detainer.", ["lodged an immigration detainer"]),
-    ("Form I-247A was sent.", ["I-247A"]),
+    ("Form I-247A was sent.", ["Form I-247A"]),
     ("He was previously deported in 2011.", ["previously deported"]),
     ("He was deported.", ["deported"]),
     ("He was granted voluntary departure.", ["granted voluntary departure"]),

@@ -57,6 +57,21 @@ COVERED = [
     ("detained where", "Mr. Lindgren was detained in ICE facilities for a year.", "detained in ICE facilities"),
     ("order reinstated", "His deportation order was reinstated in 2008.", "deportation order was reinstated"),
     ("present without", "CHARGE: Present without being admitted or paroled", "Present without being admitted or paroled"),
+    ("custody of the agency", "Since May he has been in the custody of the Bureau of Immigration and Customs "
+     "Enforcement (ICE).", "in the custody of the Bureau of Immigration and Customs Enforcement (ICE)"),
+    ("held at a facility", "Mr. Rask was held at Krome Service Processing Center in Miami pending his removal.",
+     "held at Krome Service Processing Center in Miami pending his removal"),
+    ("own detention", "Petitioner argues that his continued detention by ICE is unlawful.", "continued detention"),
+    ("false claim", "She made a false claim to U.S. citizenship at the port.", "made a false claim to U.S. citizenship"),
+    ("entered as a citizen", "In 1951 he entered as a citizen through San Francisco.", "entered as a citizen"),
+    ("ordered a named person", "The judge ordered Mr. Varga removed from the United States.", "removed from the "
+     "United States"),
+    ("the form of the order", "He was served a notice and order of expedited removal, Form I-860, that day.",
+     "order of expedited removal, Form I-860"),
+    ("agency office and role", "He was encountered by ICE's Homeland Security Investigations (HSI) special agents.",
+     "encountered by ICE's Homeland Security Investigations (HSI) special agents"),
+    ("after being removed", "He illegally re-entered the United States after being removed.",
+     "illegally re-entered the United States after being removed"),
     ("words run together", "DHS served a notice toappear on the respondent.", "toappear"),
 ]
 
@@ -75,6 +90,7 @@ NOT_STATUS = [
     ("citizens in general", "All citizens have a right to vote in the election.", "citizens"),
     ("an alien seaman in law", "A person who arrived as a seaman is not an alien seaman within the meaning of "
      "the Act.", "alien"),
+    ("deaths in custody", "The annual report lists deaths in ICE custody by year.", "ICE custody"),
     ("removal of a thing", "The removal of Mexico's tariffs was discussed.", "removal"),
     ("law in the abstract", "Under the statute, an alien who is convicted of an aggravated felony is deportable.",
      "deportable"),

@@ -28,12 +28,30 @@ _AGENCY_NAME = (_AGENCY[:-1] + r"|(?i:Fugitive\s+Operations\s+Team|Criminal\s+Ap
 
 # "[detained] by the United States Immigration and Customs Enforcement (ICE) agency": the agency that acted
 _BY_AGENCY = re.compile(
-    _S + r"(?i:by)" + _S + r"(?:(?i:the|U\.S\.|United\s+States|Department\s+of)" + _S + r"){0,3}" + _AGENCY_NAME
-    + r"(?:" + _S + r"\((?:ICE|ERO|CBP|INS|USBP|DHS)\))?(?:" + _S + r"(?i:officials|officers|agents|agency|authorities))?"
-    + r"(?![\w])"
+    _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
+    r"Bureau\s+of)" + _S + r"){0,4}" + _AGENCY_NAME
+    + r"(?:['\u2019]s)?(?:" + _S + r"\((?:ICE|ERO|CBP|INS|USBP|DHS|HSI)\))?"
+    + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations))"
+    + r"(?:" + _S + r"\((?:ERO|HSI)\))?)?"
+    + r"(?:" + _S + r"(?i:special|deportation|immigration|border\s+patrol))?"
+    + r"(?:" + _S + r"(?i:officials?|officers?|agents?|agency|authorities))?(?![\w])"
 )
+_AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
 _ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
-                         r"encountered|detention|processed|reinstated)$")
+                         r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|paroled|inspected)$")
+# where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
+# Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
+_HELD_AT = re.compile(
+    r"[ \t\n]+(?i:at|in)[ \t\n]+(?:the[ \t\n]+)?(?:[A-Z][\w.\-]*[ \t\n]+){0,5}?(?i:(?:(?:service[ \t\n]+)?processing|"
+    r"detention|staging|correctional|contract)[ \t\n]+(?:center|centre|facility)|border[ \t\n]+(?:patrol[ \t\n]+)?"
+    r"(?:checkpoint|station))(?:[ \t\n]+(?i:in)[ \t\n]+[A-Z][a-z]+(?:[ \t\n]+[A-Z][a-z]+)?)?"
+    r"(?:[ \t\n]+(?i:pending|awaiting)[ \t\n]+(?:his|her|their)[ \t\n]+(?i:removal|deportation|hearing|trial))?(?![\w])"
+)
+_HELD_THERE = re.compile(r"(?<![\w])(?i:detained|held|housed|confined)(?=" + _HELD_AT.pattern + ")")
+_HELD_END = re.compile(r"(?i:detained|held|housed|confined|detention|custody)$")
+# "a notice and order of expedited removal, Form I-860": the form's number goes with the order
+_FORM_TAIL = re.compile(r"[ \t\n]*,?[ \t\n]+(?i:form)[ \t\n]+I-?\s?\d{3}[A-Z]?(?![\w])")
+_FORM_END = re.compile(r"(?i:removal|deportation|appear|detainer|order|warrant)$")
 # "deportation [proceeding]", "removal [hearing]": the noun the status word qualifies
 _PROCEEDING_AFTER = re.compile(_S + r"(?i:proceedings?|hearings?|case)(?![\w])")
 _PROCEEDING_END = re.compile(r"(?i:deportation|removal|exclusion|withholding[\s\-]only\"?|expedited\s+removal)$")
@@ -80,6 +98,14 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:eligible\s+for\s+(?:the\s+)?issuance\s+of\s+an?|(?:issued|granted|received)\s+an?)\s+$"),
      re.compile(r"(?i:immigrant\s+visa|nonimmigrant\s+visa|visa)")),
     (re.compile(r"(?<![\w])(?i:withhold|withholding\s+of)\s+(?:his|her|their)?\s*$"), re.compile(r"(?i:removal|deportation)")),
+    (re.compile(r"(?<![\w])(?i:encountered|arrested|apprehended|detained|stopped|intercepted),?\s+(?i:and)\s+$"),
+     re.compile(r"(?i:arrested|detained|apprehended|processed|removed|deported)")),
+    # "his immigration status was adjusted to that of a [lawful permanent resident]"
+    (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
+                r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
+    (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"I-?\s?\d{3}")),
+    (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
+     re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
 )
 # what the status goes on to say: "[admission] after removal", "[detained] in ICE facilities", "[adjustment of
 # status] to lawful permanent resident", "[deportation order] was reinstated"
@@ -96,6 +122,9 @@ _MORE_TAILS = (
     (re.compile(r"(?i:order|orders)$"), re.compile(r"[ \t\n]+(?i:was|were|had[ \t\n]+been|has[ \t\n]+been|is)[ \t\n]+"
                                                 r"(?i:reinstated|executed|entered|issued)(?![\w])")),
     (re.compile(r"(?i:removal|deportation)$"), re.compile(r"[ \t\n]+(?i:detention|custody)(?![\w])")),
+    (re.compile(r"(?i:re-?entry|re-?entered|re-?entering|United[ \t\n]+States|admitted|paroled)$"),
+     re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?:being|having[ \t\n]+been|his|her|their|a|prior)[ \t\n]+)?"
+                r"(?i:removal|removed|deportation|deported|excluded|exclusion)(?![\w])")),
 )
 # what the person is inadmissible or deportable for: "inadmissible for having sought admission by fraud",
 # "deportable for failure to comply with the conditions of his nonimmigrant status" (up to the clause's end)
@@ -141,6 +170,16 @@ def complete(text: str, start: int, end: int) -> tuple[int, int]:
         if tail:
             end = tail.end()
             span = text[start:end]
+    if _HELD_END.search(span):
+        held = _HELD_AT.match(text, end)
+        if held:
+            end = held.end()
+            span = text[start:end]
+    if _FORM_END.search(span):
+        form = _FORM_TAIL.match(text, end)
+        if form:
+            end = form.end()
+            span = text[start:end]
     if _ACTION_END.search(span):
         agent = _BY_AGENCY.match(text, end)
         if agent:
@@ -182,8 +221,8 @@ _HEADLINE = re.compile(
     r"(?=[ \t]+(?!\d)(?!(?i:more|over|nearly|dozens|hundreds)\b)\S)"
 )
 # "a native of India detained by the United States Immigration and Customs Enforcement (ICE) agency"
-_ACTED_BY = re.compile(r"(?<![\w])(?i:detained|arrested|apprehended|deported|removed|caught|excluded|"
-                       r"taken\s+into\s+custody)(?=" + _BY_AGENCY.pattern + ")")
+_ACTED_BY = re.compile(r"(?<![\w])(?i:detained|arrested|apprehended|deported|removed|caught|excluded|intercepted|"
+                       r"encountered|stopped|taken\s+into\s+custody|detained\s+continuously)(?=" + _BY_AGENCY.pattern + ")")
 # "The deportation of Reyes-Alejandro", "the removal of the respondent"
 _REMOVAL_OF = re.compile(
     r"(?<![\w])(?i:the|his|her|their)\s+(?P<span>(?i:deportation|removal|exclusion|expulsion))\s+(?i:of)\s+"
@@ -207,6 +246,38 @@ _REMOVED_PERSON = re.compile(
     r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|(?-i:[A-Z][\w\-]*))\s+"
     r"(?=(?i:from\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)|to\s+(?-i:[A-Z])|back\s+to)\b)"
 )
+# "in the custody of the Bureau of Immigration and Customs Enforcement (ICE)", "remain in U.S. Immigration and
+# Customs Enforcement's (ICE) custody"
+_AGENCY_CUSTODY = re.compile(
+    r"(?<![\w])(?i:in|into|to|from)\s+(?:(?i:the)\s+)?(?i:custody)\s+(?i:of)\s+(?:(?i:the|U\.S\.|United\s+States|"
+    r"Department\s+of\s+Homeland\s+Security,?|Bureau\s+of)\s+){0,4}" + _AGENCY_NAME + r"(?:\s*\((?:ICE|ERO|CBP|INS|DHS)\))?|"
+    r"(?<![\w])(?i:in|into|to|from)\s+(?:(?i:U\.S\.|United\s+States)\s+)?" + _AGENCY_NAME
+    + r"(?:['\u2019]s)?(?:\s*\((?:ICE|ERO|CBP|INS)\))?\s+(?i:custody|detention)(?![\w])"
+)
+# "his continued detention", "her current detention", "the respondent's detention" (with immigration words near)
+_OWN_DETENTION = re.compile(
+    r"(?<![\w])(?:(?i:his|her|their|petitioner['\u2019]s|respondent['\u2019]s)\s+)(?:(?i:continued|current|prolonged|"
+    r"ongoing|present|indefinite|mandatory|immigration|civil)\s+)*(?P<span>(?i:detention))(?![\w])"
+)
+_CLASS_BEFORE = re.compile(r"(?i:deaths|people|detainees|individuals|persons|those|population|number|numbers)\s+$")
+# "made a false claim to U.S. citizenship", "entered as a citizen", "sought admission in 1951 as a United States
+# citizen", "admitted from time to time as a United States citizen"
+_CITIZEN_BY_ENTRY = re.compile(
+    r"(?<![\w])(?i:(?:made|making|make|makes|filed)\s+(?:a\s+)?false\s+claims?\s+(?:to|of)\s+(?:(?:U\.S\.|United\s+States|"
+    r"American)\s+)?citizenship|(?:entered|admitted|re-?entered|sought\s+admission|applied\s+for\s+admission)"
+    r"(?:\s+[^.;:\n]{0,30}?)?\s+as\s+an?\s+(?:(?:U\.S\.|United\s+States|American)\s+)?citizen)(?![\w])"
+)
+# "ICE took custody of him", "ERO assumed custody", "posted an immigration bond" (with immigration words near)
+_TOOK_CUSTODY = re.compile(r"(?<![\w])(?i:took|assumed|taking|takes|assumes)\s+(?:(?i:physical)\s+)?(?i:custody)(?![\w])")
+_POSTED_BOND = re.compile(r"(?<![\w])(?i:posted|paid|posts|posting)\s+(?:(?i:an?|his|her|the)\s+)?(?:(?i:immigration|"
+                          r"delivery)\s+)?(?i:bond)(?![\w])")
+# "the judge ordered Mr. Escobar removed from the United States": the order and the removal, the name between stays
+# the PERSON it is
+_ORDERED_NAMED = re.compile(
+    r"(?<![\w])(?P<order>(?i:ordered|orders|ordering))\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z][\w\-\u2010]+)"
+    r"(?:\s+(?-i:[A-Z][\w\-\u2010]+)){0,3}\s+(?P<verb>(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
+    r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
+)
 # "after reentering at an unknown place", "did not return until his reentry in 1999"
 _REENTRY = re.compile(
     r"(?<![\w])(?i:after|before|upon|since|until|following|his|her|their)\s+(?P<span>(?i:re-?entry|re-?entering))(?![\w\-])"
@@ -221,8 +292,14 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             out.append((m.start("span"), m.end("span"), 0.7))
     for m in _REMOVED_PERSON.finditer(text):
         out.append((m.start(), m.start() + len(m.group().split()[0]), 0.7))
-    for rx in (_PRESENTED, _SECTION_APPLICATION):
-        out.extend((m.start(), m.end(), 0.7) for m in rx.finditer(text))
+    for rx in (_PRESENTED, _SECTION_APPLICATION, _AGENCY_CUSTODY, _CITIZEN_BY_ENTRY):
+        out.extend((m.start(), m.end(), 0.7) for m in rx.finditer(text)
+                   if not (rx is _AGENCY_CUSTODY and _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start())))
+    for rx in (_TOOK_CUSTODY, _POSTED_BOND):
+        out.extend((m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span()))
+    for m in _OWN_DETENTION.finditer(text):
+        if _has_context(text, *m.span()):
+            out.append((m.start(), m.end(), 0.6))
     for rx in (_AN_ALIEN, _REENTRY, _REMOVAL_OF):
         for m in rx.finditer(text):
             if rx is _AN_ALIEN or _has_context(text, *m.span("span")):
@@ -231,6 +308,10 @@ def findings(text: str) -> list[tuple[int, int, float]]:
         if not re.match(r"(?i:all|both)\s", m.group()) or _has_context(text, *m.span("span")) \
                 or re.search(r"(?i:born\s+in)", text[max(0, m.start() - 150) : m.start()]):
             out.append((m.start("span"), m.end("span"), 0.6))
+    for m in _ORDERED_NAMED.finditer(text):
+        out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]
+    for m in _HELD_THERE.finditer(text):
+        out.append((m.start(), m.end(), 0.7))
     for m in _ACTED_BY.finditer(text):
         out.append((m.start(), m.end(), 0.7))
     for rx in (_AGENCY_GAP_ACTION, _HEADLINE):

@@ -133,7 +133,7 @@ _ORDERED_REMOVED = re.compile(
     r"(?<![\w])(?i:order(?:ed|ing|s)\s+(?:him|her|them|(?:the\s+)?(?:respondent|petitioner|defendant|subject|applicant|"
     r"alien|noncitizen|appellant))\s+(?:removed|deported|excluded)|order(?:ed|ing|s)\s+(?:the\s+|his\s+|her\s+)?"
     r"(?:deportation|removal|exclusion)(?=\s+(?:of\s+(?:the\s+)?(?:respondent|petitioner|applicant|him|her)|to\s+[A-Z])"
-    r"|\s*[.,;])|ordered\s+excluded)(?![\w])"
+    r"|\s*[.,;])|ordered\s+excluded|ordered\s+to\s+be\s+(?:removed|deported|excluded))(?![\w])"
 )
 # "in detention in Elizabeth": immigration detention only near immigration words.
 _DETENTION = re.compile(r"(?<![\w])(?i:in|into|from|released\s+from)\s+(?i:detention)(?![\w])")

@@ -12,7 +12,7 @@ _US = r"(?:the\s+United\s+States(?:\s+of\s+America)?|the\s+U\.?\s?S\.?(?:A\.?)?(
 _MANNER = (
     r"(?:unlawfully|illegally|surreptitiously|clandestinely|improperly|"
     r"in\s+an?\s+(?:illegal|unlawful|clandestine|surreptitious)\s+manner|"
-    r"without\s+(?:(?:being|having\s+been)\s+)?(?:a\s+(?:lawful|legal|valid)\s+admission|inspection|inspected|admission|admitted|parole|paroled|permission|"
+    r"without\s+(?:(?:being|having\s+been)\s+)?(?:a\s+(?:lawful|legal|valid)\s+admission|(?:immigration\s+)?inspection|inspected|admission|admitted|parole|paroled|permission|"
     r"authori[sz]ation|authority|documents|papers|a\s+visa|(?:a\s+)?valid\s+(?:visa|documents))"
     r"(?:,?\s+(?:or|and|admitted|or\s+parole|or\s+paroled|inspection|admission)(?:\s+(?:or\s+)?(?:paroled|parole|"
     r"admitted|admission|inspected|inspection))?)*(?:\s+(?:after|following)\s+inspection)?|"
