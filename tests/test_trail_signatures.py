@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import tests.test_case_cli as case_cli
-from tests.test_case_cli import PASS, make_users, new_case, run
+from tests.test_case_cli import PASS, WARRANT, items, make_users, new_case, run
 from workstation.domain.audit import AuditRecord
 from workstation.domain.roles import Role, load_users
 from workstation.domain.signing import Signer, unlock
@@ -305,3 +305,32 @@ def test_a_desk_that_gets_a_users_file_starts_signing_without_breaking_older_tra
         assert [r.event for r in store.audit("c1")].count("store-migrated") == 1
         result = svc.verify_trail("c1")
         assert result.ok and "2 signed" in result.summary() and "2 unsigned (legacy" in result.summary(), result
+
+
+def test_clerk_deletes_counsels_override_records_and_rechains_own_after(env, capsys, monkeypatch):
+    """Counsel's override (and the release it makes) followed only by the clerk's records: deleting counsel's
+    records and re-signing the clerk's leaves every remaining signature valid - but the signed override in the
+    store must have its record in the trail."""
+    new_case(capsys, monkeypatch, env)
+    nationality = next(i for i, c, _ in items(capsys, monkeypatch) if c == "NATIONALITY")
+    code, _, err = run(capsys, monkeypatch, "counsel1", "case", "override", "imm", "--finding", nationality,
+                       "--reason", "warrant served on the department", "--warrant", WARRANT)
+    assert code == 0, err
+    code, _, err = run(capsys, monkeypatch, "clerk1", "case", "decide", "imm", "--all-pending", "redact")
+    assert code == 0, err
+
+    def without_counsel(rows: Rows) -> Rows:
+        return [r for r in rows if r["actor"] != "counsel1"]
+
+    _rewrite(env, "imm", without_counsel)
+    code, out = _verify(capsys, monkeypatch)
+    assert code == 1 and "override of NATIONALITY by counsel1" in out and "no record in the trail" in out, out
+    from workstation.domain.signing import TrustAnchor
+    from workstation.service import CaseService
+    from workstation.store.case_store import CaseStore
+
+    users = load_users(env / "users.json")
+    with CaseStore(env / "data" / "cases.sqlite3") as store:  # what export's pre-export check says of it
+        svc = CaseService(store, users=users, anchor=TrustAnchor(frozenset({case_cli.anchor_of(users)}), "t"))
+        problems = svc.approval_problems(svc.lookup("imm").id)
+    assert any("override of NATIONALITY by counsel1" in p and "not in the audit trail" in p for p in problems)

@@ -71,6 +71,12 @@ class Approvals(ServiceBase):
             return VerificationResult(False, len(records), result.head, len(records),
                                       f"counsel's sign-off by {so.actor} at {so.at} has no record in the trail "
                                       "(the trail was cut short after it)")
+        lost = next((ov for ov in (self.store.overrides(case_id).values() if case_id != SYSTEM_TRAIL else ())
+                     if ov.signature and not self._override_recorded(records, ov)), None)
+        if result.ok and lost is not None:
+            return VerificationResult(False, len(records), result.head, len(records),
+                                      f"counsel's override of {lost.category} by {lost.actor} at {lost.at} has no "
+                                      "record in the trail (deleted, or the trail was cut short)")
         check = self.trail_signatures(records)
         if not check.ok:  # the first bad record, whichever check finds it first
             index = check.bad_index or 0
@@ -129,12 +135,15 @@ class Approvals(ServiceBase):
         if case.sign_off is None and not overrides:
             return []
         policy_sha = self.policy_sha256(case.context.recipient)
+        records = self.store.audit(case_id) if self.signs_trail else []
         out = []
         for ov in overrides.values():
             problem = self._signature_problem(ov.actor, ov.role.value, ov.signature,
                                               self.override_statement(case_id, case, ov, policy_sha))
             if problem and problem.endswith(_MISMATCH) and ov.policy_sha256 and ov.policy_sha256 != policy_sha:
                 problem = "the recipient policy file changed since it was signed"
+            if not problem and self.signs_trail and not self._override_recorded(records, ov):
+                problem = "its record is not in the audit trail (deleted, or the trail was cut short)"
             if problem:
                 out.append(f"override of {ov.category} by {ov.actor} at {ov.at}: {problem}")
         so = case.sign_off
@@ -146,8 +155,7 @@ class Approvals(ServiceBase):
             if not problem and so.audit_head and not self._holds(case_id, so.audit_records, so.audit_head):
                 problem = (f"the audit trail before it was rewritten (its record {so.audit_records} is no longer the "
                            "one counsel signed after)")
-            if not problem and so.audit_head and self.signs_trail and not self._sign_off_recorded(
-                    self.store.audit(case_id), so):
+            if not problem and so.audit_head and self.signs_trail and not self._sign_off_recorded(records, so):
                 problem = "its record is not in the audit trail (the trail was cut short after it)"
             if problem:
                 out.append(f"sign-off by {so.actor} at {so.at}: {problem}")
@@ -159,6 +167,14 @@ class Approvals(ServiceBase):
         local store that record is signed by counsel, so cutting the trail back before it shows."""
         return any(r.event == "sign-off" and r.actor == so.actor and r.seq > so.audit_records
                    and r.details.get("digest") == so.digest for r in records)
+
+    @staticmethod
+    def _override_recorded(records: Sequence[AuditRecord], ov: Override) -> bool:
+        """Whether the trail holds the record of counsel's override ``ov`` (on the local store signed by counsel, so
+        deleting it - with the records after it re-chained and re-signed by a clerk - shows)."""
+        digest = ov.digest()
+        return any(r.event == "override" and r.actor == ov.actor and r.details.get("override_digest") == digest
+                   for r in records)
 
     def _holds(self, case_id: str, seq: int, head: str) -> bool:
         """Whether the case's trail still has, as record ``seq``, the record whose hash is ``head``."""
