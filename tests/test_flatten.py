@@ -58,11 +58,11 @@ def page_2_unverifiable(monkeypatch):
     real = redact_module._check
     calls: list[int] = []
 
-    def check(pages, plan, removed, document, extractor):  # noqa: ANN001, ANN202
+    def check(pages, plan, removed, document, extractor, kept=None):  # noqa: ANN001, ANN202
         calls.append(1)
         if pages[1][1]:  # characters on page 2
             raise TextRemainsError(document, 2, f"{extractor} still extracts a character inside a redaction box")
-        return real(pages, plan, removed, document, extractor)
+        return real(pages, plan, removed, document, extractor, kept)
 
     monkeypatch.setattr(redact_module, "_check", check)
     return calls
@@ -95,20 +95,26 @@ def test_flattened_pages_are_ocr_checked(page_2_unverifiable, monkeypatch) -> No
     seen: list[list[int]] = []
     real = redact_module._check_ocr
 
-    def spy(data, numbers, removed, document):  # noqa: ANN001, ANN202
+    def spy(data, numbers, removed, document, plan=None, kept=None):  # noqa: ANN001, ANN202
         seen.append(list(numbers))
-        return real(data, numbers, removed, document)
+        return real(data, numbers, removed, document, plan, kept)
 
     monkeypatch.setattr(redact_module, "_check_ocr", spy)
     data = three_pages()
     plan = plan_of(data)
     redact_and_verify_pages(data, plan, "three.pdf")
     assert seen == [[2]]
-    # no box over the name on page 2 (a removed string from elsewhere): the OCR of the flattened page reads it
+    # no box over the name on page 2: the OCR of the flattened page reads it - no leak, the original page shows it
+    # there outside every box (a released finding, say) ...
     plan[2] = PageRedactions([(72.0, 92.0, 100.0, 104.0)], [NAME])
+    assert sorted(redact_and_verify_pages(data, plan, "three.pdf").flattened) == [2]
+    # ... but a leak if the original page had not shown it (every reading of it masked, as under a box)
+    monkeypatch.setattr(redact_module._Source, "mupdf", lambda self, numbers: {})
+    monkeypatch.setattr(redact_module._Source, "images_show", lambda self, places: [False] * len(places))
+    monkeypatch.setattr(redact_module._Source, "text_under", lambda self, number, area: False)
     with pytest.raises(VerificationError) as exc:
         redact_and_verify_pages(data, plan, "three.pdf")
-    assert exc.value.page == 2 and "OCR" in exc.value.reason
+    assert exc.value.page == 2 and "OCR" in exc.value.reason and "outside the boxes" in exc.value.reason
 
 
 def test_without_flattening_the_failure_is_raised_as_before(page_2_unverifiable) -> None:
@@ -121,7 +127,7 @@ def test_without_flattening_the_failure_is_raised_as_before(page_2_unverifiable)
 
 
 def test_a_page_is_flattened_once_then_the_failure_is_raised(monkeypatch) -> None:
-    def check(pages, plan, removed, document, extractor):  # noqa: ANN001, ANN202
+    def check(pages, plan, removed, document, extractor, kept=None):  # noqa: ANN001, ANN202
         raise TextRemainsError(document, 2, f"{extractor} still extracts redacted text")
 
     monkeypatch.setattr(redact_module, "_check", check)
@@ -265,10 +271,10 @@ def test_a_case_export_records_the_flattened_pages(env, capsys, monkeypatch) -> 
 
     real = redact_module._check
 
-    def check(pages, plan, removed, document, extractor):  # noqa: ANN001, ANN202
+    def check(pages, plan, removed, document, extractor, kept=None):  # noqa: ANN001, ANN202
         if pages[0][1]:  # page 1 of every document cannot be verified while it has text
             raise TextRemainsError(document, 1, f"{extractor} still extracts redacted text")
-        return real(pages, plan, removed, document, extractor)
+        return real(pages, plan, removed, document, extractor, kept)
 
     monkeypatch.setattr(redact_module, "_check", check)
     new_case(capsys, monkeypatch, env, recipient="public")
@@ -304,7 +310,7 @@ def test_every_unverifiable_page_found_is_flattened_in_one_round(monkeypatch) ->
     real = redact_module._check
     rounds: list[str] = []
 
-    def check(pages, plan, removed, document, extractor):  # noqa: ANN001, ANN202
+    def check(pages, plan, removed, document, extractor, kept=None):  # noqa: ANN001, ANN202
         if extractor == "PyMuPDF":
             rounds.append(extractor)
         failing = [n for n in (1, 3) if pages[n - 1][1]]  # pages 1 and 3 fail while they have characters
@@ -312,7 +318,7 @@ def test_every_unverifiable_page_found_is_flattened_in_one_round(monkeypatch) ->
             error = TextRemainsError(document, failing[0], f"{extractor} still extracts redacted text")
             error.pages = failing
             raise error
-        return real(pages, plan, removed, document, extractor)
+        return real(pages, plan, removed, document, extractor, kept)
 
     monkeypatch.setattr(redact_module, "_check", check)
     data = three_pages()

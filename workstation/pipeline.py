@@ -39,6 +39,7 @@ from workstation.domain.naming import FALLBACK, humanize, parse_word_list, safe_
 from workstation.domain.overlaps import resolve_overlaps
 from workstation.domain.page_breaks import bridges
 from workstation.domain.policy import Policy
+from workstation.domain.policy_engine import short_item_id
 from workstation.domain.propagation import propagate
 from workstation.domain.reading import ReadingText, reading_text
 from workstation.paths import RESOURCES
@@ -219,24 +220,37 @@ def redaction_plan(scanned: ScannedDocument, policy: Policy, *, redact: Sequence
     log: list[LogRow] = []
     for finding in chosen:
         reason = (reasons or {}).get(id(finding)) or policy.reason_code(finding)
+        key = finding.key
+        label = (f"finding {short_item_id(key.document, key.page, key.start, key.end, key.category, key.text_digest)}"
+                 f" ({finding.entity_type})")  # what a refused export names: never the text
         for page_no, boxes in lay.placements(finding).items():
             red = plan.setdefault(page_no, PageRedactions())
             if finding.entity_type not in CONTEXTUAL:
                 red.removed_strings.append(finding.text)
+                red.string_labels.append(label)
             for box in boxes:
                 red.boxes.append(box)
                 red.codes.append(short_code(reason) if policy.print_exemption_codes else "")
+                red.labels.append(label)
                 log.append(LogRow(page_no, box, finding.entity_type, finding.recognizer, finding.score,
                                   reason, finding.text_digest))
+    pages = {page.number: page for page in lay.document.pages}
     for number in lay.ocr_pages:
-        plan.setdefault(number, PageRedactions()).scanned = True
+        page = pages[number]
+        red = plan.setdefault(number, PageRedactions())
+        red.scanned = True
+        red.reading = (page.text, tuple(page.char_boxes))  # what the reviewer saw, to tell a leak from a kept word
     for m in manual:
         red = plan.setdefault(m.page, PageRedactions())
         red.codes.extend([""] * (len(red.boxes) - len(red.codes)))  # parallel to the boxes
+        red.labels.extend([""] * (len(red.boxes) - len(red.labels)))
         red.boxes.append(m.box)
         red.codes.append(short_code(m.reason_code) if policy.print_exemption_codes else "")
+        red.labels.append(f"a manual box ({m.category})")
         if m.text.strip():
+            red.string_labels.extend([""] * (len(red.removed_strings) - len(red.string_labels)))
             red.removed_strings.append(m.text)
+            red.string_labels.append(f"a manual box ({m.category})")
         digest = text_digest(text_key or RUN_KEY, m.text) if m.text else ""
         log.append(LogRow(m.page, m.box, m.category, "manual", 1.0, m.reason_code, digest))
     return lay, plan, log

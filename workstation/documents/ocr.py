@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -507,3 +507,46 @@ def ocr_document(document: Document, progress: Callable[[int, int], None] | None
 def ocr_text_of_pdf_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI) -> dict[int, str]:
     """OCR text of pages of a PDF (used to verify that redacted words are gone from the pixels)."""
     return {n: p.text for n, p in ocr_pages(pdf_bytes, numbers, dpi).items()}
+
+
+def ocr_regions(pdf_bytes: bytes, regions: Sequence[tuple[int, Rect]], dpi: int = OCR_DPI,
+                blank: Mapping[int, Sequence[Rect]] | None = None) -> list[str]:
+    """OCR text of small regions of pages (page number, rectangle in the page's unrotated coordinates, as OCR
+    boxes are), each grown by a line above and below and a few words either side as the page is shown (turned by
+    its /Rotate) and read as one block of text as it stands (no orientation guessing). Used by verification to
+    ask whether the original page showed a word at the place where the exported page shows it. ``blank``: areas
+    per page (unrotated coordinates) painted white before reading - the redaction boxes, whose words do not count."""
+    if not regions:
+        return []
+    tessdata_dir()
+    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    out: list[str] = []
+    try:
+        api = _api(LANGUAGES)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+        try:
+            with _stderr_captured() as noise:
+                for number, rect in regions:
+                    page = doc[number - 1]
+                    shown = pymupdf.Rect(rect) * page.rotation_matrix
+                    pad = max(shown.height, 6.0)
+                    clip = pymupdf.Rect(shown.x0 - 3 * pad, shown.y0 - pad, shown.x1 + 3 * pad, shown.y1 + pad) & page.rect
+                    if clip.is_empty:
+                        out.append("")
+                        continue
+                    pix = page.get_pixmap(dpi=dpi, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+                    to_pixels = pymupdf.Matrix(dpi / 72, dpi / 72)  # a clip's pixmap keeps the page's pixel grid
+                    for box in (blank or {}).get(number, ()):
+                        r = (pymupdf.Rect(box) * page.rotation_matrix * to_pixels).irect
+                        r = pymupdf.IRect(r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1) & pix.irect
+                        if not r.is_empty:
+                            pix.set_rect(r, (255,))
+                    _recognise(api, pix, dpi)
+                    out.append(api.GetUTF8Text())
+                    api.Clear()
+            _log_noise(0, noise.read())
+        finally:
+            api.SetPageSegMode(tesserocr.PSM.AUTO)
+    finally:
+        doc.close()
+    return out

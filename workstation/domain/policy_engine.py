@@ -76,6 +76,13 @@ def item_id(document: str, page: int, start: int, end: int, category: str, text_
     return json.dumps([document, page, start, end, category, text_digest], separators=(",", ":"), ensure_ascii=False)
 
 
+def short_item_id(document: str, page: int, start: int, end: int, category: str, text_digest: str) -> str:
+    """The 12-hex-digit id of a finding shown to reviewers (``case show --items``, ``--finding ID``) and named by a
+    refused export: a hash of ``item_id``."""
+    full = item_id(document, page, start, end, category, text_digest)
+    return hashlib.sha256(full.encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Override:
     """Counsel's recorded decision to release one protected item despite the rule, with reason and legal basis."""

@@ -19,6 +19,7 @@ from workstation.domain.free_text import Screened
 from workstation.domain.policy_engine import (
     Override,
     item_id,
+    short_item_id,
 )
 from workstation.domain.reports import (
     PublicSummary,
@@ -38,8 +39,7 @@ RESERVED_NAMES = frozenset({"summary", SYSTEM_TRAIL, TRAINING_TRAIL})  # ``repor
 @lru_cache(maxsize=1 << 16)  # every check of a case works out the ids of all its findings again
 def short_id(key: FindingKey) -> str:
     """The 12-hex-digit id of a finding shown to reviewers (``--finding ID``, ``--item ID``)."""
-    full = item_id(key.document, key.page, key.start, key.end, key.category, key.text_digest)
-    return hashlib.sha256(full.encode("utf-8")).hexdigest()[:12]
+    return short_item_id(key.document, key.page, key.start, key.end, key.category, key.text_digest)
 
 
 @lru_cache(maxsize=1 << 16)
