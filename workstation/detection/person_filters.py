@@ -38,7 +38,14 @@ _PLACE_BEFORE = re.compile(r"(?i:(?:state|province|department|city|town|capital|
                            r"(?:United\s+States|Republic|Commonwealth|Kingdom)\s+of|"
                            r"(?-i:(?P<prefix>San|Santa|Los|Las|El|La|Fort|Port|Saint|St\.)))\s+$")
 _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r crim", "memo", "sentencing memo",
-                          "variant sentence", "removal", "earmarks", "encephalopathy", "anoxic"})
+                          "variant sentence", "removal", "earmarks", "encephalopathy", "anoxic", "brief", "civil",
+                          "civil division", "division",
+                          # offices and titles standing alone ("OFFICE OF THE COMPTROLLER", "Corey Johnson, Speaker")
+                          "comptroller", "speaker", "mayor", "council", "commissioner", "chief", "assistant",
+                          "director", "secretary", "counsel", "judge", "justice", "chairman", "chairwoman"})
+# a court or an office named in another language or in full: "Juzgado de Letras de la Seccion Judicial de Choluteca"
+_INSTITUTION = re.compile(r"(?i:juzgado|tribunal|corte|ministerio|fiscal[ií]a|procuradur[ií]a|court|office|department|"
+                          r"bureau|division)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -46,7 +53,7 @@ def not_a_person(text: str, start: int, end: int) -> bool:
     """Whether the words around a PERSON span say it is a place, a facility or a court-record word."""
     span = text[start:end]
     words = " ".join(_WORDS.findall(span)).lower()
-    if words in _COURT_WORDS:
+    if words in _COURT_WORDS or _INSTITUTION.match(span):
         return True
     if _FACILITY_AFTER.match(text, end) and not re.search(r"(?i:\b(?:mr|ms|mrs|dr|officer|detective)\.?\s+$)",
                                                           text[max(0, start - 12) : start]):

@@ -125,12 +125,15 @@ class _PersonPatterns(EntityRecognizer):
         # Circuit Judges", "SCHMIDT, HURWITZ, ..., Board Members", "RICARDO GARZA-LÓPEZ, Petitioner"), after
         # "Matter of" / "In re", and on both sides of "v." in a caption or a citation.
         self._role_re = re.compile(
-            r"(?:[ \t]*,[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
+            r"(?:[ \t]*\*{0,3}[ \t]*,[ \t]*\*{0,3}[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
             r"immigration|appellate|administrative\s+law|presiding|vice)\s+){0,3}(?i:judges?|justices?|"
             r"board\s+members?|chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate\s+counsel|"
             r"trial\s+attorney|(?:senior\s+)?litigation\s+counsel|(?:assistant\s+|deputy\s+)?director|"
             r"(?:assistant\s+)?chief\s+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
-            r"appellees?|beneficiary|applicant|attorney\s+general|secretary)"
+            r"appellees?|beneficiary|applicant|attorney\s+general|secretary|"
+            r"(?:assistant\s+)?(?:office\s+of\s+the\s+)?(?:federal\s+)?public\s+defender|"
+            r"(?:assistant\s+)?united\s+states\s+attorney|assistant\s+u\.s\.\s+attorney|"
+            r"u\.?s\.?\s+attorney['\u2019]s\s+office)"
             # a signature line: "DABNEY L. FRIEDRICH\nUNITED STATES DISTRICT JUDGE"
             r"|\s+(?i:united\s+states\s+(?:senior\s+)?(?:district|magistrate|circuit|bankruptcy)\s+judge))\b")
         self._list_start_re = re.compile(r"(?i:before|by|present|coram|judges?|(?:board[ \t]+)?en[ \t]+banc|"
