@@ -25,3 +25,19 @@ PERSON_CONTEXT = [
 def test_person_filtered_by_its_context(text: str, span: str, person: bool) -> None:
     start = text.index(span)
     assert not_a_person(text, start, start + len(span)) is not person
+
+
+GIVEN_BEFORE = [
+    ("The bill for the relief of Ana Ruiz and J. Refugio Carreno Rojas, having considered it.",
+     "J. Refugio Carreno Rojas"),
+    ("Yesterday Carreno Rojas said so.", "Carreno Rojas"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GIVEN_BEFORE, ids=[c[1] for c in GIVEN_BEFORE])
+def test_given_names_before_a_found_surname(text: str, name: str) -> None:
+    from workstation.detection.person_recognizer import PersonContextRecognizer
+
+    recognizer = PersonContextRecognizer()
+    start = text.index("Carreno")
+    assert text[recognizer.refine_span(text, start, start + len("Carreno Rojas"))[0] :].startswith(name)

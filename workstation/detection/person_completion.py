@@ -61,7 +61,24 @@ class _PersonCompletion(_PersonCues):
                     after = ext[1]
                     if not (after < len(text) and text[after] == ":"):
                         e = ext[1]
-        return s, e
+        return self._given_before(text, s), e
+
+    _GIVEN_BEFORE = re.compile(r"(?:(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?)[ ]){1,2}$")
+
+    def _given_before(self, text: str, s: int) -> int:
+        """The span started earlier over an initial and given names spaCy left out ("J. Refugio [Carreno Rojas]"),
+        never over a stop word, a title, a label, a place or a sentence's first word."""
+        m = self._GIVEN_BEFORE.search(text, max(0, s - 40), s)
+        if not m:
+            return s
+        words = m.group().split()
+        if any(len(w) > 2 and (self._is_stop(w) or w.lower() in self._label_words or w.lower() in self._places
+                               or w.lower() in self._regions or w.lower() in self._titles) for w in words):
+            return s
+        before = text[max(0, m.start() - 3) : m.start()]
+        if not before.strip() or before.rstrip()[-1:] in ".!?:" or "\n" in before:
+            return s  # the first word of a sentence or a line may be any word
+        return m.start()
 
     # a locative word, or an agency whose field office the place names ("ERO Harlingen", "HSI Newark")
     _LOCATIVE_BEFORE = re.compile(r"(?:(?i:\b(?:in|at|near|to|from|into|located\s+in|outside(?:\s+of)?))|"
