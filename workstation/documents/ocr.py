@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
@@ -458,38 +458,56 @@ def _single_page(pdf: pymupdf.Document, index: int) -> bytes:
     return data
 
 
+PAGES_PER_WORKER = 8  # an OCR process is replaced after this many pages: Tesseract's memory grows page by page
+
+
 def ocr_pages(pdf_bytes: bytes, numbers: Sequence[int], dpi: int = OCR_DPI,
               progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> dict[int, Page]:
-    """OCR the given (1-based) pages, in parallel processes; ``progress(done, total)`` after each page."""
+    """OCR the given (1-based) pages, in parallel processes; ``progress(done, total)`` after each page.
+
+    Memory stays bounded whatever the page count: a page is cut out of the PDF only when a process is free to
+    read it (at most two per process are waiting), and each OCR process is replaced after ``PAGES_PER_WORKER``
+    pages (one that had read 50 pages held twice the memory of a fresh one)."""
     if not numbers:
         return {}
     tessdata_dir()  # fail early and clearly when Tesseract is missing
+    total = len(numbers)
+    workers = max(1, min(workers or os.cpu_count() or 1, total))
+    results: dict[int, Page] = {}
     src = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
-        jobs = [(_single_page(src, n - 1), n) for n in numbers]
+        if workers == 1:
+            for n in numbers:
+                results[n], noise = _ocr_job(_single_page(src, n - 1), n, dpi)
+                _log_noise(n, noise)
+                if progress:
+                    progress(len(results), total)
+            return results
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                     max_tasks_per_child=PAGES_PER_WORKER) as pool:
+                todo = iter(numbers)
+                running: set[Future[tuple[Page, str]]] = set()
+                while True:
+                    while len(running) < 2 * workers:
+                        number = next(todo, None)
+                        if number is None:
+                            break
+                        running.add(pool.submit(_ocr_job, _single_page(src, number - 1), number, dpi))
+                    if not running:
+                        break
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        page, noise = fut.result()
+                        _log_noise(page.number, noise)
+                        results[page.number] = page
+                        if progress:
+                            progress(len(results), total)
+        except BrokenProcessPool:  # Tesseract or MuPDF crashed on a page: this process is unharmed
+            raise OcrUnavailableError(f"OCR stopped: a page crashed the OCR process ({len(results)} of {total} "
+                                      "page(s) read); the scanned pages stay unread") from None
     finally:
         src.close()
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    results: dict[int, Page] = {}
-    if workers == 1:
-        for data, n in jobs:
-            results[n], noise = _ocr_job(data, n, dpi)
-            _log_noise(n, noise)
-            if progress:
-                progress(len(results), len(jobs))
-        return results
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_ocr_job, data, n, dpi) for data, n in jobs]
-            for fut in as_completed(futures):
-                page, noise = fut.result()
-                _log_noise(page.number, noise)
-                results[page.number] = page
-                if progress:
-                    progress(len(results), len(jobs))
-    except BrokenProcessPool:  # Tesseract or MuPDF crashed on a page: this process is unharmed
-        raise OcrUnavailableError(f"OCR stopped: a page crashed the OCR process ({len(results)} of {len(jobs)} "
-                                  "page(s) read); the scanned pages stay unread") from None
     return results
 
 

@@ -552,8 +552,9 @@ def _redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions
                 from workstation.documents.ocr import tessdata_dir
 
                 tessdata_dir()  # a flattened page is verified by OCR: without Tesseract it is refused as before
-                for number in [exc.page, *(n for n in exc.pages if n != exc.page and n not in flattened)]:
-                    data, flattened[number] = flatten_page(data, number, plan.get(number))
+                numbers = [exc.page, *(n for n in exc.pages if n != exc.page and n not in flattened)]
+                data, boxes = flatten_pages(data, numbers, plan)  # one pass: opened and saved once
+                flattened.update(boxes)
             except page_time.Overrun:
                 raise
             except Exception:
@@ -566,37 +567,57 @@ def _redact_and_verify_pages(pdf_bytes: bytes, plan: Mapping[int, PageRedactions
 
 
 def flatten_page(data: bytes, number: int, red: PageRedactions | None) -> tuple[bytes, Rect]:
-    """``data`` with page ``number`` replaced by an image of it: rendered unrotated at the OCR resolution (capped
-    for huge pages), the pixels under the boxes of ``red`` set to black, the page's content and resources replaced
-    by that image alone (no text layer); its media, crop box and rotation kept. Returns the bytes and the page's
-    box (unrotated, as the redaction boxes)."""
+    """``flatten_pages`` of one page: the bytes and the page's box."""
+    flat, boxes = flatten_pages(data, [number], {number: red} if red else {})
+    return flat, boxes[number]
+
+
+def flatten_pages(data: bytes, numbers: Sequence[int],
+                  plan: Mapping[int, PageRedactions]) -> tuple[bytes, dict[int, Rect]]:
+    """``data`` with each page of ``numbers`` replaced by an image of it: rendered unrotated at the OCR resolution
+    (capped for huge pages), the pixels under the boxes of its ``plan`` entry set to black, the page's content and
+    resources replaced by that image alone (no text layer); its media, crop box and rotation kept. Returns the
+    bytes and each page's box (unrotated, as the redaction boxes).
+
+    The document is opened and saved once for all the pages (once per page made flattening a long document
+    quadratic: each save rewrote every image flattened before), and each page's pixels are released as soon as
+    its image is in the page, so memory holds one page's pixels at a time."""
     from workstation.documents.ocr import MAX_OCR_PIXELS, OCR_DPI
     from workstation.documents.raster import capped_dpi
 
-    page_time.page_started(number, page_time.FLATTENING)
     doc = pymupdf.open(stream=data, filetype="pdf")
+    boxes: dict[int, Rect] = {}
     try:
-        page = doc[number - 1]
-        rotation = page.rotation
-        page.set_rotation(0)
-        zoom = capped_dpi(page, OCR_DPI, MAX_OCR_PIXELS) / 72.0
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False,
-                              annots=False)
-        for box in (red.boxes if red else ()):
-            r = (pymupdf.Rect(box) * pymupdf.Matrix(zoom, zoom)).irect
-            r.x0, r.y0, r.x1, r.y1 = r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1  # whole pixels the box touches
-            pix.set_rect(r & pix.irect, (0, 0, 0))
-        doc.xref_set_key(page.xref, "Resources", "<<>>")
-        doc.xref_set_key(page.xref, "Contents", "null")
-        for key in ("Group", "UserUnit", "VP"):
-            if doc.xref_get_key(page.xref, key)[0] != "null":
-                doc.xref_set_key(page.xref, key, "null")
-        page.insert_image(page.rect, pixmap=pix, keep_proportion=False)
-        page.set_rotation(rotation)
-        box = page.rect * page.derotation_matrix
+        for number in numbers:
+            page_time.page_started(number, page_time.FLATTENING)
+            red = plan.get(number)
+            page = doc[number - 1]
+            rotation = page.rotation
+            page.set_rotation(0)
+            zoom = capped_dpi(page, OCR_DPI, MAX_OCR_PIXELS) / 72.0
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False,
+                                  annots=False)
+            for box in (red.boxes if red else ()):
+                r = (pymupdf.Rect(box) * pymupdf.Matrix(zoom, zoom)).irect
+                r.x0, r.y0, r.x1, r.y1 = r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1  # whole pixels the box touches
+                pix.set_rect(r & pix.irect, (0, 0, 0))
+            doc.xref_set_key(page.xref, "Resources", "<<>>")
+            doc.xref_set_key(page.xref, "Contents", "null")
+            for key in ("Group", "UserUnit", "VP"):
+                if doc.xref_get_key(page.xref, key)[0] != "null":
+                    doc.xref_set_key(page.xref, key, "null")
+            xref = page.insert_image(page.rect, pixmap=pix, keep_proportion=False)
+            del pix
+            # MuPDF keeps an inserted pixmap's samples uncompressed until the document is saved (25 MB a Letter
+            # page): compressed now, 50 flattened pages take tens of megabytes instead of more than a gigabyte
+            doc.update_stream(xref, doc.xref_stream_raw(xref), compress=True)
+            page.set_rotation(rotation)
+            box = page.rect * page.derotation_matrix
+            boxes[number] = (box.x0, box.y0, box.x1, box.y1)
+        page_time.page_started(0, page_time.SAVING, pages=doc.page_count)
         flat = doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
         page_time.page_done()
-        return flat, (box.x0, box.y0, box.x1, box.y1)
+        return flat, boxes
     finally:
         doc.close()
 
