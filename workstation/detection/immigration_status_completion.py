@@ -38,7 +38,8 @@ _BY_AGENCY = re.compile(
 )
 _AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
 _ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
-                         r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|paroled|inspected)$")
+                         r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|"
+                         r"paroled|inspected|parole|admission|inspection)$")
 # where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
 # Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
 _HELD_AT = re.compile(
