@@ -72,6 +72,7 @@ COVERED = [
      "encountered by ICE's Homeland Security Investigations (HSI) special agents"),
     ("after being removed", "He illegally re-entered the United States after being removed.",
      "illegally re-entered the United States after being removed"),
+    ("demonym noncitizen", "ERO Denver apprehends Peruvian noncitizen convicted of assault", "noncitizen"),
     ("words run together", "DHS served a notice toappear on the respondent.", "toappear"),
 ]
 

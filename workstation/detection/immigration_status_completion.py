@@ -279,6 +279,9 @@ _ORDERED_NAMED = re.compile(
     r"(?:\s+(?-i:[A-Z][\w\-\u2010]+)){0,3}\s+(?P<verb>(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
     r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
 )
+# "ERO Baltimore apprehends Guatemalan noncitizen ...": a nationality and "noncitizen" said of one person
+_DEMONYM_NONCITIZEN = re.compile(r"(?<=[a-z] )(?P<span>(?i:noncitizen|non-citizen))(?![\w\-])")
+_DEMONYM_END = re.compile(r"(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ch))\s$")
 # "after reentering at an unknown place", "did not return until his reentry in 1999"
 _REENTRY = re.compile(
     r"(?<![\w])(?i:after|before|upon|since|until|following|his|her|their)\s+(?P<span>(?i:re-?entry|re-?entering))(?![\w\-])"
@@ -308,6 +311,9 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     for m in _CITIZEN_NOW.finditer(text):
         if not re.match(r"(?i:all|both)\s", m.group()) or _has_context(text, *m.span("span")) \
                 or re.search(r"(?i:born\s+in)", text[max(0, m.start() - 150) : m.start()]):
+            out.append((m.start("span"), m.end("span"), 0.6))
+    for m in _DEMONYM_NONCITIZEN.finditer(text):
+        if _DEMONYM_END.search(text, max(0, m.start() - 25), m.start()):
             out.append((m.start("span"), m.end("span"), 0.6))
     for m in _ORDERED_NAMED.finditer(text):
         out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]
