@@ -314,7 +314,7 @@ REAL_LANGUAGE_POSITIVES = [
     ('presence', 'Police learned that he was in the country illegally.', ['in the country illegally']),
     ('naturalization', 'Her application for naturalization is still pending.', ['naturalization']),
     ('story, not a rule', 'A Haitian noncitizen who was deported in 2010 was arrested again last week.',
-     ['deported']),
+     ['noncitizen', 'deported']),
 ]
 
 REAL_LANGUAGE_NEGATIVES = [
