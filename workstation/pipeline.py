@@ -168,6 +168,11 @@ class Layout:
     def ocr_pages(self) -> list[int]:
         return [p.number for p in self.document.pages if p.text_source is TextSource.OCR]
 
+    @property
+    def page_count(self) -> int:
+        """Pages of ``pdf``: the document's own, or those it was laid out on."""
+        return len(self.rendered.pages) if self.rendered is not None else len(self.document.pages)
+
     def placements(self, finding: Finding) -> dict[int, list[Rect]]:
         """{page number of ``pdf``: boxes} covering the finding's text."""
         if self.rendered is None:

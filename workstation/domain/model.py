@@ -29,6 +29,27 @@ class DocumentKind(StrEnum):
     EMAIL = "eml"
 
 
+TEXT_LAYOUT_VERSION = 2
+"""The version of the layout of text-like documents' pages (.txt, .docx, .eml: ``documents.render``): bump it with
+every change to the renderer that can move a character. A manual box is drawn on a page of that layout and records
+the version (``review.ManualEntry.layout``); on a later version its page's text may sit elsewhere, so the box is not
+used until the clerk places it again (``service.layouts``). Version 1: the layout before the reflow of paragraphs
+and .docx tables (commit db6e00c) - boxes stored before versions were recorded count as drawn on it. A PDF's own
+pages never change: its boxes do not depend on this."""
+
+PDF_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+"""Files shown and exported on their own pages (a PDF, or an image made a PDF page): not laid out by the renderer."""
+
+
+def laid_out(path: str, kind: DocumentKind | None = None) -> bool:
+    """Whether a document's pages are laid out by the workstation (``TEXT_LAYOUT_VERSION``) rather than its own:
+    by its kind when known, else by its file name (an attachment's, after ``#``, by its own suffix)."""
+    if kind is not None:
+        return kind is not DocumentKind.PDF
+    name = path.rsplit("#", 1)[-1].lower()
+    return not any(name.endswith(suffix) for suffix in PDF_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class TextTable:
     """A table of a text-like page (a .docx table), for laying it out as a table: each row the (start, end) offsets

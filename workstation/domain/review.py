@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from workstation.domain.categories import PROTECTED
 from workstation.domain.model import (
+    TEXT_LAYOUT_VERSION,
     Finding,
     FindingKey,
     ManualRedaction,
@@ -111,6 +112,9 @@ class ManualEntry:
     reason_code: str
     user: str = ""
     created_at: str = ""
+    # the text layout version (``model.TEXT_LAYOUT_VERSION``) current when it was drawn: on a text-like document a
+    # box of another version is not used until placed again; 0 = not recorded (drawn before versions were kept)
+    layout: int = 0
 
     def to_redaction(self) -> ManualRedaction:
         return ManualRedaction(page=self.page, box=self.box, reason_code=self.reason_code,
@@ -322,7 +326,8 @@ class ReviewSession:
         """Manual redactions: (document, layout page, box) each."""
         at = self.clock()
         changes = tuple(
-            Change(None, ManualEntry(uuid.uuid4().hex, doc, page, _round_box(box), kind, reason_code, self.user, at))
+            Change(None, ManualEntry(uuid.uuid4().hex, doc, page, _round_box(box), kind, reason_code, self.user, at,
+                                     TEXT_LAYOUT_VERSION))
             for doc, page, box in items
         )
         n = len(changes)

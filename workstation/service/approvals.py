@@ -36,6 +36,7 @@ class Approvals(ServiceBase):
         record's signature by its actor)."""
         with self._audited(case_id, user, "export"):
             self.state(case_id).check_export(user, self.case_items(case_id), self.policies)
+            self.refuse_misplaced(case_id, self.misplaced_manual(case_id))
             problems = self.approval_problems(case_id)
             if problems:
                 more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""

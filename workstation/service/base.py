@@ -15,11 +15,13 @@ from workstation.domain.case_record import CaseRecord, case_id_for
 from workstation.domain.disclosure import DisclosureContext
 from workstation.domain.errors import (
     CaseStateError,
+    ExportRefused,
     PermissionDenied,
     PolicyViolation,
     UsageError,
 )
 from workstation.domain.free_text import CASE_LABEL_FALLBACK, Analyze, FreeTextScreen, Screened
+from workstation.domain.model import DocumentKind, laid_out
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import REDACT, Override, PolicyEngine
 from workstation.domain.review import AllowEntry, Decision, DecisionRecord, FindingKey, ManualEntry
@@ -33,6 +35,7 @@ from workstation.service.items import (
     full_item_id,
     short_id,
 )
+from workstation.service.layouts import MisplacedBox, misplaced_boxes
 from workstation.service.repository import CaseRepository, SigningStore
 
 
@@ -44,6 +47,9 @@ class ReviewState:
     decisions: list[DecisionRecord]
     manual: list[ManualEntry]
     allow_list: list[AllowEntry]
+    # manual boxes drawn on an earlier layout of their page, or on a page that is gone (``service.layouts``): shown
+    # as needing to be placed again, never used by an export
+    misplaced: list[MisplacedBox] = field(default_factory=list)
 
 
 @dataclass
@@ -156,7 +162,29 @@ class ServiceBase:
         return self._review_state(rec) if rec is not None else None
 
     def _review_state(self, rec: CaseRecord) -> ReviewState:
-        return ReviewState(rec, self.store.decisions(rec.id), self.store.manual(rec.id), self.store.allow_list(rec.id))
+        manual = self.store.manual(rec.id)
+        return ReviewState(rec, self.store.decisions(rec.id), manual, self.store.allow_list(rec.id),
+                           self.misplaced_manual(rec.id, manual=manual))
+
+    def misplaced_manual(self, case_id: str, kinds: Mapping[str, DocumentKind] | None = None,
+                         pages: Mapping[str, int] | None = None,
+                         manual: Sequence[ManualEntry] | None = None) -> list[MisplacedBox]:
+        """The case's manual boxes that must be placed again before an export may use them (``service.layouts``):
+        drawn on an earlier layout of a text-like document's page, or on a page its document no longer has.
+        ``kinds``: the documents' kinds when loaded (else told by their file names); ``pages``: the page count of
+        each document's layout when known (by default a PDF's pages as last scanned - a text-like document's layout
+        is known only once laid out)."""
+        if pages is None:
+            pages = {document: count for document, _, count in self.store.scanned_documents(case_id)
+                     if not laid_out(document, (kinds or {}).get(document))}
+        return misplaced_boxes(self.store.manual(case_id) if manual is None else manual, kinds, pages)
+
+    def refuse_misplaced(self, case_id: str, misplaced: Sequence[MisplacedBox]) -> None:
+        """Refuse an export (``ExportRefused``, exit 4) while a manual box must be placed again: one line naming
+        the first box's document and page."""
+        if misplaced:
+            more = f" (+{len(misplaced) - 1} more box(es) to re-place)" if len(misplaced) > 1 else ""
+            raise ExportRefused(f"{case_id}: export refused: {misplaced[0].message()}{more}")
 
     def audit_head_of(self, case_id: str) -> tuple[int, str]:
         """(records, head hash) of the case's trail: a cheap look at whether anything changed."""

@@ -12,7 +12,7 @@ from workstation.domain.errors import (
     ExportRefused,
     WorkstationError,
 )
-from workstation.domain.model import Finding
+from workstation.domain.model import Finding, laid_out
 from workstation.domain.naming import FALLBACK, SensitiveTerms, safe_label
 from workstation.domain.policy_engine import (
     Disposition,
@@ -27,6 +27,7 @@ from workstation.service.items import (
     _write,
     document_sha256,
 )
+from workstation.service.layouts import misplaced_boxes
 from workstation.service.reports import Reports
 
 
@@ -62,6 +63,7 @@ class Export(Reports):
             document_labels,
             keyed,
             label_generic_words,
+            layout,
             output_paths,
             write_exports,
         )
@@ -88,6 +90,12 @@ class Export(Reports):
                     if FindingKey.of(f) not in items:
                         raise ExportRefused(f"{case_id}: export refused: {s.document.path} p.{f.page}: a "
                                             f"{f.entity_type} finding was not in the reviewed scan")
+            # a manual box drawn on an earlier layout of a text-like page, or on a PDF page that is not there, is never
+            # used (``service.layouts``): by the documents' own kinds now that they are loaded
+            kinds = {s.document.path: s.document.kind for s in scanned}
+            own_pages = {s.document.path: len(s.document.pages) for s in scanned
+                         if not laid_out(s.document.path, s.document.kind)}
+            self.refuse_misplaced(case_id, self.misplaced_manual(case_id, kinds, own_pages))
         policy = self.policies.policy(case.context.recipient)
         manual = self.store.manual(case_id)
         # output names, like the Vaughn index and the trail, use the labels of the reviewed scan (computed and stored
@@ -109,9 +117,13 @@ class Export(Reports):
                 if progress is not None:
                     progress(n, len(scanned) + 1, f"Redacting and verifying {s.document.display_name}")
                 redact, reasons = self._export_choice(case, items, s.findings)
-                boxes = [m.to_redaction() for m in manual if m.document == s.document.path]
+                entries = [m for m in manual if m.document == s.document.path]
+                lay = layout(s.document)
+                if entries:  # a box on a page its laid-out document no longer has: refused, never a crash
+                    self.refuse_misplaced(case_id, misplaced_boxes(entries, kinds, {s.document.path: lay.page_count}))
+                boxes = [m.to_redaction() for m in entries]
                 exports.append(build_export(s, policy.to_policy(), redact=redact, manual=boxes, reasons=reasons,
-                                            run_pdf=run, text_key=text_key))
+                                            prepared=lay, run_pdf=run, text_key=text_key))
         except WorkstationError as exc:
             self.store.record_export(case_id, user.name, out_dir_label, False, self.scrub(case_id, str(exc), labels),
                                      user.role.value, recipient=case.context.recipient.value)
@@ -177,8 +189,9 @@ class Export(Reports):
         case = self.state(case_id)
         items = {i.key: i for i in self.items(case_id)}
         redact, reasons = self._export_choice(case, items, scanned.findings)
-        manual = [m.to_redaction() for m in self.store.manual(case_id)
-                  if m.document == scanned.document.path and m.page == page]
+        entries = [m for m in self.store.manual(case_id) if m.document == scanned.document.path and m.page == page]
+        unusable = {b.entry.id for b in misplaced_boxes(entries, {scanned.document.path: scanned.document.kind})}
+        manual = [m.to_redaction() for m in entries if m.id not in unusable]  # the export will not use them either
         policy = self.policies.policy(case.context.recipient).to_policy()
         lay, plan, _log = redaction_plan(scanned, policy, redact=redact, manual=manual, reasons=reasons,
                                         prepared=prepared)

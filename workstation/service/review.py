@@ -6,13 +6,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from workstation.domain.case import Case
+from workstation.domain.case import Blocker, Case, CaseItem, Fix
 from workstation.domain.disclosure import LegalBasis, LegalBasisKind
 from workstation.domain.errors import (
     PolicyViolation,
     StaleChangeError,
     UsageError,
 )
+from workstation.domain.model import TEXT_LAYOUT_VERSION
 from workstation.domain.policy_engine import (
     DEFER,
     REDACT,
@@ -27,6 +28,7 @@ from workstation.domain.review import (
     Decision,
     DecisionRecord,
     FindingKey,
+    ManualEntry,
     decision_reason_problem,
     release_reason_problem,
 )
@@ -95,11 +97,23 @@ class Review(Lifecycle):
             case = self.state(case_id)
             if not action.is_undo:  # an undo puts back what was checked when it was first done
                 self._check_reasons(case_id, action)
+                self._check_layouts(action)
             released = self._check_releases(case_id, case, user, action, findings)
             new = case.changed(user, action.label)
             self.store.apply(case_id, action, user.name, user.role.value, case=new if new != case else None,
                              events=self._voided(case, new))
             return case.release_requirements([category for _, category in released], self.policies)
+
+    @staticmethod
+    def _check_layouts(action: Action) -> None:
+        """A new manual box is drawn on the current layout of its page and records it (``service.layouts``): one
+        that says otherwise would be taken for a box placed again when it is not."""
+        for change in action.changes:
+            after = change.after
+            if (isinstance(after, ManualEntry) and change.before is None
+                    and after.layout != TEXT_LAYOUT_VERSION):
+                raise UsageError(f"a manual box must be drawn on the current layout of its page (layout version "
+                                 f"{TEXT_LAYOUT_VERSION}, not {after.layout})")
 
     def _check_reasons(self, case_id: str, action: Action) -> None:
         records = [c.after for c in action.changes if isinstance(c.after, DecisionRecord)]
@@ -192,7 +206,10 @@ class Review(Lifecycle):
         return Preflight(
             name=rec.name if rec is not None else self.case_label(case_id),
             recipient=case.context.recipient.label, state=case.state.value,
-            blockers=case.export_blockers(self.case_items(case_id), self.policies),
+            blockers=[*case.export_blockers(self.case_items(case_id), self.policies),
+                      *(Blocker(b.message(), Fix.ITEMS, (CaseItem(f"manual:{b.entry.id}", b.document, b.page,
+                                                                  f"MANUAL-{b.entry.kind.value.upper()}", REDACT),))
+                        for b in self.misplaced_manual(case_id))],
             redactions=decisions.count(REDACT), manual=len(self.store.manual(case_id)),
             releases=decisions.count(RELEASE),
             releases_with_reason=sum(1 for i in items if i.decision == RELEASE and i.record and i.record.reason),

@@ -73,7 +73,7 @@ from workstation.domain.trail_signatures import SIGNING_STARTED, SYSTEM_ROLES, s
 from workstation.store.conflicts import stale
 
 APP_NAME = "disclosure-workstation"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS manual_redactions (
     case_id TEXT NOT NULL REFERENCES cases(id),
     document TEXT NOT NULL, page INTEGER NOT NULL,
     x0 REAL NOT NULL, y0 REAL NOT NULL, x1 REAL NOT NULL, y1 REAL NOT NULL,
-    kind TEXT NOT NULL, reason_code TEXT NOT NULL, user TEXT NOT NULL, created_at TEXT NOT NULL
+    kind TEXT NOT NULL, reason_code TEXT NOT NULL, user TEXT NOT NULL, created_at TEXT NOT NULL,
+    layout INTEGER NOT NULL DEFAULT 0  -- the text layout version it was drawn on (0: not recorded, schema < 5)
 );
 CREATE TABLE IF NOT EXISTS allow_list (
     case_id TEXT NOT NULL REFERENCES cases(id),
@@ -187,6 +188,7 @@ class CaseStore:
         self._migrate_v1_audit()
         self._migrate_v2_digests()
         self._migrate_v3_signing()
+        self._migrate_v4_layout()
 
     def sign_with(self, signer: Signer) -> None:
         """Seal every record appended from now on in ``signer.user``'s name with their key (held in memory only).
@@ -411,9 +413,9 @@ class CaseStore:
 
     def manual(self, case_id: str) -> list[ManualEntry]:
         rows = self.db.execute(
-            "SELECT id, document, page, x0, y0, x1, y1, kind, reason_code, user, created_at "
+            "SELECT id, document, page, x0, y0, x1, y1, kind, reason_code, user, created_at, layout "
             "FROM manual_redactions WHERE case_id = ? ORDER BY created_at, id", (case_id,))
-        return [ManualEntry(r[0], r[1], r[2], (r[3], r[4], r[5], r[6]), ManualKind(r[7]), r[8], r[9], r[10])
+        return [ManualEntry(r[0], r[1], r[2], (r[3], r[4], r[5], r[6]), ManualKind(r[7]), r[8], r[9], r[10], r[11])
                 for r in rows]
 
     def allow_list(self, case_id: str) -> list[AllowEntry]:
@@ -532,9 +534,10 @@ class CaseStore:
                     else:
                         m = item
                         self.db.execute(
-                            "INSERT OR REPLACE INTO manual_redactions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "INSERT OR REPLACE INTO manual_redactions (id, case_id, document, page, x0, y0, x1, y1, "
+                            "kind, reason_code, user, created_at, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (m.id, case_id, m.document, m.page, *m.box, m.kind.value, m.reason_code, m.user,
-                             m.created_at))
+                             m.created_at, m.layout))
                     event = EventType.UNDO if action.is_undo else "manual-redaction"
                     details = {"case_id": case_id, **self.document_ref(case_id, item.document, labels),
                                "page": item.page, "id": item.id,
@@ -750,6 +753,16 @@ class CaseStore:
                     "change": "from the next record on, every record is signed by its actor's key; the records "
                               "before this one are unsigned (legacy)"})
             self.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+    def _migrate_v4_layout(self) -> None:
+        """Schema 5: each manual box records the text layout version it was drawn on (``ManualEntry.layout``). The
+        boxes already stored get 0 - not recorded: on a text-like document they count as drawn on the layout before
+        the versions were kept, and are not used until placed again (``service.layouts``)."""
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(manual_redactions)")}
+        with self._tx():
+            if "layout" not in columns:
+                self.db.execute("ALTER TABLE manual_redactions ADD COLUMN layout INTEGER NOT NULL DEFAULT 0")
+            self.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < 5")
 
     def _tx(self) -> _Transaction:
         return _Transaction(self.db)

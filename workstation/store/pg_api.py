@@ -143,11 +143,11 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ws.manual_get(p_case text) RETURNS TABLE (id text, document text, page integer,
   x0 double precision, y0 double precision, x1 double precision, y1 double precision, kind text, reason_code text,
-  actor text, created_at text) {_DEFINER} AS $$
+  actor text, created_at text, layout integer) {_DEFINER} AS $$
 BEGIN
   PERFORM ws._require('read');
-  RETURN QUERY SELECT m.id, m.document, m.page, m.x0, m.y0, m.x1, m.y1, m.kind, m.reason_code, m.actor, m.created_at
-    FROM ws.manual_redactions m WHERE m.case_id = p_case ORDER BY m.created_at, m.id COLLATE "C";
+  RETURN QUERY SELECT m.id, m.document, m.page, m.x0, m.y0, m.x1, m.y1, m.kind, m.reason_code, m.actor, m.created_at,
+    m.layout FROM ws.manual_redactions m WHERE m.case_id = p_case ORDER BY m.created_at, m.id COLLATE "C";
 END $$;
 
 CREATE OR REPLACE FUNCTION ws.allow_get(p_case text) RETURNS TABLE (text_digest text, actor text, added_at text)

@@ -92,12 +92,14 @@ BEGIN
   IF a IS NULL THEN
     DELETE FROM ws.manual_redactions WHERE id = k->>'id';
   ELSE
-    INSERT INTO ws.manual_redactions VALUES (a->>'id', p_case, a->>'document', (a->>'page')::integer,
+    INSERT INTO ws.manual_redactions (id, case_id, document, page, x0, y0, x1, y1, kind, reason_code, actor,
+        created_at, layout) VALUES (a->>'id', p_case, a->>'document', (a->>'page')::integer,
         (a->'box'->>0)::float8, (a->'box'->>1)::float8, (a->'box'->>2)::float8, (a->'box'->>3)::float8,
-        a->>'kind', a->>'reason_code', session_user, a->>'created_at')
+        a->>'kind', a->>'reason_code', session_user, a->>'created_at', coalesce((a->>'layout')::integer, 0))
       ON CONFLICT (id) DO UPDATE SET document = excluded.document, page = excluded.page, x0 = excluded.x0,
         y0 = excluded.y0, x1 = excluded.x1, y1 = excluded.y1, kind = excluded.kind,
-        reason_code = excluded.reason_code, actor = excluded.actor, created_at = excluded.created_at;
+        reason_code = excluded.reason_code, actor = excluded.actor, created_at = excluded.created_at,
+        layout = excluded.layout;
   END IF;
   SELECT * INTO ref FROM ws._doc_ref(p_case, k->>'document');
   RETURN p_common || ',"after":"' || CASE WHEN a IS NULL THEN 'absent' ELSE 'present' END

@@ -85,5 +85,11 @@ _V2 = [
         signoff_required boolean NOT NULL, sha256 text NOT NULL)""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]  # index + 1 = the schema version it brings the database to
+# each manual box records the text layout version it was drawn on (``ManualEntry.layout``; 0: drawn before this
+# version, on a text-like document counted as the old layout and not used until placed again - ``service.layouts``)
+_V3 = [
+    "ALTER TABLE ws.manual_redactions ADD COLUMN layout integer NOT NULL DEFAULT 0",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]  # index + 1 = the schema version it brings the database to
 SCHEMA_VERSION = len(MIGRATIONS)

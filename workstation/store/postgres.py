@@ -70,7 +70,8 @@ def _change_json(item: DecisionRecord | ManualEntry | AllowEntry | None) -> dict
                 "reason": item.reason, "decided_at": item.decided_at}
     if isinstance(item, ManualEntry):
         return {"id": item.id, "document": item.document, "page": item.page, "box": list(item.box),
-                "kind": item.kind.value, "reason_code": item.reason_code, "created_at": item.created_at}
+                "kind": item.kind.value, "reason_code": item.reason_code, "created_at": item.created_at,
+                "layout": item.layout}
     return {"text_digest": item.text_digest, "added_at": item.added_at}
 
 
@@ -253,7 +254,7 @@ class PostgresCaseStore:
 
     def manual(self, case_id: str) -> list[ManualEntry]:
         rows = self._rows("SELECT * FROM ws.manual_get(%s)", (case_id,))
-        return [ManualEntry(r[0], r[1], r[2], (r[3], r[4], r[5], r[6]), ManualKind(r[7]), r[8], r[9], r[10])
+        return [ManualEntry(r[0], r[1], r[2], (r[3], r[4], r[5], r[6]), ManualKind(r[7]), r[8], r[9], r[10], r[11])
                 for r in rows]
 
     def allow_list(self, case_id: str) -> list[AllowEntry]:
