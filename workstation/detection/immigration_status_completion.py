@@ -288,22 +288,52 @@ _REENTRY = re.compile(
 )
 
 
+# the words without which a reader cannot match (a cheap test on the lower-cased text before the regex runs)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "predicate": ("inadmissible", "deportable", "removable", "excludable"),
+    "removed": ("deported", "removed", "expelled", "excluded"),
+    "phrases": ("presented", "presenting", "presents", "section", "sec.", "\u00a7", "custody", "citizen"),
+    "custody": ("custody", "bond", "detention"),
+    "person": ("alien", "citizen", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
+    "order": ("order",),
+    "held": ("center", "centre", "facility", "checkpoint", "station"),
+    "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
+               "apprehension", "homeland", "service"),
+}
+
+
 def findings(text: str) -> list[tuple[int, int, float]]:
     """Short status statements said of one person (spans and scores; the recognizer drops class sentences)."""
+    low = text.lower()
+    needs = {key: any(w in low for w in words) for key, words in _NEEDS.items()}
     out: list[tuple[int, int, float]] = []
-    for m in _PREDICATE.finditer(text):
-        if _has_context(text, *m.span("span")):
-            out.append((m.start("span"), m.end("span"), 0.7))
-    for m in _REMOVED_PERSON.finditer(text):
-        out.append((m.start(), m.start() + len(m.group().split()[0]), 0.7))
-    for rx in (_PRESENTED, _SECTION_APPLICATION, _AGENCY_CUSTODY, _CITIZEN_BY_ENTRY):
-        out.extend((m.start(), m.end(), 0.7) for m in rx.finditer(text)
-                   if not (rx is _AGENCY_CUSTODY and _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start())))
-    for rx in (_TOOK_CUSTODY, _POSTED_BOND):
-        out.extend((m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span()))
-    for m in _OWN_DETENTION.finditer(text):
-        if _has_context(text, *m.span()):
-            out.append((m.start(), m.end(), 0.6))
+    if needs["predicate"]:
+        out += [(*m.span("span"), 0.7) for m in _PREDICATE.finditer(text) if _has_context(text, *m.span("span"))]
+    if needs["removed"]:
+        out += [(m.start(), m.start() + len(m.group().split()[0]), 0.7) for m in _REMOVED_PERSON.finditer(text)]
+    if needs["phrases"]:
+        for rx in (_PRESENTED, _SECTION_APPLICATION, _AGENCY_CUSTODY, _CITIZEN_BY_ENTRY):
+            out += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)
+                    if not (rx is _AGENCY_CUSTODY and _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start()))]
+    if needs["custody"]:
+        for rx in (_TOOK_CUSTODY, _POSTED_BOND, _OWN_DETENTION):
+            out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]
+    if needs["person"]:
+        out += _person_statements(text)
+    if needs["order"]:
+        for m in _ORDERED_NAMED.finditer(text):
+            out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]
+    if needs["held"]:
+        out += [(m.start(), m.end(), 0.7) for m in _HELD_THERE.finditer(text)]
+    if needs["agency"]:
+        out += [(m.start(), m.end(), 0.7) for m in _ACTED_BY.finditer(text)]
+        out += _agency_actions(text)
+    return out
+
+
+def _person_statements(text: str) -> list[tuple[int, int, float]]:
+    """"an alien" as what the person is, a reentry, "the deportation of X", "now a citizen", "Guatemalan noncitizen"."""
+    out: list[tuple[int, int, float]] = []
     for rx in (_AN_ALIEN, _REENTRY, _REMOVAL_OF):
         for m in rx.finditer(text):
             if rx is _AN_ALIEN or _has_context(text, *m.span("span")):
@@ -315,12 +345,12 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     for m in _DEMONYM_NONCITIZEN.finditer(text):
         if _DEMONYM_END.search(text, max(0, m.start() - 25), m.start()):
             out.append((m.start("span"), m.end("span"), 0.6))
-    for m in _ORDERED_NAMED.finditer(text):
-        out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]
-    for m in _HELD_THERE.finditer(text):
-        out.append((m.start(), m.end(), 0.7))
-    for m in _ACTED_BY.finditer(text):
-        out.append((m.start(), m.end(), 0.7))
+    return out
+
+
+def _agency_actions(text: str) -> list[tuple[int, int, float]]:
+    """An agency's enforcement action with words between ("ERO officers took X into custody") and headlines."""
+    out: list[tuple[int, int, float]] = []
     for rx in (_AGENCY_GAP_ACTION, _HEADLINE):
         for m in rx.finditer(text):
             start, end = m.span("verb")
