@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.model import Finding
 from workstation.domain.review import Decision, FindingKey, ManualEntry, ManualKind, snippet
-from workstation.qt.theme import MANUAL_COLOR, STATE_LABELS, STATE_TEXT, category_color, category_name
+from workstation.qt.theme import (
+    MANUAL_COLOR,
+    MISPLACED_COLOR,
+    STATE_LABELS,
+    STATE_TEXT,
+    category_color,
+    category_name,
+)
+from workstation.service.layouts import NEEDS_REPLACING
 
 # A document with thousands of findings (a 300-page case has ~10,000) would take the event loop for a second to
 # list at once: the first SYNC_ITEMS rows (more than a screenful) are listed at once, the rest CHUNK_ITEMS per turn
@@ -116,6 +124,7 @@ class FindingsPanel(QWidget):
         self._pending: list[Finding] = []
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._manual: list[ManualEntry] = []
+        self._misplaced: set[str] = set()  # ids of manual boxes that need re-placing
         self.category.currentIndexChanged.connect(self.rebuild)
         self.decision.currentIndexChanged.connect(self.rebuild)
         self.min_score.valueChanged.connect(self.rebuild)
@@ -141,13 +150,15 @@ class FindingsPanel(QWidget):
         self.category.blockSignals(False)
         self.rebuild()
 
-    def set_manual(self, entries: Sequence[ManualEntry]) -> None:
+    def set_manual(self, entries: Sequence[ManualEntry], misplaced: Collection[str] = ()) -> None:
         """The reviewer's own redactions of the document (boxes, text selections, search matches, whole pages),
-        listed under their own heading with their exemption codes."""
+        listed under their own heading with their exemption codes; those of ``misplaced`` (ids) as needing
+        re-placing (drawn on an earlier layout of their page: ``service.layouts``)."""
         entries = sorted(entries, key=lambda m: (m.page, m.box[1], m.box[0]))
-        if entries == self._manual:
+        if entries == self._manual and set(misplaced) == self._misplaced:
             return
         self._manual = entries
+        self._misplaced = set(misplaced)
         self.rebuild()
 
     def _add_manual(self) -> None:
@@ -165,10 +176,19 @@ class FindingsPanel(QWidget):
         self.tree.addTopLevelItem(group)
         group.setExpanded(True)
         for m in self._manual:
-            item = QTreeWidgetItem([f"{MANUAL_KINDS[m.kind]} · {m.reason_code or 'no code'}\nby {m.user}",
-                                    str(m.page), "", STATE_LABELS[Decision.REDACT]])
-            item.setToolTip(0, f"{MANUAL_KINDS[m.kind]} on page {m.page}, exemption code {m.reason_code} "
-                               "(select it on the page and press Delete to remove it)")
+            if m.id in self._misplaced:
+                item = QTreeWidgetItem([f"{MANUAL_KINDS[m.kind]} · {NEEDS_REPLACING}\nby {m.user}", str(m.page), "",
+                                        NEEDS_REPLACING])
+                item.setForeground(0, QBrush(QColor(MISPLACED_COLOR)))
+                item.setForeground(3, QBrush(QColor(MISPLACED_COLOR)))
+                item.setToolTip(0, f"{MANUAL_KINDS[m.kind]} on page {m.page}: drawn on an earlier layout of the page "
+                                   "(the text under it may have moved), so the export does not use it - draw it "
+                                   "again over the text, then select this one and press Delete")
+            else:
+                item = QTreeWidgetItem([f"{MANUAL_KINDS[m.kind]} · {m.reason_code or 'no code'}\nby {m.user}",
+                                        str(m.page), "", STATE_LABELS[Decision.REDACT]])
+                item.setToolTip(0, f"{MANUAL_KINDS[m.kind]} on page {m.page}, exemption code {m.reason_code} "
+                                   "(select it on the page and press Delete to remove it)")
             item.setData(0, Qt.ItemDataRole.UserRole + 1, m.id)
             group.addChild(item)
 

@@ -60,6 +60,7 @@ from workstation.qt.theme import (
     category_name,
     finding_style,
     manual_style,
+    misplaced_style,
 )
 from workstation.qt.window_export import ExportFlow
 from workstation.qt.window_layout import WindowLayout
@@ -73,6 +74,7 @@ from workstation.qt.workers import (
     Mailbox,
 )
 from workstation.service import CaseService
+from workstation.service.layouts import NEEDS_REPLACING, misplaced_boxes
 from workstation.service.review import is_stale_change
 
 ScanRecorder = Callable[[list[ScannedDocument], Analyzer | None], None]
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
         texts = {p.number: p.text for p in ld.document.pages} if ld.document else {}
         self.findings.set_findings(self.session.findings.get(ld.path, []), texts, self.session.state,
                                    ld.first_page_of)
-        self.findings.set_manual(self.session.manual_for(ld.path))
+        self.findings.set_manual(self.session.manual_for(ld.path), self.misplaced_manual(ld))
         self.findings.set_current(FindingKey.of(self.current) if self.current else None)
         if ld is self._strip_doc:  # its findings came in (detection done): the thumbnails' markers too
             self.page_strip.set_markers(self._page_markers(ld))
@@ -331,13 +333,15 @@ class MainWindow(QMainWindow):
                 overlays.append(Overlay(rect, pen, brush, key, key == cur,
                                         f"{category_name(f.entity_type)} · {STATE_LABELS[state]} · score "
                                         f"{f.score:.2f}"))
-        pen, brush = manual_style()
+        misplaced = self.misplaced_manual(ld)
         for m in self.session.manual_for(ld.path, self.current_page):
+            pen, brush = misplaced_style() if m.id in misplaced else manual_style()
             if m.id == self.selected_manual:
                 pen.setWidthF(3.5)
-            overlays.append(Overlay(m.box, pen, brush, ("manual", m.id), False,
-                                    f"Manual redaction ({m.kind.value}) · {m.reason_code} · Delete to remove"))
-            pen, brush = manual_style()
+            tip = (f"Manual redaction ({m.kind.value}) · {NEEDS_REPLACING}: drawn on an earlier layout of this page, "
+                   "not used by the export · draw it again, then Delete this one" if m.id in misplaced
+                   else f"Manual redaction ({m.kind.value}) · {m.reason_code} · Delete to remove")
+            overlays.append(Overlay(m.box, pen, brush, ("manual", m.id), False, tip))
         self.page_view.set_overlays(overlays)
         self.preview.schedule()
 
@@ -403,6 +407,13 @@ class MainWindow(QMainWindow):
         f = self.session.find(key)
         if f is not None and (self.current is None or FindingKey.of(self.current) != key):
             self.set_current(f)
+
+    def misplaced_manual(self, ld: LoadedDocument) -> set[str]:
+        """Ids of the document's manual boxes that need re-placing: drawn on an earlier layout of their page, or on
+        a page the document no longer has (the service's rule, ``service.layouts``)."""
+        kinds = {ld.path: ld.document.kind} if ld.document is not None else None
+        pages = {ld.path: ld.page_count} if ld.layout is not None else None
+        return {b.entry.id for b in misplaced_boxes(self.session.manual_for(ld.path), kinds, pages)}
 
     def _on_manual_activated(self, entry_id: str) -> None:
         """A manual redaction chosen in the list: its page, with it selected (Delete removes it)."""
@@ -565,7 +576,8 @@ class MainWindow(QMainWindow):
             self._paint_doc(ld)
         self.findings.refresh_states()
         if self.current_doc is not None:
-            self.findings.set_manual(self.session.manual_for(self.current_doc.path))
+            self.findings.set_manual(self.session.manual_for(self.current_doc.path),
+                                     self.misplaced_manual(self.current_doc))
         self._refresh_page()
         self._paint_current()
         self._update_status()

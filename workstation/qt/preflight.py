@@ -101,9 +101,22 @@ def service_rows(window: Any, pre: Preflight) -> list[Row]:
         else:
             keys = [k for k in (finding_key(i) for i in b.items) if k is not None]
             found = next((f for f in (window.session.find(k) for k in keys) if f is not None), None)
+            box = next((i for i in b.items if i.item.startswith("manual:")), None)
+            if found is None and box is not None:  # a manual box to re-place: its page, the box selected
+                out.append(Row(message, partial(_go_to_box, window, box.document, box.page,
+                                                box.item.removeprefix("manual:")), "Go to the box"))
+                continue
             out.append(Row(message, partial(window.set_current, found) if found is not None else None,
                            "Go to item"))
     return out
+
+
+def _go_to_box(window: Any, document: str, page: int, entry_id: str) -> None:
+    ld = window.by_path.get(document)
+    if ld is None:
+        return
+    window.show_document(ld, page)
+    window._on_manual_activated(entry_id)
 
 
 def _named(window: Any, message: str) -> str:

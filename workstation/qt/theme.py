@@ -52,6 +52,7 @@ CATEGORY_NAMES: dict[str, str] = {
     C.VEHICLE_PLATE: "Vehicle plate",
 }
 MANUAL_COLOR = "#c2185b"
+MISPLACED_COLOR = "#c62828"  # a manual box that needs re-placing
 RELEASED_COLOR = "#2e7d32"
 DEFERRED_COLOR = "#8f6500"  # was #ef6c00 (3.1:1, and close to the address orange): a dark amber
 NOT_PI_COLOR = "#6f6f6f"  # was #9e9e9e (2.7:1)
@@ -177,6 +178,12 @@ def finding_style(category: str, state: Decision | None) -> tuple[QPen, QBrush]:
 
 def manual_style() -> tuple[QPen, QBrush]:
     return _pen(MANUAL_COLOR, 2.0, Qt.PenStyle.DashLine), QBrush(QColor(0, 0, 0, 175))
+
+
+def misplaced_style() -> tuple[QPen, QBrush]:
+    """A manual box that needs re-placing (drawn on an earlier layout of its page, ``service.layouts``): not used by
+    the export, so it is not filled - a red dotted frame over the text as it now lies."""
+    return _pen(MISPLACED_COLOR, 2.0, Qt.PenStyle.DotLine), QBrush(QColor(198, 40, 40, 40))
 
 
 def current_pen() -> QPen:
