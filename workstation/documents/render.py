@@ -6,6 +6,10 @@ so names in any script survive into the export), 13 pt leading; each source line
 than a line is broken), tabs and control characters print as spaces. After rendering, the PDF is read back with
 the same extractor as any PDF and every non-space source character is matched, in order, to the extracted
 character at its position, so a finding's source offsets map to the boxes of the glyphs actually on the page.
+
+Manual boxes are drawn on these pages and store no text: a change here that moves any character must bump
+``model.TEXT_LAYOUT_VERSION`` (boxes drawn on the old layout are then re-placed by the clerk, ``service.layouts``);
+``tests/documents/test_layout_version.py`` fingerprints the layout to catch a change made without it.
 """
 
 from __future__ import annotations
