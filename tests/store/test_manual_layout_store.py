@@ -7,10 +7,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import psycopg
+
 from tests.store.conftest import Backend
+from tests.store.pg_cluster import Cluster
 from workstation.domain.model import TEXT_LAYOUT_VERSION
 from workstation.domain.review import ManualKind, ReviewSession
+from workstation.store import pg_admin
 from workstation.store.case_store import SCHEMA_VERSION, CaseStore
+from workstation.store.postgres import PostgresCaseStore
 
 
 def test_a_box_keeps_its_layout_version_in_either_store(backend: Backend) -> None:
@@ -44,4 +49,23 @@ def test_a_schema_4_store_gets_the_column_and_its_boxes_count_as_unversioned(tmp
         SCHEMA_VERSION)
     [box] = store.manual(case.id)
     assert box.layout == 0 and box.page == 1
+    store.close()
+
+
+def test_a_postgresql_store_at_schema_2_is_migrated_and_its_boxes_count_as_unversioned(pg_empty: Cluster) -> None:
+    store = PostgresCaseStore(pg_empty.conninfo("clerk1"))
+    case = store.open_case(["/case"], "case")
+    store.apply(case.id, ReviewSession({}, "clerk1").add_manual([("/case/report.txt", 1, (10, 20, 30, 40))],
+                                                                 ManualKind.BOX, "87(2)(b)"), "clerk1")
+    store.close()
+    with psycopg.connect(pg_empty.conninfo(), autocommit=True) as owner:  # as schema 2 left it: no layout column
+        owner.execute("ALTER TABLE ws.manual_redactions DROP COLUMN layout")
+        owner.execute("UPDATE ws.meta SET value = '2' WHERE key = 'schema_version'")
+    assert pg_admin.init_server(pg_empty.conninfo()) == pg_admin.pg_schema.SCHEMA_VERSION == 3
+    store = PostgresCaseStore(pg_empty.conninfo("clerk1"))
+    [box] = store.manual(case.id)
+    assert box.layout == 0 and box.page == 1
+    store.apply(case.id, ReviewSession({}, "clerk1").add_manual([("/case/report.txt", 1, (10, 50, 30, 60))],
+                                                                 ManualKind.BOX, "87(2)(b)"), "clerk1")
+    assert sorted(m.layout for m in store.manual(case.id)) == [0, TEXT_LAYOUT_VERSION]
     store.close()
