@@ -238,6 +238,9 @@ def test_legacy_records_are_reported_and_signing_starts_at_the_migration(tmp_pat
         assert [r.event for r in store.audit("c1")][-1] == "store-migrated"
         svc.sign_in(users.get("clerk1"), users.with_key("clerk1", PASS["clerk1"])[1])
         store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
+        result = svc.verify_trail("c1")  # nobody has vouched for the unsigned records yet
+        assert not result.ok and result.bad_index == 0 and "audit endorse-legacy" in result.reason, result
+        svc.endorse_legacy(users.get("admin"), users.unlock("admin", PASS["admin"]))
         result = svc.verify_trail("c1")
         assert result.ok and "2 unsigned (legacy" in result.summary() and "1 signed" in result.summary(), result
     with CaseStore(path) as store:  # a clerk appends a record of their own, unsigned, after signing started
@@ -303,6 +306,8 @@ def test_a_desk_that_gets_a_users_file_starts_signing_without_breaking_older_tra
         store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
         store.append_event("c1", "clerk1", "clerk", "decision", {"case_id": "c1"})
         assert [r.event for r in store.audit("c1")].count("store-migrated") == 1
+        assert not svc.verify_trail("c1").ok  # until an administrator endorses the unsigned records
+        svc.endorse_legacy(users.get("admin"), users.unlock("admin", PASS["admin"]))
         result = svc.verify_trail("c1")
         assert result.ok and "2 signed" in result.summary() and "2 unsigned (legacy" in result.summary(), result
 

@@ -329,6 +329,9 @@ def _add_case_parsers(sub: argparse._SubParsersAction) -> None:
     ash.add_argument("name")
     ash.add_argument("--event", default=None)
     _common(ash)
+    aen = aus.add_parser("endorse-legacy", help="administrator: sign the unsigned (legacy) records of every trail "
+                                                "written before signing started, and start signing on this store")
+    _common(aen, user=True)
     asa = aus.add_parser("sample", help="supervisor: draw a stratified sample of decisions to spot-check")
     asa.add_argument("name")
     asa.add_argument("--rate", type=float, default=10.0, help="percent per (category, decision) stratum")
@@ -711,6 +714,8 @@ def cmd_users(args: argparse.Namespace) -> int:
         actor, args.signer = user, directory.unlock(name, new_secret)
     _record_users_change(args, actor, "user-added", {"user": name, "role": role.value,
                                                      "key": user.key.fingerprint if user.key else ""})
+    if first:
+        _endorse_at_first_administrator(args, actor)
     print(f"user {name} added as {role.value} ({path})")
     assert user.key is not None
     print(f"  signing key {user.key.fingerprint}")
@@ -828,6 +833,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if cmd == "show" and args.name in TRAILS:
             _show_trail(svc, args.name, args.event)
             return 0
+        if cmd == "endorse-legacy":
+            user = _login(args)
+            svc.sign_in(user, args.signer)
+            _print_endorsed(svc.endorse_legacy(user, args.signer), user.name)
+            return 0
         rec = svc.lookup(args.name)
         if cmd == "export":
             record, lines = svc.export_trail(rec.id)
@@ -859,6 +869,38 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown audit command {cmd!r}")
     finally:
         lazy.close()
+        store.close()
+
+
+def _print_endorsed(done, admin: str) -> None:  # noqa: ANN001 - legacy_trails.Endorsed
+    if done.started_now:
+        print(f"trail signing starts on this store at {done.since} (statement signed by {admin}): from now on an "
+              "unsigned record that no endorsement covers breaks its trail")
+    if not done.chains:
+        print("no unsigned records to endorse" + ("" if done.started_now else f" (signing since {done.since})"))
+    for name, records, head in done.chains:
+        print(f"  {name}: records 1-{records} endorsed as legacy (head {head[:16]})")
+
+
+def _endorse_at_first_administrator(args: argparse.Namespace, admin) -> None:  # noqa: ANN001
+    """The first administrator of a desk that had no users file: signing starts on its store now, and the records
+    written before without signatures are endorsed as legacy with the administrator's key (checked against the
+    users file only: the trust anchor is installed afterwards). A store that cannot be endorsed now is named."""
+    from workstation.domain.errors import WorkstationError
+    from workstation.domain.roles import load_users
+    from workstation.service import CaseService
+
+    store = _store(args)
+    try:
+        svc = CaseService(store, users=load_users(_users_path(args)), anchor=None)
+        if not svc.signs_trail:
+            return
+        svc.sign_in(admin, args.signer)
+        _print_endorsed(svc.endorse_legacy(admin, args.signer), admin.name)
+    except WorkstationError as exc:
+        print(f"note: the store's unsigned records were not endorsed: {exc} (run `workstation audit endorse-legacy`)",
+              file=sys.stderr)
+    finally:
         store.close()
 
 
@@ -907,7 +949,8 @@ def _verify_file(svc, path: Path, anchors: Sequence[tuple[int | None, str]] = ()
     records = [json.loads(line) for line in lines]
     signatures = ""
     if svc.signs_trail:  # each record's signature by its actor (the local store's trail)
-        check = svc.trail_signatures([AuditRecord.from_dict(r) for r in records])
+        named = str(records[-1].get("details", {}).get("case_id", "")) if records else ""
+        check = svc.trail_signatures([AuditRecord.from_dict(r) for r in records], named)
         if not check.ok:
             return _report_verification(VerificationResult(False, len(records), result.head, check.bad_index,
                                                            check.reason))

@@ -16,6 +16,9 @@ the users file only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from workstation.domain.roles import Role, User, UserDirectory
 from workstation.domain.signing import (
     Registration,
@@ -72,3 +75,23 @@ def _registration_problem(users: UserDirectory, name: str, public: bytes, reg: R
         return f"{name}'s key was registered by {registrar.name}, whose own key is not registered"
     problem = _registration_problem(users, registrar.name, rkey.public, rkey.registration, anchor, seen | {name})
     return f"{name}'s key was registered by {registrar.name}, whose key is not trusted: {problem}" if problem else None
+
+
+def admin_signature_problem(users: UserDirectory, statement: Mapping[str, Any], signer: str, signature: str,
+                            anchor: TrustAnchor | None) -> str | None:
+    """Why ``signature`` is not a valid signature of ``statement`` by the administrator it names (``by``), or None
+    (``trail_endorsements``): made with a key of theirs (current or retired, fingerprint ``signer``) that was
+    registered *as an administrator's* - the role in the users file is not enough, whoever can write that file can
+    change it - up to the trust anchor."""
+    by = str(statement.get("by", ""))
+    user = users.get(by)
+    if user is None:
+        return f"{by or 'nobody'} is not in the users file"
+    key = next((k for k in _keys(user) if fingerprint(k.public) == signer), None)
+    if key is None:
+        return f"it is signed with a key that is not {user.name}'s"
+    if key.registration is None or key.registration.statement.get("role") != Role.ADMINISTRATOR.value:
+        return f"{user.name}'s key {signer[:16]} is not registered as an administrator's"
+    if not verify_signature(key.public, statement, signature):
+        return f"{user.name}'s signature is invalid (what it signed was changed)"
+    return trail_key_problem(users, user.name, key.public, anchor)

@@ -17,7 +17,10 @@ anchor), whose signature does not verify, or that is unsigned where a signature 
 after the ``store-migrated`` record that began signing on an older store, and - on a desk with a users file
 (``require_signed``), where every session signs - anywhere in a chain that has no such record (it was begun after
 signing existed). Unsigned records before that ``store-migrated`` record are reported as *unsigned (legacy)*, never
-counted as signed; on a desk without a users file nothing is signed, and unsigned records are reported as such. A
+counted as signed - and, on a desk with a users file, only where an administrator's endorsement of the chain's
+legacy part covers them (``legacy``: ``trail_endorsements``); an unsigned record of a user that no valid endorsement
+covers breaks the trail. On a desk without a users file nothing is signed, and unsigned records are reported as
+such. A
 few events have no signed-in user by nature (a failed login, a trail exported without signing in, the store's own
 migration); they are *unsigned system records*, allowed only with the roles ``system``/``none``, and reported as
 such.
@@ -38,6 +41,7 @@ from typing import Any
 
 from workstation.domain.audit import AuditRecord
 from workstation.domain.signing import Signer, fingerprint, verify_signature
+from workstation.domain.trail_endorsements import LegacyCover
 
 RECORD_KIND = "audit-record"
 SYSTEM_ROLES = frozenset({"system", "none"})
@@ -87,25 +91,31 @@ class SignatureCheck:
     bad_index: int | None = None
     reason: str = ""
     caveat: str = ""  # what was not checked (no users file, no trust anchor)
+    endorsed: str = ""  # who endorsed the legacy records, and when
 
     def summary(self) -> str:
         parts = [f"{self.signed} signed by their actors"]
         if self.legacy:
-            parts.append(f"{self.legacy} unsigned (legacy: written before records were signed)")
+            parts.append(f"{self.legacy} unsigned (legacy: written before records were signed"
+                         + (f"; {self.endorsed}" if self.endorsed else "") + ")")
         if self.system:
             parts.append(f"{self.system} unsigned system record(s) (failed logins, trail exports, migrations)")
         return ", ".join(parts) + (f" ({self.caveat})" if self.caveat else "")
 
 
 def check_signatures(records: Sequence[AuditRecord], key_problem: KeyProblem | None, *,
-                     require_signed: bool = True, caveat: str = "") -> SignatureCheck:
+                     require_signed: bool = True, caveat: str = "",
+                     legacy: LegacyCover | None = None) -> SignatureCheck:
     """Each record's signature, in order (the chain's hashes already verified). ``key_problem`` decides whether a
     key is its actor's; None checks the signatures alone (say so in ``caveat``). ``require_signed``: a chain with
-    no ``store-migrated`` record that started signing must be signed throughout."""
-    signed = legacy = system = 0
+    no ``store-migrated`` record that started signing must be signed throughout. ``legacy``: what vouches for the
+    unsigned records of users before signing started (an administrator's endorsement, or why there is none); None
+    accepts them as legacy unvouched (a desk without a users file)."""
+    signed = unsigned = system = 0
     marked = any(is_system_record(r) and r.event == "store-migrated" and r.details.get(SIGNING_STARTED)
                  for r in records)
-    started = require_signed and not marked
+    # a valid endorsement says where signing started too: after the records it covers
+    started = require_signed and not marked and (legacy is None or bool(legacy.problem))
     for index, record in enumerate(records):
         who = f"{record.actor} ({record.role})"
         if not record.key:
@@ -114,27 +124,32 @@ def check_signatures(records: Sequence[AuditRecord], key_problem: KeyProblem | N
                 started = started or bool(record.event == "store-migrated" and record.details.get(SIGNING_STARTED))
                 continue
             if started:
-                return SignatureCheck(False, signed, legacy, system, index,
+                return SignatureCheck(False, signed, unsigned, system, index,
                                       f"record by {who} is not signed (every record after signing started must be "
                                       "signed by its actor)", caveat)
-            legacy += 1
+            uncovered = legacy.problem_for(records, index) if legacy is not None else None
+            if uncovered:
+                return SignatureCheck(False, signed, unsigned, system, index,
+                                      f"record by {who} is unsigned and not endorsed as legacy: {uncovered}", caveat)
+            unsigned += 1
             continue
         started = True
         public = public_key_of(record)
         if public is None:
-            return SignatureCheck(False, signed, legacy, system, index,
+            return SignatureCheck(False, signed, unsigned, system, index,
                                   f"record by {who} names no valid public key", caveat)
         if not record.signature:
-            return SignatureCheck(False, signed, legacy, system, index,
+            return SignatureCheck(False, signed, unsigned, system, index,
                                   f"record by {who}: signature missing (it was stripped)", caveat)
         if not verify_signature(public, record_statement(record.hash), record.signature):
-            return SignatureCheck(False, signed, legacy, system, index,
+            return SignatureCheck(False, signed, unsigned, system, index,
                                   f"record by {who}: signature invalid (the record was changed or re-chained after "
                                   "it was signed)", caveat)
         problem = key_problem(record.actor, public) if key_problem is not None else None
         if problem:
-            return SignatureCheck(False, signed, legacy, system, index,
+            return SignatureCheck(False, signed, unsigned, system, index,
                                   f"record by {who} is signed with key {fingerprint(public)[:16]}, not a key "
                                   f"registered for {record.actor}: {problem}", caveat)
         signed += 1
-    return SignatureCheck(True, signed, legacy, system, caveat=caveat)
+    return SignatureCheck(True, signed, unsigned, system, caveat=caveat,
+                          endorsed=legacy.summary() if legacy is not None and unsigned else "")

@@ -18,16 +18,16 @@ from workstation.domain.policy_engine import (
 )
 from workstation.domain.roles import Permission, User
 from workstation.domain.signing import Signer, override_statement, sign_off_statement
-from workstation.domain.trail_signatures import SignatureCheck
-from workstation.service.base import ServiceBase
+from workstation.domain.trail_signatures import SignatureCheck, is_system_record
 from workstation.service.items import (
     _MISMATCH,
     SYSTEM_TRAIL,
 )
+from workstation.service.legacy_trails import LegacyTrails
 from workstation.service.trail_check import check_trail
 
 
-class Approvals(ServiceBase):
+class Approvals(LegacyTrails):
     # ----- export
     def check_export(self, case_id: str, user: User) -> None:
         """Refuse (exit 4, recorded) an export the case's state or rules forbid, or whose approvals do not verify:
@@ -46,10 +46,11 @@ class Approvals(ServiceBase):
                 raise ExportRefused(f"{case_id}: export refused: the audit trail is broken at record "
                                     f"{(trail.bad_index or 0) + 1}: {trail.reason}")
 
-    def trail_signatures(self, records: Sequence[AuditRecord]) -> SignatureCheck:
+    def trail_signatures(self, records: Sequence[AuditRecord], case_id: str = "") -> SignatureCheck:
         """Each record's signature by its actor's registered key (``trail_signatures``; the users file and the trust
-        anchor of this service): for the local store's trail, and for a JSONL copy of it."""
-        return check_trail(records, self.users, self.anchor)
+        anchor of this service), and the unsigned records of users only where an administrator's endorsement of
+        ``case_id``'s legacy records covers them: for the local store's trail, and for a JSONL copy of it."""
+        return check_trail(records, self.users, self.anchor, self.legacy_cover(case_id) if case_id else None)
 
     def verify_trail(self, case_id: str, anchors: Sequence[tuple[int | None, str]] = ()) -> VerificationResult:
         """The case's chain checked record by record, against the head the store anchors, the heads counsel's
@@ -62,6 +63,10 @@ class Approvals(ServiceBase):
         records = self.store.audit(case_id)
         if not records and case_id != SYSTEM_TRAIL and self.store.case(case_id) is not None:
             return VerificationResult(False, 0, GENESIS, 0, "the case has no audit records: its trail was deleted")
+        if (self.signs_trail and records and all(is_system_record(r) for r in records)
+                and self.store.case(case_id) is not None):
+            return VerificationResult(False, len(records), GENESIS, 0, "the case's trail holds no record of any "
+                                      "user, only system records: its records were deleted")
         stored = [(count, head)] if count else []
         signed: list[tuple[int | None, str]] = list(self.signed_anchors(case_id)) if case_id != SYSTEM_TRAIL else []
         result = verify_anchored(records, [*stored, *signed, *anchors], expected_count=count)
@@ -78,7 +83,7 @@ class Approvals(ServiceBase):
             return VerificationResult(False, len(records), result.head, len(records),
                                       f"counsel's override of {lost.category} by {lost.actor} at {lost.at} has no "
                                       "record in the trail (deleted, or the trail was cut short)")
-        check = self.trail_signatures(records)
+        check = self.trail_signatures(records, case_id)
         if not check.ok:  # the first bad record, whichever check finds it first
             index = check.bad_index or 0
             if result.ok or (result.bad_index is not None and index < result.bad_index):

@@ -132,6 +132,19 @@ class SigningStore(Protocol):
     def sign_with(self, signer: Signer) -> None:
         """Sign every record appended from now on in ``signer.user``'s name with their unlocked key."""
 
+    def chains(self) -> list[str]:
+        """The id of every chain in the store."""
+
+    def legacy_endorsement(self, case_id: str) -> dict[str, Any] | None:
+        """An administrator's signed endorsement of the chain's unsigned (legacy) records, as stored."""
+
+    def trail_signing(self) -> dict[str, Any] | None:
+        """An administrator's signed statement that the store's trail is signed since a time, as stored."""
+
+    def save_legacy_endorsements(self, desk: Mapping[str, Any] | None, endorsements: Mapping[str, Mapping[str, Any]],
+                                 actor: str, role: str, details: Mapping[str, Any]) -> AuditRecord:
+        """Store the signing statement and the endorsements, recorded in the system trail, in one transaction."""
+
 
 def open_repository(spec: str | Path | None = None, *, password: str | None = None) -> CaseRepository:
     """The repository named by ``spec``: a ``postgresql://`` URL (or libpq ``key=value`` string) opens the team's

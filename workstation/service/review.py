@@ -196,6 +196,15 @@ class Review(Lifecycle):
                 out.append(QueueEntry(i, "not personal information (protected)"))
         return out
 
+    def _trail_blockers(self, case_id: str) -> list[Blocker]:
+        """The trail export's own check refuses (``verify_trail``), as one line: nothing in the window fixes it
+        (an administrator's ``audit endorse-legacy``, where it says so)."""
+        trail = self.verify_trail(case_id)
+        if trail.ok:
+            return []
+        return [Blocker(f"the audit trail is broken at record {(trail.bad_index or 0) + 1}: {trail.reason}",
+                        Fix.ITEMS)]
+
     def preflight(self, case_id: str) -> Preflight:
         """Every reason the case cannot be exported now (``Case.export_blockers``, each with what fixes it) and
         what the export will do: redactions, releases (with reasons), not-PI items, manual boxes."""
@@ -209,7 +218,8 @@ class Review(Lifecycle):
             blockers=[*case.export_blockers(self.case_items(case_id), self.policies),
                       *(Blocker(b.message(), Fix.ITEMS, (CaseItem(f"manual:{b.entry.id}", b.document, b.page,
                                                                   f"MANUAL-{b.entry.kind.value.upper()}", REDACT),))
-                        for b in self.misplaced_manual(case_id))],
+                        for b in self.misplaced_manual(case_id)),
+                      *self._trail_blockers(case_id)],
             redactions=decisions.count(REDACT), manual=len(self.store.manual(case_id)),
             releases=decisions.count(RELEASE),
             releases_with_reason=sum(1 for i in items if i.decision == RELEASE and i.record and i.record.reason),

@@ -157,6 +157,9 @@ CREATE TABLE IF NOT EXISTS audit_chain (
 CREATE TABLE IF NOT EXISTS audit_heads (
     case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, head TEXT NOT NULL
 );
+-- An administrator's signed endorsement of each chain's unsigned (legacy) records (trail_endorsements): its case,
+-- the records covered and the hash of the last; the store's signed "trail signing since" statement is in meta.
+CREATE TABLE IF NOT EXISTS trail_endorsements (case_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_chain_no_update BEFORE UPDATE ON audit_chain
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_chain_no_delete BEFORE DELETE ON audit_chain
@@ -443,6 +446,33 @@ class CaseStore:
         """Append one event to the case's chain in its own transaction."""
         with self._tx():
             return self._append(case_id, actor, role, event, details or {})
+
+    def chains(self) -> list[str]:
+        """The id of every chain in the store (each case's, the system and training trails)."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT case_id FROM audit_chain ORDER BY case_id")]
+
+    def legacy_endorsement(self, case_id: str) -> dict[str, Any] | None:
+        """The administrator's signed endorsement of the chain's unsigned records (``trail_endorsements``), as
+        stored - verify it before trusting it."""
+        row = self.db.execute("SELECT data FROM trail_endorsements WHERE case_id = ?", (case_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def trail_signing(self) -> dict[str, Any] | None:
+        """The administrator's signed statement that this store's trail is signed since a time, as stored."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'trail_signing'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_legacy_endorsements(self, desk: Mapping[str, Any] | None, endorsements: Mapping[str, Mapping[str, Any]],
+                                 actor: str, role: str, details: Mapping[str, Any]) -> AuditRecord:
+        """Store the signing statement (when given: the first time) and the endorsements, and record it in the
+        system trail (signed by the administrator), in one transaction."""
+        with self._tx():
+            if desk is not None:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('trail_signing', ?)",
+                                (canonical_json(desk),))
+            self.db.executemany("INSERT OR REPLACE INTO trail_endorsements VALUES (?, ?)",
+                                [(cid, canonical_json(data)) for cid, data in endorsements.items()])
+            return self._append("system", actor, role, "trail-legacy-endorsed", details)
 
     def _append(self, case_id: str, actor: str, role: str, event: EventType | str, details: Mapping[str, Any],
                 at: str | None = None, after: AuditRecord | None = None) -> AuditRecord:
