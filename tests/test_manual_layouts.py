@@ -7,6 +7,7 @@ refusal, not an internal error."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tests import test_case_cli
 from tests.test_case_cli import PASS, anchor_of, new_case, run
 from workstation.domain.case import Fix
 from workstation.domain.errors import UsageError
-from workstation.domain.model import TEXT_LAYOUT_VERSION
+from workstation.domain.model import TEXT_LAYOUT_VERSION, DocumentKind
 from workstation.domain.review import Action, Change, ManualEntry, ManualKind, ReviewSession
 from workstation.domain.roles import load_users
 from workstation.domain.signing import TrustAnchor
@@ -177,3 +178,23 @@ def test_the_service_refuses_a_new_box_that_claims_another_layout(env, capsys, m
         service.apply_action(case_id, service.users.get("clerk1"), Action("box", (Change(None, entry),)))
     assert service.store.manual(case_id) == []
     service.store.close()
+
+
+def test_which_documents_are_laid_out_by_kind_or_by_a_name_that_tells() -> None:
+    """An e-mail attachment is read by its content type, so "mail.eml#scan" may be a PDF: without its kind it is
+    not flagged (the export knows every kind and decides); with it, by the kind."""
+    def box(document: str, layout: int = 0) -> ManualEntry:
+        return ManualEntry(document, document, 1, BOX, ManualKind.BOX, "87(2)(b)", "clerk1", "x", layout)
+
+    entries = [box("/c/a.txt"), box("/c/b.DOCX"), box("/c/m.eml"), box("/c/m.eml#note.txt"), box("/c/s.pdf"),
+               box("/c/p.png"), box("/c/m.eml#scan.pdf"), box("/c/m.eml#scan"), box("/c/new.txt", TEXT_LAYOUT_VERSION)]
+    assert [b.document for b in layouts.misplaced_boxes(entries)] == [
+        "/c/a.txt", "/c/b.DOCX", "/c/m.eml", "/c/m.eml#note.txt"]
+    kinds = {"/c/m.eml#scan": DocumentKind.PDF, "/c/a.txt": DocumentKind.TEXT}
+    assert "/c/m.eml#scan" not in [b.document for b in layouts.misplaced_boxes(entries, kinds)]
+    assert "/c/m.eml#scan" in [b.document for b in layouts.misplaced_boxes(entries, {"/c/m.eml#scan":
+                                                                                     DocumentKind.TEXT})]
+    # a page beyond the layout's (or below 1) is gone, whatever the kind or version
+    gone = layouts.misplaced_boxes([box("/c/s.pdf"), replace(box("/c/new.txt", TEXT_LAYOUT_VERSION), page=0)],
+                                   pages={"/c/s.pdf": 0})
+    assert [(b.document, b.why) for b in gone] == [("/c/s.pdf", layouts.PAGE_GONE), ("/c/new.txt", layouts.PAGE_GONE)]

@@ -39,15 +39,22 @@ pages never change: its boxes do not depend on this."""
 
 PDF_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 """Files shown and exported on their own pages (a PDF, or an image made a PDF page): not laid out by the renderer."""
+TEXT_SUFFIXES = frozenset({".txt", ".docx", ".eml"})
+"""Files laid out on pages by the workstation (``documents.render``)."""
 
 
-def laid_out(path: str, kind: DocumentKind | None = None) -> bool:
+def laid_out(path: str, kind: DocumentKind | None = None) -> bool | None:
     """Whether a document's pages are laid out by the workstation (``TEXT_LAYOUT_VERSION``) rather than its own:
-    by its kind when known, else by its file name (an attachment's, after ``#``, by its own suffix)."""
+    by its kind when known, else by its file name (an attachment's, after ``#``, by its own suffix); None when the
+    name does not tell (an e-mail attachment read by its content type: "scan" may be a PDF)."""
     if kind is not None:
         return kind is not DocumentKind.PDF
     name = path.rsplit("#", 1)[-1].lower()
-    return not any(name.endswith(suffix) for suffix in PDF_SUFFIXES)
+    if any(name.endswith(suffix) for suffix in PDF_SUFFIXES):
+        return False
+    if any(name.endswith(suffix) for suffix in TEXT_SUFFIXES):
+        return True
+    return None
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ class ServiceBase:
         is known only once laid out)."""
         if pages is None:
             pages = {document: count for document, _, count in self.store.scanned_documents(case_id)
-                     if not laid_out(document, (kinds or {}).get(document))}
+                     if laid_out(document, (kinds or {}).get(document)) is False}
         return misplaced_boxes(self.store.manual(case_id) if manual is None else manual, kinds, pages)
 
     def refuse_misplaced(self, case_id: str, misplaced: Sequence[MisplacedBox]) -> None:

@@ -54,14 +54,15 @@ class MisplacedBox:
 def misplaced_boxes(entries: Iterable[ManualEntry], kinds: Mapping[str, DocumentKind] | None = None,
                     pages: Mapping[str, int] | None = None) -> list[MisplacedBox]:
     """The boxes of ``entries`` that cannot be used: on a document laid out by the workstation (by its kind in
-    ``kinds`` when given, else by its file name: ``model.laid_out``), a box whose recorded layout version is not the
-    current one; on any document whose layout's page count is known (``pages``: document -> pages of its layout), a
-    box on a page beyond it (or below 1). PDF boxes on their pages are never flagged."""
+    ``kinds`` when given, else by its file name: ``model.laid_out``; a name that does not tell is left to the
+    export, which knows every document's kind), a box whose recorded layout version is not the current one; on any
+    document whose layout's page count is known (``pages``: document -> pages of its layout), a box on a page
+    beyond it (or below 1). PDF boxes on their pages are never flagged."""
     out: list[MisplacedBox] = []
     for m in entries:
         count = (pages or {}).get(m.document)
         if m.page < 1 or (count is not None and m.page > count):
             out.append(MisplacedBox(m, PAGE_GONE))
-        elif laid_out(m.document, (kinds or {}).get(m.document)) and m.layout != TEXT_LAYOUT_VERSION:
+        elif laid_out(m.document, (kinds or {}).get(m.document)) is True and m.layout != TEXT_LAYOUT_VERSION:
             out.append(MisplacedBox(m, OLD_LAYOUT))
     return out
