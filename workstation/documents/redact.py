@@ -582,7 +582,7 @@ def flatten_pages(data: bytes, numbers: Sequence[int],
     The document is opened and saved once for all the pages (once per page made flattening a long document
     quadratic: each save rewrote every image flattened before), and each page's pixels are released as soon as
     its image is in the page, so memory holds one page's pixels at a time."""
-    from workstation.documents.ocr import MAX_OCR_PIXELS, OCR_DPI
+    from workstation.documents.ocr import MAX_OCR_PIXELS, OCR_DPI, release_decoded_images
     from workstation.documents.raster import capped_dpi
 
     doc = pymupdf.open(stream=data, filetype="pdf")
@@ -611,6 +611,7 @@ def flatten_pages(data: bytes, numbers: Sequence[int],
             # MuPDF keeps an inserted pixmap's samples uncompressed until the document is saved (25 MB a Letter
             # page): compressed now, 50 flattened pages take tens of megabytes instead of more than a gigabyte
             doc.update_stream(xref, doc.xref_stream_raw(xref), compress=True)
+            release_decoded_images()  # the page's decoded images, cached by MuPDF after rendering
             page.set_rotation(rotation)
             box = page.rect * page.derotation_matrix
             boxes[number] = (box.x0, box.y0, box.x1, box.y1)
