@@ -283,3 +283,11 @@ def test_a_region_is_read_in_place_and_the_boxes_in_it_are_painted_out() -> None
     [plain] = ocr_regions(data, [(1, second)])
     [blanked] = ocr_regions(data, [(1, second)], blank={1: [second]})
     assert "Gonzalez" in plain and "Gonzalez" not in blanked and "from" in blanked  # the words beside it stay
+
+
+def test_the_images_of_a_file_mupdf_repairs_when_saving_are_read_without_its_text() -> None:
+    """The excuse "the original's images show it" reads the original with its text removed: on a file MuPDF
+    repairs when first saving it, that removal used to be dropped, the text read as if it were a picture."""
+    data = lazily_repaired_pdf()
+    with pymupdf.open(stream=redact._pixels_only(data, [1]), filetype="pdf") as doc:
+        assert doc[0].get_text() == "" and doc[0].get_texttrace() == []

@@ -899,8 +899,9 @@ def _check_ocr(data: bytes, numbers: list[int], removed: RemovedStrings, documen
 
 
 def _pixels_only(data: bytes, numbers: list[int]) -> bytes:
-    """A copy of the PDF whose given pages keep only their images."""
-    doc = pymupdf.open(stream=data, filetype="pdf")
+    """A copy of the PDF whose given pages keep only their images (the original's too: saved once first, as for
+    redaction, so that a repair MuPDF makes when saving cannot bring the removed text back)."""
+    doc = _resaved(data)
     try:
         for number in numbers:
             page = doc[number - 1]
