@@ -91,6 +91,8 @@ NOT_STATUS = [
     ("citizens in general", "All citizens have a right to vote in the election.", "citizens"),
     ("an alien seaman in law", "A person who arrived as a seaman is not an alien seaman within the meaning of "
      "the Act.", "alien"),
+    ("the court as an office", "Once the charging document is filed with the Immigration Court, jurisdiction vests.",
+     "Immigration Court"),
     ("deaths in custody", "The annual report lists deaths in ICE custody by year.", "ICE custody"),
     ("removal of a thing", "The removal of Mexico's tariffs was discussed.", "removal"),
     ("law in the abstract", "Under the statute, an alien who is convicted of an aggravated felony is deportable.",

@@ -162,6 +162,9 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue
             if key in lex.label_keys and re.match(r"[ \t]*[:\uff1a]", after):
                 continue  # "Estatus migratorio: sin papeles": the label of a form field, whose value is reported
+            if key == "immigrationcourt" and m.group()[:1].isupper() and m.group().split()[-1][:1].isupper() \
+                    and not re.match(r"[ \t]+(?i:hearings?|dates?|case|proceedings|appearance|appointment)\b", after):
+                continue  # "filed with the Immigration Court", "an Immigration Court ordered": the court, an office
             if key.startswith("deportation") and _DEPORTATION_TITLE_AFTER.match(after):
                 continue  # "Deportation Officer Smith": a job title
             org = _ORG_AFTER.match(after) if m.group()[:1].isupper() else None
