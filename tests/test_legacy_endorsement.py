@@ -164,6 +164,10 @@ def test_a_genuinely_old_store_verifies_once_an_administrator_endorsed_it(env, c
     assert code == 0 and "unsigned (legacy" in out and "endorsed by admin at" in out, out
     code, out = _verify(capsys, monkeypatch, "system")
     assert code == 0 and "endorsed by admin" in out, out
+    code, _, err = run(capsys, monkeypatch, None, "audit", "export", "imm", "--out", env / "imm.jsonl")
+    assert code == 0, err
+    code, out = _verify(capsys, monkeypatch, str(env / "imm.jsonl"))  # a copy: the store's endorsement covers it
+    assert code == 0 and "endorsed by admin" in out and "matches the case store" in out, out
     code, out, err = run(capsys, monkeypatch, "admin", "audit", "endorse-legacy")  # again: nothing to do
     assert code == 0 and "no unsigned records to endorse" in out, out
 
