@@ -291,3 +291,23 @@ def test_the_images_of_a_file_mupdf_repairs_when_saving_are_read_without_its_tex
     data = lazily_repaired_pdf()
     with pymupdf.open(stream=redact._pixels_only(data, [1]), filetype="pdf") as doc:
         assert doc[0].get_text() == "" and doc[0].get_texttrace() == []
+
+
+def test_a_word_of_vertical_text_is_removed_whole_without_flattening() -> None:
+    """A landscape page stored turned (/Rotate 90): its lines run down the unrotated page and a word's box is tall
+    and narrow. The removal band ran across the box, so only the middle letters went and the page was flattened
+    (PyMuPDF's test_2634: 8 of 10 pages)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((100, 700), f"Contact {NAME} at the precinct", fontname="helv", fontsize=12, rotate=90)
+    page.insert_text((120, 700), "The next line stays whole here", fontname="helv", fontsize=12, rotate=90)
+    data = doc.tobytes()
+    doc.close()
+    [box] = name_boxes(data)
+    assert box[3] - box[1] > 3 * (box[2] - box[0])  # tall and narrow
+    done = redact_and_verify_pages(data, {1: PageRedactions([box], [NAME])}, "turned.pdf")
+    assert done.flattened == {}
+    with pymupdf.open(stream=done.pdf, filetype="pdf") as out:
+        text = out[0].get_text()
+    assert "Maria" not in text and "Gonzalez" not in text
+    assert "Contact" in text and "at the precinct" in text and "The next line stays whole here" in text

@@ -66,10 +66,20 @@ class PageRedactions:
         return (self.labels[box] if box < len(self.labels) else "") or "a redaction"
 
 
+VERTICAL = 1.5  # a box this many times taller than wide holds a line of vertical text (a turned page's)
+
+
 def removal_rect(box: Rect) -> pymupdf.Rect:
+    """The central band of a box's line of text, along the line: its glyphs touch it, the lines beside it do not.
+    A box much taller than wide holds vertical text (on a page with /Rotate 90, a landscape page's lines run down
+    the unrotated page): the band runs down the box (across it, only the middle letters were removed, and the
+    page had to be flattened)."""
     x0, y0, x1, y1 = box
-    h = y1 - y0
-    e = min(0.3, 0.05 * (x1 - x0))
+    w, h = x1 - x0, y1 - y0
+    if h > VERTICAL * w:
+        e = min(0.3, 0.05 * h)
+        return pymupdf.Rect(x0 + 0.3 * w, y0 + e, x1 - 0.3 * w, y1 - e)
+    e = min(0.3, 0.05 * w)
     return pymupdf.Rect(x0 + e, y0 + 0.3 * h, x1 - e, y1 - 0.35 * h)
 
 
