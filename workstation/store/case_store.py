@@ -28,7 +28,9 @@ Each record is signed by its actor (``workstation.domain.trail_signatures``): th
 key is given, a record in the name of anyone else but the system is refused rather than written unsigned. A
 version-3 database (schema 4) gets one ``store-migrated`` record per chain saying that signing starts there: from
 then on an unsigned record in that chain breaks it (``trail_signatures.check_signatures``); the records before it
-are reported as unsigned (legacy).
+are reported as unsigned (legacy) where an administrator's signed endorsement covers them (``trail_endorsements``:
+kept in ``trail_endorsements``, with the store's signed "trail signing since" statement in ``meta``; verified by the
+service, never trusted as stored).
 """
 
 from __future__ import annotations
