@@ -112,9 +112,10 @@ class ManualEntry:
     reason_code: str
     user: str = ""
     created_at: str = ""
-    # the text layout version (``model.TEXT_LAYOUT_VERSION``) current when it was drawn: on a text-like document a
-    # box of another version is not used until placed again; 0 = not recorded (drawn before versions were kept)
-    layout: int = 0
+    # the text layout version (``model.TEXT_LAYOUT_VERSION``) current when it was drawn - a box made now is drawn on
+    # the current layout; on a text-like document a box of another version is not used until placed again. 0 = not
+    # recorded: what the stores give a box stored before versions were kept
+    layout: int = TEXT_LAYOUT_VERSION
 
     def to_redaction(self) -> ManualRedaction:
         return ManualRedaction(page=self.page, box=self.box, reason_code=self.reason_code,
