@@ -200,6 +200,7 @@ _AN_ALIEN = re.compile(
     r"(?i:an)\s+(?P<span>(?i:alien|noncitizen|non-citizen))(?![\w\-])"
     r"(?!\s+(?i:registration|smuggl\w*|seaman|crewman|labor|land|property|enemy|corporation|species)\b)"
 )
+_AS_ALIEN_IN_LAW = re.compile(r"(?i:inspect\w*|regarded|treated|considered|classified|qualify|qualifies)\s+as\s*$")
 # "now a citizen", "all citizens" (children born here), "became citizens"
 _CITIZEN_NOW = re.compile(
     r"(?<![\w])(?i:now|all|both|became|become|becomes|are\s+now|were\s+all|are\s+all)\s+(?:(?i:a|an)\s+)?"
@@ -336,6 +337,8 @@ def _person_statements(text: str) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     for rx in (_AN_ALIEN, _REENTRY, _REMOVAL_OF):
         for m in rx.finditer(text):
+            if rx is _AN_ALIEN and _AS_ALIEN_IN_LAW.search(text, max(0, m.start() - 30), m.start() + 3):
+                continue  # "avoiding inspection as an alien", "regarded as an alien": how the law treats someone
             if rx is _AN_ALIEN or _has_context(text, *m.span("span")):
                 out.append((m.start("span"), m.end("span"), 0.6))
     for m in _CITIZEN_NOW.finditer(text):
