@@ -147,7 +147,7 @@ def _resaved(pdf_bytes: bytes) -> pymupdf.Document:
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         pages = doc.page_count
-        data = doc.tobytes()
+        data = doc.tobytes(no_new_id=True)  # the same bytes in, the same export out
     finally:
         doc.close()
     doc = pymupdf.open(stream=data, filetype="pdf")
