@@ -311,3 +311,20 @@ def test_a_word_of_vertical_text_is_removed_whole_without_flattening() -> None:
         text = out[0].get_text()
     assert "Maria" not in text and "Gonzalez" not in text
     assert "Contact" in text and "at the precinct" in text and "The next line stays whole here" in text
+
+
+def test_when_mupdf_cannot_clean_the_content_streams_the_export_is_saved_without_and_verified(monkeypatch) -> None:
+    """pdf.js issue5896: once saved before redaction, MuPDF's cleaning of content streams gives up ("not a dict
+    (null)") - the file was refused as one MuPDF cannot rewrite. It is saved without that cleaning, then verified."""
+    real = pymupdf.Document.tobytes
+
+    def tobytes(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        if kwargs.get("clean"):
+            raise RuntimeError("code=4: not a dict (null)")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Document, "tobytes", tobytes)
+    data = text_page()
+    done = redact_and_verify_pages(data, first_name_only(data), "unclean.pdf")
+    with pymupdf.open(stream=done.pdf, filetype="pdf") as doc:
+        assert doc[0].get_text().count(NAME) == 1

@@ -131,7 +131,12 @@ def redact_pdf(pdf_bytes: bytes, plan: Mapping[int, PageRedactions]) -> bytes:
                         stamper.stamp(page, box, code)
         page_time.page_started(0, page_time.SAVING, pages=doc.page_count)
         sanitize(doc)
-        return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
+        try:
+            return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
+        except Exception:  # noqa: BLE001
+            # MuPDF's cleaning of content streams gives up on some files once they have been saved before
+            # (pdf.js issue5896: "not a dict (null)"): saved without it; verification reads whatever is written
+            return doc.tobytes(garbage=4, deflate=True, no_new_id=True)
     finally:
         doc.close()
 
