@@ -328,3 +328,32 @@ def test_when_mupdf_cannot_clean_the_content_streams_the_export_is_saved_without
     done = redact_and_verify_pages(data, first_name_only(data), "unclean.pdf")
     with pymupdf.open(stream=done.pdf, filetype="pdf") as doc:
         assert doc[0].get_text().count(NAME) == 1
+
+
+def test_each_word_read_must_be_explained_at_its_own_place_not_by_a_count(monkeypatch) -> None:
+    """A scan whose box was placed off the name (its reading mapped the name elsewhere) while the reading also
+    holds the name visible at a third place. Counting allowed it: OCR reads the name once, the reading shows it
+    visible once. But the name is read where the reading has no visible character: refused."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 90), LINES[0], fontname="helv", fontsize=13)
+    with pymupdf.open(stream=doc.tobytes(), filetype="pdf") as src:
+        [r] = src[0].search_for(NAME)
+        pix = src[0].get_pixmap(dpi=300, colorspace=pymupdf.csGRAY)
+    scan = pymupdf.open()
+    scan.new_page(width=612, height=792).insert_image(pymupdf.Rect(0, 0, 612, 792), pixmap=pix)
+    data = scan.tobytes()
+    text, boxes = reading_of(data)
+    start = text.index(NAME)
+
+    def moved(box, dy):  # noqa: ANN001, ANN202
+        return None if box is None else (box[0], box[1] + dy, box[2], box[3] + dy)
+
+    shifted = tuple(moved(b, 300) if start <= i < start + len(NAME) else b for i, b in enumerate(boxes))
+    kept_copy = tuple(moved(b, 500) for b in boxes[start:start + len(NAME)])
+    reading = (text + "\n" + NAME, (*shifted, None, *kept_copy))
+    off = (r.x0, r.y0 + 300, r.x1, r.y1 + 300)  # the box where the reading put the name: nothing there
+    plan = {1: PageRedactions([off], [NAME], scanned=True, reading=reading, labels=[LABEL], string_labels=[LABEL])}
+    with pytest.raises(VerificationError) as exc:
+        redact_and_verify_pages(data, plan, "off.pdf", flatten=False)
+    assert exc.value.page == 1 and "outside the boxes" in exc.value.reason and LABEL in exc.value.reason
