@@ -357,3 +357,17 @@ def test_each_word_read_must_be_explained_at_its_own_place_not_by_a_count(monkey
     with pytest.raises(VerificationError) as exc:
         redact_and_verify_pages(data, plan, "off.pdf", flatten=False)
     assert exc.value.page == 1 and "outside the boxes" in exc.value.reason and LABEL in exc.value.reason
+
+
+def test_on_a_scan_a_word_counts_as_kept_where_the_reading_has_visible_characters_touching_it() -> None:
+    """Two OCR runs of a scanned form segment it differently (census: test_4147.pdf): the word read on the export
+    may overlap the reading's characters without sharing their centres; a boxed neighbour touching its edge does
+    not make it boxed. A word whose area holds a boxed character's centre is not kept."""
+    data = scanned_page()
+    first, second = (pymupdf.Rect(b) for b in name_boxes(text_page()))
+    kept = redact._Source(data, {1: PageRedactions([tuple(first)], [NAME], scanned=True, reading=reading_of(data))})
+    shifted = pymupdf.Rect(second.x0 + 0.6 * second.width, second.y0, second.x1 + 40, second.y1)
+    assert kept.reading_under(1, shifted)  # overlaps the end of the visible name and paper beyond
+    touching_the_box = pymupdf.Rect(first.x1 - 1, first.y0, first.x1 + 60, first.y1)
+    assert kept.reading_under(1, touching_the_box)  # the words after the boxed name
+    assert not kept.reading_under(1, pymupdf.Rect(first.x0 + 5, first.y0, first.x1 - 5, first.y1))

@@ -758,20 +758,24 @@ class _Source:
         return bool(inside) and (mask is None or all(mask.which(cx, cy) is None for cx, cy in inside))
 
     def reading_under(self, number: int, area: pymupdf.Rect) -> bool:
-        """``text_under`` for a scanned page, by its own reading before redaction (what the reviewer saw): a
-        box placed off its word leaves the word where that reading has no character, so it is not excused."""
+        """``text_under`` for a scanned page, by its own reading before redaction (what the reviewer saw), whose
+        characters touch ``area`` (two OCR runs of a scanned form segment it differently: the boxes of the same
+        word need not share centres): a box placed off its word leaves the word where that reading has no
+        character, so it is not excused."""
         red = self.plan.get(number)
         if red is None or red.reading is None:
             return False
         text, boxes = red.reading
         mask = self.masks.get(number)
-        inside = []
+        visible = boxed = 0
         for c, box in zip(text, boxes, strict=False):
-            if box is not None and not c.isspace():
+            if box is not None and not c.isspace() and pymupdf.Rect(box).intersects(area):
                 cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-                if area.x0 <= cx <= area.x1 and area.y0 <= cy <= area.y1:
-                    inside.append((cx, cy))
-        return bool(inside) and (mask is None or all(mask.which(cx, cy) is None for cx, cy in inside))
+                if mask is not None and mask.which(cx, cy) is not None:
+                    boxed += area.contains(pymupdf.Point(cx, cy))  # a boxed neighbour may touch the area's edge
+                else:
+                    visible += 1
+        return visible > 0 and boxed == 0
 
     def pdfminer(self, numbers: Sequence[int]) -> dict[int, str]:
         if self.data is None:
