@@ -86,3 +86,14 @@ def redact_undecided(window) -> bool:
 
         assert window._commit(s.decide(todo, Decision.REDACT))
     return True
+
+
+@pytest.fixture
+def users(tmp_path: Path):
+    """A clerk, counsel and a supervisor in ``tmp_path/users.json`` (passphrases: ``tests.test_case_cli.PASS``)."""
+    from tests.test_case_cli import PASS, make_users
+    from workstation.domain.roles import Role, save_users
+
+    d = make_users({"clerk1": Role.CLERK, "counsel1": Role.COUNSEL, "super1": Role.SUPERVISOR}, PASS)
+    save_users(tmp_path / "users.json", d)
+    return d

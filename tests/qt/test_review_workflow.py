@@ -4,7 +4,6 @@ shared store's conflicts and Refresh - the real window driven offscreen."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -12,10 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.qt.conftest import redact_undecided
-from tests.test_case_cli import PASS, make_users
 from workstation.domain.categories import PROTECTED
 from workstation.domain.review import Decision, ReviewSession
-from workstation.domain.roles import Role, UserDirectory, save_users
 from workstation.store.case_store import CaseStore
 
 NoMod = Qt.KeyboardModifier.NoModifier
@@ -23,13 +20,6 @@ NoMod = Qt.KeyboardModifier.NoModifier
 
 def key(window, k: Qt.Key, mod: Qt.KeyboardModifier = NoMod) -> None:
     QTest.keyClick(window, k, mod)
-
-
-@pytest.fixture
-def users(tmp_path: Path) -> UserDirectory:
-    d = make_users({"clerk1": Role.CLERK, "counsel1": Role.COUNSEL, "super1": Role.SUPERVISOR}, PASS)
-    save_users(tmp_path / "users.json", d)
-    return d
 
 
 @pytest.fixture

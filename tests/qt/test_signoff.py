@@ -7,19 +7,11 @@ from pathlib import Path
 import pytest
 
 import workstation.cli as cli
-from tests.test_case_cli import PASS, REPORT, anchor_of, make_users
-from workstation.domain.roles import Role, UserDirectory, save_users
+from tests.test_case_cli import PASS, REPORT, anchor_of
 from workstation.domain.signing import TrustAnchor
 from workstation.qt.case_dialogs import AuditView, SignOffDialog
 from workstation.service import CaseService
 from workstation.store.case_store import CaseStore
-
-
-@pytest.fixture
-def users(tmp_path: Path) -> UserDirectory:
-    d = make_users({"clerk1": Role.CLERK, "counsel1": Role.COUNSEL, "super1": Role.SUPERVISOR}, PASS)
-    save_users(tmp_path / "users.json", d)
-    return d
 
 
 @pytest.fixture
