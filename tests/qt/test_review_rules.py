@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.qt.test_signoff import case, users  # noqa: F401 - fixtures
+from tests.qt.test_signoff import case  # noqa: F401 - a fixture (users: tests/qt/conftest.py)
 from workstation.domain.case import Fix
 from workstation.domain.disclosure import DisclosureContext, RecipientType
 from workstation.domain.errors import CaseStateError, PolicyViolation
