@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
 
 from workstation.detection.immigration_status_fields import _StatusFields
+from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_phrases import (
     _ENTRY_LEMMAS,
@@ -56,6 +58,32 @@ _ENTRY_ADVERBS = re.compile(r"(?<![\w])(?i:(?:first|last|later|again|subsequentl
                             r"illegally|unlawfully)\s+)+$")
 
 
+# the spellings of every _ENTRY_LEMMAS verb (came, snuck, re-entered ...): only tokens starting with one are looked at,
+# so the loop does not build a Python object for every token of the document
+_ENTRY_SURFACE = re.compile(r"(?i:ent|cros|com|cam|ret|ree|re-|sne|snu|sli|smu|arr)")
+
+
+def _entry_verb_candidates(text: str, doc: Doc) -> list[Token]:
+    """The tokens of doc that start with the spelling of an entry verb, in order, each once."""
+    out: list[Token] = []
+    last = -1
+    for m in _ENTRY_SURFACE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span) or span[0].idx != m.start() or span[0].i <= last:
+            continue
+        out.append(span[0])
+        last = span[0].i
+    return out
+
+
+def _verb_between(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether a verb or auxiliary token of doc starts in text[start:end]."""
+    if doc is None or not len(doc) or end <= start:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and start <= t.idx < end for t in span)
+
+
 class _StatusGrammar(_StatusFields):
     """Entries read from the parse and law-in-the-abstract sentences (mixed into ``ImmigrationStatusRecognizer``)."""
 
@@ -66,7 +94,7 @@ class _StatusGrammar(_StatusFields):
         if doc is None or len(doc) == 0 or doc[-1].idx + len(doc[-1]) > len(text):
             return []
         out: list[tuple[int, int, float]] = []
-        for tok in doc:
+        for tok in _entry_verb_candidates(text, doc):
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _ENTRY_LEMMAS:
                 continue
             place = False
@@ -88,7 +116,7 @@ class _StatusGrammar(_StatusFields):
         """Custody, detention authority, missing documents, attempted entries, false claims to citizenship, presence
         without right, voluntary departure, a bond hearing, and "the noncitizen" said of one person."""
         out: list[tuple[int, int, float]] = []
-        for m in _AGENCY_CUSTODY.finditer(text):
+        for m in scan(_AGENCY_CUSTODY, text):
             if not re.search(r"(?i:deaths|people|detainees|individuals|persons|number|percent)\s+$",
                              text[max(0, m.start() - 20) : m.start()]):
                 out.append((m.start("span"), m.end("span"), 0.8))
@@ -96,31 +124,31 @@ class _StatusGrammar(_StatusFields):
                           (_ADMITTED_AS, 0.8), (_FALSE_CLAIM, 0.75),
                           (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8),
                           (_ENTRY_NOUN, 0.8), (_REINSTATEMENT, 0.8)):
-            for m in rx.finditer(text):
+            for m in scan(rx, text):
                 out.append((m.start(), m.end(), score))
-        for m in _PERSON_ENTERED.finditer(text):
+        for m in scan(_PERSON_ENTERED, text):
             lead = _ENTRY_ADVERBS.search(text, max(0, m.start("verb") - 40), m.start("verb"))
             out.append((lead.start() if lead else m.start("verb"), m.end("verb"), 0.6))
         for rx, score in ((_NO_CONSENT, 0.8), (_ADMISSION_DECIDED, 0.7), (_ARRIVED_HERE, 0.6)):
-            for m in rx.finditer(text):
+            for m in scan(rx, text):
                 out.append((m.start(), m.end(), score))
-        for m in _RELEASED_SUPERVISED.finditer(text):
+        for m in scan(_RELEASED_SUPERVISED, text):
             if _has_context(text, m.start(), m.end()) or _ENFORCEMENT_CUE.search(
                     text, max(0, m.start() - 300), min(len(text), m.end() + 300)):
                 out.append((m.start(), m.end(), 0.6))
-        for m in _UNLAWFUL_PRESENCE.finditer(text):
+        for m in scan(_UNLAWFUL_PRESENCE, text):
             group = "be" if m.group("be") else "stay"
             out.append((m.start(group), m.end(group), 0.8))
-        for m in _RELIEF_BAR.finditer(text):
+        for m in scan(_RELIEF_BAR, text):
             if re.search(r"(?i:Act|removal|deportation)$", m.group()):
                 out.append((m.start(), m.end(), 0.7))  # "relief ... under the Act", "relief from removal"
         for rx in (_APPLIED_ADMISSION, _BOND_HEARING, _RELIEF_BAR):
-            for m in rx.finditer(text):
+            for m in scan(rx, text):
                 if _has_context(text, m.start(), m.end()) or _ENFORCEMENT_CUE.search(
                         text, max(0, m.start() - 300), min(len(text), m.end() + 300)) or _DETENTION_AUTHORITY.search(
                         text, max(0, m.start() - 400), min(len(text), m.end() + 400)):
                     out.append((m.start(), m.end(), 0.6))
-        for m in _PASSIVE_ENFORCEMENT.finditer(text):
+        for m in scan(_PASSIVE_ENFORCEMENT, text):
             if m.group("verb").lower() in ("removed", "deported") and _REMOVED_TO_COUNTRY.match(text[m.end() : m.end() + 40]):
                 out.append((m.start("verb"), m.end("verb"), 0.7))
                 continue
@@ -133,7 +161,7 @@ class _StatusGrammar(_StatusFields):
                 continue
             if _ENFORCEMENT_CUE.search(text, start, m.start()) or _ENFORCEMENT_CUE.search(text, m.end(), end):
                 out.append((m.start("verb"), m.end("verb"), 0.6))
-        for m in _THE_PERSON_NOUN.finditer(text):
+        for m in scan(_THE_PERSON_NOUN, text):
             out.append((m.start("noun"), m.end("noun"), 0.6))
         return out
 
@@ -145,7 +173,6 @@ class _StatusGrammar(_StatusFields):
         ..."), so the words between stay covered: at most 60 characters, no sentence or clause punctuation, no verb, no
         capitalised word but a month."""
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
-        verbs = [t.idx for t in doc if t.pos_ in ("VERB", "AUX")] if doc is not None and len(doc) else []
         out: list[tuple[int, int, float]] = []
         for s, e, sc in sorted(spans):
             if out:
@@ -154,7 +181,7 @@ class _StatusGrammar(_StatusFields):
                 # no capitalised word but a month between: a name or a country in between is its own finding
                 if s >= pe and len(gap) <= 60 and not _BRIDGE_STOP.search(gap) and _BRIDGE_CONTENT.search(gap) \
                         and not re.search(r"[A-Z]", _MONTH.sub("", gap)) \
-                        and not any(pe <= v < s for v in verbs):
+                        and not _verb_between(doc, pe, s):
                     out[-1] = (ps, max(pe, e), max(psc, sc))
                     continue
             out.append((s, e, sc))

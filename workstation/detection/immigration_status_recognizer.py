@@ -50,6 +50,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection import immigration_status_completion as completion
+from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_grammar import _StatusGrammar
 from workstation.detection.immigration_status_lexicon import (
     _APPLICATION_AFTER,
@@ -267,11 +268,11 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         out: list[tuple[int, int, float]] = []
         # an immigration agency's enforcement action on a person: "CBP detained him", "the INS apprehended the
         # applicant", "was deported by ICE" (not the police's arrests, not statistics: "ICE removed 540 people")
-        for m in _AGENCY_ACTS.finditer(text):
+        for m in scan(_AGENCY_ACTS, text):
             out.append((m.start("verb"), m.end("verb"), 0.7))
-        for m in _ACTED_BY_AGENCY.finditer(text):
+        for m in scan(_ACTED_BY_AGENCY, text):
             out.append((m.start("verb"), m.end("verb"), 0.7))
-        for m in _PAROLE.finditer(text):
+        for m in scan(_PAROLE, text):
             s, e = m.span()
             word = m.group().lower()
             if _PAROLE_CRIMINAL_AFTER.match(text[e : e + 40]):
@@ -280,20 +281,20 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue
             if _has_context(text, s, e):
                 out.append((s, e, 0.6))
-        for m in _VISA_CLASS.finditer(text):
+        for m in scan(_VISA_CLASS, text):
             s, e = m.span()
             if m.group("suffix"):
                 out.append((s, e, DEFAULT_SCORE))
             elif m.group("hyphen") and _VISA_CONTEXT_RE.search(text[max(0, s - 120) : e + 120]):
                 out.append((s, e, 0.6))
-        for m in _LPR.finditer(text):
+        for m in scan(_LPR, text):
             s, e = m.span()
             window = text[max(0, s - 100) : e + 100]
             if not _LPR_CAMERA.search(window):
                 out.append((s, e, DEFAULT_SCORE))
             elif _has_context(text, s, e):
                 out.append((s, e, 0.6))
-        for m in _ICE_ACTION.finditer(text):
+        for m in scan(_ICE_ACTION, text):
             s, e = m.span()
             if m.group("verb").lower().startswith(("released", "issued", "issues", "placed", "served", "transferred",
                                                   "enrolled", "fitted", "put", "monitors")) \
@@ -309,24 +310,24 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
             if _upper_line(text, s) and not m.group("object"):
                 continue  # "ICE" in an upper-case line may be the drug
             out.append((s, e, 0.7))
-        for m in _NEGATED_HAVE.finditer(text):
+        for m in scan(_NEGATED_HAVE, text):
             if m.group("noun").lower().startswith("document") and not m.group("qual").strip():
                 continue  # "did not have documents for the car"
             if m.group("noun").lower() in ("authorization", "visa") and not _has_context(text, *m.span()):
                 continue
             out.append((m.start(), m.end(), DEFAULT_SCORE))
-        for m in _CITIZEN_CLAIM.finditer(text):
+        for m in scan(_CITIZEN_CLAIM, text):
             out.append((m.start("span"), m.end("span"), 0.6))
-        for m in _ORDERED_REMOVED.finditer(text):
+        for m in scan(_ORDERED_REMOVED, text):
             out.append((m.start(), m.end(), DEFAULT_SCORE))
-        for m in _DETENTION.finditer(text):
+        for m in scan(_DETENTION, text):
             if _has_context(text, *m.span()):
                 out.append((m.start(), m.end(), 0.5))
-        for m in _ENTRY_MANNER.finditer(text):
+        for m in scan(_ENTRY_MANNER, text):
             out.append((m.start("manner"), m.end("manner"), 0.7))
-        for m in _VISA_IN_BRACKETS.finditer(text):
+        for m in scan(_VISA_IN_BRACKETS, text):
             out.append((m.start(), m.end(), DEFAULT_SCORE))
-        for m in _NOT_DEPARTED.finditer(text):
+        for m in scan(_NOT_DEPARTED, text):
             sent_start = max(text.rfind(".", 0, m.start()), m.start() - 200, 0)
             if _ORDER_NEAR.search(text, sent_start, m.start()):
                 out.append((m.start(), m.end(), 0.7))
@@ -335,7 +336,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                           (_ELIGIBLE, 0.7), (_CITIZENSHIP_VERB, 0.7), (_BENEFICIARY, 0.8), (_CREW, 0.7),
                           (_VISA_CLASS_LOOSE, 0.7), (_DIPLOMATIC, 0.8), (_PRESENT_WITHOUT, 0.8),
                           (_ENCOUNTER, 0.8)):
-            for m in rx.finditer(text):
+            for m in scan(rx, text):
                 if rx is _ENTRY and not self._unlawful_entry(text, m):
                     continue
                 if rx is _NOT_ADMITTED and m.group("verb") and m.group("verb").lower() == "inspected" \
@@ -347,22 +348,22 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                     out.append((m.start("crew"), m.end("crew"), score))
                     continue
                 out.append((m.start(), m.end(), score))
-        for m in _REMOVED.finditer(text):
+        for m in scan(_REMOVED, text):
             if _GROUP_AFTER.match(text[m.end() : m.end() + 30]) or re.match(r"(?i:are|is)\s", m.group()) \
                     or m.group("verb").lower() != "deported" and not _has_context(text, *m.span()):
                 continue  # "illegal aliens are removed", "has removed more than 500": a class, a statistic
             if not m.group("aux") and not m.group("adv"):
                 continue
             out.append((m.start("adv") if m.group("adv") else m.start("verb"), m.end(), DEFAULT_SCORE))
-        for m in _REMOVAL_NOUN.finditer(text):
+        for m in scan(_REMOVAL_NOUN, text):
             if _has_context(text, *m.span()):  # the span leaves the owner out: "Trejo's removal" is a name + status
                 out.append((m.start() if m.group("adj2") else m.start("noun"), m.end(), 0.7))
-        for m in _WAIVER.finditer(text):
+        for m in scan(_WAIVER, text):
             window = text[max(0, m.start() - 300) : m.end() + 300]
             if _WAIVER_CONTEXT.search(window):
                 out.append((m.start(), m.end(), 0.7))
         out.extend(self._charge_lines(text))
-        for m in _MONITOR.finditer(text):
+        for m in scan(_MONITOR, text):
             s, e = m.span()
             sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 150) + 1
             sent_end = min(x for x in (text.find(".", e), text.find("\n", e), e + 150, len(text)) if x >= 0)
