@@ -312,7 +312,7 @@ REAL_LANGUAGE_POSITIVES = [
     ('adjustment', 'In 2009 she adjusted her status to lawful permanent resident.',
      ['adjusted her status to lawful permanent resident']),
     ('presence', 'Police learned that he was in the country illegally.', ['in the country illegally']),
-    ('naturalization', 'Her application for naturalization is still pending.', ['naturalization']),
+    ('naturalization', 'Her application for naturalization is still pending.', ['application for naturalization']),  # the application is the status, whole
     ('story, not a rule', 'A Haitian noncitizen who was deported in 2010 was arrested again last week.',
      ['noncitizen', 'deported']),
 ]

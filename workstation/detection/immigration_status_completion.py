@@ -63,7 +63,7 @@ _LEAD = re.compile(
     r"(?:reinstat(?:ed|ing|es?)|execut(?:ed|ing|es?)|enforc(?:ed|ing|es?)|issu(?:ed|ing|es?)|ignored|"
     r"(?:noticed|served)\s+and)(?:\s+(?:the|his|her|their|an?))?(?:\s+(?:underlying|prior|previous|original|earlier|"
     r"final|lawful))?|"
-    r"(?:processed|placed|put)\s+(?:for|in|into)(?:\s+an?)?|"
+    r"(?:processed|placed|put)\s+(?:(?:him|her|them)\s+)?(?:for|in|into)(?:\s+an?)?|"
     r"(?:prior|previous|underlying|earlier|original|lawful)|"
     r"(?:caught|arrested|detained|apprehended|excluded)\s+and)\s+\"?$"
 )
@@ -107,6 +107,23 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"I-?\s?\d{3}")),
     (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
      re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
+    # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"
+    (re.compile(r"(?<![\w])(?i:transferred|turned|released|booked|brought|handed|remanded|taken|transported)"
+                r"(?:\s+(?:him|her|them))?(?:\s+over)?\s+$"),
+     re.compile(r"(?i:(?:in)?to\s+(?:the\s+)?(?:U\.S\.\s+)?(?:ICE|ERO|CBP|INS|immigration|Immigration\s+and|"
+                r"the\s+custody\s+of))")),
+    # "a twice-deported fugitive", "previously-removed"
+    (re.compile(r"(?<![\w])(?i:twice|thrice|previously|once|repeatedly)[\-\u2010]$"),
+     re.compile(r"(?i:deported|removed|excluded)")),
+    # "a naturalized citizen of the United States"
+    (re.compile(r"(?<![\w])(?i:naturali[sz]ed|native-born|natural-born|birthright)\s+$"),
+     re.compile(r"(?i:citizens?|U\.\s?S\.|United\s+States|American)")),
+    # "an application for adjustment of status", "applied for asylum", "a request for a waiver"
+    (re.compile(r"(?<![\w])(?i:applications?\s+for|appl(?:y|ied|ying|ies)\s+for|petitions?\s+for|requests?\s+for|"
+                r"motions?\s+for|eligibility\s+for)(?:\s+(?:an?|the|his|her))?\s+$"),
+     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|citizenship|waiver|"
+                r"parole|voluntary\s+departure|TPS|temporary\s+protected|permanent\s+residen|registry|a\s+waiver|"
+                r"relief)")),
 )
 # what the status goes on to say: "[admission] after removal", "[detained] in ICE facilities", "[adjustment of
 # status] to lawful permanent resident", "[deportation order] was reinstated"
@@ -124,8 +141,10 @@ _MORE_TAILS = (
                                                 r"(?i:reinstated|executed|entered|issued)(?![\w])")),
     (re.compile(r"(?i:removal|deportation)$"), re.compile(r"[ \t\n]+(?i:detention|custody)(?![\w])")),
     (re.compile(r"(?i:re-?entry|re-?entered|re-?entering|United[ \t\n]+States|admitted|paroled)$"),
-     re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?:being|having[ \t\n]+been|his|her|their|a|prior)[ \t\n]+)?"
-                r"(?i:removal|removed|deportation|deported|excluded|exclusion)(?![\w])")),
+     re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?i:being|having[ \t\n]+been|his|her|their|a|an|prior|"
+                r"previous|previously|earlier|two|three|four|several|multiple|repeated|\d+)[ \t\n]+){0,3}"
+                r"(?i:removals?|removed|deportations?|deported|excluded|exclusions?)(?![\w])")),
+    (re.compile(r"(?i:visitor|B-?2|B-?1)$"), re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:pleasure|business)(?![\w])")),
 )
 # what the person is inadmissible or deportable for: "inadmissible for having sought admission by fraud",
 # "deportable for failure to comply with the conditions of his nonimmigrant status" (up to the clause's end)

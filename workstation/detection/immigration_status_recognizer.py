@@ -50,6 +50,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection import immigration_status_completion as completion
+from workstation.detection import immigration_status_history as history
 from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_grammar import _StatusGrammar
 from workstation.detection.immigration_status_lexicon import (
@@ -209,6 +210,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(self._form_fields(text, lex))
         found.extend(self._table_columns(text, lex))
         found.extend(completion.findings(text))
+        found.extend(history.findings(text))
         generic = self._generic_sentences(text)
         spans = []
         for s, e, sc in found:

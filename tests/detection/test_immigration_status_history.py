@@ -1,0 +1,82 @@
+"""A person's immigration history told as events, the forms of a case and the leads of a statement (issue 10,
+item 3; dev5's first run). Sentences written here, not copied from the evaluation sets. Each positive names the text
+a finding must cover whole; each negative, words no IMMIGRATION_STATUS finding may touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
+
+
+COVERED = [
+    ("came to", "Ms. Lindqvist came to the United States in 2009 with her parents.", "came to the United States"),
+    ("first entered", "The respondent first entered the United States in 1990 at Calexico.",
+     "first entered the United States"),
+    ("all-caps name, port", "Mr. OYELARAN entered the United States via the Newark, NJ Port of Entry on May 2, 2001.",
+     "entered the United States via the Newark, NJ Port of Entry"),
+    ("admitted to", "The applicant was admitted to the United States on March 3, 2011.", "admitted to the United States"),
+    ("departed", "She departed the United States in June 2015 and did not return.", "departed the United States"),
+    ("who came", "Petitioner is a man who came to the United States as a child.", "came to the United States"),
+    ("returned him", "In 2010 ICE returned him to Ecuador.", "returned him to"),
+    ("were returned", "Two of the men who had threatened him were returned to Ecuador by ICE.", "returned to"),
+    ("transferred into custody", "The county transferred him into ICE custody on May 4.",
+     "transferred him into ICE custody"),
+    ("processed for", "ERO processed him for expedited removal the next day.", "processed him for expedited removal"),
+    ("from the United States", "Officers removed Szabo from the United States to Hungary.", "from the United States"),
+    ("travel documents", "ICE requested travel documents from the Hungarian consulate.", "requested travel documents"),
+    ("naturalized citizen", "She is married to a naturalized citizen of the United States.",
+     "naturalized citizen of the United States"),
+    ("twice-deported", "Police arrested a twice-deported man wanted in Peru.", "twice-deported"),
+    ("application for", "He filed an application for adjustment of status in 2012.",
+     "application for adjustment of status"),
+    ("after prior removals", "He admitted illegally re-entering the United States after two prior removals.",
+     "illegally re-entering the United States after two prior removals"),
+    ("visitor for pleasure", "He was admitted as a B-2 visitor for pleasure.", "visitor for pleasure"),
+    ("form title", "See Exhibit 3 (Notice of Rights and Request for Disposition).",
+     "Notice of Rights and Request for Disposition"),
+    ("form title, record", "Exhibit 4 is the Record of Deportable/Inadmissible Alien prepared that day.",
+     "Record of Deportable/Inadmissible Alien"),
+    ("N- form", "Her mother filed a Form N-600K on her behalf.", "N-600K"),
+    ("status kept", "He was in lawful status when the petition was filed.", "in lawful status"),
+    ("status lost", "She did not maintain her lawful status after 2016.", "did not maintain her lawful status"),
+    ("stay", "He remained after his authorized stay ended.", "authorized stay"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
+def test_history_covered(kind: str, text: str, covered: str) -> None:
+    start = text.index(covered)
+    end = start + len(covered)
+    spans = _spans(text)
+    assert any(s <= start and end <= e for s, e in spans), (kind, [text[s:e] for s, e in spans])
+
+
+NOT_STATUS = [
+    ("a class who entered", "Aliens who entered the United States without inspection are inadmissible.", "entered"),
+    ("a crowd", "Thousands came to the United States that year.", "came to"),
+    ("a company", "The company entered the United States market in 2004.", "entered"),
+    ("then came", "Then came the United States Navy.", "came"),
+    ("returned to a jail", "He was returned to Essex County Jail after the hearing.", "returned to"),
+    ("returned to the U.S.", "The package was returned to the United States by mail.", "returned to"),
+    ("sent back a letter", "She sent back the form to the clerk.", "sent back"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
+def test_history_not_status(kind: str, text: str, word: str) -> None:
+    start = text.index(word)
+    spans = _spans(text)
+    assert not any(s < start + len(word) and start < e for s, e in spans), (kind, [text[s:e] for s, e in spans])
+
+
+def test_a_name_in_a_lead_stays_a_person() -> None:
+    """"transferred Ortega into ICE custody": the status span does not take the name."""
+    text = "The sheriff transferred Okonjo into ICE custody on May 4."
+    name = text.index("Okonjo")
+    assert _spans(text)
+    assert not any(s <= name < e for s, e in _spans(text))

@@ -1,0 +1,84 @@
+"""A person's immigration history told as events (issue 10, item 3): the person came to, entered, was admitted to,
+returned to or left the United States; an agency sent the person back to a country; an agency asked for the
+person's travel documents; "removed X from the United States" (the name between stays the PERSON it is).
+
+dev5's first run (a split nobody had tuned on) missed these plain statements in decisions, releases and detainee
+death reports: the recognizer read an entry only with its manner ("without inspection"), while a reader of a case
+file learns the person's immigration history from "Mr. X entered the United States via the Los Angeles Port of
+Entry" or "ICE returned him to Mexico" just as well. A class ("aliens who entered the United States") is not a
+person's history: the subject must be one person or a name, and the recognizer drops class sentences as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workstation.detection.immigration_status_gates import holds
+from workstation.detection.immigration_status_lexicon import _has_context
+
+_US_PLACE = (r"(?:the\s+United\s+States(?:\s+of\s+America)?|the\s+U\.\s?S\.(?:A\.)?|the\s+US(?![\w])|"
+             r"this\s+country)")
+_NAME = r"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?(?-i:[A-Z][A-Za-z'\u2019]+(?:[\-\u2010][A-Z][A-Za-z'\u2019]+)?)"
+# one person: a pronoun, "who" after a person (not after a class noun), a name, "the respondent"
+_SUBJECT = (r"(?:(?<![\w])(?-i:[Hh]e|[Ss]he|I|[Ww]ho)|(?<![\w.])(?!(?i:the|it|this|that|there|then|when|after|before|"
+            r"once|until|since|goods|nobody|everyone|immigrants|refugees|migrants|aliens|noncitizens|people|"
+            r"thousands|many|most|some|others|they|we|you|in|on|at|by|of)\b)" + _NAME + r"|(?<![\w])(?i:the|his|her)\s+"
+            r"(?i:respondent|applicant|petitioner|defendant|beneficiary|appellant|plaintiff|detainee|decedent|"
+            r"family|mother|father|parents|wife|husband|son|daughter|brother|sister))")
+_ADVERB = (r"(?i:first|last|later|again|subsequently|then|thereafter|originally|initially|eventually|allegedly|"
+           r"apparently|finally|never|once|twice)")
+_AUX = r"(?i:had|has|have|was|were|is|been|being|may\s+have|did)"
+_MOVE = (r"(?i:(?:re-?)?entered|came(?:\s+back)?\s+(?:in)?to|come\s+(?:back\s+)?(?:in)?to|arrived\s+(?:in|at)|"
+         r"(?:re-?)?admitted\s+(?:in)?to|returned\s+to|departed(?:\s+from)?|left|immigrated\s+to|emigrated\s+to|"
+         r"fled\s+to|moved\s+to|traveled\s+to|travelled\s+to|relocated\s+to)")
+_PERSON_MOVED = re.compile(
+    r"(?P<subject>" + _SUBJECT + r")(?:\s+" + _AUX + r")*(?P<span>(?:\s+" + _ADVERB + r")*\s+" + _MOVE + r"\s+"
+    + _US_PLACE + r"(?P<via>\s+(?i:via|through|at)\s+(?:the\s+)?(?:[A-Z][\w.\-]*,?\s+){0,4}?(?:[A-Z]{2}\s+)?"
+    r"(?i:port\s+of\s+entry|POE|border\s+crossing|international\s+airport|airport|border))?)(?![\w])"
+)
+_CLASS_BEFORE_WHO = re.compile(r"(?i:aliens|persons|people|individuals|immigrants|noncitizens|non-citizens|those|"
+                               r"children|migrants|anyone|applicants|workers|students|all|refugees),?\s*$")
+# "ICE returned him to Mexico", "some of them were returned to Mexico" (with immigration words near)
+_SENT_BACK = re.compile(
+    r"(?<![\w])(?:(?P<verb>(?i:returned|repatriated|sent))\s+(?P<object>him|her|them|(?-i:[A-Z][\w\-\u2010]+))(?:\s+back)?|"
+    r"(?i:was|were|been|being)\s+(?:(?i:later|then|again|eventually|subsequently)\s+)?(?i:returned|repatriated|"
+    r"sent\s+back))\s+(?i:to)(?=\s+(?:the\s+)?(?-i:[A-Z]))(?!\s+(?:the\s+)?(?i:United|U\.S)|\s+(?-i:[A-Z][a-z]+\s+(?:County|"
+    r"Jail|Prison|Hospital|Court|Center|Facility)))"
+)
+# "ICE requested travel documents from the Armenian consulate" (for the person's removal)
+_TRAVEL_DOCUMENTS = re.compile(r"(?<![\w])(?i:requested|obtained|sought|secured|issued|received|awaiting|"
+                               r"await(?:ed|s)?)\s+(?:(?i:a|the|his|her|their)\s+)?(?i:travel\s+documents?)(?![\w])")
+# "removed Garza from the U.S. to Honduras": the part after the name
+_REMOVED_FROM = re.compile(
+    r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s+"
+    r"(?P<span>(?i:from)\s+" + _US_PLACE + r")(?![\w])"
+)
+
+_GATE_MOVED = (("united states", "u.s.", "u. s.", "this country", " us "),
+               ("enter", "came", "come", "arrived", "admitted", "returned", "departed", "left", "migrated", "fled",
+                "moved", "travel", "relocated"))
+
+
+def findings(text: str) -> list[tuple[int, int, float]]:
+    """Spans and scores of a person's immigration history told as events."""
+    out: list[tuple[int, int, float]] = []
+    if holds(text, _GATE_MOVED):
+        for m in _PERSON_MOVED.finditer(text):
+            if m.group("subject").lower() == "who" and _CLASS_BEFORE_WHO.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "aliens who entered the United States": a class
+            start = m.start("span") + len(m.group("span")) - len(m.group("span").lstrip())
+            out.append((start, m.end("span"), 0.6))
+    if holds(text, (("returned", "repatriated", "sent"),)):
+        for m in _SENT_BACK.finditer(text):
+            if not _has_context(text, m.start(), m.end()):
+                continue
+            if m.group("object") and m.group("object")[:1].isupper():  # "returned Garza to": the name stays a PERSON
+                out.append((*m.span("verb"), 0.6))
+                continue
+            out.append((m.start(), m.end(), 0.6))
+    if holds(text, (("travel document",),)):
+        out += [(m.start(), m.end(), 0.6) for m in _TRAVEL_DOCUMENTS.finditer(text)
+                if _has_context(text, m.start(), m.end())]
+    if holds(text, (("deported", "removed", "expelled", "excluded"), ("from",))):
+        out += [(*m.span("span"), 0.7) for m in _REMOVED_FROM.finditer(text)]
+    return out
