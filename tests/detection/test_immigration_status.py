@@ -207,7 +207,7 @@ MORE_POSITIVES = [
     ("He has a final order of deportation.", ["final order of deportation"]),
     ("The judge ordered him removed in 2011, but he never departed.", ["ordered him removed", "never departed"]),
     ("She was ordered deported and failed to leave the country.",
-     ["ordered deported", "failed to leave the country"]),
+     ["ordered deported and failed to leave the country"]),  # one box: no readable "and" between
     ("He has a pending TPS application.", ["pending TPS application"]),
     ("She has a pending U visa petition.", ["pending U visa petition"]),
     ("They arrived on Uniting for Ukraine parole in 2023.", ["Uniting for Ukraine parole"]),
@@ -308,7 +308,7 @@ REAL_LANGUAGE_POSITIVES = [
     ('encounter', 'Border Patrol records show she was caught by the U.S. Border Patrol near Yuma.',
      ['caught by the U.S. Border Patrol']),
     ('reentry', 'The man was found in the United States after having been removed twice.',
-     ['found in the United States after having been removed']),
+     ['found in the United States after having been removed twice']),
     ('adjustment', 'In 2009 she adjusted her status to lawful permanent resident.',
      ['adjusted her status to lawful permanent resident']),
     ('presence', 'Police learned that he was in the country illegally.', ['in the country illegally']),

@@ -45,6 +45,33 @@ COVERED = [
     ("status kept", "He was in lawful status when the petition was filed.", "in lawful status"),
     ("status lost", "She did not maintain her lawful status after 2016.", "did not maintain her lawful status"),
     ("stay", "He remained after his authorized stay ended.", "authorized stay"),
+    ("removed a named fugitive", "ERO officers removed Tomasz Wrona, a twice-deported fugitive, on May 3.", "removed"),
+    ("transferred a named person", "The county transferred Wrona into ICE custody.", "transferred"),
+    ("entered custody", "Mr. WRONA entered ERO custody on May 2.", "entered ERO custody"),
+    ("no permission to return", "He has never applied for nor received permission to return to the United States.",
+     "never applied for nor received permission to return to the United States"),
+    ("status adjusted", "Her sisters, whose status in the United States was adjusted in 1970, live in Ohio.",
+     "status in the United States was adjusted"),
+    ("relief by section", "A hearing on his section 212(c) request is pending.", "section 212(c) request"),
+    ("the Act after a section", "The application for adjustment of status under section 245 of the Immigration and "
+     "Nationality Act was denied.", "section 245 of the Immigration and Nationality Act"),
+    ("deported again", "He was deported again in 1948.", "deported again"),
+    ("citizenship at birth", "She acquired U.S. citizenship at birth.", "acquired U.S. citizenship at birth"),
+    ("re-entry into", "He was convicted of illegal re-entry into the United States.",
+     "illegal re-entry into the United States"),
+    ("quoted acronym", "He has been detained by United States Immigration and Customs Enforcement (\u201cICE\u201d) "
+     "since May.", "detained by United States Immigration and Customs Enforcement (\u201cICE\u201d)"),
+    ("two agency names", "He was transferred to ICE Enforcement and Removal Operations custody.",
+     "ICE Enforcement and Removal Operations custody"),
+    ("or between", "His brothers are all citizens or permanent resident aliens.",
+     "citizens or permanent resident aliens"),
+    ("caption is not a class", "Respondents\nPetitioner is a man who entered the United States from Peru as a child.",
+     "entered the United States"),
+    ("adjective is not a class", "An individual hearing on the petitioner's request for asylum is pending.", "asylum"),
+    ("the people of the story", "He feared those who had victimized him, as some of them were deported to Peru by "
+     "ICE.", "deported"),
+    ("lawfully admitted", "He was lawfully admitted for permanent residence in 1951.",
+     "lawfully admitted for permanent residence"),
 ]
 
 
@@ -64,6 +91,8 @@ NOT_STATUS = [
     ("returned to a jail", "He was returned to Essex County Jail after the hearing.", "returned to"),
     ("returned to the U.S.", "The package was returned to the United States by mail.", "returned to"),
     ("sent back a letter", "She sent back the form to the clerk.", "sent back"),
+    ("released a name to family", "The hospital released Wrona to his family.", "released"),
+    ("a rule about those who", "Those who are not lawfully present will be removed from the country.", "removed"),
 ]
 
 

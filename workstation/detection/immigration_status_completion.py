@@ -30,7 +30,7 @@ _AGENCY_NAME = (_AGENCY[:-1] + r"|(?i:Fugitive\s+Operations\s+Team|Criminal\s+Ap
 _BY_AGENCY = re.compile(
     _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
     r"Bureau\s+of)" + _S + r"){0,4}" + _AGENCY_NAME
-    + r"(?:['\u2019]s)?(?:" + _S + r"\((?:ICE|ERO|CBP|INS|USBP|DHS|HSI)\))?"
+    + r"(?:['\u2019]s)?(?:" + _S + r"\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP|DHS|HSI)[\"\u201d]?\))?"
     + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations))"
     + r"(?:" + _S + r"\((?:ERO|HSI)\))?)?"
     + r"(?:" + _S + r"(?i:special|deportation|immigration|border\s+patrol))?"
@@ -104,7 +104,10 @@ _PAIRED_LEADS = (
     # "his immigration status was adjusted to that of a [lawful permanent resident]"
     (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
                 r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
-    (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"I-?\s?\d{3}")),
+    (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # "entered ERO custody", "came into ICE custody"
+    (re.compile(r"(?<![\w])(?i:entered|entering|enters|came\s+into|remanded\s+to)\s+$"),
+     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration))\s+(?i:custody|detention)")),
     (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
      re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
     # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"
@@ -145,13 +148,32 @@ _MORE_TAILS = (
                 r"previous|previously|earlier|two|three|four|several|multiple|repeated|\d+)[ \t\n]+){0,3}"
                 r"(?i:removals?|removed|deportations?|deported|excluded|exclusions?)(?![\w])")),
     (re.compile(r"(?i:visitor|B-?2|B-?1)$"), re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:pleasure|business)(?![\w])")),
+    # "adjustment of status under section 245 of the Act", "a waiver pursuant to section 212(h)"
+    (re.compile(r"(?i:status|waiver|application|relief|asylum|removal|naturali[sz]ation|citizenship|inadmissibility|"
+                r"deportation|parole|departure|residence)$"),
+     re.compile(r"[ \t\n]+(?i:under|pursuant[ \t\n]+to)[ \t\n]+(?:(?i:section|sec\.)[ \t\n]+|\u00a7[ \t]*)\d+[A-Z]?"
+                r"(?:\s?\([\w]{1,3}\))*(?:[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+"
+                r"Nationality[ \t\n]+)?(?i:Act)|INA))?(?![\w])")),
+    # "deported again", "removed twice"
+    (re.compile(r"(?i:deported|removed|excluded|returned)$"), re.compile(r"[ \t]+(?i:again|twice|once\s+more)(?![\w])")),
+    # "a waiver under section 212(i) of the Immigration and Nationality Act"
+    (re.compile(r"(?i:section)\s+\d+[A-Z]?(?:\s?\([\w]{1,3}\))*$"),
+     re.compile(r"[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+Nationality[ \t\n]+)?(?i:Act)|INA)"
+                r"(?:[ \t\n]*\((?:\"|\u201c)?(?:INA|Act)(?:\"|\u201d)?\))?(?![\w])")),
+    # "illegal re-entry into the United States"
+    (re.compile(r"(?i:re-?entry|entry)$"), re.compile(r"[ \t\n]+(?i:in)?(?i:to)[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|"
+                                                    r"the[ \t\n]+U\.S\.|this[ \t\n]+country)")),
+    # "transferred to ICE Enforcement and Removal Operations custody"
+    (re.compile(r"(?i:ICE|ERO)$"), re.compile(r"[ \t\n]+(?i:Enforcement[ \t\n]+and[ \t\n]+Removal[ \t\n]+Operations|"
+                                           r"Homeland[ \t\n]+Security[ \t\n]+Investigations)(?:[ \t\n]+\((?:ERO|HSI)\))?"
+                                           r"[ \t\n]+(?i:custody|detention)(?![\w])")),
 )
 # what the person is inadmissible or deportable for: "inadmissible for having sought admission by fraud",
 # "deportable for failure to comply with the conditions of his nonimmigrant status" (up to the clause's end)
 _GROUNDS = re.compile(r"[ \t]+(?i:for|as)[ \t\n]+(?:[^\s.;:()\[\]\u201c\u201d\"]+[ \t\n]+){0,14}?"
                       r"[^\s.;:()\[\]\u201c\u201d\",]+(?=[.;:()\[\]\u201c\u201d\"]|,[ \t\n]|[ \t]*\n[ \t]*\n|$)")
 _GROUNDS_END = re.compile(r"(?i:inadmissible|deportable|removable|excludable)$")
-_BIRTH_TAIL = re.compile(r"[ \t\n]+(?i:by[ \t\n]+birth(?:[ \t\n]+in[ \t\n]+(?:this[ \t\n]+country|the[ \t\n]+United"
+_BIRTH_TAIL = re.compile(r"[ \t\n]+(?i:(?:by|at)[ \t\n]+birth(?:[ \t\n]+in[ \t\n]+(?:this[ \t\n]+country|the[ \t\n]+United"
                          r"[ \t\n]+States|the[ \t\n]+U\.S\.))?)(?![\w])")
 
 

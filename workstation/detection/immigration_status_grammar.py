@@ -52,6 +52,7 @@ _BRIDGE_STOP = re.compile(r"[.;:!?\u201c\u201d\"]|\n[ \t]*\n|(?<![\w])(?i:but|wh
 
 # a word worth covering between the parts (not a bare "and" / "or": both parts are findings already)
 _BRIDGE_CONTENT = re.compile(r"(?<![\w])(?!(?i:and|or|then|also|the|a|an|of|to|by|in|on|at)(?![\w]))\w{2,}")
+_CONJUNCTION_GAP = re.compile(r"[ \t]*,?[ \t\n]*(?i:and|or|nor|and/or)[ \t\n]+")
 _MONTH = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w])")
 _ENTRY_ADVERBS = re.compile(r"(?<![\w])(?i:(?:first|last|later|again|subsequently|then|thereafter|originally|initially|"
@@ -181,7 +182,8 @@ class _StatusGrammar(_StatusFields):
                 # no capitalised word but a month between: a name or a country in between is its own finding
                 if s >= pe and len(gap) <= 60 and not _BRIDGE_STOP.search(gap) and _BRIDGE_CONTENT.search(gap) \
                         and not re.search(r"[A-Z]", _MONTH.sub("", gap)) \
-                        and not _verb_between(doc, pe, s):
+                        and not _verb_between(doc, pe, s) or s >= pe and _CONJUNCTION_GAP.fullmatch(gap):
+                    # "citizens or permanent resident aliens": one box, no readable "or" between two
                     out[-1] = (ps, max(pe, e), max(psc, sc))
                     continue
             out.append((s, e, sc))

@@ -54,6 +54,32 @@ _REMOVED_FROM = re.compile(
     r"(?P<span>(?i:from)\s+" + _US_PLACE + r")(?![\w])"
 )
 
+# "removed Rufino Garza Monroy, a twice-deported fugitive", "transferred Garza into ICE custody": the verb (the
+# name stays the PERSON it is)
+_ACTED_ON_NAMED = re.compile(
+    r"(?<![\w])(?P<verb>(?i:removed|deported|repatriated|transferred|turned\s+over|remanded|released|booked))\s+"
+    + _NAME + r"(?:\s+" + _NAME + r"){0,3}(?:\s+over)?(?=\s*,\s+(?:an?\s+)?(?:\d|[\w\-]+\s+){0,4}?(?i:national|citizen|"
+    r"fugitive|noncitizen|alien|native|man|woman)|\s+(?i:in)?to\s+(?:the\s+)?(?:U\.S\.\s+)?(?:ICE|ERO|CBP|INS|"
+    r"(?i:immigration|Immigration\s+and|the\s+custody\s+of))\b)"
+)
+# "has never applied for nor received permission to return to the United States"
+_NO_PERMISSION = re.compile(
+    r"(?<![\w])(?i:never|not|without)\s+(?:(?i:having\s+)?(?:applied\s+for|sought|obtained|received|requested|been\s+granted)"
+    r"(?:\s+(?:nor|or|and)\s+(?:applied\s+for|sought|obtained|received|requested|been\s+granted))?)\s+(?:(?i:the)\s+)?"
+    r"(?i:permission|consent)\s+(?i:to)\s+(?i:return|re-?enter|reapply(?:\s+for\s+admission)?|re-?apply)"
+    r"(?:\s+(?i:to)\s+" + _US_PLACE + r")?(?![\w])"
+)
+# "his status in the United States was adjusted", "whose status was adjusted"
+_STATUS_ADJUSTED = re.compile(
+    r"(?<![\w])(?i:status)(?:\s+(?i:in)\s+" + _US_PLACE + r")?\s+(?i:was|were|had\s+been|has\s+been|is)\s+(?i:adjusted)"
+    r"(?![\w])"
+)
+# "the petitioner's section 212(c) request", "a § 212(h) waiver"
+_SECTION_RELIEF = re.compile(
+    r"(?<![\w])(?:(?i:section|sec\.)\s+|\u00a7\s*)(?:212\s?\([chi]\)|245\s?\(i\)|240A\s?\([ab]\)|240B|244|249|209)"
+    r"\s+(?i:request|waiver|relief|application|eligibility|motion|petition)s?(?![\w])"
+)
+
 _GATE_MOVED = (("united states", "u.s.", "u. s.", "this country", " us "),
                ("enter", "came", "come", "arrived", "admitted", "returned", "departed", "left", "migrated", "fled",
                 "moved", "travel", "relocated"))
@@ -81,4 +107,12 @@ def findings(text: str) -> list[tuple[int, int, float]]:
                 if _has_context(text, m.start(), m.end())]
     if holds(text, (("deported", "removed", "expelled", "excluded"), ("from",))):
         out += [(*m.span("span"), 0.7) for m in _REMOVED_FROM.finditer(text)]
+    if holds(text, (("removed", "deported", "repatriated", "transferred", "turned", "remanded", "released", "booked"),)):
+        out += [(*m.span("verb"), 0.6) for m in _ACTED_ON_NAMED.finditer(text) if _has_context(text, *m.span())]
+    if holds(text, (("permission", "consent"),)):
+        out += [(m.start(), m.end(), 0.7) for m in _NO_PERMISSION.finditer(text)]
+    if holds(text, (("adjusted",),)):
+        out += [(m.start(), m.end(), 0.7) for m in _STATUS_ADJUSTED.finditer(text)]
+    if holds(text, (("212", "245", "240", "244", "249", "209"),)):
+        out += [(m.start(), m.end(), 0.7) for m in _SECTION_RELIEF.finditer(text)]
     return out

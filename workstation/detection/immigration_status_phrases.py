@@ -280,10 +280,14 @@ _GENERIC_NOUN = (r"(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|
                  r"immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee|defendant)")
 _GENERIC_SUBJECT = re.compile(
     r"(?:(?:^|(?<=[.!?:;,]\s)|(?<=[.!?:]\s\s)|(?<=\n)|(?<=[\"\u201c])|(?<=\bto\s)|(?<=\bfor\s)|(?<=\bthat\s))[ \t]*"
-    r"(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?" + _GENERIC_NOUN + r"|"
+    r"(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?" + _GENERIC_NOUN
+    # "An individual hearing on the petitioner's request": an adjective, not a class of people
+    + r"(?!\s+(?:hearing|case|claim|application|determination|review|basis|assessment|interview|circumstances)\b)|"
     r"(?:[Aa]liens|[Nn]on-?citizens|[Aa]pplicants|[Ii]mmigrants|[Rr]espondents|[Nn]onimmigrants|[Cc]rewmen|[Ss]eamen|"
-    r"[Rr]efugees))(?![\w\-])(?P<rest>)|"
-    r"(?<![\w])(?:[Tt]hose|[Aa]nyone|[Ww]hoever)\s+(?:[\w\-]+\s+){0,4}?who(?![\w]))"
+    r"[Rr]efugees)(?![\w\-])(?![ \t]*\n)(?![\"\u201d\u2019)]))(?![\w\-])|"
+    # "those who had previously victimized him": people of the story unless the sentence states a rule ("those who
+    # are not legally present will be removed"); a plural noun alone on its line is a caption ("Respondents")
+    r"(?<![\w])(?:[Tt]hose|[Aa]nyone|[Ww]hoever)\s+(?:[\w\-]+\s+){0,4}?who(?![\w]))(?P<rest>)"
 )
 # The present tense or a modal in a sentence about "an alien": a rule, not a story ("An alien is inadmissible if ...";
 # "A Honduran noncitizen who was removed in 2004 was arrested" is a story).
