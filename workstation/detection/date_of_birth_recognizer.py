@@ -114,6 +114,10 @@ _OTHER_EVENT = re.compile(
     r"|between|after|before|ssn|phone|tel|case|a-?number|passport|license)\b",
     FLAGS,
 )
+# "born in the city of Nablus in the West Bank on October 25, 1966": a place of any length, then "on" and the date
+# (no other event between: "born in Mexico, entered the United States on ..." is the entry's date)
+_LABELS.append((re.compile(r"(?<![\w-])born\s+(?:in|at)\s+(?:(?!" + _OTHER_EVENT.pattern + r")[^.;:!?\n]){1,80}?\s+on\b",
+                           FLAGS), 1))
 _BREAK = re.compile(r"([^\W\d_]*)[.!?;]\s+\S|\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 _LONG_NUMBER = re.compile(r"\d{4,}|\d+[/.\-]\d+")

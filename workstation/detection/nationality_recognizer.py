@@ -164,6 +164,9 @@ _ADDRESS_AFTER = re.compile(
     r"Hotel|Restaurant|Grill|Cafe|Bakery|Market|Deli|Express|Airlines|Airways|Bank|Inc|LLC|Corp|Company|"
     r"Boutique|Salon|Store|Motel|Inn|Bar|Lounge|Kitchen|Buffet|Garden|Wok|Palace)\b\.?)"
 )
+# "Alexander Romero, of Honduras, pleaded guilty", "Ana Ruiz, 34, of Guatemala": a person's origin in a release
+_NAME_OF_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+,\s+(?:(?:age\s+)?\d{{1,3}},\s+)?(?i:of)\s+(?:the\s+)?$")
+_NAME_OF_AFTER = re.compile(r"^\s*[,;)]")
 _CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
 _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
 # "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
@@ -749,6 +752,8 @@ class NationalityRecognizer(EntityRecognizer):
                 return self.STRONG
         if _COUNTRY_IS_ORIGIN.match(after):
             return self.STRONG
+        if _NAME_OF_BEFORE.search(before) and _NAME_OF_AFTER.match(after):
+            return self.MEDIUM
         abroad = self.MEDIUM if _ABROAD_BEFORE.search(before) else None
         trig = lex.triggers.search(before)
         if trig and abroad is not None and lex.trigger_scores.get(phrase_key(trig.group("trigger")), 0) <= abroad:

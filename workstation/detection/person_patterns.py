@@ -133,7 +133,10 @@ class _PersonPatterns(EntityRecognizer):
             r"appellees?|beneficiary|applicant|attorney\s+general|secretary|"
             r"(?:assistant\s+)?(?:office\s+of\s+the\s+)?(?:federal\s+)?public\s+defender|"
             r"(?:assistant\s+)?united\s+states\s+attorney|assistant\s+u\.s\.\s+attorney|"
-            r"u\.?s\.?\s+attorney['\u2019]s\s+office)"
+            r"u\.?s\.?\s+attorney['\u2019]s\s+office|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?|"
+            r"vice[\s\-]chair(?:man|woman|person)?|chair|executive\s+director)"
+            # a signature or roster line: "PATRICK FISHER\nClerk", "SUSAN M. HINKSON\nCommissioners"
+            r"|[ \t]*\n[ \t]*(?i:(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?)[ \t]*(?=\n|$)"
             # a signature line: "DABNEY L. FRIEDRICH\nUNITED STATES DISTRICT JUDGE"
             r"|\s+(?i:united\s+states\s+(?:senior\s+)?(?:district|magistrate|circuit|bankruptcy)\s+judge))\b")
         self._list_start_re = re.compile(r"(?i:before|by|present|coram|judges?|(?:board[ \t]+)?en[ \t]+banc|"

@@ -1,0 +1,53 @@
+"""Nationality, birth dates and names as old decisions, releases and court papers write them (issue 10; the kinds
+dev5's first run missed). Sentences written here, not copied from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from workstation.detection.engine import DetectionEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> DetectionEngine:
+    return DetectionEngine()
+
+
+FOUND = [
+    ("historical country", "She is a native and citizen of the Philippine Islands.", "NATIONALITY", "Philippine Islands"),
+    ("historical country 2", "The respondent, a native of British Guiana, arrived in 1950.", "NATIONALITY",
+     "British Guiana"),
+    ("name, of country", "Prosecutors said Tomas Lindo, of Nicaragua, pleaded guilty.", "NATIONALITY", "Nicaragua"),
+    ("name, age, of country", "Maria Ocampo, 34, of Guatemala, was sentenced.", "NATIONALITY", "Guatemala"),
+    ("entered from", "He is a man who entered the United States from Peru as a child.", "NATIONALITY", "Peru"),
+    ("born in a long place, on a date", "She was born in the town of Jenin in the West Bank on May 2, 1971.",
+     "DATE_OF_BIRTH", "May 2, 1971"),
+    ("clerk after a comma", "Entered for the Court\nMARGARET HOLT, Clerk of Court", "PERSON", "MARGARET HOLT"),
+    ("clerk on the next line", "UNITED STATES COURT OF APPEALS\nMARGARET HOLT\nClerk\n", "PERSON", "MARGARET HOLT"),
+    ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
+     "OLIVER P. STANTON"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "entity", "covered"), FOUND, ids=[c[0] for c in FOUND])
+def test_found(engine: DetectionEngine, kind: str, text: str, entity: str, covered: str) -> None:
+    start = text.index(covered)
+    end = start + len(covered)
+    got = [(d.entity_type, d.start, d.end) for d in engine.analyze(text)]
+    assert any(t == entity and s <= start and end <= e for t, s, e in got), (kind, got)
+
+
+NOT_FOUND = [
+    ("entry date is not a birth date", "He was born in Lima, entered the United States on May 3, 2001.",
+     "DATE_OF_BIRTH", "May 3, 2001"),
+    ("an official, of a country", "The Secretary of State, of the United States, spoke.", "NATIONALITY",
+     "United States"),
+    ("the clerk in prose", "The Clerk shall enter judgment.\nOffice of the Clerk\nClerk\n", "PERSON", "Clerk"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "entity", "word"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_not_found(engine: DetectionEngine, kind: str, text: str, entity: str, word: str) -> None:
+    start = text.index(word)
+    got = [(d.entity_type, d.start, d.end) for d in engine.analyze(text)]
+    assert not any(t == entity and s < start + len(word) and start < e for t, s, e in got), (kind, got)
