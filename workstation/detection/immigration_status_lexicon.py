@@ -115,12 +115,6 @@ _VISA_IN_BRACKETS = re.compile(
 _MONITOR = re.compile(r"(?<![\w])(?i:ankle|GPS|electronic)\s+(?i:monitors?|bracelets?|tracker)(?![\w])")
 _MONITOR_CONTEXT = re.compile(r"(?<![\w])(?:ICE|ISAP|ATD|(?i:immigration|alternatives\s+to\s+detention|"
                               r"BI\s+Inc|SmartLINK|deportation|removal))(?![\w])")
-# Head nouns that belong with the status before them: "H-2A worker", "T visa holder", "SIJS pending".
-_HEAD_AFTER = re.compile(
-    r"[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
-    r"petitioners?|(?:pending|granted|approved|denied|revoked|terminated|expired)(?![ \t]+[a-z])|overstay|"
-    r"overstayer|students?|nonimmigrants?|status|noncitizens?|aliens?)(?![\w])"
-)
 # "he's a citizen", "I am a U.S.-born citizen": a claim of citizenship (not "a concerned citizen", "citizen of X").
 _CITIZEN_CLAIM = re.compile(
     r"(?<![\w])(?:(?i:he|she|I|they|we|you|who)['\u2019](?i:s|m|re)|(?i:is|am|are|was|were|became|become|becomes|"
@@ -148,13 +142,6 @@ _FREE_TEXT_LABEL = re.compile(
 )
 # The next field of a form line after a free-text answer: a column gap or "|" then a short label and a colon.
 _NEXT_FIELD = re.compile(r"(?:\t| {2,}|\s\|\s?)[^\s:|][^:\n|]{0,30}:")
-# "an outstanding order of deportation", "a prior removal order", "an existing ICE detainer": the modifier belongs
-# to the span (as in the listed "final order of removal", "active detainer").
-_ORDER_MODIFIER_BEFORE = re.compile(
-    r"(?<![\w])(?i:outstanding|final|prior|previous|active|standing|existing|old|unexecuted|valid|open|reinstated)"
-    r"[ \t]+$"
-)
-_ORDER_PHRASE = re.compile(r"(?i:order|detainer|warrant)")
 # "ordered removed in 2012 but never departed", "failed to depart after the order": not leaving after an order.
 _LEFT_COUNTRY = r"(?:[ \t]+the[ \t]+(?:country|U\.?S\.?|United[ \t]+States))?"
 _NOT_DEPARTED = re.compile(
@@ -167,12 +154,6 @@ _ORDER_NEAR = re.compile(
     r"(?i:order(?:ed)?[ \t]+(?:of[ \t]+)?(?:removal|deportation|removed|deported|excluded)|removal[ \t]+order|"
     r"deportation[ \t]+order|ordered[ \t]+(?:him|her|them)[ \t]+(?:removed|deported)|voluntary[ \t]+departure|"
     r"final[ \t]+order|in[ \t]+absentia)"
-)
-# "pending TPS application", "a pending U visa petition": the whole phrase around the status.
-_PENDING_BEFORE = re.compile(r"(?<![\w])(?i:pending)[ \t]+$")
-_APPLICATION_AFTER = re.compile(
-    r"[ \t]+(?:(?i:visa|status|renewal|adjustment)[ \t]+)?(?i:applications?|petitions?|cases?|claims?|requests?|"
-    r"renewals?|filings?|re-?registrations?)(?![\w])"
 )
 # A phrase match across a table column gap ("USA          Citizen") is two cells, not one phrase.
 _CELL_GAP = re.compile(r"\t| {2,}")

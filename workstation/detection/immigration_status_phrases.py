@@ -241,38 +241,6 @@ _ACTED_BY_AGENCY = re.compile(
     r"(?:\s+[^\s.;:]+){0,6}?\s+(?i:by)\s+(?:(?i:the|U\.S\.|United\s+States|Department\s+of)\s+){0,3}" + _AGENCY
 )
 
-_TAILS = (
-    re.compile(r"(?:(?<=present)|(?<=presence))(?:[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?)))?"
-               r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
-               r"for[ \t]+over|for[ \t]+about|for[ \t]+nearly|for)[ \t]+(?:one|two|three|a|an|\d+|\w+)[ \t]+"
-               r"(?i:years?|months?|days?))(?![\w])"),
-    re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:application|petition)(?:[ \t]+(?i:for)[ \t]+(?i:asylum|"
-               r"adjustment[ \t]+of[ \t]+status|naturali[sz]ation|a[ \t]+waiver|employment[ \t]+authori[sz]ation|"
-               r"TPS|relief))?(?![\w])"),
-    re.compile(r"[ \t]+(?i:with)[ \t]+(?:\w+[ \t]+){0,2}?(?i:prior|previous)[ \t]+(?i:removals?|deportations?)(?![\w])"),
-    re.compile(r"(?<=[Pp]aroled)[ \t]+(?i:into)[ \t]+(?:(?i:the)[ \t]+)?(?:(?i:ICE|immigration|federal)[ \t]+)?"
-               r"(?i:custody|United[ \t]+States|U\.S\.)(?![\w])"),
-    re.compile(r"[ \t]*\((?=[^()]{0,60}(?:Form|I-\d{3}|Notice))[^()]{1,60}\)"),
-    # the rest of the phrase a reader takes with it: "... order" / "... in lieu of deportation", "... of / from /
-    # into / in the United States", an acronym in brackets "(CAT)", "(OSC)", "(NTAs)"
-    re.compile(r"(?<![Oo]rder)[ \t]+(?i:order)(?![\w])(?![ \t]+(?i:of|to|that)\b)"),
-    re.compile(r"[ \t]+(?i:in[ \t]+lieu[ \t]+of|pending|awaiting)[ \t]+(?i:deportation|removal|exclusion)(?![\w])"),
-    re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
-               r"(?:[ \t]+(?i:of[ \t]+America))?"),
-    re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]?){1,4}s?\)"),
-)
-# What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
-_LEAD_BEFORE = re.compile(
-    r"(?<![\w])(?i:processed\s+as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
-    r"taken\s+into|charged\s+(?:with|as)|qualified\s+for|held\s+in|detained\s+in|lodged|"
-    # how the person came to the status, and its negation: "admitted to the United States as a lawful permanent
-    # resident", "became a naturalized citizen", "never became a citizen", "did not derive citizenship",
-    # "previously been deported", "statutorily precluded from receiving suspension of deportation"
-    r"(?:admitted|entered|paroled)\s+(?:(?:to|into)\s+)?(?:the\s+)?(?:United\s+States|U\.S\.)\s+as(?:\s+an?)?|"
-    r"(?:never\s+|not\s+)?(?:became|become|becomes)(?:\s+an?)?|(?:did|does|do)\s+not|never|"
-    r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|"
-    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?)\s+$"
-)
 
 # A sentence about a class of people, not a person: "An alien who entered ... is not an alien seaman", "A respondent
 # in deportation proceedings who was excludable ...", "those who might be considering re-entering ...".

@@ -51,17 +51,16 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection import immigration_status_completion as completion
 from workstation.detection import immigration_status_history as history
+from workstation.detection import immigration_status_span as status_span
 from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_grammar import _StatusGrammar
 from workstation.detection.immigration_status_lexicon import (
-    _APPLICATION_AFTER,
     _CARD_AFTER,
     _CELL_GAP,
     _CITIZEN_CLAIM,
     _DEPORTATION_TITLE_AFTER,
     _DETENTION,
     _ENTRY_MANNER,
-    _HEAD_AFTER,
     _ICE_ACTION,
     _LPR,
     _LPR_CAMERA,
@@ -70,15 +69,12 @@ from workstation.detection.immigration_status_lexicon import (
     _NEGATED_HAVE,
     _NO_STATUS_AFTER,
     _NOT_DEPARTED,
-    _ORDER_MODIFIER_BEFORE,
     _ORDER_NEAR,
-    _ORDER_PHRASE,
     _ORDERED_REMOVED,
     _ORG_AFTER,
     _PAROLE,
     _PAROLE_CRIMINAL_AFTER,
     _PAROLE_CRIMINAL_BEFORE,
-    _PENDING_BEFORE,
     _RESIDENCE_AFTER,
     _VISA_CLASS,
     _VISA_CONTEXT_RE,
@@ -109,7 +105,6 @@ from workstation.detection.immigration_status_phrases import (
     _GENERIC_REMOVABLE,
     _GROUP_AFTER,
     _IN_CUSTODY,
-    _LEAD_BEFORE,
     _NATURALIZATION_OWN,
     _NATURALIZATION_OWN_AFTER,
     _NOT_ADMITTED,
@@ -120,7 +115,6 @@ from workstation.detection.immigration_status_phrases import (
     _REMOVAL_NOUN,
     _REMOVED,
     _STRONG_MANNER,
-    _TAILS,
     _US,
     _VIOLATED_TERMS,
     _VISA_CLASS_LOOSE,
@@ -216,7 +210,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         for s, e, sc in found:
             if any(a <= s < b for a, b in generic):
                 continue
-            s, e = completion.complete(text, *self._widen(text, s, self._extend(text, e)))
+            s, e = status_span.complete(text, s, e)
             spans.append((s, e, sc))
         return [result(self.ENTITY, s, e, sc, self) for s, e, sc in self._bridged(text, spans, nlp_artifacts)]
 
@@ -235,36 +229,6 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 if gap:
                     pos = gap.end()
         return out
-
-    @staticmethod
-    def _extend(text: str, end: int) -> int:
-        """The end of a status span, taken over a head noun after it ("H-2A" -> "H-2A worker")."""
-        head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
-        end = head.end() if head else end
-        for rx in _TAILS:
-            tail = rx.match(text, end, min(len(text), end + 80))
-            if tail:
-                end = tail.end()
-        return end
-
-    @staticmethod
-    def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-        """A span taken over "pending ... application" and "an outstanding order of ..." around it."""
-        before = text[max(0, start - 40) : start]
-        lead = _LEAD_BEFORE.search(before)
-        if lead:
-            start -= len(before) - lead.start()
-            before = text[max(0, start - 40) : start]
-        pending = _PENDING_BEFORE.search(before)
-        if pending and not text[start:end].lower().startswith("pending"):
-            app = _APPLICATION_AFTER.match(text, end, min(len(text), end + 40))
-            if app:
-                return start - (len(before) - pending.start()), app.end()
-        if _ORDER_PHRASE.search(text, start, end):
-            modifier = _ORDER_MODIFIER_BEFORE.search(before)
-            if modifier:
-                return start - (len(before) - modifier.start()), end
-        return start, end
 
     def _contextual(self, text: str) -> list[tuple[int, int, float]]:
         out: list[tuple[int, int, float]] = []

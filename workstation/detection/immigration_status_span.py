@@ -1,0 +1,310 @@
+"""How far an IMMIGRATION_STATUS span reaches: every lead before and tail after a status statement, in one place.
+
+A status finding from any reader of the recognizer is taken over the words a reader reads with it (issue 10,
+item 3; measured on the real tuning sets: most sensitive words left readable after ``redact`` were in the part of a
+found statement the span left out): a head noun ("H-2A [worker]"), the rest of the phrase ("[pending] TPS
+[application]", "an [outstanding] order of deportation", "... [from the United States]"), how the person came to the
+status ("[admitted to the United States as a] lawful permanent resident"), the agency that acted ("[detained] by the
+United States Immigration and Customs Enforcement (ICE) agency"), the proceeding, the order and its form, where the
+person was held, the grounds after inadmissible/deportable.
+
+``complete`` applies, in this order: head nouns and fixed tails (``_HEAD_AFTER``, ``_TAILS``), the leads and the
+pending/order modifiers around the span (``_LEAD_BEFORE``, ``_PENDING_BEFORE``, ``_ORDER_MODIFIER_BEFORE``), then
+the leads that belong to some statements only (``_LEAD``, ``_PAIRED_LEADS``) and the tails that depend on how the
+span ends (``_MORE_TAILS``, ``_GROUNDS``, ``_PROCEEDING_AFTER``, ``_HELD_AT``, ``_FORM_TAIL``, ``_BY_AGENCY``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workstation.detection.immigration_status_phrases import _AGENCY
+
+# Head nouns that belong with the status before them: "H-2A worker", "T visa holder", "SIJS pending".
+_HEAD_AFTER = re.compile(
+    r"[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
+    r"petitioners?|(?:pending|granted|approved|denied|revoked|terminated|expired)(?![ \t]+[a-z])|overstay|"
+    r"overstayer|students?|nonimmigrants?|status|noncitizens?|aliens?)(?![\w])"
+)
+# "an outstanding order of deportation", "a prior removal order", "an existing ICE detainer": the modifier belongs
+# to the span (as in the listed "final order of removal", "active detainer").
+_ORDER_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w])(?i:outstanding|final|prior|previous|active|standing|existing|old|unexecuted|valid|open|reinstated)"
+    r"[ \t]+$"
+)
+_ORDER_PHRASE = re.compile(r"(?i:order|detainer|warrant)")
+# "pending TPS application", "a pending U visa petition": the whole phrase around the status.
+_PENDING_BEFORE = re.compile(r"(?<![\w])(?i:pending)[ \t]+$")
+_APPLICATION_AFTER = re.compile(
+    r"[ \t]+(?:(?i:visa|status|renewal|adjustment)[ \t]+)?(?i:applications?|petitions?|cases?|claims?|requests?|"
+    r"renewals?|filings?|re-?registrations?)(?![\w])"
+)
+_TAILS = (
+    re.compile(r"(?:(?<=present)|(?<=presence))(?:[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?)))?"
+               r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
+               r"for[ \t]+over|for[ \t]+about|for[ \t]+nearly|for)[ \t]+(?:one|two|three|a|an|\d+|\w+)[ \t]+"
+               r"(?i:years?|months?|days?))(?![\w])"),
+    re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:application|petition)(?:[ \t]+(?i:for)[ \t]+(?i:asylum|"
+               r"adjustment[ \t]+of[ \t]+status|naturali[sz]ation|a[ \t]+waiver|employment[ \t]+authori[sz]ation|"
+               r"TPS|relief))?(?![\w])"),
+    re.compile(r"[ \t]+(?i:with)[ \t]+(?:\w+[ \t]+){0,2}?(?i:prior|previous)[ \t]+(?i:removals?|deportations?)(?![\w])"),
+    re.compile(r"(?<=[Pp]aroled)[ \t]+(?i:into)[ \t]+(?:(?i:the)[ \t]+)?(?:(?i:ICE|immigration|federal)[ \t]+)?"
+               r"(?i:custody|United[ \t]+States|U\.S\.)(?![\w])"),
+    re.compile(r"[ \t]*\((?=[^()]{0,60}(?:Form|I-\d{3}|Notice))[^()]{1,60}\)"),
+    # the rest of the phrase a reader takes with it: "... order" / "... in lieu of deportation", "... of / from /
+    # into / in the United States", an acronym in brackets "(CAT)", "(OSC)", "(NTAs)"
+    re.compile(r"(?<![Oo]rder)[ \t]+(?i:order)(?![\w])(?![ \t]+(?i:of|to|that)\b)"),
+    re.compile(r"[ \t]+(?i:in[ \t]+lieu[ \t]+of|pending|awaiting)[ \t]+(?i:deportation|removal|exclusion)(?![\w])"),
+    re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
+               r"(?:[ \t]+(?i:of[ \t]+America))?"),
+    re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]?){1,4}s?\)"),
+)
+# What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
+_LEAD_BEFORE = re.compile(
+    r"(?<![\w])(?i:processed\s+as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
+    r"taken\s+into|charged\s+(?:with|as)|qualified\s+for|held\s+in|detained\s+in|lodged|"
+    # how the person came to the status, and its negation: "admitted to the United States as a lawful permanent
+    # resident", "became a naturalized citizen", "never became a citizen", "did not derive citizenship",
+    # "previously been deported", "statutorily precluded from receiving suspension of deportation"
+    r"(?:admitted|entered|paroled)\s+(?:(?:to|into)\s+)?(?:the\s+)?(?:United\s+States|U\.S\.)\s+as(?:\s+an?)?|"
+    r"(?:never\s+|not\s+)?(?:became|become|becomes)(?:\s+an?)?|(?:did|does|do)\s+not|never|"
+    r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|"
+    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?)\s+$"
+)
+
+_S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line (not a blank line)
+_AGENCY_NAME = (_AGENCY[:-1] + r"|(?i:Fugitive\s+Operations\s+Team|Criminal\s+Apprehension\s+Program|"
+                r"Department\s+of\s+Homeland\s+Security|DHS|U\.S\.\s+Border\s+Patrol))")
+
+# "[detained] by the United States Immigration and Customs Enforcement (ICE) agency": the agency that acted
+_BY_AGENCY = re.compile(
+    _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
+    r"Bureau\s+of)" + _S + r"){0,4}" + _AGENCY_NAME
+    + r"(?:['\u2019]s)?(?:" + _S + r"\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP|DHS|HSI)[\"\u201d]?\))?"
+    + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations))"
+    + r"(?:" + _S + r"\((?:ERO|HSI)\))?)?"
+    + r"(?:" + _S + r"(?i:special|deportation|immigration|border\s+patrol))?"
+    + r"(?:" + _S + r"(?i:officials?|officers?|agents?|agency|authorities))?(?![\w])"
+)
+_AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
+_ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
+                         r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|"
+                         r"paroled|inspected|parole|admission|inspection)$")
+# where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
+# Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
+_HELD_AT = re.compile(
+    r"[ \t\n]+(?i:at|in)[ \t\n]+(?:the[ \t\n]+)?(?:[A-Z][\w.\-]*[ \t\n]+){0,5}?(?i:(?:(?:service[ \t\n]+)?processing|"
+    r"detention|staging|correctional|contract)[ \t\n]+(?:center|centre|facility)|border[ \t\n]+(?:patrol[ \t\n]+)?"
+    r"(?:checkpoint|station))(?:[ \t\n]+(?i:in)[ \t\n]+[A-Z][a-z]+(?:[ \t\n]+[A-Z][a-z]+)?)?"
+    r"(?:[ \t\n]+(?i:pending|awaiting)[ \t\n]+(?:his|her|their)[ \t\n]+(?i:removal|deportation|hearing|trial))?(?![\w])"
+)
+_HELD_END = re.compile(r"(?i:detained|held|housed|confined|detention|custody)$")
+# "a notice and order of expedited removal, Form I-860": the form's number goes with the order
+_FORM_TAIL = re.compile(r"[ \t\n]*,?[ \t\n]+(?i:form)[ \t\n]+I-?\s?\d{3}[A-Z]?(?![\w])")
+_FORM_END = re.compile(r"(?i:removal|deportation|appear|detainer|order|warrant)$")
+# "deportation [proceeding]", "removal [hearing]": the noun the status word qualifies
+_PROCEEDING_AFTER = re.compile(_S + r"(?i:proceedings?|hearings?|case)(?![\w])")
+_PROCEEDING_END = re.compile(r"(?i:deportation|removal|exclusion|withholding[\s\-]only\"?|expedited\s+removal)$")
+# what comes before an order, a removal or a custody: "Notice and Order of", "orders for his", "reinstated the
+# underlying", "processed for", "placed into a", "previous", "caught and"
+_LEAD = re.compile(
+    r"(?<![\w])(?i:(?:notices?\s+and\s+)?orders?\s+(?:of|for)(?:\s+(?:his|her|their|an?|the))?|"
+    r"(?:reinstat(?:ed|ing|es?)|execut(?:ed|ing|es?)|enforc(?:ed|ing|es?)|issu(?:ed|ing|es?)|ignored|"
+    r"(?:noticed|served)\s+and)(?:\s+(?:the|his|her|their|an?))?(?:\s+(?:underlying|prior|previous|original|earlier|"
+    r"final|lawful))?|"
+    r"(?:processed|placed|put)\s+(?:(?:him|her|them)\s+)?(?:for|in|into)(?:\s+an?)?|"
+    r"(?:prior|previous|underlying|earlier|original|lawful)|"
+    r"(?:caught|arrested|detained|apprehended|excluded)\s+and)\s+\"?$"
+)
+_LEADS_TO = re.compile(r"(?i:removal|deportation|expedited|exclusion|deported|removed|excluded|orders?\b|detainer|"
+                       r"re-?entry|proceedings?|custody|\"?withholding)")
+
+
+# a lead that belongs only to some statements: (lead before the span, how the span starts)
+_PAIRED_LEADS = (
+    (re.compile(r"(?<![\w])(?i:attempted|tried|sought|attempting|trying|attempts|tries)\s+to\s+$"),
+     re.compile(r"(?i:(?:illegally\s+|unlawfully\s+)?(?:re-?)?enter)")),
+    (re.compile(r"(?<![\w])(?i:last|first|repeatedly|again|later|subsequently)\s+$"), re.compile(r"(?i:(?:re-?)?entered)")),
+    (re.compile(r"(?<![\w])(?i:expedited)\s+$"), re.compile(r"(?i:orders?\s+of\s+removal)")),
+    (re.compile(r"(?<![\w])(?i:detention|detained|held|confined)\s+in\s+$"),
+     re.compile(r"(?i:(?:immigration|ICE|CBP|INS)\s+(?:custody|detention))")),
+    (re.compile(r"(?<![\w])(?i:(?:voluntary\s+)?departure)\s+and\s+$"), re.compile(r"(?i:deportation|removal)")),
+    # "as a [nonimmigrant crewman]", "presumed to be an [alien]", "has [remained ... without authority]"
+    (re.compile(r"(?<![\w])(?i:(?:admitted\s+|entered\s+|arrived\s+|landed\s+)?as\s+an?|(?:presumed|found|determined|"
+                r"held|deemed)\s+to\s+be\s+an?)\s+$"),
+     re.compile(r"(?i:nonimmigrant|immigrant|lawful|permanent|refugee|asylee|parolee|visitor|student|crewman|seaman|"
+                r"exchange|temporary|alien|noncitizen)")),
+    (re.compile(r"(?<![\w])(?i:has|had|have|having)\s+$"),
+     re.compile(r"(?i:remained|overstayed|stayed|entered|resided|been\s+present|lived)")),
+    # "Present [without being admitted or paroled]", "remained [without authorization]"
+    (re.compile(r"(?<![\w])(?i:present|presence|remained|remaining|remains|stayed|entered|entry|arrived|living|lived|"
+                r"residing)(?:\s+in\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country))?\s+$"),
+     re.compile(r"(?i:without\s+(?:being\s+|having\s+been\s+)?(?:admi|inspect|authori|permission|a\s+visa|documents|"
+                r"lawful|legal|parole)|illegally|unlawfully)")),
+    # "excluded, deported, or [removed]", "caught and [deported]"
+    (re.compile(r"(?<![\w])(?:(?i:excluded|deported|removed|arrested|detained|apprehended|caught),?\s+)+(?i:and|or)?\s*$"),
+     re.compile(r"(?i:deported|removed|excluded|detained)")),
+    (re.compile(r"(?<![\w])(?i:in|into)\s+(?:(?:ICE|immigration)\s+)?custody\s+$"), re.compile(r"(?i:pending)")),
+    (re.compile(r"(?<![\w])(?i:eligible\s+for\s+(?:the\s+)?issuance\s+of\s+an?|(?:issued|granted|received)\s+an?)\s+$"),
+     re.compile(r"(?i:immigrant\s+visa|nonimmigrant\s+visa|visa)")),
+    (re.compile(r"(?<![\w])(?i:withhold|withholding\s+of)\s+(?:his|her|their)?\s*$"), re.compile(r"(?i:removal|deportation)")),
+    (re.compile(r"(?<![\w])(?i:encountered|arrested|apprehended|detained|stopped|intercepted),?\s+(?i:and)\s+$"),
+     re.compile(r"(?i:arrested|detained|apprehended|processed|removed|deported)")),
+    # "his immigration status was adjusted to that of a [lawful permanent resident]"
+    (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
+                r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
+    (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # "entered ERO custody", "came into ICE custody"
+    (re.compile(r"(?<![\w])(?i:entered|entering|enters|came\s+into|remanded\s+to)\s+$"),
+     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration))\s+(?i:custody|detention)")),
+    (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
+     re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
+    # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"
+    (re.compile(r"(?<![\w])(?i:transferred|turned|released|booked|brought|handed|remanded|taken|transported)"
+                r"(?:\s+(?:him|her|them))?(?:\s+over)?\s+$"),
+     re.compile(r"(?i:(?:in)?to\s+(?:the\s+)?(?:U\.S\.\s+)?(?:ICE|ERO|CBP|INS|immigration|Immigration\s+and|"
+                r"the\s+custody\s+of))")),
+    # "a twice-deported fugitive", "previously-removed"
+    (re.compile(r"(?<![\w])(?i:twice|thrice|previously|once|repeatedly)[\-\u2010]$"),
+     re.compile(r"(?i:deported|removed|excluded)")),
+    # "a naturalized citizen of the United States"
+    (re.compile(r"(?<![\w])(?i:naturali[sz]ed|native-born|natural-born|birthright)\s+$"),
+     re.compile(r"(?i:citizens?|U\.\s?S\.|United\s+States|American)")),
+    # "an application for adjustment of status", "applied for asylum", "a request for a waiver"
+    (re.compile(r"(?<![\w])(?i:applications?\s+for|appl(?:y|ied|ying|ies)\s+for|petitions?\s+for|requests?\s+for|"
+                r"motions?\s+for|eligibility\s+for)(?:\s+(?:an?|the|his|her))?\s+$"),
+     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|citizenship|waiver|"
+                r"parole|voluntary\s+departure|TPS|temporary\s+protected|permanent\s+residen|registry|a\s+waiver|"
+                r"relief)")),
+)
+# what the status goes on to say: "[admission] after removal", "[detained] in ICE facilities", "[adjustment of
+# status] to lawful permanent resident", "[deportation order] was reinstated"
+_MORE_TAILS = (
+    (re.compile(r"(?i:admission|reapply)$"), re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?:his|her|their|a)[ \t\n]+)?"
+                                                      r"(?i:removal|deportation|exclusion)(?![\w])")),
+    (re.compile(r"(?i:detained|held|housed|confined)$"),
+     re.compile(r"[ \t\n]+(?i:in|at)[ \t\n]+(?:(?:an?|the)[ \t\n]+)?(?i:ICE|immigration|CBP|INS)[ \t\n]+"
+                r"(?i:facilit(?:y|ies)|custody|detention(?:[ \t\n]+(?:centers?|facilit(?:y|ies)))?|processing\s+centers?)(?![\w])")),
+    (re.compile(r"(?i:adjustment[ \t\n]+of[ \t\n]+status|adjust[ \t\n]+(?:his|her|their)[ \t\n]+status)$"),
+     re.compile(r"[ \t\n]+(?i:to)[ \t\n]+(?:(?i:that[ \t\n]+of[ \t\n]+an?[ \t\n]+(?:alien|noncitizen)[ \t\n]+lawfully[ \t\n]+admitted"
+                r"[ \t\n]+for[ \t\n]+permanent[ \t\n]+residence)|(?i:(?:that[ \t\n]+of[ \t\n]+an?[ \t\n]+)?(?:lawful[ \t\n]+)?"
+                r"permanent[\s]+residen(?:t|ce)(?:[ \t\n]+status)?))(?![\w])")),
+    (re.compile(r"(?i:order|orders)$"), re.compile(r"[ \t\n]+(?i:was|were|had[ \t\n]+been|has[ \t\n]+been|is)[ \t\n]+"
+                                                r"(?i:reinstated|executed|entered|issued)(?![\w])")),
+    (re.compile(r"(?i:removal|deportation)$"), re.compile(r"[ \t\n]+(?i:detention|custody)(?![\w])")),
+    (re.compile(r"(?i:re-?entry|re-?entered|re-?entering|United[ \t\n]+States|admitted|paroled)$"),
+     re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?i:being|having[ \t\n]+been|his|her|their|a|an|prior|"
+                r"previous|previously|earlier|two|three|four|several|multiple|repeated|\d+)[ \t\n]+){0,3}"
+                r"(?i:removals?|removed|deportations?|deported|excluded|exclusions?)(?![\w])")),
+    (re.compile(r"(?i:visitor|B-?2|B-?1)$"), re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:pleasure|business)(?![\w])")),
+    # "adjustment of status under section 245 of the Act", "a waiver pursuant to section 212(h)"
+    (re.compile(r"(?i:status|waiver|application|relief|asylum|removal|naturali[sz]ation|citizenship|inadmissibility|"
+                r"deportation|parole|departure|residence)$"),
+     re.compile(r"[ \t\n]+(?i:under|pursuant[ \t\n]+to)[ \t\n]+(?:(?i:section|sec\.)[ \t\n]+|\u00a7[ \t]*)\d+[A-Z]?"
+                r"(?:\s?\([\w]{1,3}\))*(?:[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+"
+                r"Nationality[ \t\n]+)?(?i:Act)|INA))?(?![\w])")),
+    # "deported again", "removed twice"
+    (re.compile(r"(?i:deported|removed|excluded|returned)$"), re.compile(r"[ \t]+(?i:again|twice|once\s+more)(?![\w])")),
+    # "a waiver under section 212(i) of the Immigration and Nationality Act"
+    (re.compile(r"(?i:section)\s+\d+[A-Z]?(?:\s?\([\w]{1,3}\))*$"),
+     re.compile(r"[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+Nationality[ \t\n]+)?(?i:Act)|INA)"
+                r"(?:[ \t\n]*\((?:\"|\u201c)?(?:INA|Act)(?:\"|\u201d)?\))?(?![\w])")),
+    # "illegal re-entry into the United States"
+    (re.compile(r"(?i:re-?entry|entry)$"), re.compile(r"[ \t\n]+(?i:in)?(?i:to)[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|"
+                                                    r"the[ \t\n]+U\.S\.|this[ \t\n]+country)")),
+    # "transferred to ICE Enforcement and Removal Operations custody"
+    (re.compile(r"(?i:ICE|ERO)$"), re.compile(r"[ \t\n]+(?i:Enforcement[ \t\n]+and[ \t\n]+Removal[ \t\n]+Operations|"
+                                           r"Homeland[ \t\n]+Security[ \t\n]+Investigations)(?:[ \t\n]+\((?:ERO|HSI)\))?"
+                                           r"[ \t\n]+(?i:custody|detention)(?![\w])")),
+)
+# what the person is inadmissible or deportable for: "inadmissible for having sought admission by fraud",
+# "deportable for failure to comply with the conditions of his nonimmigrant status" (up to the clause's end)
+_GROUNDS = re.compile(r"[ \t]+(?i:for|as)[ \t\n]+(?:[^\s.;:()\[\]\u201c\u201d\"]+[ \t\n]+){0,14}?"
+                      r"[^\s.;:()\[\]\u201c\u201d\",]+(?=[.;:()\[\]\u201c\u201d\"]|,[ \t\n]|[ \t]*\n[ \t]*\n|$)")
+_GROUNDS_END = re.compile(r"(?i:inadmissible|deportable|removable|excludable)$")
+_BIRTH_TAIL = re.compile(r"[ \t\n]+(?i:(?:by|at)[ \t\n]+birth(?:[ \t\n]+in[ \t\n]+(?:this[ \t\n]+country|the[ \t\n]+United"
+                         r"[ \t\n]+States|the[ \t\n]+U\.S\.))?)(?![\w])")
+
+
+def _leads(text: str, start: int) -> int:
+    for _ in range(3):
+        before = text[max(0, start - 70) : start]
+        lead = _LEAD.search(before) if _LEADS_TO.match(text, start) else None
+        if not lead:
+            lead = next((m for rx, starts in _PAIRED_LEADS if starts.match(text, start)
+                         for m in [rx.search(before)] if m), None)
+        if not lead:
+            break
+        start -= len(before) - lead.start()
+    return start
+
+
+def complete(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span taken over the words a reader reads with it: the agency that acted, the proceeding, the order."""
+    start, end = _around(text, start, _head_and_tails(text, end))
+    start = _leads(text, start)
+    span = text[start:end]
+    if _GROUNDS_END.search(span):
+        grounds = _GROUNDS.match(text, end)
+        if grounds and len(grounds.group()) <= 140:
+            end = grounds.end()
+            span = text[start:end]
+    for ends, tail_rx in _MORE_TAILS:
+        tail = tail_rx.match(text, end) if ends.search(span) else None
+        if tail:
+            end = tail.end()
+            span = text[start:end]
+    if re.search(r"(?i:citizenship)$", span):
+        birth = _BIRTH_TAIL.match(text, end)
+        end = birth.end() if birth else end
+        span = text[start:end]
+    if _PROCEEDING_END.search(span):
+        tail = _PROCEEDING_AFTER.match(text, end)
+        if tail:
+            end = tail.end()
+            span = text[start:end]
+    if _HELD_END.search(span):
+        held = _HELD_AT.match(text, end)
+        if held:
+            end = held.end()
+            span = text[start:end]
+    if _FORM_END.search(span):
+        form = _FORM_TAIL.match(text, end)
+        if form:
+            end = form.end()
+            span = text[start:end]
+    if _ACTION_END.search(span):
+        agent = _BY_AGENCY.match(text, end)
+        if agent:
+            end = agent.end()
+    return start, end
+
+
+def _head_and_tails(text: str, end: int) -> int:
+    """The end of a status span, taken over a head noun after it ("H-2A" -> "H-2A worker") and the fixed tails."""
+    head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
+    end = head.end() if head else end
+    for rx in _TAILS:
+        tail = rx.match(text, end, min(len(text), end + 80))
+        if tail:
+            end = tail.end()
+    return end
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span taken over its lead, "pending ... application" and "an outstanding order of ..." around it."""
+    before = text[max(0, start - 40) : start]
+    lead = _LEAD_BEFORE.search(before)
+    if lead:
+        start -= len(before) - lead.start()
+        before = text[max(0, start - 40) : start]
+    pending = _PENDING_BEFORE.search(before)
+    if pending and not text[start:end].lower().startswith("pending"):
+        app = _APPLICATION_AFTER.match(text, end, min(len(text), end + 40))
+        if app:
+            return start - (len(before) - pending.start()), app.end()
+    if _ORDER_PHRASE.search(text, start, end):
+        modifier = _ORDER_MODIFIER_BEFORE.search(before)
+        if modifier:
+            return start - (len(before) - modifier.start()), end
+    return start, end
