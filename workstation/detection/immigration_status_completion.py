@@ -80,20 +80,11 @@ _REMOVED_PERSON = re.compile(
     r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|(?-i:[A-Z][\w\-]*))\s+"
     r"(?=(?i:from\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)|to\s+(?-i:[A-Z])|back\s+to)\b)"
 )
-# "in the custody of the Bureau of Immigration and Customs Enforcement (ICE)", "remain in U.S. Immigration and
-# Customs Enforcement's (ICE) custody"
-_AGENCY_CUSTODY = re.compile(
-    r"(?<![\w])(?i:in|into|to|from)\s+(?:(?i:the)\s+)?(?i:custody)\s+(?i:of)\s+(?:(?i:the|U\.S\.|United\s+States|"
-    r"Department\s+of\s+Homeland\s+Security,?|Bureau\s+of)\s+){0,4}" + _AGENCY_NAME + r"(?:\s*\((?:ICE|ERO|CBP|INS|DHS)\))?|"
-    r"(?<![\w])(?i:in|into|to|from)\s+(?:(?i:U\.S\.|United\s+States)\s+)?" + _AGENCY_NAME
-    + r"(?:['\u2019]s)?(?:\s*\((?:ICE|ERO|CBP|INS)\))?\s+(?i:custody|detention)(?![\w])"
-)
 # "his continued detention", "her current detention", "the respondent's detention" (with immigration words near)
 _OWN_DETENTION = re.compile(
     r"(?<![\w])(?:(?i:his|her|their|petitioner['\u2019]s|respondent['\u2019]s)\s+)(?:(?i:continued|current|prolonged|"
     r"ongoing|present|indefinite|mandatory|immigration|civil)\s+)*(?P<span>(?i:detention))(?![\w])"
 )
-_CLASS_BEFORE = re.compile(r"(?i:deaths|people|detainees|individuals|persons|those|population|number|numbers)\s+$")
 # "made a false claim to U.S. citizenship", "entered as a citizen", "sought admission in 1951 as a United States
 # citizen", "admitted from time to time as a United States citizen"
 _CITIZEN_BY_ENTRY = re.compile(
@@ -145,9 +136,8 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     if needs["removed"]:
         out += [(m.start(), m.start() + len(m.group().split()[0]), 0.7) for m in _REMOVED_PERSON.finditer(text)]
     if needs["phrases"]:
-        for rx in (_PRESENTED, _SECTION_APPLICATION, _AGENCY_CUSTODY, _CITIZEN_BY_ENTRY):
-            out += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)
-                    if not (rx is _AGENCY_CUSTODY and _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start()))]
+        for rx in (_PRESENTED, _SECTION_APPLICATION, _CITIZEN_BY_ENTRY):
+            out += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]
     if needs["custody"]:
         for rx in (_TOOK_CUSTODY, _POSTED_BOND, _OWN_DETENTION):
             out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]

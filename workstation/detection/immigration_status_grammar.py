@@ -12,6 +12,7 @@ from workstation.detection.immigration_status_fields import _StatusFields
 from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_phrases import (
+    _CLASS_BEFORE,
     _ENTRY_LEMMAS,
     _ENTRY_PLACES,
     _GENERIC_SUBJECT,
@@ -118,9 +119,8 @@ class _StatusGrammar(_StatusFields):
         without right, voluntary departure, a bond hearing, and "the noncitizen" said of one person."""
         out: list[tuple[int, int, float]] = []
         for m in scan(_AGENCY_CUSTODY, text):
-            if not re.search(r"(?i:deaths|people|detainees|individuals|persons|number|percent)\s+$",
-                             text[max(0, m.start() - 20) : m.start()]):
-                out.append((m.start("span"), m.end("span"), 0.8))
+            if not _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                out.append((m.start(), m.end(), 0.8))
         for rx, score in ((_DETENTION_AUTHORITY, 0.8), (_NO_DOCUMENTS, 0.75), (_ATTEMPTED_ENTRY, 0.7),
                           (_ADMITTED_AS, 0.8), (_FALSE_CLAIM, 0.75),
                           (_DEPART_VOLUNTARILY, 0.7), (_STATUS_NOUNS, 0.8),

@@ -242,6 +242,12 @@ _ACTED_BY_AGENCY = re.compile(
 )
 
 
+# A class of people or events before a custody ("List of Deaths in ICE Custody", "the number of detainees in ICE
+# custody"): not a person's custody. One test for every custody reader.
+_CLASS_BEFORE = re.compile(r"(?i:deaths|people|detainees|individuals|persons|those|population|number|numbers|percent)"
+                           r"\s+$")
+
+
 # A sentence about a class of people, not a person: "An alien who entered ... is not an alien seaman", "A respondent
 # in deportation proceedings who was excludable ...", "those who might be considering re-entering ...".
 _GENERIC_NOUN = (r"(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|seaman|person|individual|child|"

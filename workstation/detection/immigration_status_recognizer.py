@@ -94,6 +94,7 @@ from workstation.detection.immigration_status_phrases import (
     _BENEFICIARY,
     _CHARGED,
     _CITIZENSHIP_VERB,
+    _CLASS_BEFORE,
     _CREW,
     _DETAINER,
     _DIPLOMATIC,
@@ -183,8 +184,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue  # "Office of Refugee Resettlement", "Board of Immigration Appeals": an organisation
             if key == "groundsofinadmissibility" and not _OWN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # "section 212 lists the grounds of inadmissibility": the law
-            if key.endswith("custody") and re.search(r"(?i:deaths|people|detainees|individuals|persons)\s+$",
-                                                     text[max(0, m.start() - 20) : m.start()]):
+            if key.endswith("custody") and _CLASS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "List of Deaths in ICE Custody": a class of events
             if key == "icedetention" and re.match(r"\s+(?i:and\s+removal)", after):
                 continue  # "ICE Detention and Removal Operations": an office

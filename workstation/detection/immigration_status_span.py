@@ -160,10 +160,10 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
      re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
     # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"
-    (re.compile(r"(?<![\w])(?i:transferred|turned|released|booked|brought|handed|remanded|taken|transported)"
-                r"(?:\s+(?:him|her|them))?(?:\s+over)?\s+$"),
-     re.compile(r"(?i:(?:in)?to\s+(?:the\s+)?(?:U\.S\.\s+)?(?:ICE|ERO|CBP|INS|immigration|Immigration\s+and|"
-                r"the\s+custody\s+of))")),
+    (re.compile(r"(?<![\w])(?i:transferred|turned|released|booked|brought|handed|remanded|taken|transported|detained|"
+                r"held|confined|kept|placed|remain|remains|remained)(?:\s+(?:him|her|them))?(?:\s+over)?\s+$"),
+     re.compile(r"(?i:(?:in|into|to|from)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:ICE|ERO|CBP|INS|immigration|Immigration\s+and|"
+                r"custody\s+of))")),
     # "a twice-deported fugitive", "previously-removed"
     (re.compile(r"(?<![\w])(?i:twice|thrice|previously|once|repeatedly)[\-\u2010]$"),
      re.compile(r"(?i:deported|removed|excluded)")),

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import re
 
-from workstation.detection.immigration_status_phrases import _AGENCY, _MANNER, _US
+from workstation.detection.immigration_status_phrases import _MANNER, _US
+from workstation.detection.immigration_status_span import _AGENCY_NAME
 
 # --- custody, detention authority, documents, attempts, false claims, presence (dev3 classes) -------------------
-# "transferred her to Immigration and Customs Enforcement ("ICE") custody", "in CBP custody": the span is the custody.
+# "transferred her to Immigration and Customs Enforcement ("ICE") custody", "in CBP custody", "in the custody of the
+# Bureau of Immigration and Customs Enforcement (ICE)", "remain in U.S. Immigration and Customs Enforcement's (ICE)
+# custody": the custody with its preposition (a lead such as "transferred him" attaches to it). Not a class in
+# custody ("deaths in ICE custody": ``_CLASS_BEFORE``).
 _AGENCY_CUSTODY = re.compile(
-    r"(?<![\w])(?i:in|into|to|from|under)\s+(?:(?i:the)\s+)?(?P<span>" + _AGENCY +
-    r"(?:\s*\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP)[\"\u201d]?\))?\s+(?i:custody|detention))(?![\w])"
+    r"(?<![\w])(?i:in|into|to|from|under)\s+(?:(?i:the)\s+)?(?:(?i:custody)\s+(?i:of)\s+(?:(?i:the|U\.S\.|United\s+States|"
+    r"Department\s+of\s+Homeland\s+Security,?|Bureau\s+of)\s+){0,4}" + _AGENCY_NAME
+    + r"(?:\s*\([\"\u201c]?(?:ICE|ERO|CBP|INS|DHS)[\"\u201d]?\))?|(?:(?i:U\.S\.|United\s+States)\s+)?" + _AGENCY_NAME
+    + r"(?:['\u2019]s)?(?:\s*\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP)[\"\u201d]?\))?\s+(?i:custody|detention))(?![\w])"
+    r"(?!\s+(?i:and\s+removal))"  # "ICE Detention and Removal Operations": an office
 )
 # detention under the INA's detention sections: "detained pursuant to 8 U.S.C. § 1226(a)", "held under section 236"
 _DETENTION_AUTHORITY = re.compile(
