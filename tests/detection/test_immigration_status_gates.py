@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import make_corpus
+from workstation.detection import immigration_status_history
 from workstation.detection.immigration_status_gates import GATES, holds, misses, scan
 from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
 
@@ -38,6 +39,12 @@ def _test_strings() -> list[str]:
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
     return [*_real_dev_texts(), *(d.text for d in make_corpus(60, 3)), *_test_strings()]
+
+
+@pytest.mark.parametrize("rx", list(immigration_status_history.GATES), ids=lambda rx: rx.pattern[:40])
+def test_every_history_match_holds_its_keys(rx: re.Pattern[str], texts: list[str]) -> None:
+    gate = immigration_status_history.GATES[rx]
+    assert [m.group() for t in texts for m in rx.finditer(t) if not holds(m.group(), gate)] == []
 
 
 def test_the_corpus_is_there(texts: list[str]) -> None:

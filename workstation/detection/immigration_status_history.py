@@ -80,39 +80,44 @@ _SECTION_RELIEF = re.compile(
     r"\s+(?i:request|waiver|relief|application|eligibility|motion|petition)s?(?![\w])"
 )
 
-_GATE_MOVED = (("united states", "u.s.", "u. s.", "this country", " us "),
-               ("enter", "came", "come", "arrived", "admitted", "returned", "departed", "left", "migrated", "fled",
-                "moved", "travel", "relocated"))
+# the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
+# evaluation texts by tests/detection/test_immigration_status_gates.py)
+GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    _PERSON_MOVED: (("united states", "u.s.", "u. s.", "this country", "the us"),
+                    ("enter", "came", "come", "arrived", "admitted", "returned", "departed", "left", "migrated", "fled",
+                     "moved", "travel", "relocated")),
+    _SENT_BACK: (("returned", "repatriated", "sent"),),
+    _TRAVEL_DOCUMENTS: (("travel",), ("document",)),
+    _REMOVED_FROM: (("deported", "removed", "expelled", "excluded"), ("from",)),
+    _ACTED_ON_NAMED: (("removed", "deported", "repatriated", "transferred", "turned", "remanded", "released", "booked"),),
+    _NO_PERMISSION: (("permission", "consent"),),
+    _STATUS_ADJUSTED: (("adjusted",),),
+    _SECTION_RELIEF: (("212", "245", "240", "244", "249", "209"),),
+}
+
+
+def _scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return list(rx.finditer(text)) if holds(text, GATES[rx]) else []
 
 
 def findings(text: str) -> list[tuple[int, int, float]]:
     """Spans and scores of a person's immigration history told as events."""
     out: list[tuple[int, int, float]] = []
-    if holds(text, _GATE_MOVED):
-        for m in _PERSON_MOVED.finditer(text):
-            if m.group("subject").lower() == "who" and _CLASS_BEFORE_WHO.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "aliens who entered the United States": a class
-            start = m.start("span") + len(m.group("span")) - len(m.group("span").lstrip())
-            out.append((start, m.end("span"), 0.6))
-    if holds(text, (("returned", "repatriated", "sent"),)):
-        for m in _SENT_BACK.finditer(text):
-            if not _has_context(text, m.start(), m.end()):
-                continue
-            if m.group("object") and m.group("object")[:1].isupper():  # "returned Garza to": the name stays a PERSON
-                out.append((*m.span("verb"), 0.6))
-                continue
-            out.append((m.start(), m.end(), 0.6))
-    if holds(text, (("travel document",),)):
-        out += [(m.start(), m.end(), 0.6) for m in _TRAVEL_DOCUMENTS.finditer(text)
-                if _has_context(text, m.start(), m.end())]
-    if holds(text, (("deported", "removed", "expelled", "excluded"), ("from",))):
-        out += [(*m.span("span"), 0.7) for m in _REMOVED_FROM.finditer(text)]
-    if holds(text, (("removed", "deported", "repatriated", "transferred", "turned", "remanded", "released", "booked"),)):
-        out += [(*m.span("verb"), 0.6) for m in _ACTED_ON_NAMED.finditer(text) if _has_context(text, *m.span())]
-    if holds(text, (("permission", "consent"),)):
-        out += [(m.start(), m.end(), 0.7) for m in _NO_PERMISSION.finditer(text)]
-    if holds(text, (("adjusted",),)):
-        out += [(m.start(), m.end(), 0.7) for m in _STATUS_ADJUSTED.finditer(text)]
-    if holds(text, (("212", "245", "240", "244", "249", "209"),)):
-        out += [(m.start(), m.end(), 0.7) for m in _SECTION_RELIEF.finditer(text)]
+    for m in _scan(_PERSON_MOVED, text):
+        if m.group("subject").lower() == "who" and _CLASS_BEFORE_WHO.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "aliens who entered the United States": a class
+        start = m.start("span") + len(m.group("span")) - len(m.group("span").lstrip())
+        out.append((start, m.end("span"), 0.6))
+    for m in _scan(_SENT_BACK, text):
+        if not _has_context(text, m.start(), m.end()):
+            continue
+        if m.group("object") and m.group("object")[:1].isupper():  # "returned Garza to": the name stays a PERSON
+            out.append((*m.span("verb"), 0.6))
+            continue
+        out.append((m.start(), m.end(), 0.6))
+    out += [(m.start(), m.end(), 0.6) for m in _scan(_TRAVEL_DOCUMENTS, text) if _has_context(text, m.start(), m.end())]
+    out += [(*m.span("span"), 0.7) for m in _scan(_REMOVED_FROM, text)]
+    out += [(*m.span("verb"), 0.6) for m in _scan(_ACTED_ON_NAMED, text) if _has_context(text, *m.span())]
+    for rx in (_NO_PERMISSION, _STATUS_ADJUSTED, _SECTION_RELIEF):
+        out += [(m.start(), m.end(), 0.7) for m in _scan(rx, text)]
     return out
