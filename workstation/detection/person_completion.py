@@ -8,7 +8,8 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from workstation.detection import gazetteer
-from workstation.detection.person_cues import _PersonCues
+from workstation.detection.person_filters import not_a_person
+from workstation.detection.person_layouts import _PersonLayouts
 from workstation.detection.person_lexicon import (
     _FUNCTION_WORDS,
     _LOWER_WORD,
@@ -18,8 +19,18 @@ from workstation.detection.person_lexicon import (
     _WORD,
 )
 
+# a law firm made of surnames: "Brophy & Lenahan", "Phelan, Simmons & Ungar", "DiRaimondo & Masi, LLP"
+_FIRM = re.compile(r"(?<![\w.])(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w])|&[ \t]*(?i:associates)\b")
+_FIRM_AFTER = re.compile(r"[ \t]*(?:&[ \t]*[A-Z]|,?[ \t]*(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w]))")
+_FIRM_BEFORE = re.compile(r"[A-Za-z][ \t]*&[ \t]*$")
 
-class _PersonCompletion(_PersonCues):
+
+def _in_firm_name(text: str, s: int, e: int) -> bool:
+    """Whether the words at ``s:e`` stand in a law firm's name ("Sauer & Hormachea", "DiRaimondo & Masi, LLP")."""
+    return bool(_FIRM_AFTER.match(text, e) or _FIRM_BEFORE.search(text, max(0, s - 6), s))
+
+
+class _PersonCompletion(_PersonLayouts):
     """``refine_span`` and Presidio's ``enhance_using_context`` hook (spaCy spans, repeated names)."""
 
     # ------------------------------------------------------------------ spaCy span refinement
@@ -32,6 +43,12 @@ class _PersonCompletion(_PersonCues):
         if not hasattr(self, "_stop"):
             self.load()
         segment = text[start:end]
+        firm = _FIRM.search(segment)
+        if firm:  # "MARSHAL E. HYMAN & ASSOCIATES", "Bretz Coven LLP": the firm's suffix is no part of a name
+            end = start + len(segment[:firm.start()].rstrip(" \t,"))
+            segment = text[start:end]
+            if not _WORD.search(segment):
+                return None
         best: tuple[int, int] | None = None
         # a span is cut at line breaks and at table column separators (tab, pipe, a run of spaces)
         for pm in _PART_RE.finditer(segment):
@@ -42,7 +59,7 @@ class _PersonCompletion(_PersonCues):
                 break
         if best is None:
             return None
-        s, e = best
+        s, e = best[0], min(best[1], end) if firm else best[1]
         # "Nat.:", "Tel.:" - an abbreviated form label, not a name; "Jun. 2" - a month
         if re.compile(r"\.?[ \t]*:").match(text, e) and e - s <= 5:
             return None
@@ -61,7 +78,7 @@ class _PersonCompletion(_PersonCues):
                     after = ext[1]
                     if not (after < len(text) and text[after] == ":"):
                         e = ext[1]
-        return self._given_before(text, s), e
+        return self._given_before(text, s), (min(e, end) if firm else e)
 
     _GIVEN_BEFORE = re.compile(r"(?:(?<![\w'\u2019.-])(?:[A-Z]\.|[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?)[ ]){1,2}$")
 
@@ -148,6 +165,7 @@ class _PersonCompletion(_PersonCues):
                               context: list[str] | None = None) -> list[RecognizerResult]:
         if not hasattr(self, "_stop"):
             self.load()
+        text = text.replace("\u00a0", " ")  # as in ``analyze``
         for r in other_raw_recognizer_results:
             if r.entity_type != "PERSON":
                 continue
@@ -193,7 +211,7 @@ class _PersonCompletion(_PersonCues):
                 if self._is_stop(w.group()) or low in self._label_words or low in self._places or (
                         low in self._regions or low in self._particles or w.group().isupper() and len(w.group()) > 1):
                     s = w.end() + 1  # "Dear", "Client", "FOIL": not a given name; the name starts after it
-            if s >= m.end(1) or any(a < m.end() and s < b for a, b in other_types):
+            if s >= m.end(1) or any(a < m.end() and s < b for a, b in other_types) or _in_firm_name(text, s, m.end()):
                 continue
             out.append(self._result(s, m.end(), self.REPEAT_SCORE, "a surname found alone, here with a given name"))
         return out
@@ -208,6 +226,8 @@ class _PersonCompletion(_PersonCues):
         """
         found = [r for r in own if r.score >= self.LIST_SCORE] + [
             r for r in others if r.entity_type == "PERSON" and r.score > 0]
+        # not what the engine drops as a place, a facility or a court word ("Stewart Detention", "Encephalopathy")
+        found = [r for r in found if not not_a_person(text, r.start, r.end)]
         out = self._given_names_before(text, found, others)
         words: set[str] = set()
         for r in found:
@@ -233,7 +253,7 @@ class _PersonCompletion(_PersonCues):
         taken += [(r.start, r.end) for r in out]
         for m in run.finditer(text):
             s, e = m.start(), m.end()
-            if not text[s].isupper() or any(a < e and s < b for a, b in taken):
+            if not text[s].isupper() or any(a < e and s < b for a, b in taken) or _in_firm_name(text, s, e):
                 continue
             nxt = _WORD.match(text, e + 1) if e < len(text) and text[e] == " " else None
             if nxt and nxt.group().lower() in self._street_types:

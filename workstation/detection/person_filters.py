@@ -26,14 +26,14 @@ _STATE_NAMES = frozenset(line.split("\t")[1].strip().lower() for line in _load("
     "puerto rico", "district of columbia", "u.s. virgin islands", "guam"}
 
 _FACILITY_AFTER = re.compile(
-    r"[ \t]*\n?[ \t]*(?:(?i:international|regional|municipal|county|community|medical|memorial|general|federal|"
-    r"contract|processing|staging|service|correctional|detention|family|residential)[ \t]*\n?[ \t]*)*"
+    r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:(?i:international|regional|municipal|county|community|medical|memorial|general|federal|"
+    r"contract|processing|staging|service|correctional|detention|family|residential)[ \t\u00a0]*\n?[ \t\u00a0]*)*"
     r"(?:Airport|Hospital|Detention|Processing|Staging|Correctional|Medical|Center|Centre|Facility|Jail|Prison|"
     r"County|Parish|Community|Clinic|School|University|College|Bridge|Station)(?![\w])"
 )
 # what follows a city: ", CA", ", New Mexico", ", Puerto Rico", ", Mexico", " City"
-_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?P<where>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][a-z]+){0,2})")
-_CITY_AFTER = re.compile(r"[ \t]+City(?![\w])")
+_AFTER_COMMA = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\n?[ \t\u00a0]*(?P<where>[A-Z][A-Za-z.]*(?:[ \t\u00a0]+[A-Z][a-z]+){0,2})")
+_CITY_AFTER = re.compile(r"[ \t\u00a0]+City(?![\w])")
 _PLACE_BEFORE = re.compile(r"(?i:(?:state|province|department|city|town|capital|municipality|region)\s+of|located\s+in|"
                            r"(?:United\s+States|Republic|Commonwealth|Kingdom)\s+of|"
                            r"(?-i:(?P<prefix>San|Santa|Los|Las|El|La|Fort|Port|Saint|St\.)))\s+$")

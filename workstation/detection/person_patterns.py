@@ -127,7 +127,7 @@ class _PersonPatterns(EntityRecognizer):
         self._role_re = re.compile(
             r"(?:[ \t]*\*{0,3}[ \t]*,[ \t]*\*{0,3}[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
             r"immigration|appellate|administrative\s+law|presiding|vice)\s+){0,3}(?i:judges?|justices?|"
-            r"board\s+members?|chairman|chairwoman|chairperson|members?|esq\.|esquire|appellate\s+counsel|"
+            r"board\s+members?|chairman|chairwoman|chairperson|members?|esq(?=\.)|esquire|appellate\s+counsel|"
             r"trial\s+attorney|(?:senior\s+)?litigation\s+counsel|(?:assistant\s+|deputy\s+)?director|"
             r"(?:assistant\s+)?chief\s+counsel|petitioners?|respondents?|defendants?|plaintiffs?|appellants?|"
             r"appellees?|beneficiary|applicant|attorney\s+general|secretary|"

@@ -54,6 +54,8 @@ class PersonContextRecognizer(_PersonCompletion):
             return []
         if not hasattr(self, "_stop"):
             self.load()
+        # a no-break space (PDF table cells, web pages) separates words as a space does; same length, same offsets
+        text = text.replace("\u00a0", " ")
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
 
@@ -117,4 +119,5 @@ class PersonContextRecognizer(_PersonCompletion):
         for m in self._possessive_re.finditer(text):
             add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
         self._legal_names(text, add)
+        self._layouts(text, add, doc)
         return results
