@@ -216,7 +216,9 @@ def witness_statement(b: _Builder, rng: random.Random) -> str:
     b.t(" ")
     sents = [
         lambda: (b.t("I was born in "), b.e(w.country.bare_name(rng), NATIONALITY),
-                 b.t(f" and I came to the United States in {rng.randint(2000, 2023)}.")),
+                 # a person's entry is immigration history (benchmarks/real/README.md, dev2 decisions)
+                 b.t(" and I "), b.e("came to the United States", IMMIGRATION_STATUS),
+                 b.t(f" in {rng.randint(2000, 2023)}.")),
         lambda: (b.t("I am "), b.e(w.country.demonym(rng), NATIONALITY), b.t(" and I speak a little English.")),
         lambda: (b.t("I am from "), b.e(w.country.bare_name(rng), NATIONALITY), b.t(".")),
         lambda: (b.t("I did not want to talk to the police because I "),
