@@ -254,8 +254,6 @@ class DateOfBirthRecognizer(DeclaredPatternRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         labels = self._labels(text)
-        if not labels:
-            return results  # no birth label anywhere: no date can be labelled, chained to one or under a DOB column
         cells = table_cells(text, _TABLE_LABELS)
         previous_end = -1
         candidates = self._candidates(text)
