@@ -52,6 +52,13 @@ FOUND = [
      "Delphine Okafor"),
     ("staff list", "AUDIT BUREAU\n\nRosalind Achterberg\n\nDeputy Comptroller for Audit\n\nQuentin Marchetti\n\n"
      "Assistant Comptroller, Contract Audits\n", "Quentin Marchetti"),
+    # a list of names one a line: the neighbours of a found name line
+    ("list, one name a line", "Special Projects Unit\n\nTsering Dolkar\n\nShakil Uddin\n\nMaria Hernandez\n\n"
+     "David Goldberg\n\nReport Editor\n", "Shakil Uddin"),
+    ("list, one name a line", "Special Projects Unit\n\nTsering Dolkar\n\nShakil Uddin\n\nMaria Hernandez\n\n"
+     "David Goldberg\n\nReport Editor\n", "Tsering Dolkar"),
+    # a declaration cited by its declarant's surname
+    ("declarant", 'See ECF No. 14-2, Exh. 3 ("Abernathy Decl.") at 4; Reyes Aff. 3.', "Reyes"),
     # an attorney's "Esq." after the name
     ("Esq.", "ON BEHALF OF THE APPLICANT: LEOPOLD R. VANTERPOOL, ESQ. 12 Harbor View", "LEOPOLD R. VANTERPOOL"),
 ]
@@ -78,6 +85,9 @@ NOT_FOUND = [
     # a role after a roster comma is not a given name; directory words are not names
     ("role after the comma", "DIRECTORY\n\nIVAN K. SOKOLOV, Chair\n\nMARA LINDQVIST, Vice-Chair\n", "Chair"),
     ("directory heading", "DIRECTORY\n\nIVAN K. SOKOLOV, Chair\n\nMARA LINDQVIST, Vice-Chair\n", "DIRECTORY"),
+    # a heading next to a name line is not a name; a declaration's ordinal is not a declarant
+    ("heading next to a name", "John Smith\n\nCase Summary\n\nThe respondent was born in 1980.\n", "Summary"),
+    ("declaration ordinal", "See Second Decl. 4 and Supplemental Decl. 2.", "Second"),
     # a law firm's suffix is not part of a name
     ("firm suffix", "Counsel: Odalys Q. Ferrante, Ferrante & Ostrowski LLP, Miami, FL, for Petitioner.", "LLP"),
 ]

@@ -177,8 +177,13 @@ class _PersonCompletion(_PersonLayouts):
                 r.score = 0.0
                 continue
             r.start, r.end = span
-        return raw_recognizer_results + self._repeated_names(text, raw_recognizer_results,
-                                                             other_raw_recognizer_results)
+        found = [(r.start, r.end) for r in raw_recognizer_results + other_raw_recognizer_results
+                 if r.entity_type == "PERSON" and r.score >= self.LIST_SCORE and not not_a_person(text, r.start, r.end)]
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        listed = [self._result(s, e, self.LIST_SCORE, "name in a list of names one a line")
+                  for s, e in self._list_neighbours(text, found, doc) if (s, e) not in found]
+        return raw_recognizer_results + listed + self._repeated_names(text, raw_recognizer_results + listed,
+                                                                      other_raw_recognizer_results)
 
     def _given_names_before(self, text: str, found: list[RecognizerResult],
                             others: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -57,6 +57,10 @@ _TITLE_HEAD_END = re.compile(r"[ \t]*(?:,|\b(?:of|for|to)\b|[-–—]|$)", re.I)
 _CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
 _BY_PREFIX = re.compile(r"[ \t\u00a0]*(?:(?i:by)[ \t]*:[ \t]*|/s/[ \t]*|s/[ \t]+)")
 _LINE_LABEL = re.compile(r"[ \t\u00a0]*[A-Za-z][A-Za-z \t]{1,30}:[ \t]+")
+# "Hubbard Decl.", "Okafor Supp. Decl.", "Reyes Aff.": the cited declarant's surname (one or two words)
+_DECLARANT = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)[ ](?:Supp\.[ ])?(?:Decl|Aff)\.")
+_NOT_DECLARANTS = frozenset({"second", "third", "first", "fourth", "supplemental", "suppl", "reply", "opp", "gov't",
+                             "government", "pet", "resp", "pl", "def", "defs", "pls", "joint", "see", "cf"})
 _SUFFIX_AFTER = re.compile(r"[ \t]*,[ \t]*(?:Jr|Sr|II|III|IV)\.?")
 
 
@@ -67,6 +71,20 @@ class _PersonLayouts(_PersonCues):
         self._record_cells(text, add, doc)
         self._group_rosters(text, add, doc)
         self._signature_blocks(text, add, doc)
+        self._declarants(text, add)
+
+    # ------------------------------------------------------------------ declarations cited by the declarant's name
+
+    def _declarants(self, text: str, add: _Add) -> None:
+        """"Hubbard Decl. ¶ 3", "(Okafor Aff., Ex. 2)": a court cites a declaration by its declarant's surname."""
+        for m in _DECLARANT.finditer(text):
+            s = m.start(1)
+            span = self.read_name(text, s, max_tokens=3)
+            if span is None or span[1] != m.end(1) or text[s:span[1]].lower() in _NOT_DECLARANTS:
+                continue
+            if self._org_word(text[s:span[1]]) or self._not_a_person(text[s:span[1]]) or self._bare_acronym(text, span):
+                continue
+            add(span, self.PHRASE_SCORE, "declarant's name citing a declaration")
 
     # ------------------------------------------------------------------ record cells
 
@@ -247,6 +265,45 @@ class _PersonLayouts(_PersonCues):
             if all(self._is_name(text, p, doc, caps_ok=True) for p in parts):
                 for span in parts:
                     add(span, self.ROSTER_SCORE, "name in a roster run before a plural role")
+
+    # ------------------------------------------------------------------ lists of names, one a line
+
+    def _next_line(self, text: str, line_end: int, max_blank: int) -> tuple[int, int] | None:
+        """The nearest non-blank line below the line ending at ``line_end``, over at most ``max_blank`` blank lines."""
+        blanks = 0
+        start = line_end + 1
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip(" \t\u00a0"):
+                return start, end
+            blanks += 1
+            if blanks > max_blank:
+                return None
+            start = end + 1
+        return None
+
+    def _list_neighbours(self, text: str, found: list[tuple[int, int]], doc: Any) -> list[tuple[int, int]]:
+        """Whole-name lines next to a line that is a found name and nothing else ("Shakawat Ali" above "Iris Hinds"
+        in a staff list): a list of people one a line. A line so found makes its own neighbours candidates."""
+        whole: set[tuple[int, int]] = set()
+        for s, e in found:
+            ls, le = self._line_bounds(text, s)
+            if e <= le and not text[ls:s].strip(" \t\u00a0") and not text[e:le].strip(" \t\u00a0.,"):
+                whole.add((ls, le))
+        out: list[tuple[int, int]] = []
+        todo = sorted(whole)
+        while todo:  # a name found on a line makes its neighbours candidates in turn, down and up the list
+            ls, le = todo.pop()
+            for near in (self._previous_line(text, ls, max_blank=1), self._next_line(text, le, max_blank=1)):
+                if near is None or near in whole:
+                    continue
+                whole.add(near)
+                names = self._line_names(text, near[0], near[1], doc)
+                if names and len(names) == 1:
+                    out.append(names[0])
+                    todo.append(self._line_bounds(text, names[0][0]))
+        return out
 
     # ------------------------------------------------------------------ signature blocks
 
