@@ -47,7 +47,7 @@ POSITIVES = [
     ("He applied for SIJS.", ["SIJS"]),
     ("He applied for Special Immigrant Juvenile Status.", ["Special Immigrant Juvenile Status"]),
     ("She filed a VAWA self-petition.", ["VAWA self-petition"]),
-    ("He is in removal proceedings.", ["removal proceedings"]),
+    ("He is in removal proceedings.", ["in removal proceedings"]),  # as the annotation convention marks it
     ("He was placed in deportation proceedings.", ["placed in deportation proceedings"]),
     ("He has a final order of removal.", ["final order of removal"]),
     ("He was ordered removed in absentia.", ["ordered removed in absentia"]),

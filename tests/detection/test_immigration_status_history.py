@@ -72,6 +72,11 @@ COVERED = [
      "ICE.", "deported"),
     ("lawfully admitted", "He was lawfully admitted for permanent residence in 1951.",
      "lawfully admitted for permanent residence"),
+    ("caption", "In re: Ana OKONJO\nIn REMOVAL PROCEEDINGS\nAPPEAL", "In REMOVAL PROCEEDINGS"),
+    ("crewman head", "He arrived in 1962 as a nonimmigrant crewman.", "nonimmigrant crewman"),
+    ("reentry by a deported alien", "He pleaded guilty to illegal reentry by a deported alien.",
+     "illegal reentry by a deported alien"),
+    ("failed to depart", "The applicant failed to depart the United States.", "failed to depart the United States"),
 ]
 
 

@@ -24,7 +24,7 @@ from workstation.detection.immigration_status_phrases import _AGENCY
 _HEAD_AFTER = re.compile(
     r"[ \t\-]+(?:(?i:visa)[ \t]+)?(?i:holders?|workers?|applicants?|recipients?|beneficiar(?:y|ies)|"
     r"petitioners?|(?:pending|granted|approved|denied|revoked|terminated|expired)(?![ \t]+[a-z])|overstay|"
-    r"overstayer|students?|nonimmigrants?|status|noncitizens?|aliens?)(?![\w])"
+    r"overstayer|students?|nonimmigrants?|status|noncitizens?|aliens?|crewm[ae]n|seam[ae]n|visitors?)(?![\w])"
 )
 # "an outstanding order of deportation", "a prior removal order", "an existing ICE detainer": the modifier belongs
 # to the span (as in the listed "final order of removal", "active detainer").
@@ -154,6 +154,8 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
                 r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # the caption "In REMOVAL PROCEEDINGS", "in deportation proceedings"
+    (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"
     (re.compile(r"(?<![\w])(?i:entered|entering|enters|came\s+into|remanded\s+to)\s+$"),
      re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration))\s+(?i:custody|detention)")),
@@ -203,6 +205,11 @@ _MORE_TAILS = (
      re.compile(r"[ \t\n]+(?i:under|pursuant[ \t\n]+to)[ \t\n]+(?:(?i:section|sec\.)[ \t\n]+|\u00a7[ \t]*)\d+[A-Z]?"
                 r"(?:\s?\([\w]{1,3}\))*(?:[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+"
                 r"Nationality[ \t\n]+)?(?i:Act)|INA))?(?![\w])")),
+    # "illegal reentry by a deported alien", "failed to depart the United States"
+    (re.compile(r"(?i:re-?entry|entry)$"), re.compile(r"[ \t\n]+(?i:by)[ \t\n]+(?i:an?)[ \t\n]+(?:(?i:previously)[ \t\n]+)?"
+                                                    r"(?i:deported|removed|excluded)[ \t\n]+(?i:alien|noncitizen)(?![\w])")),
+    (re.compile(r"(?i:depart|departed|leave|left)$"),
+     re.compile(r"[ \t\n]+(?i:the)[ \t\n]+(?:(?i:United)[ \t\n]+(?i:States)|U\.S\.|(?i:country))(?![\w])")),
     # "deported again", "removed twice"
     (re.compile(r"(?i:deported|removed|excluded|returned)$"), re.compile(r"[ \t]+(?i:again|twice|once\s+more)(?![\w])")),
     # "a waiver under section 212(i) of the Immigration and Nationality Act"
