@@ -77,6 +77,12 @@ COVERED = [
     ("reentry by a deported alien", "He pleaded guilty to illegal reentry by a deported alien.",
      "illegal reentry by a deported alien"),
     ("failed to depart", "The applicant failed to depart the United States.", "failed to depart the United States"),
+    ("N times", "He had been previously deported four times.", "previously deported four times"),
+    ("for the Nth time", "He illegally entered the United States for the fourth time in 2021.",
+     "illegally entered the United States for the fourth time"),
+    ("felony re-entry", "He served time for felony re-entry after deportation.", "felony re-entry after deportation"),
+    ("admission for permanent residence", "He has lived here since his admission for permanent residence in 1950.",
+     "admission for permanent residence"),
 ]
 
 

@@ -44,6 +44,7 @@ _TAILS = (
                r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
                r"for[ \t]+over|for[ \t]+about|for[ \t]+nearly|for)[ \t]+(?:one|two|three|a|an|\d+|\w+)[ \t]+"
                r"(?i:years?|months?|days?))(?![\w])"),
+    re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:immigration[ \t]+detainer|detainer|warrant|notice)(?![\w])"),
     re.compile(r"(?<=[Ii]-\d\d\d)(?:[A-Z])?[ \t]+(?i:application|petition)(?:[ \t]+(?i:for)[ \t]+(?i:asylum|"
                r"adjustment[ \t]+of[ \t]+status|naturali[sz]ation|a[ \t]+waiver|employment[ \t]+authori[sz]ation|"
                r"TPS|relief))?(?![\w])"),
@@ -154,6 +155,8 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
                 r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # "felony re-entry after deportation", "illegal re-entry"
+    (re.compile(r"(?<![\w])(?i:felony|illegal|unlawful|criminal)\s+$"), re.compile(r"(?i:re-?entry|re-?entering)")),
     # the caption "In REMOVAL PROCEEDINGS", "in deportation proceedings"
     (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"
@@ -211,7 +214,12 @@ _MORE_TAILS = (
     (re.compile(r"(?i:depart|departed|leave|left)$"),
      re.compile(r"[ \t\n]+(?i:the)[ \t\n]+(?:(?i:United)[ \t\n]+(?i:States)|U\.S\.|(?i:country))(?![\w])")),
     # "deported again", "removed twice"
-    (re.compile(r"(?i:deported|removed|excluded|returned)$"), re.compile(r"[ \t]+(?i:again|twice|once\s+more)(?![\w])")),
+    (re.compile(r"(?i:deported|removed|excluded|returned)$"),
+     re.compile(r"[ \t]+(?i:again|twice|once\s+more|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times)(?![\w])")),
+    # "illegally entered the United States for the fourth time"
+    (re.compile(r"(?i:entered|re-?entered|deported|removed|United[ \t\n]+States|U\.S\.)$"),
+     re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:the)[ \t\n]+(?i:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|"
+                r"last)[ \t\n]+(?i:time)(?![\w])")),
     # "a waiver under section 212(i) of the Immigration and Nationality Act"
     (re.compile(r"(?i:section)\s+\d+[A-Z]?(?:\s?\([\w]{1,3}\))*$"),
      re.compile(r"[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+Nationality[ \t\n]+)?(?i:Act)|INA)"
