@@ -59,6 +59,11 @@ FOUND = [
      "David Goldberg\n\nReport Editor\n", "Tsering Dolkar"),
     # a declaration cited by its declarant's surname
     ("declarant", 'See ECF No. 14-2, Exh. 3 ("Abernathy Decl.") at 4; Reyes Aff. 3.', "Reyes"),
+    # a party named by initials in a caption, and the initials without dots in the opinion
+    ("party initials", "No. 19-4410 K.T.N., Petitioner v. ATTORNEY GENERAL, Respondent. The agency detained KTN "
+     "for a year; KTN appealed.", "K.T.N."),
+    ("party initials undotted", "No. 19-4410 K.T.N., Petitioner v. ATTORNEY GENERAL, Respondent. The agency "
+     "detained KTN for a year; KTN appealed.", "KTN"),
     # an attorney's "Esq." after the name
     ("Esq.", "ON BEHALF OF THE APPLICANT: LEOPOLD R. VANTERPOOL, ESQ. 12 Harbor View", "LEOPOLD R. VANTERPOOL"),
 ]
@@ -88,6 +93,9 @@ NOT_FOUND = [
     # a heading next to a name line is not a name; a declaration's ordinal is not a declarant
     ("heading next to a name", "John Smith\n\nCase Summary\n\nThe respondent was born in 1980.\n", "Summary"),
     ("declaration ordinal", "See Second Decl. 4 and Supplemental Decl. 2.", "Second"),
+    # capitals without a party's initials in a caption; a company's initials before its role
+    ("capitals, no caption", "The IT staff and the HR office met; IT agreed.", "IT"),
+    ("company initials", "No. 21-100 R.T.K. Corp., Plaintiff v. Lindqvist, Defendant.", "R.T.K."),
     # a law firm's suffix is not part of a name
     ("firm suffix", "Counsel: Odalys Q. Ferrante, Ferrante & Ostrowski LLP, Miami, FL, for Petitioner.", "LLP"),
 ]

@@ -11,6 +11,12 @@ from workstation.detection.person_lexicon import (
 )
 from workstation.detection.person_reading import _PersonReading
 
+# a party's role after its name in a caption: ", Petitioner", ", APPELLANT"
+_PARTY_ROLE = re.compile(r"[ \t]*,[ \t]*(?i:petitioners?|respondents?|appellants?|appellees?|plaintiffs?|defendants?|"
+                         r"applicants?|beneficiary)\b")
+# initials standing for a party, right before the role: "I.M.", "J. G. G.", "A-B-C-"
+_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(\]]))((?:[A-Z]\.[ ]?){1,3}[A-Z]\.|(?:[A-Z]-){2,4})$")
+
 
 class _PersonCues(_PersonReading):
     """The cue readers ``analyze`` runs besides labels, titles and phrases."""
@@ -21,8 +27,11 @@ class _PersonCues(_PersonReading):
         for m in self._role_re.finditer(text):
             if m.group().lstrip(" \t,")[:1].islower():
                 continue  # "... Nationality Act, respondent lost ...": a role in prose, not in a caption
-            for span in self._names_before(text, m.start()):
+            names = self._names_before(text, m.start())
+            for span in names:
                 add(span, self.PHRASE_SCORE, "name before a role (judge, board member, party)")
+            if not names and _PARTY_ROLE.match(text, m.start()):
+                self._party_initials(text, m.start(), add)
         for m in self._matter_re.finditer(text):
             initials = self._initials_re.match(text, m.end())
             if initials:
@@ -37,6 +46,18 @@ class _PersonCues(_PersonReading):
             for party in (*left, right):
                 if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party):
                     add(party, self.PHRASE_SCORE, "party name in a case caption or citation")
+
+    def _party_initials(self, text: str, end: int, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        """A party named by initials in a caption ("J.G.G., Petitioner", "I.M., APPELLANT"), and the same initials
+        written without dots elsewhere ("Because IM was out of custody")."""
+        m = _INITIALS_BEFORE.search(text, max(0, end - 16), end)
+        if not m:
+            return
+        add((m.start(1), m.end(1)), self.PHRASE_SCORE, "initials of a party before its role in a caption")
+        letters = m.group(1).replace(".", "").replace(" ", "")
+        if len(letters) >= 2 and "-" not in letters:
+            for bare in re.finditer(r"(?<![\w.&-])" + letters + r"(?![\w&-]|\.\w)", text):
+                add((bare.start(), bare.end()), self.REPEAT_SCORE, "a party's initials written without dots")
 
     def _mail_headers(self, text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         for m in self._mail_header_re.finditer(text):
