@@ -24,6 +24,10 @@ FOUND = [
      "DATE_OF_BIRTH", "May 2, 1971"),
     ("clerk after a comma", "Entered for the Court\nMARGARET HOLT, Clerk of Court", "PERSON", "MARGARET HOLT"),
     ("clerk on the next line", "UNITED STATES COURT OF APPEALS\nMARGARET HOLT\nClerk\n", "PERSON", "MARGARET HOLT"),
+    ("suffix Jr.", "Petitioner, v. MARTIN J. KELLERMAN, JR., Attorney General, Respondent.", "PERSON",
+     "MARTIN J. KELLERMAN, JR."),
+    ("suffix III", "The court ordered Respondents Howard T. Pemberton III and Ann Lowe to answer.", "PERSON",
+     "Howard T. Pemberton III"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
      "OLIVER P. STANTON"),
 ]

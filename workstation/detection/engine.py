@@ -9,6 +9,7 @@ per entity type.
 from __future__ import annotations
 
 import importlib
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,9 @@ def presidio_recognizers(keep: Iterable[str]) -> list[EntityRecognizer]:
     return out
 
 
+# a generational suffix after a name ("Holder, Jr.", "Sessions III") belongs to the PERSON span
+_NAME_SUFFIX = re.compile(r",?[ \t]*(?:Jr|Sr|JR|SR)\.?(?![\w])|[ \t]+(?:II|III|IV)(?![\w])")
+
 class _NoLemmaContext(ContextAwareEnhancer):
     """Presidio's lemma-based context boost is not used.
 
@@ -188,7 +192,11 @@ class DetectionEngine:
             name = ""
             if r.recognition_metadata:
                 name = r.recognition_metadata.get("recognizer_name", "")
-            detections.append(Detection(r.start, r.end, r.entity_type, float(r.score), name))
+            end = r.end
+            if r.entity_type == "PERSON":  # "ERIC H. HOLDER, JR.", "Jefferson B. Sessions III": the suffix too
+                suffix = _NAME_SUFFIX.match(text, end)
+                end = suffix.end() if suffix else end
+            detections.append(Detection(r.start, end, r.entity_type, float(r.score), name))
         return resolve_overlaps(detections)
 
     def analyze(self, text: str) -> list[Detection]:
