@@ -177,13 +177,17 @@ class _PersonCompletion(_PersonLayouts):
                 r.score = 0.0
                 continue
             r.start, r.end = span
+        # spans the engine drops as a place, a facility or a court word ("Stewart Detention", "Encephalopathy"):
+        # no evidence of a name for the readers below
+        dropped = {(r.start, r.end) for r in raw_recognizer_results + other_raw_recognizer_results
+                   if r.entity_type == "PERSON" and r.score > 0 and not_a_person(text, r.start, r.end)}
         found = [(r.start, r.end) for r in raw_recognizer_results + other_raw_recognizer_results
-                 if r.entity_type == "PERSON" and r.score >= self.LIST_SCORE and not not_a_person(text, r.start, r.end)]
+                 if r.entity_type == "PERSON" and r.score >= self.LIST_SCORE and (r.start, r.end) not in dropped]
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         listed = [self._result(s, e, self.LIST_SCORE, "name in a list of names one a line")
                   for s, e in self._list_neighbours(text, found, doc) if (s, e) not in found]
         return raw_recognizer_results + listed + self._repeated_names(text, raw_recognizer_results + listed,
-                                                                      other_raw_recognizer_results)
+                                                                      other_raw_recognizer_results, dropped)
 
     def _given_names_before(self, text: str, found: list[RecognizerResult],
                             others: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -221,8 +225,8 @@ class _PersonCompletion(_PersonLayouts):
             out.append(self._result(s, m.end(), self.REPEAT_SCORE, "a surname found alone, here with a given name"))
         return out
 
-    def _repeated_names(self, text: str, own: list[RecognizerResult],
-                        others: list[RecognizerResult]) -> list[RecognizerResult]:
+    def _repeated_names(self, text: str, own: list[RecognizerResult], others: list[RecognizerResult],
+                        dropped: set[tuple[int, int]] | None = None) -> list[RecognizerResult]:
         """Other mentions of a name found elsewhere in the same text ("Imran Singh ... Singh can be reached").
 
         The words of every name of two or more words found with context (or by spaCy) are looked up across the
@@ -231,8 +235,7 @@ class _PersonCompletion(_PersonLayouts):
         """
         found = [r for r in own if r.score >= self.LIST_SCORE] + [
             r for r in others if r.entity_type == "PERSON" and r.score > 0]
-        # not what the engine drops as a place, a facility or a court word ("Stewart Detention", "Encephalopathy")
-        found = [r for r in found if not not_a_person(text, r.start, r.end)]
+        found = [r for r in found if (r.start, r.end) not in (dropped or ())]
         out = self._given_names_before(text, found, others)
         words: set[str] = set()
         for r in found:

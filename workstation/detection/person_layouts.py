@@ -52,9 +52,10 @@ _TITLE_NOUNS = ("director", "clerk", "counsel", "officer", "comptroller", "edito
                 "investigator", "deputy", "counselor", "magistrate", "justice", "sheriff", "marshal", "treasurer",
                 "auditor", "superintendent", "registrar", "examiner", "adjudicator", "paralegal", "consul",
                 "ambassador", "mayor", "governor", "commander", "captain", "lieutenant", "sergeant", "detective")
-_TITLE_WORD = re.compile(r"(?i:" + "|".join(_TITLE_NOUNS) + r")\b")
+_TITLE_WORD = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + "|".join(_TITLE_NOUNS) + r")\b")  # "ChiefCounsel" too
 _TITLE_HEAD_END = re.compile(r"[ \t]*(?:,|\b(?:of|for|to)\b|[-–—]|$)", re.I)
 _CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
+_BY_LINE = re.compile(r"(?m)^(?:by|By|BY)[ \t]*:")
 _BY_PREFIX = re.compile(r"[ \t\u00a0]*(?:(?i:by)[ \t]*:[ \t]*|/s/[ \t]*|s/[ \t]+)")
 _LINE_LABEL = re.compile(r"[ \t\u00a0]*[A-Za-z][A-Za-z \t]{1,30}:[ \t]+")
 # "Hubbard Decl.", "Okafor Supp. Decl.", "Reyes Aff.": the cited declarant's surname (one or two words)
@@ -77,6 +78,8 @@ class _PersonLayouts(_PersonCues):
 
     def _declarants(self, text: str, add: _Add) -> None:
         """"Hubbard Decl. ¶ 3", "(Okafor Aff., Ex. 2)": a court cites a declaration by its declarant's surname."""
+        if "Decl." not in text and "Aff." not in text:
+            return
         for m in _DECLARANT.finditer(text):
             s = m.start(1)
             span = self.read_name(text, s, max_tokens=3)
@@ -327,13 +330,18 @@ class _PersonLayouts(_PersonCues):
         return False
 
     def _signature_blocks(self, text: str, add: _Add, doc: Any) -> None:
-        pos = 0
-        n = len(text)
-        while pos < n:
-            line_end = text.find("\n", pos)
-            line_end = n if line_end < 0 else line_end
-            if self._is_title_line(text, pos, line_end) and pos > 0:
-                prev = self._previous_line(text, pos, max_blank=1)
+        # only the lines holding a title word or opening with "by:" can be (or stand under) a signature
+        lines: set[tuple[int, int]] = set()
+        last_end = -1
+        for m in _TITLE_WORD.finditer(text):
+            if m.start() > last_end:
+                bounds = self._line_bounds(text, m.start())
+                lines.add(bounds)
+                last_end = bounds[1]
+        lines |= {self._line_bounds(text, m.start()) for m in _BY_LINE.finditer(text)}
+        for pos, line_end in sorted(lines):
+            if self._is_title_line(text, pos, line_end):
+                prev = self._previous_line(text, pos, max_blank=1) if pos > 0 else None
                 if prev is not None:
                     s, e = prev
                     by = _BY_PREFIX.match(text, s)
@@ -342,17 +350,16 @@ class _PersonLayouts(_PersonCues):
                     names = self._line_names(text, s, e, doc)
                     if names and len(names) == 1:
                         add(names[0], self.PHRASE_SCORE, "name above a title line (signature block)")
-            else:
-                span = self._name_before_title(text, pos, line_end, doc)
-                if span:
-                    add(span, self.PHRASE_SCORE, "name before a title ending its line (signature block)")
-                elif text.startswith(("by", "By", "BY"), pos):
-                    by = _BY_PREFIX.match(text, pos)
-                    if by and by.end() < line_end:
-                        names = self._line_names(text, by.end(), line_end, doc)
-                        if names and len(names) == 1:
-                            add(names[0], self.PHRASE_SCORE, "name after By: on a signature line")
-            pos = line_end + 1
+                continue
+            span = self._name_before_title(text, pos, line_end, doc)
+            if span:
+                add(span, self.PHRASE_SCORE, "name before a title ending its line (signature block)")
+            elif _BY_LINE.match(text, pos):
+                by = _BY_PREFIX.match(text, pos)
+                if by and by.end() < line_end:
+                    names = self._line_names(text, by.end(), line_end, doc)
+                    if names and len(names) == 1:
+                        add(names[0], self.PHRASE_SCORE, "name after By: on a signature line")
 
     def _name_before_title(self, text: str, start: int, end: int, doc: Any) -> tuple[int, int] | None:
         """"by: Steve Larson Deputy Clerk", "CHARGE: Colleen E. Taylor Assistant Chief Counsel": a name opening the
