@@ -96,6 +96,8 @@ NOT_FOUND = [
     # capitals without a party's initials in a caption; a company's initials before its role
     ("capitals, no caption", "The IT staff and the HR office met; IT agreed.", "IT"),
     ("company initials", "No. 21-100 R.T.K. Corp., Plaintiff v. Lindqvist, Defendant.", "R.T.K."),
+    # a cause of death in a death report's table, with no-break spaces
+    ("cause of death", "No\nIGSA\nAnoxic\u00a0Brain\u00a0Injury\u00a0due\u00a0\nto\u00a0Cardiac\u00a0Arrest\n", "Injury"),
     # a law firm's suffix is not part of a name
     ("firm suffix", "Counsel: Odalys Q. Ferrante, Ferrante & Ostrowski LLP, Miami, FL, for Petitioner.", "LLP"),
 ]
