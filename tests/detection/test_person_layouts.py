@@ -48,6 +48,8 @@ FOUND = [
      "Office\n", "Ignatius Farrow"),
     ("signature, title line", "The motion is granted.\n\nTamsin Whitlock\nSupervisory Detention and Deportation "
      "Officer\n", "Tamsin Whitlock"),
+    ("signature, title opening with a modifier", "Sincerely,\n\nAnneliese Vantongeren\nField Office Director\n",
+     "Anneliese Vantongeren"),
     ("signature after by:", "Entered for the Court\nMARGARET HOLLIS, Clerk\nby: Delphine Okafor\nDeputy Clerk\n",
      "Delphine Okafor"),
     ("staff list", "AUDIT BUREAU\n\nRosalind Achterberg\n\nDeputy Comptroller for Audit\n\nQuentin Marchetti\n\n"

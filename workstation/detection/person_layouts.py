@@ -52,6 +52,11 @@ _TITLE_NOUNS = ("director", "clerk", "counsel", "officer", "comptroller", "edito
                 "investigator", "deputy", "counselor", "magistrate", "justice", "sheriff", "marshal", "treasurer",
                 "auditor", "superintendent", "registrar", "examiner", "adjudicator", "paralegal", "consul",
                 "ambassador", "mayor", "governor", "commander", "captain", "lieutenant", "sergeant", "detective")
+# words that open a title line ("Field Office Director", "Deputy Clerk"), never the end of a name before it
+_TITLE_MODIFIERS = frozenset({"field", "deputy", "assistant", "acting", "chief", "senior", "supervisory", "special",
+                              "executive", "associate", "regional", "district", "general", "trial", "immigration",
+                              "staff", "managing", "principal", "vice", "program", "section", "unit", "branch",
+                              "detention", "deportation", "enforcement", "administrative", "records", "contracting"})
 _TITLE_WORD = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + "|".join(_TITLE_NOUNS) + r")\b")  # "ChiefCounsel" too
 _TITLE_HEAD_END = re.compile(r"[ \t]*(?:,|\b(?:of|for|to)\b|[-–—]|$)", re.I)
 _CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
@@ -186,9 +191,12 @@ class _PersonLayouts(_PersonCues):
             end = start - 1
         return None
 
-    def _is_name(self, text: str, span: tuple[int, int], doc: Any, caps_ok: bool = False) -> bool:
+    def _is_name(self, text: str, span: tuple[int, int], doc: Any, caps_ok: bool = False,
+                 titled: bool = False) -> bool:
         """A whole name: two words or more, no place, institution, role or label; spaCy reads it as proper nouns
-        (with ``caps_ok``, a name in capitals need not be: spaCy tags capitals poorly, "ARTURO" as a noun)."""
+        (with ``caps_ok``, a name in capitals need not be: spaCy tags capitals poorly, "ARTURO" as a noun; with
+        ``titled``, above or before a title line, one proper noun among nouns and adjectives is enough: spaCy
+        tags a given name alone on its line as an adjective, "Anneliese")."""
         name = text[span[0]:span[1]]
         words = [w.group() for w in _WORD.finditer(name)]
         if len(words) < 2 or self._not_a_person(name) or self._org_word(name) or self._is_role(name):
@@ -197,7 +205,15 @@ class _PersonLayouts(_PersonCues):
             return False
         if caps_ok and name.isupper():
             return True
-        return doc is None or self._all_propn(doc, span)
+        if doc is None or self._all_propn(doc, span):
+            return True
+        return titled and self._nounish(doc, span)
+
+    @staticmethod
+    def _nounish(doc: Any, span: tuple[int, int]) -> bool:
+        toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+        tags = [t.pos_ for t in toks if t.is_alpha] if toks is not None else []
+        return "PROPN" in tags and all(tag in ("PROPN", "NOUN", "ADJ") for tag in tags)
 
     def _split_at_initials(self, text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         """"DARA OTTLEY-BROWN SUSAN M. HINKSON": two names, the second starting at the word before its initial."""
@@ -216,8 +232,8 @@ class _PersonLayouts(_PersonCues):
         out.append((words[begin][0], span[1]))
         return out
 
-    def _line_names(self, text: str, start: int, end: int, doc: Any,
-                    caps_ok: bool = False) -> list[tuple[int, int]] | None:
+    def _line_names(self, text: str, start: int, end: int, doc: Any, caps_ok: bool = False,
+                    titled: bool = False) -> list[tuple[int, int]] | None:
         """The names that fill a line ("OLIVER P. STANTON", "A  B" column-separated), or None."""
         while start < end and text[start] in " \t\u00a0":
             start += 1
@@ -238,7 +254,7 @@ class _PersonLayouts(_PersonCues):
             if span[1] != e and not (suffix and suffix.end() == e):
                 return None
             for part in self._split_at_initials(text, span):
-                if not self._is_name(text, part, doc, caps_ok):
+                if not self._is_name(text, part, doc, caps_ok, titled):
                     return None
                 out.append(part)
         return out or None
@@ -347,17 +363,17 @@ class _PersonLayouts(_PersonCues):
                     by = _BY_PREFIX.match(text, s)
                     if by:
                         s = by.end()
-                    names = self._line_names(text, s, e, doc)
+                    names = self._line_names(text, s, e, doc, titled=True)
                     if names and len(names) == 1:
                         add(names[0], self.PHRASE_SCORE, "name above a title line (signature block)")
-                continue
+                        continue
             span = self._name_before_title(text, pos, line_end, doc)
             if span:
                 add(span, self.PHRASE_SCORE, "name before a title ending its line (signature block)")
             elif _BY_LINE.match(text, pos):
                 by = _BY_PREFIX.match(text, pos)
                 if by and by.end() < line_end:
-                    names = self._line_names(text, by.end(), line_end, doc)
+                    names = self._line_names(text, by.end(), line_end, doc, titled=True)
                     if names and len(names) == 1:
                         add(names[0], self.PHRASE_SCORE, "name after By: on a signature line")
 
@@ -379,10 +395,12 @@ class _PersonLayouts(_PersonCues):
                 continue
             words = [m.end() for m in _WORD.finditer(text, span[0], span[1])]
             for cut in reversed(words[1:]):
+                if text[text.rfind(" ", span[0], cut) + 1:cut].lower() in _TITLE_MODIFIERS:
+                    continue  # "Anneliese Vantongeren Field | Office Director": "Field" opens the title
                 if cut < len(text) and text[cut] == ".":
                     cut += 1
                 if not _SPACES.match(text, cut) or not self._is_title_line(text, cut, end):
                     continue
-                if self._is_name(text, (span[0], cut), doc):
+                if self._is_name(text, (span[0], cut), doc, titled=True):
                     return span[0], cut
         return None
