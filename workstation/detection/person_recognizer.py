@@ -26,7 +26,9 @@ to their union (``workstation.domain.overlaps``): a wrong spaCy span would other
 
 The recognizer is split by concern: ``person_lexicon`` (word lists, shared patterns), ``person_patterns`` (the
 compiled cues), ``person_reading`` (reading a name), ``person_cues`` (captions, mail headers, headings, letters,
-rosters), ``person_completion`` (spaCy spans refined, repeated names); this module runs them.
+rosters), ``person_layouts`` (record cells over several lines, roster and signature blocks, lists of names one a
+line), ``person_completion`` (spaCy spans refined, repeated names); this module runs them. No-break spaces are
+read as spaces (same offsets).
 """
 
 from __future__ import annotations
