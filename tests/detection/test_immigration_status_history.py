@@ -114,6 +114,15 @@ def test_history_not_status(kind: str, text: str, word: str) -> None:
     assert not any(s < start + len(word) and start < e for s, e in spans), (kind, [text[s:e] for s, e in spans])
 
 
+def test_a_name_in_an_agency_action_stays_a_person() -> None:
+    text = "Since 2006 ICE has detained Walter Okonjo-Baptiste in immigration custody during his removal proceedings."
+    name = text.index("Walter")
+    spans = _spans(text)
+    assert any(text[s:e].endswith("has detained") for s, e in spans)
+    assert any(text[s:e].startswith("in immigration custody") for s, e in spans)
+    assert not any(s <= name < e for s, e in spans)
+
+
 def test_a_name_in_a_lead_stays_a_person() -> None:
     """"transferred Ortega into ICE custody": the status span does not take the name."""
     text = "The sheriff transferred Okonjo into ICE custody on May 4."

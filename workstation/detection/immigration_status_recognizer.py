@@ -125,6 +125,9 @@ from workstation.detection.immigration_status_phrases import (
 from workstation.detection.nationality_recognizer import result
 from workstation.detection.phrases import phrase_key
 
+# a person's name inside the object of an agency's action (up to the last capitalised word of it)
+_NAME_IN_OBJECT = re.compile(r"^.*(?<![\w])(?!(?:ICE|ERO|CBP|DHS|INS|NTA|ATD|ISAP|I-\d)\b)(?-i:[A-Z][a-z][\w'\-\u2010]*)")
+
 
 class ImmigrationStatusRecognizer(_StatusGrammar):
     """Immigration status, proceedings and citizenship-status phrases."""
@@ -275,6 +278,13 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue  # "ERO has removed more than 540 fugitives": a statistic
             if _upper_line(text, s) and not m.group("object"):
                 continue  # "ICE" in an upper-case line may be the drug
+            obj = m.group("object")
+            named = _NAME_IN_OBJECT.search(obj) if obj else None
+            if named:  # "ICE has detained Herbert Flores-Torres in immigration custody": the name stays a PERSON
+                out.append((s, m.end("verb"), 0.7))
+                rest = m.start("object") + named.end()
+                out.append((rest + len(text[rest:e]) - len(text[rest:e].lstrip()), e, 0.7))
+                continue
             out.append((s, e, 0.7))
         for m in scan(_NEGATED_HAVE, text):
             if m.group("noun").lower().startswith("document") and not m.group("qual").strip():
