@@ -50,6 +50,11 @@ FOUND = [
      "Officer\n", "Tamsin Whitlock"),
     ("signature, title opening with a modifier", "Sincerely,\n\nAnneliese Vantongeren\nField Office Director\n",
      "Anneliese Vantongeren"),
+    ("signature, name run into its title", "Respectfully,\n\nDerek Ashworth Supervisory Detention and Deportation "
+     "Officer Boston Field Office\n", "Derek Ashworth"),
+    ("directory, name under a title line", "AUDIT BUREAU\n\nEdward Carey, Jr.\n\nAssistant Comptroller, Financial "
+     "Audits\n\nFaige Hornberger\n\nSpecial Projects Team\n", "Faige Hornberger"),
+    ("a short word inside a name", "The petitioner, Chan We Hong, arrived in 1958.", "Chan We Hong"),
     ("signature after by:", "Entered for the Court\nMARGARET HOLLIS, Clerk\nby: Delphine Okafor\nDeputy Clerk\n",
      "Delphine Okafor"),
     ("staff list", "AUDIT BUREAU\n\nRosalind Achterberg\n\nDeputy Comptroller for Audit\n\nQuentin Marchetti\n\n"
@@ -100,6 +105,12 @@ NOT_FOUND = [
     ("company initials", "No. 21-100 R.T.K. Corp., Plaintiff v. Lindqvist, Defendant.", "R.T.K."),
     # a cause of death in a death report's table, with no-break spaces
     ("cause of death", "No\nIGSA\nAnoxic\u00a0Brain\u00a0Injury\u00a0due\u00a0\nto\u00a0Cardiac\u00a0Arrest\n", "Injury"),
+    # a program's name is not a person's
+    ("program name", "All of those arrested are considered Fugitive Alien Removal (FAR) cases by the Enforcement and "
+     "Removal office.", "Removal"),
+    # an office after a title line is not a name after a title
+    ("office after a title", "Respectfully,\n\nDerek Ashworth Supervisory Detention and Deportation Officer Boston "
+     "Field Office\n", "Boston"),
     # a law firm's suffix is not part of a name
     ("firm suffix", "Counsel: Odalys Q. Ferrante, Ferrante & Ostrowski LLP, Miami, FL, for Petitioner.", "LLP"),
 ]

@@ -9,7 +9,7 @@ from presidio_analyzer import RecognizerResult
 
 from workstation.detection import gazetteer
 from workstation.detection.person_filters import not_a_person
-from workstation.detection.person_layouts import _PersonLayouts
+from workstation.detection.person_layouts import _TITLE_MODIFIERS, _TITLE_NOUNS, _PersonLayouts
 from workstation.detection.person_lexicon import (
     _FUNCTION_WORDS,
     _LOWER_WORD,
@@ -19,6 +19,8 @@ from workstation.detection.person_lexicon import (
     _WORD,
 )
 
+# a word that opens a title ("Supervisory Detention and Deportation Officer"), never a name word after a name
+_TITLE_START = _TITLE_MODIFIERS | frozenset(_TITLE_NOUNS)
 # a law firm made of surnames: "Brophy & Lenahan", "Phelan, Simmons & Ungar", "DiRaimondo & Masi, LLP"
 _FIRM = re.compile(r"(?<![\w.])(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w])|&[ \t]*(?i:associates)\b")
 _FIRM_AFTER = re.compile(r"[ \t]*(?:&[ \t]*[A-Z]|,?[ \t]*(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w]))")
@@ -158,6 +160,12 @@ class _PersonCompletion(_PersonLayouts):
         # "Safe Horizon", "Legal Aid": a word that is not part of names before a single word - an organisation
         if dropped_word and len(words) == 1:
             return None
+        after = _WORD.match(text, name[1] + 1) if name[1] < e else None
+        if after and (after.group().lower() in self._titles or after.group().lower() in _TITLE_START or (
+                len(after.group()) > 3 and self._is_stop(after.group()))):
+            # "Derek Ashworth Supervisory Detention": a title after the name; "Fugitive Alien Removal": a word that
+            # is no name word ends what the name reader reads (not a short one: "Tom We Shung", "Li Na")
+            return s, name[1]
         return s, max(e, name[1])
 
     def enhance_using_context(self, text: str, raw_recognizer_results: list[RecognizerResult],

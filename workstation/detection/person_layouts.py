@@ -366,6 +366,11 @@ class _PersonLayouts(_PersonCues):
                     names = self._line_names(text, s, e, doc, titled=True)
                     if names and len(names) == 1:
                         add(names[0], self.PHRASE_SCORE, "name above a title line (signature block)")
+                        # a directory alternates name and title lines: the next whole-name line is a name too
+                        nxt = self._next_line(text, line_end, max_blank=1)
+                        after = self._line_names(text, nxt[0], nxt[1], doc) if nxt else None
+                        if after and len(after) == 1:
+                            add(after[0], self.LIST_SCORE, "name under a title line of a directory")
                         continue
             span = self._name_before_title(text, pos, line_end, doc)
             if span:

@@ -41,6 +41,7 @@ from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HE
 from workstation.detection.person_completion import _PersonCompletion
 from workstation.detection.person_lexicon import (
     _COLON_OK,
+    _WORD,
 )
 
 
@@ -85,6 +86,9 @@ class PersonContextRecognizer(_PersonCompletion):
         for m in self._title_re.finditer(text):
             pos = self._skip_titles(text, m.end())
             titled = self.read_name(text, pos, max_tokens=5, allow_colon=True)
+            office = _WORD.match(text, titled[1] + 1) if titled else None
+            if office and office.group().lower() in self._ORG_WORDS:
+                continue  # "... Deportation Officer Boston Field Office": an office's name after a title line
             if titled and not self._bare_acronym(text, titled):
                 add(titled, self.TITLE_SCORE, "name after a title")
         for m in self._phrase_re.finditer(text):
