@@ -111,6 +111,8 @@ NOT_FOUND = [
     # an office after a title line is not a name after a title
     ("office after a title", "Respectfully,\n\nDerek Ashworth Supervisory Detention and Deportation Officer Boston "
      "Field Office\n", "Boston"),
+    # "Esquire" after a listed attorney is not a surname with a city as given name
+    ("Esquire, city", "FOR RESPONDENT: Nora E. Nordstrom, Esquire, Huntsville, Texas\n", "Esquire"),
     # a law firm's suffix is not part of a name
     ("firm suffix", "Counsel: Odalys Q. Ferrante, Ferrante & Ostrowski LLP, Miami, FL, for Petitioner.", "LLP"),
 ]
