@@ -152,7 +152,7 @@ ACTION_POSITIVES = [
     ("She does not have legal status.", ["does not have legal status"]),
     ("He crossed the river with a coyote in 2019.", ["with a coyote"]),
     ("I entered the country through the desert in 2014.", ["through the desert"]),
-    ("He said he's a citizen, he got naturalized years ago.", ["citizen", "naturalized"]),
+    ("He said he's a citizen, he got naturalized years ago.", ["citizen", "got naturalized"]),
     ("Information regarding her visa status was withheld.", ["visa status"]),
     # head nouns stay with the status
     ("He is an H-2B worker at the farm.", ["H-2B worker"]),

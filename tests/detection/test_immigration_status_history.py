@@ -83,6 +83,29 @@ COVERED = [
     ("felony re-entry", "He served time for felony re-entry after deportation.", "felony re-entry after deportation"),
     ("admission for permanent residence", "He has lived here since his admission for permanent residence in 1950.",
      "admission for permanent residence"),
+    ("field office with dots", "Officers from the ERO Washington, D.C. field office arrested Tomas Brell, 45, "
+     "of Peru.", "arrested"),
+    ("age after the verb", "Enforcement and Removal Operations (ERO) Denver arrested 31-year-old Tomas Brell.",
+     "arrested"),
+    ("headline with two agencies", "ICE ERO arrests fugitive wanted in Peru\nBOSTON - ...", "arrests"),
+    ("beyond the time authorized", "Both respondents remained in the United States beyond the time authorized.",
+     "remained in the United States beyond the time authorized"),
+    ("charging", "DHS filed a notice to appear charging inadmissibility.", "charging inadmissibility"),
+    ("crossed the border", "Petitioner crossed the border on his return in 1980.", "crossed the border on his return"),
+    ("adjusted to", "He then adjusted status to that of lawful permanent resident.",
+     "adjusted status to that of lawful permanent resident"),
+    ("obtained", "He obtained lawful permanent resident status in 1993.", "obtained lawful permanent resident status"),
+    ("claimed to be", "He claimed to be a United States citizen.", "claimed to be a United States citizen"),
+    ("initiated proceedings", "ERO then initiated removal proceedings.", "initiated removal proceedings"),
+    ("alternatives to detention", "ERO enrolled him in the Alternatives to Detention program.",
+     "enrolled him in the Alternatives to Detention program"),
+    ("absconded", "ICE released him under supervision; in May he absconded.", "absconded"),
+    ("pending proceedings", "He will remain in ICE custody pending immigration proceedings.",
+     "remain in ICE custody pending immigration proceedings"),
+    ("CAT", "The judge denied his application for deferral of removal under the Convention Against Torture.",
+     "application for deferral of removal under the Convention Against Torture"),
+    ("citizen relative", "The Board considered the birth of a citizen child and his citizen wife.", "citizen child"),
+    ("visa petition", "He filed a relative-immigrant visa petition.", "immigrant visa petition"),
 ]
 
 
@@ -104,6 +127,8 @@ NOT_STATUS = [
     ("sent back a letter", "She sent back the form to the clerk.", "sent back"),
     ("released a name to family", "The hospital released Wrona to his family.", "released"),
     ("a rule about those who", "Those who are not lawfully present will be removed from the country.", "removed"),
+    ("absconded with money", "The treasurer absconded with the funds in May.", "absconded"),
+    ("a concerned citizen", "A concerned citizen called the precinct.", "citizen"),
 ]
 
 

@@ -19,6 +19,13 @@ from workstation.detection.immigration_status_span import _AGENCY_NAME, _BY_AGEN
 
 # "[held] at Krome Service Processing Center": where the person was held
 _HELD_THERE = re.compile(r"(?<![\w])(?i:detained|held|housed|confined)(?=" + _HELD_AT.pattern + ")")
+# "booked into the Baker County Detention Center", "transferred to the Northwest Detention Center", "detained him at
+# the Moshannon Valley Processing Center": the move and the facility
+_MOVED_TO_FACILITY = re.compile(
+    r"(?<![\w])(?i:booked|transferred|transported|taken|moved|detained|housed|held)(?:\s+(?i:him|her|them))?\s+"
+    r"(?i:into|to|at|in)\s+(?:(?i:the)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}?(?i:(?:(?:service\s+)?processing|detention|"
+    r"staging|contract)\s+(?:center|centre|facility))(?![\w])"
+)
 
 # "Guerrero was deportable", "finding Perriello inadmissible", "is neither inadmissible nor ..."
 _PREDICATE = re.compile(
@@ -42,15 +49,18 @@ _CITIZEN_NOW = re.compile(
 # an agency's enforcement action on a person with words between them: "Deportation officers from ERO Harlingen made
 # the apprehension", "ERO officers took Reyes-Alejandro into custody", "members of ICE ERO's Fugitive Operations Team
 # arrested him"; not statistics ("arrested 73 immigration fugitives", "more than 500")
-_ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested|encountered|"
+_ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested|encountered|removed|deported|"
+                r"located\s+and\s+(?:arrested|apprehended)|"
                 r"made\s+the\s+(?:arrest|apprehension)|took\s+(?:[\w\-\.]+\s+){1,3}?into\s+(?:immigration\s+)?custody))")
 _AGENCY_GAP_ACTION = re.compile(
-    r"(?<![\w])" + _AGENCY_NAME + r"(?:['\u2019]s)?(?:[ \t]+(?!(?i:and|but|who|which|that)\b)[^\s.;:!?]+){0,6}?[ \t]+"
-    + _ACTION_WORD + r"(?=[ \t]+(?!(?i:more|over|nearly|almost|about|approximately|some|dozens|hundreds)\b)(?!\d)\S)"
+    # a field office with dots or a comma ("ERO Washington, D.C. field office"); a person's age may follow the verb
+    r"(?<![\w])" + _AGENCY_NAME + r"(?:['\u2019]s)?(?:,?[ \t]+(?!(?i:and|but|who|which|that)\b)(?:(?:[A-Z]\.){1,3}|"
+    r"[^\s.;:!?,]+)){0,6}?[ \t]+" + _ACTION_WORD
+    + r"(?=[ \t]+(?!(?i:more|over|nearly|almost|about|approximately|some|dozens|hundreds)\b)(?!\d(?!\d?-year-old))\S)"
 )
 # headlines: "ICE removes repeat border violator ...", "ERO Baltimore apprehends Guatemalan noncitizen ..."
 _HEADLINE = re.compile(
-    r"(?m)^[ \t]*(?:ICE|ERO|CBP|USBP|HSI)(?:[ \t]+(?-i:[A-Z][a-z]{2,})){0,2}[ \t]+"
+    r"(?m)^[ \t]*(?:ICE|ERO|CBP|USBP|HSI)(?:[ \t]+(?:ERO|HSI|(?-i:[A-Z][a-z]{2,}))){0,3}[ \t]+"
     r"(?P<verb>(?i:removes|deports|arrests|apprehends|detains|nabs|returns|repatriates|extradites))"
     r"(?=[ \t]+(?!\d)(?!(?i:more|over|nearly|dozens|hundreds)\b)\S)"
 )
@@ -83,7 +93,7 @@ _REMOVED_PERSON = re.compile(
 # "his continued detention", "her current detention", "the respondent's detention" (with immigration words near)
 _OWN_DETENTION = re.compile(
     r"(?<![\w])(?:(?i:his|her|their|petitioner['\u2019]s|respondent['\u2019]s)\s+)(?:(?i:continued|current|prolonged|"
-    r"ongoing|present|indefinite|mandatory|immigration|civil)\s+)*(?P<span>(?i:detention))(?![\w])"
+    r"ongoing|present|indefinite|mandatory|immigration|civil)\s+)*(?P<span>(?i:detention|confinement))(?![\w])"
 )
 # "made a false claim to U.S. citizenship", "entered as a citizen", "sought admission in 1951 as a United States
 # citizen", "admitted from time to time as a United States citizen"
@@ -148,6 +158,7 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]
     if needs["held"]:
         out += [(m.start(), m.end(), 0.7) for m in _HELD_THERE.finditer(text)]
+        out += [(m.start(), m.end(), 0.7) for m in _MOVED_TO_FACILITY.finditer(text)]
     if needs["agency"]:
         out += [(m.start(), m.end(), 0.7) for m in _ACTED_BY.finditer(text)]
         out += _agency_actions(text)

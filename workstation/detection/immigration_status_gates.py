@@ -137,7 +137,7 @@ GATES: dict[re.Pattern[str], Gate] = {
     _RELIEF_BAR: (("relief",),),
     _APPLIED_ADMISSION: (("admission", "entry"),),
     _BOND_HEARING: (("bond",),),
-    _PASSIVE_ENFORCEMENT: (("arrest", "detain", "apprehend", "removed", "deported"),),
+    _PASSIVE_ENFORCEMENT: (("arrest", "detain", "apprehend", "removed", "deported", "encountered"),),
     _THE_PERSON_NOUN: (("alien", "citizen"),),
 }
 

@@ -28,12 +28,14 @@ _SUBJECT = (r"(?:(?<![\w])(?-i:[Hh]e|[Ss]he|I|[Ww]ho)|(?<![\w.])(?!(?i:the|it|th
 _ADVERB = (r"(?i:first|last|later|again|subsequently|then|thereafter|originally|initially|eventually|allegedly|"
            r"apparently|finally|never|once|twice)")
 _AUX = r"(?i:had|has|have|was|were|is|been|being|may\s+have|did)"
+_MOVE_BORDER = r"(?i:crossed\s+the\s+(?:U\.S\.[\s\-]+Mexic\w+\s+|southern\s+|northern\s+)?border)"
 _MOVE = (r"(?i:(?:re-?)?entered|came(?:\s+back)?\s+(?:in)?to|come\s+(?:back\s+)?(?:in)?to|arrived\s+(?:in|at)|"
          r"(?:re-?)?admitted\s+(?:in)?to|returned\s+to|departed(?:\s+from)?|left|immigrated\s+to|emigrated\s+to|"
          r"fled\s+to|moved\s+to|traveled\s+to|travelled\s+to|relocated\s+to)")
 _PERSON_MOVED = re.compile(
-    r"(?P<subject>" + _SUBJECT + r")(?:\s+" + _AUX + r")*(?P<span>(?:\s+" + _ADVERB + r")*\s+" + _MOVE + r"\s+"
-    + _US_PLACE + r"(?P<via>\s+(?i:via|through|at)\s+(?:the\s+)?(?:[A-Z][\w.\-]*,?\s+){0,4}?(?:[A-Z]{2}\s+)?"
+    r"(?P<subject>" + _SUBJECT + r")(?:\s+" + _AUX + r")*(?P<span>(?:\s+" + _ADVERB + r")*\s+(?:" + _MOVE_BORDER
+    + r"(?:\s+(?i:on\s+(?:his|her|their)\s+return|illegally|unlawfully))?|" + _MOVE + r"\s+"
+    + _US_PLACE + r")(?P<via>\s+(?i:via|through|at)\s+(?:the\s+)?(?:[A-Z][\w.\-]*,?\s+){0,4}?(?:[A-Z]{2}\s+)?"
     r"(?i:port\s+of\s+entry|POE|border\s+crossing|international\s+airport|airport|border))?)(?![\w])"
 )
 _CLASS_BEFORE_WHO = re.compile(r"(?i:aliens|persons|people|individuals|immigrants|noncitizens|non-citizens|those|"
@@ -45,12 +47,26 @@ _SENT_BACK = re.compile(
     r"sent\s+back))\s+(?i:to)(?=\s+(?:the\s+)?(?-i:[A-Z]))(?!\s+(?:the\s+)?(?i:United|U\.S)|\s+(?-i:[A-Z][a-z]+\s+(?:County|"
     r"Jail|Prison|Hospital|Court|Center|Facility)))"
 )
+# "Mr. VOLKOV was taken into custody" (with immigration words near)
+_TAKEN_INTO_CUSTODY = re.compile(r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:then|later|subsequently)\s+)?"
+                                 r"(?P<span>(?i:taken\s+into\s+custody))(?![\w])")
+# "after he absconded" (from supervision; with immigration words near)
+_ABSCONDED = re.compile(r"(?<![\w])(?:(?i:he|she|they|who)|(?-i:[A-Z][\w\-]+))\s+(?:(?i:had|has|then|later)\s+)?"
+                        r"(?P<span>(?i:absconded))(?![\w])")
+# "his citizen wife", "a U.S. citizen child", "her United States citizen mother" (a relative's status)
+_CITIZEN_RELATIVE = re.compile(
+    r"(?<![\w])(?i:a|his|her|their|two|three)\s+(?P<span>(?:(?i:U\.S\.|United\s+States|American)\s+)?(?i:citizen))\s+"
+    r"(?i:child|children|wife|husband|spouse|son|sons|daughter|daughters|mother|father|parent|parents|relatives?|"
+    r"siblings?|brother|sister|stepfather|stepmother)(?![\w])"
+)
 # "ICE requested travel documents from the Armenian consulate" (for the person's removal)
 _TRAVEL_DOCUMENTS = re.compile(r"(?<![\w])(?i:requested|obtained|sought|secured|issued|received|awaiting|"
                                r"await(?:ed|s)?)\s+(?:(?i:a|the|his|her|their)\s+)?(?i:travel\s+documents?)(?![\w])")
 # "removed Garza from the U.S. to Honduras": the part after the name
 _REMOVED_FROM = re.compile(
-    r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s+"
+    r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|" + _NAME + r"(?:\s+" + _NAME + r"){0,3})"
+    # "removed Rojer Sarmiento-Gutierres, 45, of Honduras from the United States"
+    r"(?:,\s*\d{1,3},?)?(?:,?\s+(?i:of)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,?)?\s+"
     r"(?P<span>(?i:from)\s+" + _US_PLACE + r")(?![\w])"
 )
 
@@ -83,9 +99,9 @@ _SECTION_RELIEF = re.compile(
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
 # evaluation texts by tests/detection/test_immigration_status_gates.py)
 GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
-    _PERSON_MOVED: (("united states", "u.s.", "u. s.", "this country", "the us"),
+    _PERSON_MOVED: (("united states", "u.s.", "u. s.", "this country", "the us", "border"),
                     ("enter", "came", "come", "arrived", "admitted", "returned", "departed", "left", "migrated", "fled",
-                     "moved", "travel", "relocated")),
+                     "moved", "travel", "relocated", "crossed")),
     _SENT_BACK: (("returned", "repatriated", "sent"),),
     _TRAVEL_DOCUMENTS: (("travel",), ("document",)),
     _REMOVED_FROM: (("deported", "removed", "expelled", "excluded"), ("from",)),
@@ -93,6 +109,9 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _NO_PERMISSION: (("permission", "consent"),),
     _STATUS_ADJUSTED: (("adjusted",),),
     _SECTION_RELIEF: (("212", "245", "240", "244", "249", "209"),),
+    _ABSCONDED: (("absconded",),),
+    _TAKEN_INTO_CUSTODY: (("taken",), ("custody",)),
+    _CITIZEN_RELATIVE: (("citizen",),),
 }
 
 
@@ -120,4 +139,7 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     out += [(*m.span("verb"), 0.6) for m in _scan(_ACTED_ON_NAMED, text) if _has_context(text, *m.span())]
     for rx in (_NO_PERMISSION, _STATUS_ADJUSTED, _SECTION_RELIEF):
         out += [(m.start(), m.end(), 0.7) for m in _scan(rx, text)]
+    out += [(*m.span("span"), 0.6) for m in _scan(_ABSCONDED, text) if _has_context(text, *m.span())]
+    out += [(*m.span("span"), 0.6) for m in _scan(_TAKEN_INTO_CUSTODY, text) if _has_context(text, *m.span())]
+    out += [(*m.span("span"), 0.6) for m in _scan(_CITIZEN_RELATIVE, text)]
     return out

@@ -13,7 +13,8 @@ _MANNER = (
     r"(?:unlawfully|illegally|surreptitiously|clandestinely|improperly|"
     r"in\s+an?\s+(?:illegal|unlawful|clandestine|surreptitious)\s+manner|"
     r"without\s+(?:(?:being|having\s+been)\s+)?(?:a\s+(?:lawful|legal|valid)\s+admission|(?:immigration\s+)?inspection|inspected|admission|admitted|parole|paroled|permission|"
-    r"authori[sz]ation|authority|documents|papers|a\s+visa|(?:a\s+)?valid\s+(?:visa|documents))"
+    r"(?:(?:legal|lawful|proper|prior)\s+)?authori[sz]ation|authority|documents|papers|a\s+visa|(?:a\s+)?valid\s+(?:visa|documents)|"
+    r"(?:legal|lawful)\s+status)"
     r"(?:,?\s+(?:or|and|admitted|or\s+parole|or\s+paroled|inspection|admission)(?:\s+(?:or\s+)?(?:paroled|parole|"
     r"admitted|admission|inspected|inspection))?)*(?:\s+(?:after|following)\s+inspection)?|"
     r"at\s+(?:a\s+(?:place|point)\s+)?other\s+than\s+(?:a|an)\s+(?:designated\s+)?port(?:\s+of\s+entry)?|"
@@ -78,7 +79,9 @@ _OVERSTAY = re.compile(
     r"than\s+(?:was\s+|is\s+|were\s+|(?:he|she|they)\s+(?:was|were)\s+)?(?:permitted|authori[sz]ed|allowed)|"
     r"(?:he|she|they|I)\s+(?:was|were|had\s+been)\s+(?:allowed|permitted|authori[sz]ed|admitted)(?:\s+to\s+(?:stay|remain))?|"
     r"(?:his|her|their|my)\s+(?:authori[sz]ed\s+)?(?:period\s+of\s+)?(?:stay|admission|visa)(?:\s+expired)?|"
-    r"(?:authori[sz]ed|permitted|allowed)\s+(?:stay|period)))(?![\w])"
+    r"(?:authori[sz]ed|permitted|allowed)\s+(?:stay|period)|"
+    # "remained in the United States beyond the time authorized"
+    r"(?:the\s+)?(?:time|period|date)\s+(?:authori[sz]ed|permitted|allowed)))(?![\w])"
 )
 _VIOLATED_TERMS = re.compile(
     r"(?<![\w])(?i:(?:violated|violating|violation\s+of|failed\s+to\s+maintain|failure\s+to\s+maintain|"
@@ -110,7 +113,7 @@ _REMOVAL_NOUN = re.compile(
 )
 # "charged with removability", "charged as inadmissible", "was removable", "found deportable".
 _CHARGED = re.compile(
-    r"(?<![\w])(?i:(?:(?:charged|chargeable|charging|charges)\s+(?:(?:him|her|them|the\s+[a-z]+)\s+)?(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)|"
+    r"(?<![\w])(?i:(?:(?:charged|chargeable|charging|charges)\s+(?:(?:him|her|them|the\s+[a-z]+)\s+)?(?:with\s+(?:being\s+)?|as\s+(?:being\s+)?(?:an?\s+)?)?|"
     r"(?:was|were|is|are|be|been|being|remains?|remained|became|found|deemed|conceded|concede[sd]?|admitted)\s+"
     r"(?:(?:not|also|now|clearly|therefore|thus|still)\s+)*)"
     r"(?:removability|removable|deportability|deportable|inadmissibility|inadmissible|excludability|excludable|"

@@ -157,6 +157,23 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
     # "felony re-entry after deportation", "illegal re-entry"
     (re.compile(r"(?<![\w])(?i:felony|illegal|unlawful|criminal)\s+$"), re.compile(r"(?i:re-?entry|re-?entering)")),
+    # "obtained lawful permanent resident status", "was granted asylum"
+    (re.compile(r"(?<![\w])(?i:obtained|acquired|received|gained|got|attained)\s+$"),
+     re.compile(r"(?i:lawful\s+permanent|permanent\s+resid|LPR|asylum|refugee\s+status|temporary\s+protected|TPS|"
+                r"U\.S\.\s+citizenship|United\s+States\s+citizenship|citizenship|naturali)")),
+    # "claimed to be a United States citizen", "alleged that he was a U.S. citizen"
+    (re.compile(r"(?<![\w])(?i:claimed|claims|claiming|asserted|asserts|alleged|alleges|contends|contended|argued|"
+                r"argues|maintains|maintained)\s+(?:to\s+be|that\s+(?:he|she|they)\s+(?:is|was|were|are))\s+(?:an?\s+)?$"),
+     re.compile(r"(?i:(?:U\.S\.|United\s+States|American|native-born|naturali[sz]ed)\s+citizen|citizen)")),
+    # "initiated removal proceedings", "ERO then commenced deportation proceedings"
+    (re.compile(r"(?<![\w])(?i:initiated|commenced|instituted|began|begun|started|opened|reopened|terminated|"
+                r"initiate|commence|institute)\s+$"),
+     re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
+    # "enrolled him in the Alternatives to Detention program", "released him on an order of recognizance"
+    (re.compile(r"(?<![\w])(?i:enrolled|placed|released|put|terminated)\s+(?:(?:him|her|them)\s+)?(?i:in|on|into|from)"
+                r"\s+(?:(?i:the|an?)\s+)?$"),
+     re.compile(r"(?i:alternatives?\s+to\s+detention|ATD|ISAP|order\s+of\s+(?:recognizance|release|supervision)|"
+                r"electronic\s+monitoring|intensive\s+supervision)")),
     # the caption "In REMOVAL PROCEEDINGS", "in deportation proceedings"
     (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"
@@ -178,7 +195,7 @@ _PAIRED_LEADS = (
     # "an application for adjustment of status", "applied for asylum", "a request for a waiver"
     (re.compile(r"(?<![\w])(?i:applications?\s+for|appl(?:y|ied|ying|ies)\s+for|petitions?\s+for|requests?\s+for|"
                 r"motions?\s+for|eligibility\s+for)(?:\s+(?:an?|the|his|her))?\s+$"),
-     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|citizenship|waiver|"
+     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|citizenship|waiver|deferral|"
                 r"parole|voluntary\s+departure|TPS|temporary\s+protected|permanent\s+residen|registry|a\s+waiver|"
                 r"relief)")),
 )
@@ -213,6 +230,20 @@ _MORE_TAILS = (
                                                     r"(?i:deported|removed|excluded)[ \t\n]+(?i:alien|noncitizen)(?![\w])")),
     (re.compile(r"(?i:depart|departed|leave|left)$"),
      re.compile(r"[ \t\n]+(?i:the)[ \t\n]+(?:(?i:United)[ \t\n]+(?i:States)|U\.S\.|(?i:country))(?![\w])")),
+    # "relative-immigrant visa petition", "deferral of removal under the Convention Against Torture", "Alternatives
+    # to Detention program", "ICE custody pending immigration proceedings"
+    (re.compile(r"(?i:visa)$"), re.compile(r"[ \t\n]+(?i:petition|application)s?(?![\w])")),
+    (re.compile(r"(?i:removal|withholding|deferral|protection)$"),
+     re.compile(r"[ \t\n]+(?i:under)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Convention[ \t\n]+Against[ \t\n]+Torture)|CAT)"
+                r"(?:[ \t\n]*\((?:CAT|\u201cCAT\u201d|\"CAT\")\))?")),
+    (re.compile(r"(?i:detention)$"), re.compile(r"[ \t\n]+(?i:program|programme)(?![\w])")),
+    (re.compile(r"(?i:custody|detention)$"),
+     re.compile(r"[ \t\n]+(?i:pending|awaiting)[ \t\n]+(?:(?i:his|her|their|the)[ \t\n]+)?(?i:removal|deportation|"
+                r"immigration|exclusion)(?:[ \t\n]+(?i:proceedings|hearing|case|trial))?(?![\w])")),
+    # "adjusted status to that of a lawful permanent resident", "status was adjusted to lawful permanent resident"
+    (re.compile(r"(?i:adjusted[ \t\n]+(?:(?:his|her|their)[ \t\n]+)?status|status[ \t\n]+was[ \t\n]+adjusted)$"),
+     re.compile(r"[ \t\n]+(?i:to)[ \t\n]+(?:(?i:that)[ \t\n]+(?i:of)[ \t\n]+)?(?:(?i:an?)[ \t\n]+)?(?i:lawful[ \t\n]+)?"
+                r"(?i:permanent[ \t\n]+resident)(?:[ \t\n]+(?i:status))?(?![\w])")),
     # "deported again", "removed twice"
     (re.compile(r"(?i:deported|removed|excluded|returned)$"),
      re.compile(r"[ \t]+(?i:again|twice|once\s+more|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times)(?![\w])")),

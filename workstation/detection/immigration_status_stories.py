@@ -90,7 +90,7 @@ _STATUS_NOUNS = re.compile(
 # the border or removal, and not about the police ("was arrested in Louisiana and charged with prostitution").
 _PASSIVE_ENFORCEMENT = re.compile(
     r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:also|then|later|again|never|once|twice|first|(?-i:[a-z]+ly))\s+)?(?P<verb>(?i:arrested|detained|apprehended|re-?arrested|"
-    r"removed|deported))(?![\w])"
+    r"removed|deported|encountered))(?![\w])"
 )
 _REMOVED_TO_COUNTRY = re.compile(r"^\s+(?i:to)\s+(?!the\s+(?:United|U\.)|(?:the\s+)?(?:custody|jail|prison|hospital|"
                                  r"station|precinct|facility|center|centre|court)\b)(?:the\s+)?[A-Z]")
