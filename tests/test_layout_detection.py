@@ -91,6 +91,22 @@ def test_name_cut_by_a_page_break_is_found_on_both_pages(engine) -> None:
     assert not any("Interim" in text for _, text in people)
 
 
+def test_a_value_whose_label_ends_the_previous_page_is_found(engine) -> None:
+    """A form split by a page break: "Country of birth:" ends page 1 and its value "PERU" opens page 2. Alone,
+    page 2's "PERU" has no context; read across the break (domain.page_breaks, Bridge.locate) it is found on page 2."""
+    doc = pymupdf.open()
+    pages = [["INTAKE RECORD", "Name: Rosa Quispe", "Sex: F", "Date of birth: 4/10/1984", "Country of birth:"],
+             ["PERU", "Language: Quechua and Spanish", "Interviewed at the precinct on May 2."]]
+    for number, lines in enumerate(pages, start=1):
+        page = doc.new_page()
+        for k, line in enumerate(lines):
+            page.insert_text((72, 72 + 14 * k), line, fontsize=10)
+        page.insert_text((300, 760), str(number), fontsize=10)
+    scanned = scan([load_pdf_bytes(doc.tobytes(), "form.pdf", "form")], engine)[0]
+    nationality = {(f.page, f.text) for f in scanned.findings if f.entity_type == "NATIONALITY"}
+    assert (2, "PERU") in nationality
+
+
 def test_text_in_a_hidden_layer_is_reviewed_and_redacted(engine) -> None:
     """Text in an optional-content layer that is off is not extracted by MuPDF, but the export (and pdfminer, and
     other viewers) show it: the document is scanned and redacted with every layer on."""

@@ -86,6 +86,11 @@ def detect(pages: Sequence[Page], engine: Analyzer) -> list[list[Detection]]:
                 per_page[bridge.page].append(parts[0])
                 per_page[bridge.page + 1].append(parts[1])
                 crossed.update((bridge.page, bridge.page + 1))
+                continue
+            side = bridge.locate(d)  # found only with the other page's lines as context (a table row split)
+            if side and not any(x.start < side[1].end and side[1].start < x.end for x in per_page[side[0]]):
+                per_page[side[0]].append(side[1])
+                crossed.add(side[0])
     for i in crossed:
         per_page[i] = resolve_overlaps(per_page[i])
     per_page = propagate(texts, per_page, name_part_stopwords())

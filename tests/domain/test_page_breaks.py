@@ -36,3 +36,19 @@ def test_a_detection_on_one_side_only_is_left_to_the_page() -> None:
 def test_no_bridge_to_or_from_a_page_without_text() -> None:
     assert bridges([PAGE_1, "", PAGE_2]) == []
     assert len(bridges([PAGE_1, PAGE_2, PAGE_1])) == 2
+
+
+def test_a_detection_on_one_side_is_located_on_its_page() -> None:
+    """A record split by the break: its country at the top of page 2 is read with the birth date at the bottom of
+    page 1; a detection wholly on one side maps to that page's own offsets."""
+    page_1 = "Deaths in custody\n5\nGONZALEZ, Osmar\nM\nDOB 4/10/1984"
+    page_2 = "NICARAGUA\nVictor Valley Hospital\nAdelanto"
+    (bridge,) = bridges([page_1, page_2])
+    start = bridge.text.index("NICARAGUA")
+    page, d = bridge.locate(Detection(start, start + 9, "NATIONALITY", 0.7, "nationality")) or (None, None)
+    assert page == 1 and d is not None and page_2[d.start:d.end] == "NICARAGUA"
+    start = bridge.text.index("4/10/1984")
+    page, d = bridge.locate(Detection(start, start + 9, "DATE_OF_BIRTH", 0.8, "dob")) or (None, None)
+    assert page == 0 and d is not None and page_1[d.start:d.end] == "4/10/1984"
+    junction = len(bridge.before)
+    assert bridge.locate(Detection(junction - 2, junction + 3, "PERSON", 0.8, "x")) is None

@@ -5,7 +5,8 @@ or phrase that a page break cuts in two reaches the recognizers in two pieces. F
 with text this module builds a short **bridge**: the end of the first page's body and the start of the second's,
 joined by a space, leaving out the running headers and footers between them (page numbers, a title or case
 caption repeated at the top or bottom of the pages). What the engine finds across the junction of a bridge is
-split into its two parts, one on each page, so both are reviewed and redacted.
+split into its two parts, one on each page, so both are reviewed and redacted; what it finds on one side only, that
+the page alone did not give (its context was on the other page), is added to that page.
 """
 
 from __future__ import annotations
@@ -52,6 +53,22 @@ class Bridge:
         tail = Detection(self.after_start, self.after_start + tail_end, detection.entity_type, detection.score,
                          detection.recognizer)
         return head, tail
+
+
+    def locate(self, detection: Detection) -> tuple[int, Detection] | None:
+        """A detection that lies wholly on one side of the junction, in that page's offsets: (page index,
+        detection). The engine may find it only with the other page's lines as context - a table row whose
+        record starts at the bottom of one page ("M / 4/10/1984") and ends at the top of the next ("NICARAGUA")."""
+        junction = len(self.before)
+        if detection.end <= junction:
+            return self.page, Detection(self.before_start + detection.start, self.before_start + detection.end,
+                                        detection.entity_type, detection.score, detection.recognizer)
+        start = junction + len(JOIN)
+        if detection.start >= start:
+            return self.page + 1, Detection(self.after_start + detection.start - start,
+                                            self.after_start + detection.end - start,
+                                            detection.entity_type, detection.score, detection.recognizer)
+        return None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
