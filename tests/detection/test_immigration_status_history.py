@@ -129,6 +129,9 @@ NOT_STATUS = [
     ("a rule about those who", "Those who are not lawfully present will be removed from the country.", "removed"),
     ("absconded with money", "The treasurer absconded with the funds in May.", "absconded"),
     ("a concerned citizen", "A concerned citizen called the precinct.", "citizen"),
+    ("any permanent resident alien", "The BIA read it as authorizing any permanent resident alien with seven years "
+     "of domicile to apply.", "permanent resident alien"),
+    ("every alien", "The statute says that every alien must carry a registration card.", "alien"),
 ]
 
 

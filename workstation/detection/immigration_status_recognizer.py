@@ -125,6 +125,8 @@ from workstation.detection.immigration_status_phrases import (
 from workstation.detection.nationality_recognizer import result
 from workstation.detection.phrases import phrase_key
 
+# a quantifier over a class right before a status phrase: "any (lawful) permanent resident alien", "every alien"
+_ANY_BEFORE = re.compile(r"(?<![\w])(?i:any|every|each)\s+(?:(?!(?i:of|his|her|their|the)\b)[\w-]+\s+){0,2}$")
 # a person's name inside the object of an agency's action (up to the last capitalised word of it)
 _NAME_IN_OBJECT = re.compile(r"^.*(?<![\w])(?!(?:ICE|ERO|CBP|DHS|INS|NTA|ATD|ISAP|I-\d)\b)(?-i:[A-Z][a-z][\w'\-\u2010]*)")
 
@@ -213,6 +215,8 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         for s, e, sc in found:
             if any(a <= s < b for a, b in generic):
                 continue
+            if _ANY_BEFORE.search(text, max(0, s - 40), s):
+                continue  # "authorizing any permanent resident alien", "every noncitizen": a class, not a person
             s, e = status_span.complete(text, s, e)
             spans.append((s, e, sc))
         return [result(self.ENTITY, s, e, sc, self) for s, e, sc in self._bridged(text, spans, nlp_artifacts)]
