@@ -157,3 +157,23 @@ def test_a_name_in_a_lead_stays_a_person() -> None:
     name = text.index("Okonjo")
     assert _spans(text)
     assert not any(s <= name < e for s, e in _spans(text))
+
+
+HEADNOTE = ("MATTER OF KELLER\n\nIn DEPORTATION Proceedings\n\nA-12345678\n\nDecided by Board March 2, 1962\n\n"
+            "An alien who gained admission by a false claim to citizenship has not been inspected as an alien. "
+            "Where the record shows that respondent was aware of it, respondent lost his United States citizenship.\n\n"
+            "CHARGE:\n\nOrder: Act of 1952 - Entered without inspection.\n\n"
+            "The respondent entered the United States without inspection in 1960.")
+
+
+def test_a_headnote_states_the_law_not_the_persons_status() -> None:
+    """The syllabus after "Decided by Board" is law in the abstract (the annotation convention does not mark it),
+    except a sentence that names the party; the charge and the decision's own text are the person's status."""
+    spans = [HEADNOTE[s:e] for s, e in _spans(HEADNOTE)]
+    assert not any("inspected" in x or "false claim" in x for x in spans[:2] if "lost" not in x), spans
+    assert any("lost his United States citizenship" in x for x in spans), spans
+    assert any("Entered without inspection" in x for x in spans), spans
+    assert any(x.startswith("entered the United States without inspection") for x in spans), spans
+    first_sentence_end = HEADNOTE.index("as an alien.")
+    headnote_start = HEADNOTE.index("An alien who gained")
+    assert not any(headnote_start <= s < first_sentence_end for s, _ in _spans(HEADNOTE))

@@ -53,6 +53,19 @@ _BRIDGE_STOP = re.compile(r"[.;:!?\u201c\u201d\"]|\n[ \t]*\n|(?<![\w])(?i:but|wh
 
 # a word worth covering between the parts (not a bare "and" / "or": both parts are findings already)
 _BRIDGE_CONTENT = re.compile(r"(?<![\w])(?!(?i:and|or|then|also|the|a|an|of|to|by|in|on|at)(?![\w]))\w{2,}")
+# the line that opens a BIA/INS decision's headnote, and the first line after it that is no longer the headnote
+_HEADNOTE_START = re.compile(
+    r"(?m)^[ \t]*(?:Decided|Approved)\s+by\s+(?:the\s+)?(?:Board|(?:Assistant\s+|Regional\s+|Deputy\s+)?Commissioner|"
+    r"(?:Deputy\s+)?Attorney\s+General)\b[^\n]*\n"
+)
+_HEADNOTE_END = re.compile(
+    r"(?m)^[ \t]*(?:CHARGES?\b|ORDER\b|Order:|EXCLUDABLE\b|EXCLUDED\b|DEPORTABLE\b|Lodged:|ON\s+BEHALF\b|"
+    r"BEFORE\s+THE\b|BEFORE:|DISCUSSION\b|Discussion:|APPLICATION:|In\s+(?:DEPORTATION|EXCLUSION|REMOVAL|Deportation|"
+    r"Exclusion|Removal)\s+Proceedings|The\s+(?:respondent|applicant|appellant)\b)"
+)
+_HEADNOTE_MAX = 3000
+_THE_PARTY = re.compile(r"(?<![\w])(?<!(?i:an)\s)(?<!(?i:any)\s)(?<![\W](?i:a)\s)(?i:respondent|applicant|petitioner|"
+                        r"beneficiary)(?![\w])")
 _CONJUNCTION_GAP = re.compile(r"[ \t]*,?[ \t\n]*(?i:and|or|nor|and/or)[ \t\n]+")
 _MONTH = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w])")
@@ -187,6 +200,24 @@ class _StatusGrammar(_StatusFields):
                     out[-1] = (ps, max(pe, e), max(psc, sc))
                     continue
             out.append((s, e, sc))
+        return out
+
+    @staticmethod
+    def _headnotes(text: str) -> list[tuple[int, int]]:
+        """The headnote (syllabus) of an administrative decision: after "Decided by Board <date>" up to the charge,
+        the order, counsel or the decision's own text. It states the holding in the abstract ("An alien who gained
+        admission by a false claim to citizenship has not been inspected"), not what happened to the person."""
+        out: list[tuple[int, int]] = []
+        for m in _HEADNOTE_START.finditer(text):
+            end_m = _HEADNOTE_END.search(text, m.end(), min(len(text), m.end() + _HEADNOTE_MAX))
+            if not end_m:  # no end in reach: not a headnote layout
+                continue
+            start = m.end()
+            for stop in [*(x.end() for x in _SENTENCE_END.finditer(text, start, end_m.start())), end_m.start()]:
+                # a sentence that names the party ("respondent lost his United States citizenship") is about them
+                if stop > start and not _THE_PARTY.search(text, start, stop):
+                    out.append((start, stop))
+                start = stop
         return out
 
     @staticmethod

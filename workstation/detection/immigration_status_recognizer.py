@@ -210,7 +210,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(self._table_columns(text, lex))
         found.extend(completion.findings(text))
         found.extend(history.findings(text))
-        generic = self._generic_sentences(text)
+        generic = self._generic_sentences(text) + self._headnotes(text)
         spans = []
         for s, e, sc in found:
             if any(a <= s < b for a, b in generic):
