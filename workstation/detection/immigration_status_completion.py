@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from workstation.detection.immigration_status_gates import holds
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_span import _AGENCY_NAME, _BY_AGENCY, _HELD_AT
 
@@ -122,7 +123,7 @@ _REENTRY = re.compile(
 )
 
 
-# the words without which a reader cannot match (a cheap test on the lower-cased text before the regex runs)
+# the words without which a reader cannot match (``immigration_status_gates.holds``, before the regex runs)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "predicate": ("inadmissible", "deportable", "removable", "excludable"),
     "removed": ("deported", "removed", "expelled", "excluded"),
@@ -138,8 +139,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 def findings(text: str) -> list[tuple[int, int, float]]:
     """Short status statements said of one person (spans and scores; the recognizer drops class sentences)."""
-    low = text.lower()
-    needs = {key: any(w in low for w in words) for key, words in _NEEDS.items()}
+    needs = {key: holds(text, (words,)) for key, words in _NEEDS.items()}  # the text lower-cased once, for all gates
     out: list[tuple[int, int, float]] = []
     if needs["predicate"]:
         out += [(*m.span("span"), 0.7) for m in _PREDICATE.finditer(text) if _has_context(text, *m.span("span"))]

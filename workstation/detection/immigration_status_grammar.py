@@ -208,6 +208,8 @@ class _StatusGrammar(_StatusFields):
         the order, counsel or the decision's own text. It states the holding in the abstract ("An alien who gained
         admission by a false claim to citizenship has not been inspected"), not what happened to the person."""
         out: list[tuple[int, int]] = []
+        if "Decided" not in text and "Approved" not in text:
+            return out  # no headnote opening (the regex would try every line of every document)
         for m in _HEADNOTE_START.finditer(text):
             end_m = _HEADNOTE_END.search(text, m.end(), min(len(text), m.end() + _HEADNOTE_MAX))
             if not end_m:  # no end in reach: not a headnote layout
