@@ -28,6 +28,8 @@ FOUND = [
      "MARTIN J. KELLERMAN, JR."),
     ("suffix III", "The court ordered Respondents Howard T. Pemberton III and Ann Lowe to answer.", "PERSON",
      "Howard T. Pemberton III"),
+    ("suffix, III", "Attorney General Jefferson B. Sessions, III, signed the order.", "PERSON",
+     "Jefferson B. Sessions, III"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
      "OLIVER P. STANTON"),
 ]

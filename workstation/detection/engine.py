@@ -24,6 +24,7 @@ from spacy.language import Language
 from workstation.detection.model import ModelInfo, verified_model
 from workstation.detection.offline import OfflineEmailRecognizer
 from workstation.detection.person_filters import not_a_person
+from workstation.detection.person_lexicon import NAME_SUFFIX
 from workstation.detection.social_media_handle_recognizer import only_platforms
 from workstation.domain.model import Detection
 from workstation.domain.overlaps import resolve_overlaps
@@ -111,9 +112,6 @@ def presidio_recognizers(keep: Iterable[str]) -> list[EntityRecognizer]:
     return out
 
 
-# a generational suffix after a name ("Holder, Jr.", "Sessions III") belongs to the PERSON span
-_NAME_SUFFIX = re.compile(r",?[ \t]*(?:Jr|Sr|JR|SR)\.?(?![\w])|[ \t]+(?:II|III|IV)(?![\w])")
-
 class _NoLemmaContext(ContextAwareEnhancer):
     """Presidio's lemma-based context boost is not used.
 
@@ -194,7 +192,7 @@ class DetectionEngine:
                 name = r.recognition_metadata.get("recognizer_name", "")
             end = r.end
             if r.entity_type == "PERSON":  # "ERIC H. HOLDER, JR.", "Jefferson B. Sessions III": the suffix too
-                suffix = _NAME_SUFFIX.match(text, end)
+                suffix = NAME_SUFFIX.match(text, end)
                 end = suffix.end() if suffix else end
             detections.append(Detection(r.start, end, r.entity_type, float(r.score), name))
         return resolve_overlaps(detections)

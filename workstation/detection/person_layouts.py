@@ -27,7 +27,7 @@ from typing import Any
 
 from workstation.detection import gazetteer
 from workstation.detection.person_cues import _PersonCues
-from workstation.detection.person_lexicon import _WORD
+from workstation.detection.person_lexicon import _WORD, NAME_SUFFIX
 
 _Add = Callable[[tuple[int, int] | None, float, str], None]
 
@@ -67,7 +67,6 @@ _LINE_LABEL = re.compile(r"[ \t\u00a0]*[A-Za-z][A-Za-z \t]{1,30}:[ \t]+")
 _DECLARANT = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)[ ](?:Supp\.[ ])?(?:Decl|Aff)\.")
 _NOT_DECLARANTS = frozenset({"second", "third", "first", "fourth", "supplemental", "suppl", "reply", "opp", "gov't",
                              "government", "pet", "resp", "pl", "def", "defs", "pls", "joint", "see", "cf"})
-_SUFFIX_AFTER = re.compile(r"[ \t]*,[ \t]*(?:Jr|Sr|II|III|IV)\.?")
 
 
 class _PersonLayouts(_PersonCues):
@@ -250,7 +249,7 @@ class _PersonLayouts(_PersonCues):
             span = self.read_name(text, s, max_tokens=9)
             if span is None:
                 return None
-            suffix = _SUFFIX_AFTER.match(text, span[1])
+            suffix = NAME_SUFFIX.match(text, span[1])
             if span[1] != e and not (suffix and suffix.end() == e):
                 return None
             for part in self._split_at_initials(text, span):

@@ -24,6 +24,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _PREFIXED = re.compile(r"(?:al|el|ul|ad|ar|as|at|az|bin|ibn|abu|abd|d|l|da|de|di|du|la|le|van|von|mc|mac)['’‐-]"
                        r"[^\W\d_]", re.IGNORECASE)
 _INITIAL_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+# a generational suffix right after a name: "ERIC H. HOLDER, JR.", "Sessions III", "Hall, II"
+NAME_SUFFIX = re.compile(r",?[ \t]*(?:Jr|Sr|JR|SR)\.?(?!\w)|(?:[ \t]*,[ \t]*|[ \t]+)(?:II|III|IV)\.?(?!\w)")
 # stop words that are names too when they follow a given name ("Li Na", "Shirin Sheikh")
 _INNER_OK = frozenset({"na", "sheikh", "sheik", "haji", "hajji", "imam"})
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
