@@ -9,7 +9,6 @@ per entity type.
 from __future__ import annotations
 
 import importlib
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ PROJECT_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("ssn_recognizer", "SsnContextRecognizer"),
     ("social_media_handle_recognizer", "SocialMediaHandleRecognizer"),
     ("vehicle_plate_recognizer", "VehiclePlateRecognizer"),
+    ("lettered_phone_recognizer", "LetteredPhoneRecognizer"),
 )
 
 CONFIG_PATH = RESOURCES / "detection.toml"
