@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
+from tests.detection.status_cases import assert_covered, assert_untouched
 from workstation.detection.phrases import trie_regex
-
-
-def _spans(text: str) -> list[str]:
-    return [text[r.start : r.end] for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
-
 
 COVERED = [
     ("agency that acted", "Ms. Okafor, a native of Ghana detained by the United States Immigration and Customs "
@@ -79,10 +74,7 @@ COVERED = [
 
 @pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
 def test_status_covered(kind: str, text: str, covered: str) -> None:
-    start = text.index(covered)
-    end = start + len(covered)
-    spans = [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
-    assert any(s <= start and end <= e for s, e in spans), (kind, _spans(text))
+    assert_covered(kind, text, covered)
 
 
 NOT_STATUS = [
@@ -102,9 +94,7 @@ NOT_STATUS = [
 
 @pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
 def test_not_status(kind: str, text: str, word: str) -> None:
-    start = text.index(word)
-    spans = [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
-    assert not any(s < start + len(word) and start < e for s, e in spans), (kind, _spans(text))
+    assert_untouched(kind, text, word)
 
 
 def test_joined_words_only_where_asked() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import make_corpus
-from workstation.detection import immigration_status_history
+from workstation.detection import immigration_status_history, immigration_status_nouns
 from workstation.detection.immigration_status_gates import GATES, holds, misses, scan
 from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
 
@@ -41,9 +41,12 @@ def texts() -> list[str]:
     return [*_real_dev_texts(), *(d.text for d in make_corpus(60, 3)), *_test_strings()]
 
 
-@pytest.mark.parametrize("rx", list(immigration_status_history.GATES), ids=lambda rx: rx.pattern[:40])
-def test_every_history_match_holds_its_keys(rx: re.Pattern[str], texts: list[str]) -> None:
-    gate = immigration_status_history.GATES[rx]
+_MODULE_GATES = {**immigration_status_history.GATES, **immigration_status_nouns.GATES}
+
+
+@pytest.mark.parametrize("rx", list(_MODULE_GATES), ids=lambda rx: rx.pattern[:40])
+def test_every_history_and_noun_match_holds_its_keys(rx: re.Pattern[str], texts: list[str]) -> None:
+    gate = _MODULE_GATES[rx]
     assert [m.group() for t in texts for m in rx.finditer(t) if not holds(m.group(), gate)] == []
 
 

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workstation.detection.immigration_status_recognizer import ImmigrationStatusRecognizer
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in ImmigrationStatusRecognizer().analyze(text, ["IMMIGRATION_STATUS"])]
-
+from tests.detection.status_cases import assert_covered, assert_untouched, status_spans
 
 COVERED = [
     ("came to", "Ms. Lindqvist came to the United States in 2009 with her parents.", "came to the United States"),
@@ -111,10 +106,7 @@ COVERED = [
 
 @pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
 def test_history_covered(kind: str, text: str, covered: str) -> None:
-    start = text.index(covered)
-    end = start + len(covered)
-    spans = _spans(text)
-    assert any(s <= start and end <= e for s, e in spans), (kind, [text[s:e] for s, e in spans])
+    assert_covered(kind, text, covered)
 
 
 NOT_STATUS = [
@@ -137,15 +129,13 @@ NOT_STATUS = [
 
 @pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
 def test_history_not_status(kind: str, text: str, word: str) -> None:
-    start = text.index(word)
-    spans = _spans(text)
-    assert not any(s < start + len(word) and start < e for s, e in spans), (kind, [text[s:e] for s, e in spans])
+    assert_untouched(kind, text, word)
 
 
 def test_a_name_in_an_agency_action_stays_a_person() -> None:
     text = "Since 2006 ICE has detained Walter Okonjo-Baptiste in immigration custody during his removal proceedings."
     name = text.index("Walter")
-    spans = _spans(text)
+    spans = status_spans(text)
     assert any(text[s:e].endswith("has detained") for s, e in spans)
     assert any(text[s:e].startswith("in immigration custody") for s, e in spans)
     assert not any(s <= name < e for s, e in spans)
@@ -155,8 +145,8 @@ def test_a_name_in_a_lead_stays_a_person() -> None:
     """"transferred Ortega into ICE custody": the status span does not take the name."""
     text = "The sheriff transferred Okonjo into ICE custody on May 4."
     name = text.index("Okonjo")
-    assert _spans(text)
-    assert not any(s <= name < e for s, e in _spans(text))
+    assert status_spans(text)
+    assert not any(s <= name < e for s, e in status_spans(text))
 
 
 HEADNOTE = ("MATTER OF KELLER\n\nIn DEPORTATION Proceedings\n\nA-12345678\n\nDecided by Board March 2, 1962\n\n"
@@ -169,11 +159,11 @@ HEADNOTE = ("MATTER OF KELLER\n\nIn DEPORTATION Proceedings\n\nA-12345678\n\nDec
 def test_a_headnote_states_the_law_not_the_persons_status() -> None:
     """The syllabus after "Decided by Board" is law in the abstract (the annotation convention does not mark it),
     except a sentence that names the party; the charge and the decision's own text are the person's status."""
-    spans = [HEADNOTE[s:e] for s, e in _spans(HEADNOTE)]
+    spans = [HEADNOTE[s:e] for s, e in status_spans(HEADNOTE)]
     assert not any("inspected" in x or "false claim" in x for x in spans[:2] if "lost" not in x), spans
     assert any("lost his United States citizenship" in x for x in spans), spans
     assert any("Entered without inspection" in x for x in spans), spans
     assert any(x.startswith("entered the United States without inspection") for x in spans), spans
     first_sentence_end = HEADNOTE.index("as an alien.")
     headnote_start = HEADNOTE.index("An alien who gained")
-    assert not any(headnote_start <= s < first_sentence_end for s, _ in _spans(HEADNOTE))
+    assert not any(headnote_start <= s < first_sentence_end for s, _ in status_spans(HEADNOTE))

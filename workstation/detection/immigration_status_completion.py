@@ -93,7 +93,8 @@ _REMOVED_PERSON = re.compile(
 )
 # "his continued detention", "her current detention", "the respondent's detention" (with immigration words near)
 _OWN_DETENTION = re.compile(
-    r"(?<![\w])(?:(?i:his|her|their|petitioner['\u2019]s|respondent['\u2019]s)\s+)(?:(?i:continued|current|prolonged|"
+    r"(?<![\w])(?:(?i:his|her|their|petitioner['\u2019]s|respondent['\u2019]s)\s+|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s\s+)"
+    r"(?:(?i:continued|current|prolonged|"
     r"ongoing|present|indefinite|mandatory|immigration|civil)\s+)*(?P<span>(?i:detention|confinement))(?![\w])"
 )
 # "made a false claim to U.S. citizenship", "entered as a citizen", "sought admission in 1951 as a United States
@@ -115,7 +116,7 @@ _ORDERED_NAMED = re.compile(
     r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
 )
 # "ERO Baltimore apprehends Guatemalan noncitizen ...": a nationality and "noncitizen" said of one person
-_DEMONYM_NONCITIZEN = re.compile(r"(?<=[a-z] )(?P<span>(?i:noncitizen|non-citizen))(?![\w\-])")
+_DEMONYM_NONCITIZEN = re.compile(r"(?<=[a-z] )(?P<span>(?i:noncitizen|non-citizen|immigrant))(?![\w\-])")
 _DEMONYM_END = re.compile(r"(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ch))\s$")
 # "after reentering at an unknown place", "did not return until his reentry in 1999"
 _REENTRY = re.compile(
@@ -129,7 +130,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "removed": ("deported", "removed", "expelled", "excluded"),
     "phrases": ("presented", "presenting", "presents", "section", "sec.", "\u00a7", "custody", "citizen"),
     "custody": ("custody", "bond", "detention"),
-    "person": ("alien", "citizen", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
+    "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),
     "held": ("center", "centre", "facility", "checkpoint", "station"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",

@@ -230,6 +230,8 @@ class _StatusGrammar(_StatusFields):
             # from the class subject on: "Thus, Guerrero was deportable under § 237, which states that any alien
             # who ... is deportable" - what the sentence says of Guerrero before it is not law in the abstract
             start = m.start()
+            if text[max(0, start - 2) : start].startswith(",") and re.match(r"\s*,", text[m.end() : m.end() + 3]):
+                continue  # "whether Felipe Nava-Perez, an alien, is subject to": a name's apposition, not a class
             end_m = _SENTENCE_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
             if m.group("rest") is not None and not _RULE_VERB.search(text, start, end):

@@ -51,6 +51,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection import immigration_status_completion as completion
 from workstation.detection import immigration_status_history as history
+from workstation.detection import immigration_status_nouns as nouns
 from workstation.detection import immigration_status_span as status_span
 from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_grammar import _StatusGrammar
@@ -210,6 +211,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(self._table_columns(text, lex))
         found.extend(completion.findings(text))
         found.extend(history.findings(text))
+        found.extend(nouns.findings(text))
         generic = self._generic_sentences(text) + self._headnotes(text)
         spans = []
         for s, e, sc in found:

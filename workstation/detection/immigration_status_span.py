@@ -69,7 +69,7 @@ _LEAD_BEFORE = re.compile(
     # "previously been deported", "statutorily precluded from receiving suspension of deportation"
     r"(?:admitted|entered|paroled)\s+(?:(?:to|into)\s+)?(?:the\s+)?(?:United\s+States|U\.S\.)\s+as(?:\s+an?)?|"
     r"(?:never\s+|not\s+)?(?:became|become|becomes)(?:\s+an?)?|(?:did|does|do)\s+not|never|"
-    r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|"
+    r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|having\s+been|with\s+being|"
     r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?)\s+$"
 )
 
@@ -246,7 +246,10 @@ _MORE_TAILS = (
                 r"(?i:permanent[ \t\n]+resident)(?:[ \t\n]+(?i:status))?(?![\w])")),
     # "deported again", "removed twice"
     (re.compile(r"(?i:deported|removed|excluded|returned)$"),
-     re.compile(r"[ \t]+(?i:again|twice|once\s+more|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times)(?![\w])")),
+     re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times)"
+                r"(?![\w])")),
+    # "reentered the United States once again"
+    (re.compile(r"(?i:United[ \t\n]+States|U\.S\.)$"), re.compile(r"[ \t]+(?i:once\s+again|once\s+more|again)(?![\w])")),
     # "illegally entered the United States for the fourth time"
     (re.compile(r"(?i:entered|re-?entered|deported|removed|United[ \t\n]+States|U\.S\.)$"),
      re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:the)[ \t\n]+(?i:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|"

@@ -1,0 +1,68 @@
+"""A person's status said in a noun or a short phrase (workstation/detection/immigration_status_nouns.py; the kinds
+dev7's first run missed). Sentences written here, not copied from the evaluation sets. Each positive names the text a
+finding must cover whole; each negative, words no IMMIGRATION_STATUS finding may touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detection.status_cases import assert_covered, assert_untouched
+
+COVERED = [
+    ("own entry", "Her sole entry into the United States took place at Laredo in 1987.", "entry into the United States"),
+    ("own entries", "On each of his entries he showed a border crossing card at the port.", "entries"),
+    ("own alienage", "At the border station she conceded her alienage to the inspector.", "alienage"),
+    ("name's detention", "The petition says Okonjo's detention under 8 U.S.C. 1226(a) has lasted a year; ICE "
+     "disagrees.", "detention"),
+    ("attempted entry by a false claim", "In 1962 he attempted entry by representing himself to be a citizen.",
+     "attempted entry by representing himself to be"),
+    ("gained admission", "She gained admission to the United States with a borrowed passport.",
+     "gained admission to the United States"),
+    ("sought to enter by fraud", "The Board found that he sought to enter by fraud or misrepresentation.",
+     "sought to enter by fraud or misrepresentation"),
+    ("last entered on", "The respondent, a native of Peru, was admitted as a visitor. He last entered on or about "
+     "May 4, 1999 at San Ysidro.",
+     "last entered"),
+    ("agency detainer", "Counsel did not know of the INS detainer lodged at the county jail.", "INS detainer"),
+    ("federal detainer", "He stays in custody on a federal detainer issued by immigration authorities.",
+     "federal detainer"),
+    ("the detainer, with context", "ICE lodged a request with the jail; the detainer was still in force at "
+     "sentencing.", "detainer"),
+    ("an ICE detainee", "The report concerns the care of an ICE detainee at the processing center.", "ICE detainee"),
+    ("a noncitizen from a country", "The inquiry concerned a Non-Citizen from Ukraine held in Tacoma.", "Non-Citizen"),
+    ("demonym immigrant", "Neighbors said the Polish immigrant had been detained by ICE.", "immigrant"),
+    ("private bill", "The beneficiary shall be considered to have entered and remained lawfully in the country.",
+     "considered to have entered and remained lawfully"),
+    ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
+     "on an ICE Air Operations charter aircraft"),
+    ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
+     "to ERO El Paso for removal"),
+    ("apposition is not a class", "The question is whether Ramon Ochoa, an alien, may be sentenced under § 1326(b).",
+     "alien"),
+    ("having been deported", "After having been deported in 2004, he came back within a year.",
+     "having been deported"),
+    ("once again", "He was removed and later reentered the United States once again.",
+     "reentered the United States once again"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
+def test_noun_statement_covered(kind: str, text: str, covered: str) -> None:
+    assert_covered(kind, text, covered)
+
+
+NOT_STATUS = [
+    ("entry of a plea", "His entry of a guilty plea was voluntary; he is a lawful permanent resident.", "entry"),
+    ("removal from office", "Her removal from office followed the audit of the immigration unit.", "removal"),
+    ("gained entry to a home", "The burglar gained entry to the apartment, a neighbor who is an immigrant said.",
+     "gained entry"),
+    ("entered a plea", "Ruiz last entered a plea in March; his visa had expired.", "entered"),
+    ("detainer with no immigration words", "The court lifted the detainer after the state trial ended.", "detainer"),
+    ("an alien in a class sentence", "Any alien, who is convicted of an aggravated felony, is deportable.", "alien"),
+    ("a flight with nothing of ICE", "She flew on a commercial flight to Miami for a wedding.", "flight"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
+def test_noun_statement_not_status(kind: str, text: str, word: str) -> None:
+    assert_untouched(kind, text, word)

@@ -1,0 +1,131 @@
+"""A person's status said in a noun or a short phrase (issue 10, item 3): "his only entry into the United States",
+"her alienage", "she attempted entry by representing herself to be ...", "he last entered
+on ...", "the INS detainer", "an ICE detainee", "a noncitizen from Russia", "shall be considered to have entered
+and remained lawfully", a removal flight, "transferred X to ERO San Antonio" (the name stays the PERSON it is).
+
+dev7's first run (a split nobody had tuned on) missed these: the recognizer read entries, detention and detainers
+as verbs with their manner or agency ("entered without inspection", "lodged a detainer"), while old decisions and
+court papers tell the same history in nouns ("at the time of his entry the respondent was inadmissible"). A noun
+with a possessive is one person's; a class ("an alien's entry is unlawful if ...") is dropped with its sentence by
+the recognizer's class-sentence rule as before. Every reader needs immigration words near (``_has_context``)
+except those whose words are immigration words themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workstation.detection.immigration_status_gates import holds
+from workstation.detection.immigration_status_lexicon import _has_context
+
+_US_PLACE = r"(?:the\s+United\s+States|the\s+U\.\s?S\.|this\s+country)"
+_POSSESSOR = r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s?)"
+_ADJECTIVES = (r"(?:(?i:only|sole|first|last|initial|original|most\s+recent|latest|prior|previous|subsequent|later|unlawful|"
+               r"illegal|alleged|continued|continuing|prolonged|immigration|civil|several|many|two|three|numerous|"
+               r"multiple)\s+){0,2}")
+# "his only entry into the United States", "her alienage", "at the time of his entries"
+_OWN_NOUN = re.compile(
+    _POSSESSOR + r"\s+" + _ADJECTIVES + r"(?P<span>(?i:entry|entries|re-?entry|re-?entries|alienage|deportation|"
+    r"removal|exclusion|deportability|removability|inadmissibility|excludability|expulsion|"
+    r"(?:arrival|admission)(?=\s+(?:in|into|to)\s+" + _US_PLACE + r")))(?![\w\-])"
+    # "his entry of a guilty plea", "her removal from office"
+    r"(?!\s+(?i:of\b|on\s+the\s+(?:record|docket)|from\s+(?:(?:the|his|her|their)\s+)?(?:office|bench|post|position|"
+    r"job|home|house|apartment|case|panel|board|premises|school|classroom|list|team)\b))"
+)
+# "she attempted entry by representing herself to be", "after he had gained entry", "sought to enter by fraud or
+# misrepresentation", "obtained admission by falsely claiming to be"
+_BY_FRAUD = (r"(?:\s+(?i:by)\s+(?:(?i:fraud(?:\s+or\s+(?:willful\s+)?misrepresentation)?|(?:willful\s+)?misrepresentation)|"
+             r"(?i:falsely\s+)?(?i:representing|claiming|presenting|posing|holding\s+out)\s+(?:(?i:him|her|them)sel(?:f|ves)"
+             r"\s+(?i:to\s+be|as)|(?i:to\s+be))))?")
+_ENTRY_ACT = re.compile(
+    r"(?<![\w])(?P<span>(?:(?i:attempted|gained|sought|secured|obtained|effected|procured|fraudulently\s+obtained)\s+"
+    r"(?:(?i:an?|his|her|their)\s+)?(?:(?i:unlawful|illegal|fraudulent|surreptitious)\s+)?(?i:entry|admission|re-?entry)|"
+    r"(?i:attempted|tried|sought|attempting|trying)\s+to\s+(?i:(?:re-?)?enter|gain\s+(?:entry|admission)))"
+    r"(?:\s+(?:in)?to\s+" + _US_PLACE + r")?(?![\w\-])"
+    # "gained entry to the apartment", "tried to enter the building": a burglary, a door
+    r"(?!\s+(?:(?i:to|into|through)\s+(?!" + _US_PLACE + r")|(?i:the|a|an|his|her|their|its)\s+(?!(?i:United|U\.\s?S|"
+    r"country))))" + _BY_FRAUD + r")(?![\w\-])"
+)
+# "He last entered on a non-specified date", "she first entered in 1990" (an entry with no place or manner)
+_ENTERED_WHEN = re.compile(
+    r"(?<![\w])(?-i:[Hh]e|[Ss]he|[Ww]ho|[A-Z][a-z]+)\s+(?:(?i:had|has)\s+)?(?P<span>(?i:last|first|again|originally|"
+    r"subsequently|later)\s+(?i:(?:re-?)?entered))(?=\s+(?i:on|in|at|through|via|near|as|by|without|illegally|"
+    r"unlawfully)\b)"
+)
+# "the INS detainer", "no Immigration and Naturalization Service detainer", "a federal immigration detainer"
+_AGENCY_DETAINER = re.compile(
+    r"(?<![\w])(?:(?:(?-i:INS|ICE|DHS|CBP)|(?i:federal\s+immigration|immigration)|Immigration\s+and\s+(?:Naturalization\s+"
+    r"Service|Customs\s+Enforcement))\s+)+(?i:detainers?)(?![\w\-])"
+)
+# "a federal detainer", "the detainer" (with immigration words near)
+_THE_DETAINER = re.compile(
+    r"(?<![\w])(?i:(?:federal\s+)(?=detainer)|(?<=the\s)|(?<=its\s)|(?<=this\s)|(?<=that\s))(?i:detainers?)(?![\w\-])"
+)
+# "an ICE detainee", "a civil immigration detainee" (of the person; "ICE detainees" in general are a class)
+_DETAINEE = re.compile(
+    r"(?<![\w])(?i:an?|the)\s+(?P<span>(?:(?i:civil)\s+)?(?:(?-i:ICE|INS|CBP|DHS)|(?i:immigration))\s+(?i:detainee))(?![\w\-])"
+)
+# "a Non-Citizen from Russia", "an alien from Mexico": one person and the country
+_NONCITIZEN_FROM = re.compile(
+    r"(?<![\w])(?i:an?)\s+(?P<span>(?i:non-?citizen|alien|immigrant))\s+(?i:from)\s+(?:(?i:the)\s+)?(?-i:[A-Z])"
+)
+# "shall be considered to have entered and remained lawfully", "deemed to have been lawfully admitted for permanent
+# residence" (a private relief bill's grant)
+_DEEMED_LAWFUL = re.compile(
+    r"(?<![\w])(?i:considered|deemed|regarded)\s+(?i:to\s+have\s+(?:been\s+)?)(?:(?i:entered\s+and\s+remained\s+lawfully|"
+    r"lawfully\s+(?:entered|admitted)(?:\s+(?:(?i:to|into)\s+" + _US_PLACE + r"))?(?:\s+(?i:for\s+permanent\s+residence))?|"
+    r"(?i:entered\s+(?:" + _US_PLACE + r"\s+)?lawfully)))(?![\w])"
+)
+# "to Honduras on a U.S. Immigration and Customs Enforcement (ICE) Air Operations charter aircraft", "was flown from
+# Los Angeles to Guatemala on a flight coordinated by ICE's Air Operations Unit"
+_REMOVAL_FLIGHT = re.compile(
+    r"(?<![\w])(?P<span>(?:(?i:flown)\s+(?:(?i:from)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?"
+    r"(?:(?i:to)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?)?(?i:on|aboard|via)\s+(?i:an?)\s+"
+    r"[^.;\n]{0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))[^.;\n]{0,40}?(?i:aircraft|flight|plane|charter)(?:\s+(?i:aircraft|flight|plane))?)(?![\w])"
+)
+# "transferred Vargas-Sanchez to ERO Philadelphia at the Moshannon Valley Processing Center ... for removal",
+# "Border Patrol transferred Flores to ERO San Antonio": the part after the name (the verb is read by
+# ``immigration_status_history``)
+_NAME = r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?-i:[A-Z][A-Za-z'\u2019]+(?:[\-\u2010][A-Z][A-Za-z'\u2019]+)?)"
+_TO_AGENCY_OFFICE = re.compile(
+    r"(?<![\w])(?i:transferred|turned\s+over|handed\s+over|released|remanded)\s+(?:him|her|them|" + _NAME
+    + r"(?:\s+" + _NAME + r"){0,3})\s+(?P<span>(?i:to)\s+(?:the\s+)?(?-i:ERO|ICE|CBP|USBP)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}"
+    r"(?:\s+(?i:at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w.\-]*)\s+){1,6}(?i:Center|Facility|Centre|Jail)"
+    r"(?:\s+(?i:in)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*))?(?:,\s+(?-i:[A-Z][\w.\-]*))?)?)?"
+    r"(?:,?\s+(?i:for|pending|to\s+await)\s+(?:(?i:his|her|their)\s+)?(?i:removal|deportation)(?:\s+(?i:proceedings))?)?)"
+    r"(?![\w\-])"
+)
+
+# the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
+# evaluation texts by tests/detection/test_immigration_status_gates.py)
+GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    _OWN_NOUN: (("entr", "alienage", "deport", "removal", "exclusion", "removab", "admissib", "excludab", "expulsion",
+                 "arrival", "admission"),),
+    _ENTRY_ACT: (("entry", "admission", "enter"),),
+    _ENTERED_WHEN: (("entered",),),
+    _AGENCY_DETAINER: (("detainer",),),
+    _THE_DETAINER: (("detainer",),),
+    _DETAINEE: (("detainee",),),
+    _NONCITIZEN_FROM: (("citizen", "alien", "immigrant"), ("from",)),
+    _DEEMED_LAWFUL: (("considered", "deemed", "regarded"), ("lawful",)),
+    _REMOVAL_FLIGHT: (("aircraft", "flight", "plane", "charter"),),
+    _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
+}
+_INTO_US = re.compile(r"\s+(?i:in)?(?i:to)\s+" + _US_PLACE)
+# readers whose own words are immigration words: no context needed
+_SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEEMED_LAWFUL, _REMOVAL_FLIGHT,
+                 _TO_AGENCY_OFFICE)
+
+
+def findings(text: str) -> list[tuple[int, int, float]]:
+    """Spans and scores of a person's status said in a noun or a short phrase."""
+    out: list[tuple[int, int, float]] = []
+    for rx, gate in GATES.items():
+        if not holds(text, gate):
+            continue
+        for m in rx.finditer(text):
+            start, end = m.span("span") if "span" in rx.groupindex else m.span()
+            end -= text[start:end].endswith(".")  # "... to ERO San Antonio." ends a sentence
+            if rx in _SELF_EVIDENT or _INTO_US.match(text, end) or _has_context(text, start, end):
+                out.append((start, end, 0.6))
+    return out
