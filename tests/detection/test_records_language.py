@@ -30,6 +30,8 @@ FOUND = [
      "Howard T. Pemberton III"),
     ("suffix, III", "Attorney General Jefferson B. Sessions, III, signed the order.", "PERSON",
      "Jefferson B. Sessions, III"),
+    ("New York citation without a period", "The plea stands (see People v Ford, 86 NY2d 397, 403).", "PERSON",
+     "Ford"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
      "OLIVER P. STANTON"),
 ]
@@ -48,6 +50,12 @@ NOT_FOUND = [
      "DATE_OF_BIRTH", "May 3, 2001"),
     ("an official, of a country", "The Secretary of State, of the United States, spoke.", "NATIONALITY",
      "United States"),
+    ("the commission as a subject", "For the tenants' safety, the Commission is not releasing their names.",
+     "PERSON", "Commission"),
+    ("a court heading as an address", "FILED\nSEP 2 2003 UNITED STATES COURT OF APPEALS\n", "ADDRESS", "COURT"),
+    ("a circuit heading as an address", "2011 FOR THE SIXTH CIRCUIT LEONARD GREEN, Clerk", "ADDRESS", "CIRCUIT"),
+    ("a Supreme Court Reporter citation", "decided Padilla v Kentucky (559 US 356, 130 S Ct 1473) that year",
+     "ADDRESS", "S Ct"),
     ("the clerk in prose", "The Clerk shall enter judgment.\nOffice of the Clerk\nClerk\n", "PERSON", "Clerk"),
 ]
 

@@ -134,6 +134,10 @@ _NEXT_FIELD = re.compile(r"(?:\t|[ \t]{3,}|[ \t]*\|)|[ \t]{2}(?=[^\W\d_][\w/ .'#
 # Between a street and the city line that follows it: a comma, spaces, one line break.
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?")
 # A number that a label names as something other than a house number: "No. 18-4214", "Case: 14-60197".
+# a court heading or a reporter citation read as a house number and street: "2003 UNITED STATES COURT", "2011 FOR
+# THE SIXTH CIRCUIT", "130 S Ct 1473" (Supreme Court Reporter: "S" and "Ct" are also South and Court)
+_NOT_A_STREET = re.compile(r"(?i:\bunited\s+states\b|\bcircuit\b|\bfor\s+the\b|\bdistrict\s+court\b)")
+_REPORTER = re.compile(r"\d+\s+(?:S\.?\s?Ct|L\.?\s?Ed|F\.?\s?(?:2d|3d|4th|Supp)|U\.?\s?S)\b\.?(?=\s+\d)")
 _NUMBER_LABEL = re.compile(r"(?:\b(?:No|Nos|Number|Case|Docket|Index|Page|Pg|Sec|Section|Tel|Phone|Fax|Room|"
                            r"Rm)\.?[ \t]*[:#]?|[#§])[ \t]*$", re.IGNORECASE)
 _NON_NAME = {"officer", "detective", "det", "sgt", "police", "precinct", "he", "she", "they", "the", "then", "and",
@@ -236,7 +240,7 @@ class AddressRecognizer(EntityRecognizer):
             return _NUMBER_LABEL.search(text, max(0, start - 12), start) is not None
 
         for m in self._re["core"].finditer(text):
-            if numbered(m.start()):
+            if numbered(m.start()) or _NOT_A_STREET.search(m.group()) or _REPORTER.match(text, m.start()):
                 continue
             end = self._extend_loose_city(text, m.start(), m.end(), bool(m.group("tail").strip(" \t,")))
             add(m.start(), end, self.STREET_SCORE, "house number and street")

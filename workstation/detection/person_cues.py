@@ -149,8 +149,9 @@ class _PersonCues(_PersonReading):
             n_words = len(text[span[0]:span[1]].split())
             if n_words < min_words or self._not_a_person(text[span[0]:span[1]]):
                 return None
-            if n_words == 1 and (doc is None or self._bare_acronym(text, span)):
-                return None
+            if n_words == 1 and (doc is None or self._bare_acronym(text, span) or self._org_word(text[span[0]:span[1]])
+                                 or re.search(r"(?<![\w])(?i:the)\s+$", text[max(0, span[0] - 5):span[0]])):
+                return None  # "the Commission is not releasing": an institution, not a person
             if n_words == 1:
                 tok = doc.char_span(span[0], span[1], alignment_mode="expand")
                 if tok is None or any(t.pos_ != "PROPN" for t in tok if t.is_alpha) or tok[0].is_sent_start:

@@ -147,6 +147,6 @@ class _PersonPatterns(EntityRecognizer):
         # of S" above the decision)
         self._initials_re = re.compile(r"(?:[A-Z]-){1,4}(?:[A-Z]-?)?(?![\w])|[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z]-{2,4}|"
                                        r"[A-Z](?=[ \t]*(?:\n|$))")
-        self._versus_re = re.compile(r"[ \t]+vs?\.[ \t]+")
+        self._versus_re = re.compile(r"[ \t]+(?:vs?\.|v(?=[ \t]+[A-Z]))[ \t]+")  # "People v Ford" (New York style)
         self._word_start_re = re.compile(r"(?<![\w'’‐.-])[^\W\d_]")
         self._capitalised_run = re.compile(r"(?:[A-Z][\w'’‐-]+[ \t]+){0,2}[A-Z][\w'’‐-]{2,}")
