@@ -37,6 +37,18 @@ COVERED = [
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
      "to ERO El Paso for removal"),
+    ("admitted a named person", "In 1990 the Immigration and Naturalization Service admitted Mr. OKAFOR to the "
+     "United States as a visitor.", "to the United States"),
+    ("assumed a named person's custody", "On May 2, ERO Boston assumed Ms. LINDQVIST's custody at the jail.",
+     "custody"),
+    ("ordered a named person's removal", "In 2011 an immigration judge ordered Mr. Osei's removal to Ghana.",
+     "ordered"),
+    ("arrest by an agency", "He was removed a month after his arrest by Enforcement and Removal Operations (ERO) "
+     "officers in Queens.", "arrest by Enforcement and Removal Operations (ERO) officers"),
+    ("arrest and removal", "Officers in Ohio helped ahead of Dmitrov's arrest and subsequent removal.",
+     "arrest and subsequent removal"),
+    ("last departure", "She asks for a waiver ten years after her last departure from the United States.",
+     "departure from the United States"),
     ("apposition is not a class", "The question is whether Ramon Ochoa, an alien, may be sentenced under § 1326(b).",
      "alien"),
     ("having been deported", "After having been deported in 2004, he came back within a year.",
@@ -59,6 +71,10 @@ NOT_STATUS = [
     ("entered a plea", "Ruiz last entered a plea in March; his visa had expired.", "entered"),
     ("detainer with no immigration words", "The court lifted the detainer after the state trial ended.", "detainer"),
     ("an alien in a class sentence", "Any alien, who is convicted of an aggravated felony, is deportable.", "alien"),
+    ("removal from a post", "The crew demanded his removal as mess steward after the fight in port.", "removal"),
+    ("a police arrest", "Police said his arrest and removal from the bar were lawful.", "arrest"),
+    ("admitted to a hospital", "The nurse admitted Mr. Osei to the hospital ward after the ICE arrest.",
+     "admitted"),
     ("a flight with nothing of ICE", "She flew on a commercial flight to Miami for a wedding.", "flight"),
 ]
 

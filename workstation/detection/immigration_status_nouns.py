@@ -27,9 +27,14 @@ _ADJECTIVES = (r"(?:(?i:only|sole|first|last|initial|original|most\s+recent|late
 _OWN_NOUN = re.compile(
     _POSSESSOR + r"\s+" + _ADJECTIVES + r"(?P<span>(?i:entry|entries|re-?entry|re-?entries|alienage|deportation|"
     r"removal|exclusion|deportability|removability|inadmissibility|excludability|expulsion|"
-    r"(?:arrival|admission)(?=\s+(?:in|into|to)\s+" + _US_PLACE + r")))(?![\w\-])"
-    # "his entry of a guilty plea", "her removal from office"
-    r"(?!\s+(?i:of\b|on\s+the\s+(?:record|docket)|from\s+(?:(?:the|his|her|their)\s+)?(?:office|bench|post|position|"
+    r"(?:arrival|admission)(?=\s+(?:in|into|to)\s+" + _US_PLACE + r")|departure(?=\s+from\s+" + _US_PLACE + r")|"
+    # "his arrest by Enforcement and Removal Operations (ERO) personnel", "Alfaro-Romero's arrest and subsequent removal"
+    r"arrest(?:(?=\s+(?i:by)\s+(?:(?i:the|U\.S\.)\s+)?(?:(?-i:ICE|ERO|CBP|INS|HSI|USBP)\b|(?i:Immigration|Enforcement\s+and\s+"
+    r"Removal|Border\s+Patrol|immigration)))|\s+(?i:and)\s+(?:(?i:subsequent|later|eventual)\s+)?(?i:removal|deportation)"
+    r"(?!\s+(?i:from)\s+(?!" + _US_PLACE + r")))"
+    r"))(?![\w\-])"
+    # "his entry of a guilty plea", "her removal from office", "demanded his removal as mess steward"
+    r"(?!\s+(?i:of\b|on\s+the\s+(?:record|docket)|as\s+(?!an?\s+(?:alien|noncitizen|non-citizen)\b)|from\s+(?:(?:the|his|her|their)\s+)?(?:office|bench|post|position|"
     r"job|home|house|apartment|case|panel|board|premises|school|classroom|list|team)\b))"
 )
 # "she attempted entry by representing herself to be", "after he had gained entry", "sought to enter by fraud or
@@ -96,11 +101,24 @@ _TO_AGENCY_OFFICE = re.compile(
     r"(?![\w\-])"
 )
 
+# an immigration officer's act on a named person, in two parts around the name: "admitted Mr. HILL to the United
+# States (U.S.)", "assumed Ms. BLAISE's custody", "ordered Mr. HILL's removal" (the name stays the PERSON it is)
+_TITLED = r"(?:(?:Mr|Ms|Mrs|Miss)\.?\s+)?" + _NAME + r"(?:\s+" + _NAME + r"){0,3}"
+_ADMITTED_NAMED = re.compile(
+    r"(?<![\w])(?P<verb>(?i:admitted|paroled|readmitted))\s+" + _TITLED + r"\s+(?P<span>(?i:in)?(?i:to)\s+"
+    + _US_PLACE + r"(?:\s*\((?:U\.S\.|US)\))?)(?![\w])"
+)
+_NAMED_CUSTODY = re.compile(
+    r"(?<![\w])(?P<verb>(?i:assumed|took|obtained|ordered))\s+" + _TITLED + r"['\u2019]s\s+(?P<span>(?i:custody|removal|"
+    r"deportation|exclusion))(?![\w])"
+)
+_TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY)
+
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
 # evaluation texts by tests/detection/test_immigration_status_gates.py)
 GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _OWN_NOUN: (("entr", "alienage", "deport", "removal", "exclusion", "removab", "admissib", "excludab", "expulsion",
-                 "arrival", "admission"),),
+                 "arrival", "admission", "departure", "arrest"),),
     _ENTRY_ACT: (("entry", "admission", "enter"),),
     _ENTERED_WHEN: (("entered",),),
     _AGENCY_DETAINER: (("detainer",),),
@@ -110,8 +128,11 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _DEEMED_LAWFUL: (("considered", "deemed", "regarded"), ("lawful",)),
     _REMOVAL_FLIGHT: (("aircraft", "flight", "plane", "charter"),),
     _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
+    _ADMITTED_NAMED: (("admitted", "paroled"),),
+    _NAMED_CUSTODY: (("assumed", "took", "obtained", "ordered"), ("custody", "removal", "deportation", "exclusion")),
 }
-_INTO_US = re.compile(r"\s+(?i:in)?(?i:to)\s+" + _US_PLACE)
+_ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subsequent removal", "his removal"
+_INTO_US = re.compile(r"\s+(?:(?i:in)?(?i:to)|(?i:from))\s+" + _US_PLACE)
 # readers whose own words are immigration words: no context needed
 _SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEEMED_LAWFUL, _REMOVAL_FLIGHT,
                  _TO_AGENCY_OFFICE)
@@ -126,6 +147,9 @@ def findings(text: str) -> list[tuple[int, int, float]]:
         for m in rx.finditer(text):
             start, end = m.span("span") if "span" in rx.groupindex else m.span()
             end -= text[start:end].endswith(".")  # "... to ERO San Antonio." ends a sentence
-            if rx in _SELF_EVIDENT or _INTO_US.match(text, end) or _has_context(text, start, end):
+            if rx in _SELF_EVIDENT or _INTO_US.match(text, end) or _ENDS_REMOVAL.search(text, start, end) \
+                    or _has_context(text, start, end):
                 out.append((start, end, 0.6))
+                if rx in _TWO_PARTS:
+                    out.append((*m.span("verb"), 0.6))
     return out

@@ -85,12 +85,12 @@ _BY_AGENCY = re.compile(
     + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations))"
     + r"(?:" + _S + r"\((?:ERO|HSI)\))?)?"
     + r"(?:" + _S + r"(?i:special|deportation|immigration|border\s+patrol))?"
-    + r"(?:" + _S + r"(?i:officials?|officers?|agents?|agency|authorities))?(?![\w])"
+    + r"(?:" + _S + r"(?i:officials?|officers?|agents?|agency|authorities|personnel))?(?![\w])"
 )
 _AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
 _ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
                          r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|"
-                         r"paroled|inspected|parole|admission|inspection)$")
+                         r"paroled|inspected|parole|admission|inspection|arrest)$")
 # where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
 # Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
 _HELD_AT = re.compile(
