@@ -53,6 +53,15 @@ COVERED = [
      "alien"),
     ("having been deported", "After having been deported in 2004, he came back within a year.",
      "having been deported"),
+    ("illegally before reentered", "Police learned that he illegally reentered the United States in 1998.",
+     "illegally reentered the United States"),
+    ("a dash before for the second time", "In June 2001 he was deported \u2014 for the second time.",
+     "deported \u2014 for the second time"),
+    ("without an immigrant visa", "She was charged as an arriving noncitizen without an immigrant visa.",
+     "without an immigrant visa"),
+    ("adjustment to that of an alien", "He may apply for adjustment of status to that of an alien lawfully "
+     "admitted for permanent residence.", "adjustment of status to that of an alien lawfully admitted for permanent "
+     "residence"),
     ("once again", "He was removed and later reentered the United States once again.",
      "reentered the United States once again"),
 ]

@@ -125,7 +125,8 @@ _LEADS_TO = re.compile(r"(?i:removal|deportation|expedited|exclusion|deported|re
 _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:attempted|tried|sought|attempting|trying|attempts|tries)\s+to\s+$"),
      re.compile(r"(?i:(?:illegally\s+|unlawfully\s+)?(?:re-?)?enter)")),
-    (re.compile(r"(?<![\w])(?i:last|first|repeatedly|again|later|subsequently)\s+$"), re.compile(r"(?i:(?:re-?)?entered)")),
+    (re.compile(r"(?<![\w])(?i:last|first|repeatedly|again|later|subsequently|illegally|unlawfully)\s+$"),
+     re.compile(r"(?i:(?:re-?)?entered)")),
     (re.compile(r"(?<![\w])(?i:expedited)\s+$"), re.compile(r"(?i:orders?\s+of\s+removal)")),
     (re.compile(r"(?<![\w])(?i:detention|detained|held|confined)\s+in\s+$"),
      re.compile(r"(?i:(?:immigration|ICE|CBP|INS)\s+(?:custody|detention))")),
@@ -149,6 +150,13 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:eligible\s+for\s+(?:the\s+)?issuance\s+of\s+an?|(?:issued|granted|received)\s+an?)\s+$"),
      re.compile(r"(?i:immigrant\s+visa|nonimmigrant\s+visa|visa)")),
     (re.compile(r"(?<![\w])(?i:withhold|withholding\s+of)\s+(?:his|her|their)?\s*$"), re.compile(r"(?i:removal|deportation)")),
+    # "after obtaining an immigrant visa", "as an arriving noncitizen without an immigrant visa" (not "on a [tourist
+    # visa]": the shortest phrase that states the status)
+    (re.compile(r"(?<![\w])(?i:without|obtain|obtained|obtaining)\s+(?i:an?)\s+$"), re.compile(r"(?i:(?:[\w\-]+\s+){0,2}?visa)")),
+    # "applied for adjustment of status to that of an [alien lawfully admitted for permanent residence]"
+    (re.compile(r"(?<![\w])(?i:adjustment\s+of\s+status|adjust(?:ed)?\s+(?:his|her|their)\s+status)\s+(?i:to)\s+"
+                r"(?i:that\s+of\s+)?(?i:an?)\s+$"),
+     re.compile(r"(?i:alien|noncitizen|lawful|permanent)")),
     (re.compile(r"(?<![\w])(?i:encountered|arrested|apprehended|detained|stopped|intercepted),?\s+(?i:and)\s+$"),
      re.compile(r"(?i:arrested|detained|apprehended|processed|removed|deported)")),
     # "his immigration status was adjusted to that of a [lawful permanent resident]"
@@ -252,7 +260,7 @@ _MORE_TAILS = (
     (re.compile(r"(?i:United[ \t\n]+States|U\.S\.)$"), re.compile(r"[ \t]+(?i:once\s+again|once\s+more|again)(?![\w])")),
     # "illegally entered the United States for the fourth time"
     (re.compile(r"(?i:entered|re-?entered|deported|removed|United[ \t\n]+States|U\.S\.)$"),
-     re.compile(r"[ \t\n]+(?i:for)[ \t\n]+(?i:the)[ \t\n]+(?i:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|"
+     re.compile(r"[ \t\n]*(?:[\u2014\u2013]|--?)?[ \t\n]*(?i:for)[ \t\n]+(?i:the)[ \t\n]+(?i:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|"
                 r"last)[ \t\n]+(?i:time)(?![\w])")),
     # "a waiver under section 212(i) of the Immigration and Nationality Act"
     (re.compile(r"(?i:section)\s+\d+[A-Z]?(?:\s?\([\w]{1,3}\))*$"),
