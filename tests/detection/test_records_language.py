@@ -50,6 +50,7 @@ NOT_FOUND = [
      "DATE_OF_BIRTH", "May 3, 2001"),
     ("an official, of a country", "The Secretary of State, of the United States, spoke.", "NATIONALITY",
      "United States"),
+    ("the People as a party", "The plea stands (see People v Ford, 86 NY2d 397, 403).", "PERSON", "People"),
     ("the commission as a subject", "For the tenants' safety, the Commission is not releasing their names.",
      "PERSON", "Commission"),
     ("a court heading as an address", "FILED\nSEP 2 2003 UNITED STATES COURT OF APPEALS\n", "ADDRESS", "COURT"),

@@ -44,7 +44,8 @@ class _PersonCues(_PersonReading):
             left = self._names_before(text, m.start(), max_names=1)
             right = self.read_name(text, m.end(), max_tokens=4)
             for party in (*left, right):
-                if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party):
+                if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party) \
+                        and not (" " not in text[party[0]:party[1]] and self._org_word(text[party[0]:party[1]])):
                     add(party, self.PHRASE_SCORE, "party name in a case caption or citation")
 
     def _party_initials(self, text: str, end: int, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
