@@ -33,6 +33,11 @@ COVERED = [
     ("demonym immigrant", "Neighbors said the Polish immigrant had been detained by ICE.", "immigrant"),
     ("private bill", "The beneficiary shall be considered to have entered and remained lawfully in the country.",
      "considered to have entered and remained lawfully"),
+    ("agency charged a named person", "In 2001 the Immigration and Naturalization Service charged Okafor with "
+     "being present without admission.", "charged"),
+    ("removal flight with abbreviations", "ERO removed Ortega to Peru on a U.S. Immigration and Customs Enforcement "
+     "(ICE) Air Operations charter aircraft May 2.", "on a U.S. Immigration and Customs Enforcement (ICE) Air "
+     "Operations charter aircraft"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
@@ -81,6 +86,7 @@ NOT_STATUS = [
     ("detainer with no immigration words", "The court lifted the detainer after the state trial ended.", "detainer"),
     ("an alien in a class sentence", "Any alien, who is convicted of an aggravated felony, is deportable.", "alien"),
     ("removal from a post", "The crew demanded his removal as mess steward after the fight in port.", "removal"),
+    ("the police charged a name", "The police charged Okafor with theft; she holds a student visa.", "charged"),
     ("a police arrest", "Police said his arrest and removal from the bar were lawful.", "arrest"),
     ("admitted to a hospital", "The nurse admitted Mr. Osei to the hospital ward after the ICE arrest.",
      "admitted"),

@@ -86,7 +86,7 @@ _DEEMED_LAWFUL = re.compile(
 _REMOVAL_FLIGHT = re.compile(
     r"(?<![\w])(?P<span>(?:(?i:flown)\s+(?:(?i:from)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?"
     r"(?:(?i:to)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?)?(?i:on|aboard|via)\s+(?i:an?)\s+"
-    r"[^.;\n]{0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))[^.;\n]{0,40}?(?i:aircraft|flight|plane|charter)(?:\s+(?i:aircraft|flight|plane))?)(?![\w])"
+    r"(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S)){0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S)){0,40}?(?i:aircraft|flight|plane|charter)(?:\s+(?i:aircraft|flight|plane))?)(?![\w])"
 )
 # "transferred Vargas-Sanchez to ERO Philadelphia at the Moshannon Valley Processing Center ... for removal",
 # "Border Patrol transferred Flores to ERO San Antonio": the part after the name (the verb is read by
@@ -112,6 +112,12 @@ _NAMED_CUSTODY = re.compile(
     r"(?<![\w])(?P<verb>(?i:assumed|took|obtained|ordered))\s+" + _TITLED + r"['\u2019]s\s+(?P<span>(?i:custody|removal|"
     r"deportation|exclusion))(?![\w])"
 )
+# "the Immigration and Naturalization Service charged Tumax with being present ...": the charge (what it charged
+# him with is read on its own)
+_CHARGED_NAMED = re.compile(
+    r"(?:(?-i:INS|DHS|ICE|CBP)|(?i:Service|Security|government|Department))\s+(?P<span>(?i:charged))\s+" + _TITLED
+    + r"\s+(?i:with|as)\s"
+)
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
@@ -129,6 +135,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _REMOVAL_FLIGHT: (("aircraft", "flight", "plane", "charter"),),
     _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
     _ADMITTED_NAMED: (("admitted", "paroled"),),
+    _CHARGED_NAMED: (("charged",),),
     _NAMED_CUSTODY: (("assumed", "took", "obtained", "ordered"), ("custody", "removal", "deportation", "exclusion")),
 }
 _ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subsequent removal", "his removal"
