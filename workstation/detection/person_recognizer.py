@@ -33,6 +33,8 @@ read as spaces (same offsets).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
@@ -52,6 +54,17 @@ class PersonContextRecognizer(_PersonCompletion):
         super().__init__(supported_entities=self.ENTITIES, name="PersonContextRecognizer",
                          supported_language="en")
 
+    def _label_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The form labels of ``text`` ("Name:", "Victim:"): every label ends with a colon on its own line, so only the
+        lines holding a colon are searched (the pattern's lookbehinds see the text before them as usual)."""
+        pos = text.find(":")
+        while pos >= 0:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            yield from self._label_re.finditer(text, start, end)
+            pos = text.find(":", end)
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "PERSON" not in entities:
             return []
@@ -69,7 +82,7 @@ class PersonContextRecognizer(_PersonCompletion):
                 seen.add(span)
                 results.append(self._result(span[0], span[1], score, why))
 
-        for m in self._label_re.finditer(text):
+        for m in self._label_matches(text):
             if self._is_mail_subject(text, m):
                 continue
             for span in self._read_list(text, m.end(), allow_comma_form=True):
