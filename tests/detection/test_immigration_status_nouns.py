@@ -38,6 +38,17 @@ COVERED = [
     ("removal flight with abbreviations", "ERO removed Ortega to Peru on a U.S. Immigration and Customs Enforcement "
      "(ICE) Air Operations charter aircraft May 2.", "on a U.S. Immigration and Customs Enforcement (ICE) Air "
      "Operations charter aircraft"),
+    ("flight coordinated by ICE", "On May 9, Ruiz was flown from Houston to Guatemala on a flight coordinated by "
+     "ICE's Air Operations Unit.", "flown from Houston to Guatemala on a flight coordinated by ICE's Air Operations "
+     "Unit"),
+    ("encountered at a place", "After his release Okafor was encountered at a residence in Tacoma during an ICE "
+     "operation.", "encountered"),
+    ("released by CBP", "She was given a notice to appear and released by U.S. Customs and Border Protection.",
+     "released by U.S. Customs and Border Protection"),
+    ("terminated from ATD", "ERO Miami terminated Osei from the Alternatives to Detention program in May.",
+     "terminated"),
+    ("last departure without a place", "Her removal order stands; ten years have not passed since her last "
+     "departure.", "last departure"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
@@ -87,6 +98,8 @@ NOT_STATUS = [
     ("an alien in a class sentence", "Any alien, who is convicted of an aggravated felony, is deportable.", "alien"),
     ("removal from a post", "The crew demanded his removal as mess steward after the fight in port.", "removal"),
     ("the police charged a name", "The police charged Okafor with theft; she holds a student visa.", "charged"),
+    ("encountered a friend", "The officer was encountered at the gate by a friend.", "encountered"),
+    ("released by a hospital", "She was released by the hospital after the ICE visit.", "released"),
     ("a police arrest", "Police said his arrest and removal from the bar were lawful.", "arrest"),
     ("admitted to a hospital", "The nurse admitted Mr. Osei to the hospital ward after the ICE arrest.",
      "admitted"),

@@ -83,10 +83,19 @@ _DEEMED_LAWFUL = re.compile(
 )
 # "to Honduras on a U.S. Immigration and Customs Enforcement (ICE) Air Operations charter aircraft", "was flown from
 # Los Angeles to Guatemala on a flight coordinated by ICE's Air Operations Unit"
+_CAP_WORDS = r"(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}"
+_FLOWN = r"(?:(?i:flown)\s+(?:(?i:from)\s+" + _CAP_WORDS + r"\s+)?(?:(?i:to)\s+" + _CAP_WORDS + r"\s+)?)?"
+_CRAFT = r"(?i:aircraft|flight|plane|charter)"
+_UNTIL_STOP = r"(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S))"  # any character up to a full stop ("U.S." goes on)
 _REMOVAL_FLIGHT = re.compile(
-    r"(?<![\w])(?P<span>(?:(?i:flown)\s+(?:(?i:from)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?"
-    r"(?:(?i:to)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}\s+)?)?(?i:on|aboard|via)\s+(?i:an?)\s+"
-    r"(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S)){0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S)){0,40}?(?i:aircraft|flight|plane|charter)(?:\s+(?i:aircraft|flight|plane))?)(?![\w])"
+    r"(?<![\w])(?P<span>" + _FLOWN + r"(?i:on|aboard|via)\s+(?i:an?)\s+(?:"
+    # "... ICE Air Operations charter aircraft": ICE before the craft
+    + _UNTIL_STOP + r"{0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))" + _UNTIL_STOP + r"{0,40}?" + _CRAFT
+    + r"(?:\s+(?i:aircraft|flight|plane))?|"
+    # "... a flight coordinated by ICE's Air Operations Unit": ICE after the craft
+    r"(?:[\w\-]+\s+){0,3}?" + _CRAFT + r"\s+(?i:coordinated|chartered|operated|arranged|provided)\s+(?i:by)\s+"
+    r"(?:(?i:the|U\.S\.)\s+)?(?:(?-i:ICE)|(?i:Immigration\s+and\s+Customs\s+Enforcement))(?:['\u2019]s)?"
+    r"(?:\s+(?i:Air\s+Operations)(?:\s+(?i:Unit))?)?(?:\s*\((?-i:IAO|ICE)\))?))(?![\w])"
 )
 # "transferred Vargas-Sanchez to ERO Philadelphia at the Moshannon Valley Processing Center ... for removal",
 # "Border Patrol transferred Flores to ERO San Antonio": the part after the name (the verb is read by
@@ -118,6 +127,28 @@ _CHARGED_NAMED = re.compile(
     r"(?:(?-i:INS|DHS|ICE|CBP)|(?i:Service|Security|government|Department))\s+(?P<span>(?i:charged))\s+" + _TITLED
     + r"\s+(?i:with|as)\s"
 )
+# "Ramirez-Medina was encountered at a residence", "Mr. VOLKOV was encountered at the Pasco County Jail" (the
+# enforcement word of ICE and CBP; with immigration words near)
+_ENCOUNTERED = re.compile(
+    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:first|later|again|then|subsequently)\s+)?(?P<span>(?i:encountered))"
+    r"(?=\s+(?i:at|in|by|near|on|during|while)\b)"
+)
+# "released by U.S. Customs and Border Protection", "released by ICE on an order of recognizance"
+_RELEASED_BY = re.compile(
+    r"(?<![\w])(?P<span>(?i:released|paroled)\s+(?i:by)\s+(?:(?i:the|U\.S\.)\s+)?(?:(?-i:ICE|ERO|CBP|USBP|INS|DHS)\b|"
+    r"(?i:Customs\s+and\s+Border\s+Protection|Immigration\s+and\s+Customs\s+Enforcement|Border\s+Patrol|"
+    r"Immigration\s+and\s+Naturalization\s+Service))(?:\s*\((?-i:CBP|ICE|USBP|INS)\))?)"
+)
+# "ERO Miami terminated Pop from the Alternatives to Detention program": the verb (the program is read on its own)
+_PROGRAM_NAMED = re.compile(
+    r"(?<![\w])(?P<span>(?i:terminated|enrolled|removed|released|placed))\s+" + _TITLED + r"\s+(?i:from|in|into|on)\s+"
+    r"(?:(?i:the)\s+)?(?:(?i:Alternatives?\s+to\s+Detention)|(?-i:ATD|ISAP))(?![\w])"
+)
+# "since the date of her last departure" (with immigration words near)
+_LAST_DEPARTURE = re.compile(
+    r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s)\s+(?P<span>(?i:last|most\s+recent|"
+    r"prior|previous)\s+(?i:departure))(?![\w])"
+)
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
@@ -136,13 +167,18 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
     _ADMITTED_NAMED: (("admitted", "paroled"),),
     _CHARGED_NAMED: (("charged",),),
+    _ENCOUNTERED: (("encountered",),),
+    _RELEASED_BY: (("released", "paroled"), ("ice", "ero", "cbp", "usbp", "ins", "dhs", "customs", "border",
+                                             "immigration")),
+    _PROGRAM_NAMED: (("alternative", "atd", "isap"),),
+    _LAST_DEPARTURE: (("departure",),),
     _NAMED_CUSTODY: (("assumed", "took", "obtained", "ordered"), ("custody", "removal", "deportation", "exclusion")),
 }
 _ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subsequent removal", "his removal"
 _INTO_US = re.compile(r"\s+(?:(?i:in)?(?i:to)|(?i:from))\s+" + _US_PLACE)
 # readers whose own words are immigration words: no context needed
 _SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEEMED_LAWFUL, _REMOVAL_FLIGHT,
-                 _TO_AGENCY_OFFICE)
+                 _TO_AGENCY_OFFICE, _RELEASED_BY, _PROGRAM_NAMED)
 
 
 def findings(text: str) -> list[tuple[int, int, float]]:
