@@ -49,6 +49,8 @@ COVERED = [
      "terminated"),
     ("last departure without a place", "Her removal order stands; ten years have not passed since her last "
      "departure.", "last departure"),
+    ("took a described person into custody", "ERO Boston took the 41-year-old Brazilian national into custody on "
+     "May 2 after the removal order.", "into custody"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",

@@ -149,7 +149,14 @@ _LAST_DEPARTURE = re.compile(
     r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s)\s+(?P<span>(?i:last|most\s+recent|"
     r"prior|previous)\s+(?i:departure))(?![\w])"
 )
-_TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY)
+# "ERO New Orleans took the 38-year-old Honduran national into custody": the verb and the custody around the person
+_TOOK_PERSON_INTO_CUSTODY = re.compile(
+    r"(?<![\w])(?P<verb>(?i:took|takes|taking))\s+(?i:the|an?)\s+(?:\d{1,3}[\-\u2010](?i:year)[\-\u2010](?i:old)\s+)?"
+    r"(?:(?-i:[A-Z][a-z]+)\s+)?(?i:national|man|woman|noncitizen|non-citizen|alien|citizen|fugitive|individual|"
+    r"suspect|defendant|respondent)\s+(?P<span>(?i:into)\s+(?:(?-i:ICE|ERO|CBP)\s+|(?i:immigration|federal)\s+)?"
+    r"(?i:custody))(?![\w])"
+)
+_TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY, _TOOK_PERSON_INTO_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
 # evaluation texts by tests/detection/test_immigration_status_gates.py)
@@ -167,6 +174,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
     _ADMITTED_NAMED: (("admitted", "paroled"),),
     _CHARGED_NAMED: (("charged",),),
+    _TOOK_PERSON_INTO_CUSTODY: (("took", "takes", "taking"), ("custody",)),
     _ENCOUNTERED: (("encountered",),),
     _RELEASED_BY: (("released", "paroled"), ("ice", "ero", "cbp", "usbp", "ins", "dhs", "customs", "border",
                                              "immigration")),
