@@ -19,6 +19,10 @@ FOUND = [
      "British Guiana"),
     ("name, of country", "Prosecutors said Tomas Lindo, of Nicaragua, pleaded guilty.", "NATIONALITY", "Nicaragua"),
     ("name, age, of country", "Maria Ocampo, 34, of Guatemala, was sentenced.", "NATIONALITY", "Guatemala"),
+    ("name, age, of country, from the US", "ERO removed Tomas Lindo, 45, of Nicaragua from the United States "
+     "Dec. 2.", "NATIONALITY", "Nicaragua"),
+    ("headline demonym after an enforcement verb", "News Release\nICE deports Haitian wanted for two murders\n",
+     "NATIONALITY", "Haitian"),
     ("entered from", "He is a man who entered the United States from Peru as a child.", "NATIONALITY", "Peru"),
     ("born in a long place, on a date", "She was born in the town of Jenin in the West Bank on May 2, 1971.",
      "DATE_OF_BIRTH", "May 2, 1971"),

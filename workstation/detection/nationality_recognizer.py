@@ -166,9 +166,17 @@ _ADDRESS_AFTER = re.compile(
 )
 # "Alexander Romero, of Honduras, pleaded guilty", "Ana Ruiz, 34, of Guatemala": a person's origin in a release
 _NAME_OF_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+,\s+(?:(?:age\s+)?\d{{1,3}},\s+)?(?i:of)\s+(?:the\s+)?$")
-_NAME_OF_AFTER = re.compile(r"^\s*[,;)]")
+# ... followed by a comma, or by the removal it is part of ("removed Rojer Sarmiento, 45, of Honduras from the United
+# States")
+_NAME_OF_AFTER = re.compile(r"^\s*[,;)]|^\s+(?i:from)\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)\b")
 _CITY_COMMA_BEFORE = re.compile(rf"(?<![\w])([{_UPPER}][\w'.\-]*),\s*$")
 _GEORGIA_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi", "gori", "zugdidi", "poti"}
+# a headline's person named by the demonym alone: "DRO deports Jamaican wanted for killing two cops"
+_ACTED_ON_BEFORE = re.compile(r"(?<![\w])(?i:deports|deported|removes|removed|arrests|arrested|extradites|extradited|"
+                              r"repatriates|repatriated|captures|captured|apprehends|apprehended)\s+(?:(?i:an?)\s+)?$")
+# a headline's person named by the demonym alone: "DRO deports Jamaican wanted for killing two cops"
+_ACTED_ON_BEFORE = re.compile(r"(?<![\w])(?i:deports|deported|removes|removed|arrests|arrested|extradites|extradited|"
+                              r"repatriates|repatriated|captures|captured|apprehends|apprehended)\s+(?:(?i:an?)\s+)?$")
 # "Harjit Singh (Indian) was interviewed", "Colleen DELUCA (Jamaican)": a name, then the word alone in brackets.
 _PAREN_BEFORE = re.compile(rf"[{_UPPER}][\w'\u2019.{DASH_CLASS}]*\s*[(\[]\s*$")
 _PAREN_AFTER = re.compile(r"^\s*[)\]]")
@@ -706,7 +714,7 @@ class NationalityRecognizer(EntityRecognizer):
                 if rest and rest.group(1).lower() in lex.nonperson:
                     return None
             return self.STRONG
-        if _PREDICATIVE.search(before) or _DESCRIPTION_BEFORE.search(before):
+        if _PREDICATIVE.search(before) or _DESCRIPTION_BEFORE.search(before) or _ACTED_ON_BEFORE.search(before):
             return self.STRONG
         if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after) or (
                 _PAREN_LIST_BEFORE.search(before) and _PAREN_LIST_AFTER.match(after)):
