@@ -51,6 +51,26 @@ COVERED = [
      "departure.", "last departure"),
     ("took a described person into custody", "ERO Boston took the 41-year-old Brazilian national into custody on "
      "May 2 after the removal order.", "into custody"),
+    ("illegally living", "A man illegally living in the United States was convicted of fraud.",
+     "illegally living in the United States"),
+    ("not legally present", "Chen, who was not legally present in the United States, pleaded guilty.",
+     "not legally present in the United States"),
+    ("did not depart", "Her visa allowed a month; she did not depart at the end of the month.", "did not depart"),
+    ("overstaying", "The Service charged her with overstaying her visitor visa.", "overstaying"),
+    ("citizen-children", "They claim hardship to their two citizen-children if removed.", "citizen"),
+    ("parents' deportation", "The children would stay here after their parents' deportation to Peru.",
+     "deportation"),
+    ("after entering", "He was arrested after entering the United States through the Port of Entry at Nogales, "
+     "Arizona.", "entering the United States through the Port of Entry at Nogales, Arizona"),
+    ("joined a relative", "In 1990 the respondent joined his mother in the United States.",
+     "joined his mother in the United States"),
+    ("arriving", "Her father left Peru for the United States, arriving in May 1985.", "arriving"),
+    ("immigration habeas: arrested", "Petitioner seeks a writ of habeas corpus under 28 U.S.C. § 2241 against "
+     "Immigration and Customs Enforcement. On May 2, Petitioner was arrested at a bus stop.", "arrested"),
+    ("immigration habeas: release", "Petitioner seeks a writ of habeas corpus under 28 U.S.C. § 2241 against "
+     "ICE. He asks the Court to release him from custody or to order a bond hearing.", "release him from custody"),
+    ("immigration habeas: holding him", "In this § 2241 habeas petition against ICE, Petitioner contends that "
+     "Respondents are holding him unlawfully.", "holding him"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
@@ -102,6 +122,9 @@ NOT_STATUS = [
     ("the police charged a name", "The police charged Okafor with theft; she holds a student visa.", "charged"),
     ("encountered a friend", "The officer was encountered at the gate by a friend.", "encountered"),
     ("released by a hospital", "She was released by the hospital after the ICE visit.", "released"),
+    ("did not depart from a policy", "The company did not depart from its policy on visas.", "did not depart"),
+    ("a state prisoner's habeas", "Petitioner seeks a writ of habeas corpus under 28 U.S.C. § 2254 from state "
+     "prison; he asks to be released from custody.", "released from custody"),
     ("a police arrest", "Police said his arrest and removal from the bar were lawful.", "arrest"),
     ("admitted to a hospital", "The nurse admitted Mr. Osei to the hospital ward after the ICE arrest.",
      "admitted"),

@@ -55,7 +55,7 @@ _ABSCONDED = re.compile(r"(?<![\w])(?:(?i:he|she|they|who)|(?-i:[A-Z][\w\-]+))\s
                         r"(?P<span>(?i:absconded))(?![\w])")
 # "his citizen wife", "a U.S. citizen child", "her United States citizen mother" (a relative's status)
 _CITIZEN_RELATIVE = re.compile(
-    r"(?<![\w])(?i:a|his|her|their|two|three)\s+(?P<span>(?:(?i:U\.S\.|United\s+States|American)\s+)?(?i:citizen))\s+"
+    r"(?<![\w])(?i:a|his|her|their|two|three)\s+(?P<span>(?:(?i:U\.S\.|United\s+States|American)\s+)?(?i:citizen))[\s\-\u2010]+"
     r"(?i:child|children|wife|husband|spouse|son|sons|daughter|daughters|mother|father|parent|parents|relatives?|"
     r"siblings?|brother|sister|stepfather|stepmother)(?![\w])"
 )

@@ -19,7 +19,9 @@ from workstation.detection.immigration_status_gates import holds
 from workstation.detection.immigration_status_lexicon import _has_context
 
 _US_PLACE = r"(?:the\s+United\s+States|the\s+U\.\s?S\.|this\s+country)"
-_POSSESSOR = r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s?)"
+_POSSESSOR = (r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s?|(?<![\w])(?i:parents|"
+              r"father|mother|husband|wife|spouse|son|daughter|brother|sister|respondent|petitioner|applicant|"
+              r"defendant)['\u2019]s?)")
 _ADJECTIVES = (r"(?:(?i:only|sole|first|last|initial|original|most\s+recent|latest|prior|previous|subsequent|later|unlawful|"
                r"illegal|alleged|continued|continuing|prolonged|immigration|civil|several|many|two|three|numerous|"
                r"multiple)\s+){0,2}")
@@ -156,6 +158,35 @@ _TOOK_PERSON_INTO_CUSTODY = re.compile(
     r"suspect|defendant|respondent)\s+(?P<span>(?i:into)\s+(?:(?-i:ICE|ERO|CBP)\s+|(?i:immigration|federal)\s+)?"
     r"(?i:custody))(?![\w])"
 )
+# "was arrested after entering the United States through the Port of Entry at Columbus", "joined his father in the
+# United States", "left Nicaragua for the United States, arriving in May 1985"
+_ENTERING = re.compile(
+    r"(?<![\w])(?i:after|upon|before|when|while|since|on)\s+(?P<span>(?:(?i:illegally|unlawfully)\s+)?(?i:(?:re-?)?entering)\s+"
+    + _US_PLACE + r"(?:\s+(?i:through|via|at)\s+(?:the\s+)?(?i:port\s+of\s+entry)(?:\s+(?i:at|in)\s+" + _CAP_WORDS
+    + r"(?:,\s+" + _CAP_WORDS + r")?)?)?)(?![\w])"
+)
+_JOINED_THERE = re.compile(
+    r"(?<![\w])(?P<span>(?i:joined)\s+(?:(?i:him|her|them)|(?i:his|her|their)\s+(?i:father|mother|parents|husband|wife|"
+    r"spouse|family|brother|sister|son|daughter|children))\s+(?i:in)\s+" + _US_PLACE + r")(?![\w])"
+)
+_ARRIVING = re.compile(
+    r"(?i:for|to)\s+" + _US_PLACE + r",\s+(?P<span>(?i:arriving))(?=\s+(?i:in|on|at)\b)"
+)
+# An immigration habeas petition (28 U.S.C. 2241 against ICE detention): the whole document is about the petitioner's
+# immigration custody, so its custody words are status ("Petitioner was arrested at a Home Depot parking lot", "release
+# Petitioner from custody under reasonable conditions of supervision", "Respondents are holding him", "a bond hearing")
+_IMMIGRATION_HABEAS = re.compile(r"(?i:2241|habeas)")
+_HABEAS_IMMIGRATION_WORDS = re.compile(r"(?-i:ICE|DHS)\b|(?i:immigration|removal\s+proceedings|Homeland)")
+_HABEAS_CUSTODY = re.compile(
+    r"(?<![\w])(?P<span>(?i:release|releasing|released)\s+(?:(?i:him|her|them|petitioner|petitioners)\s+)?(?:(?i:immediately)\s+)?"
+    r"(?i:from)\s+(?:(?i:ICE|immigration|DHS)\s+)?(?i:custody|detention)(?:\s+(?i:under\s+reasonable\s+conditions"
+    r"(?:\s+of\s+supervision)?))?|"
+    r"(?i:release|releasing)\s+(?i:him|her|them|petitioner)(?=\s*(?:,|\.|;|\bor\b|\band\b|\bimmediately\b|\bwithin\b))|"
+    r"(?i:holding|hold|detaining|detain)\s+(?i:him|her|them|petitioner)|"
+    r"(?i:bond|custody)\s+(?i:hearing|redetermination))(?![\w])|"
+    r"(?<![\w])(?:(?-i:Petitioner|He|She|he|she))\s+(?:(?i:was|were|has\s+been|had\s+been|is\s+being|remains|is)\s+)"
+    r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<verb>(?i:detained|arrested))(?![\w])"
+)
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY, _TOOK_PERSON_INTO_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
@@ -175,6 +206,9 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _ADMITTED_NAMED: (("admitted", "paroled"),),
     _CHARGED_NAMED: (("charged",),),
     _TOOK_PERSON_INTO_CUSTODY: (("took", "takes", "taking"), ("custody",)),
+    _ENTERING: (("entering",),),
+    _JOINED_THERE: (("joined",),),
+    _ARRIVING: (("arriving",),),
     _ENCOUNTERED: (("encountered",),),
     _RELEASED_BY: (("released", "paroled"), ("ice", "ero", "cbp", "usbp", "ins", "dhs", "customs", "border",
                                              "immigration")),
@@ -186,12 +220,15 @@ _ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subseque
 _INTO_US = re.compile(r"\s+(?:(?i:in)?(?i:to)|(?i:from))\s+" + _US_PLACE)
 # readers whose own words are immigration words: no context needed
 _SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEEMED_LAWFUL, _REMOVAL_FLIGHT,
-                 _TO_AGENCY_OFFICE, _RELEASED_BY, _PROGRAM_NAMED)
+                 _TO_AGENCY_OFFICE, _RELEASED_BY, _PROGRAM_NAMED, _ENTERING, _JOINED_THERE, _ARRIVING)
 
 
 def findings(text: str) -> list[tuple[int, int, float]]:
     """Spans and scores of a person's status said in a noun or a short phrase."""
     out: list[tuple[int, int, float]] = []
+    if _IMMIGRATION_HABEAS.search(text) and _HABEAS_IMMIGRATION_WORDS.search(text):
+        for m in _HABEAS_CUSTODY.finditer(text):
+            out.append((*m.span("span" if m.group("span") else "verb"), 0.6))
     for rx, gate in GATES.items():
         if not holds(text, gate):
             continue

@@ -132,6 +132,9 @@ _ANY_BEFORE = re.compile(r"(?<![\w])(?i:any|every|each)\s+(?:(?!(?i:of|his|her|t
 _NAME_IN_OBJECT = re.compile(r"^.*(?<![\w])(?!(?:ICE|ERO|CBP|DHS|INS|NTA|ATD|ISAP|I-\d)\b)(?-i:[A-Z][a-z][\w'\-\u2010]*)")
 
 
+_DEPART_FROM_OTHER = re.compile(r"\s+(?i:from)\s+(?!(?i:the\s+United|the\s+U\.\s?S|this\s+country|the\s+country))")
+
+
 class ImmigrationStatusRecognizer(_StatusGrammar):
     """Immigration status, proceedings and citizenship-status phrases."""
 
@@ -176,6 +179,8 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue  # "Asylum Seeker Arrival Center", "Refugee Resettlement Program": a facility's name
             if key in ("illegallyentered", "unlawfullyentered") and _ENTERED_PREMISES.match(after):
                 continue  # "unlawfully entered the dwelling": a burglary, not an entry into the country
+            if key in ("didnotdepart", "failedtodepart") and _DEPART_FROM_OTHER.match(after):
+                continue  # "did not depart from its policy": a rule, not the country
             if key in _BARE_PERSON_NOUNS:
                 continue  # "the noncitizen", "an alien": a person, not a statement of status
             if key in ("naturalization", "naturalisation") and not _NATURALIZATION_OWN.search(
