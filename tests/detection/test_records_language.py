@@ -36,6 +36,10 @@ FOUND = [
      "Jefferson B. Sessions, III"),
     ("New York citation without a period", "The plea stands (see People v Ford, 86 NY2d 397, 403).", "PERSON",
      "Ford"),
+    ("board members listed over lines", "BEFORE: Board En Banc: SCHMIDT, Chairman; HURWITZ, VILLAGELIU, MATHON,\n"
+     "AND GUENDELSBERGER, Board Members.", "PERSON", "VILLAGELIU"),
+    ("joined by, over a line", "Dissenting Opinion: FILPPU, Board Member, joined by VACCA and\nHEILMAN, Board "
+     "Members.", "PERSON", "VACCA"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
      "OLIVER P. STANTON"),
 ]

@@ -210,7 +210,7 @@ class _PersonReading(_PersonPatterns):
         )
 
     # the separator between two names of a list, at the end of the searched stretch
-    _SEPARATOR_END = re.compile(r"(?:[ \t]*(?:,|;|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+    _SEPARATOR_END = re.compile(r"(?:[ \t]*(?:,|;|&)[ \t]*\n?[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t\n]+(?:and|AND)[ \t\n]+)$")
 
     def _is_role(self, words: str) -> bool:
         return self._role_re.match(", " + words) is not None
@@ -276,7 +276,7 @@ class _PersonReading(_PersonPatterns):
             piece_start = start
             while piece_start < end and text[piece_start] in " \t":
                 piece_start += 1
-            if text.startswith("and ", piece_start):
+            if text.startswith(("and ", "AND "), piece_start):
                 piece_start += 4
             span = self._name_ending_at(text, piece_start, end)
             if span is None:
