@@ -65,6 +65,10 @@ NOT_FOUND = [
     ("a circuit heading as an address", "2011 FOR THE SIXTH CIRCUIT LEONARD GREEN, Clerk", "ADDRESS", "CIRCUIT"),
     ("a Supreme Court Reporter citation", "decided Padilla v Kentucky (559 US 356, 130 S Ct 1473) that year",
      "ADDRESS", "S Ct"),
+    ("counsel's city", "Affirmed. Maria Elena Andrade, Boise, for appellant.", "PERSON", "Boise"),
+    ("a party's role", "STATE OF NEW MEXICO, Plaintiff-Appellant, v. MAYRA GUTIERREZ, Defendant-Appellee.",
+     "PERSON", "Defendant-Appellee"),
+    ("a local law", "The Mayor remains committed to Local Law 228 and its enforcement.", "PERSON", "Local"),
     ("the clerk in prose", "The Clerk shall enter judgment.\nOffice of the Clerk\nClerk\n", "PERSON", "Clerk"),
 ]
 

@@ -42,7 +42,16 @@ _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r cr
                           "civil division", "division",
                           # offices and titles standing alone ("OFFICE OF THE COMPTROLLER", "Corey Johnson, Speaker")
                           "comptroller", "speaker", "mayor", "council", "commissioner", "chief", "assistant",
-                          "director", "secretary", "counsel", "judge", "justice", "chairman", "chairwoman"})
+                          "director", "secretary", "counsel", "judge", "justice", "chairman", "chairwoman",
+                          # a party's role, a caption's abbreviation ("Defendant-Appellee", "Civil Div", "Copy Citations")
+                          "appellee", "appellant", "defendant appellee", "defendant appellant", "plaintiff appellee",
+                          "plaintiff appellant", "petitioner appellant", "respondent appellee", "div", "civil div",
+                          "criminal div", "citations", "copy citations", "of new mexico"})
+# counsel's city in a counsel line: "Maria Elena Andrade, Boise, for appellant"
+_FOR_PARTY_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:appellants?|appellees?|respondents?|"
+                              r"petitioners?|plaintiffs?|defendants?)\b")
+# "Local Law 58" (a New York City law), "Local 32BJ" (a union): not a name
+_LAW_AFTER = re.compile(r"[ \t]+(?:Law|Laws|Union|\d{1,4}[A-Z]{0,3})\b")
 # a court or an office named in another language or in full: "Juzgado de Letras de la Seccion Judicial de Choluteca"
 _INSTITUTION = re.compile(r"(?i:juzgado|tribunal|corte|ministerio|fiscal[ií]a|procuradur[ií]a|court|office|department|"
                           r"bureau|division)\b")
@@ -55,6 +64,8 @@ def not_a_person(text: str, start: int, end: int) -> bool:
     words = " ".join(_WORDS.findall(span)).lower()
     if words in _COURT_WORDS or _INSTITUTION.match(span):
         return True
+    if words == "local" and _LAW_AFTER.match(text, end):
+        return True
     if _FACILITY_AFTER.match(text, end) and not re.search(r"(?i:\b(?:mr|ms|mrs|dr|officer|detective)\.?\s+$)",
                                                           text[max(0, start - 12) : start]):
         return True
@@ -66,7 +77,8 @@ def not_a_person(text: str, start: int, end: int) -> bool:
         name = f"{before.group('prefix')} {name}"
     if gazetteer.place(name) is None:
         return False
-    return bool(before or _CITY_AFTER.match(text, end) or _state_or_country_after(text, end))
+    return bool(before or _CITY_AFTER.match(text, end) or _state_or_country_after(text, end)
+                or _FOR_PARTY_AFTER.match(text, end))
 
 
 def _state_or_country_after(text: str, end: int) -> bool:
