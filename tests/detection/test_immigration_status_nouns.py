@@ -71,6 +71,8 @@ COVERED = [
      "ICE. He asks the Court to release him from custody or to order a bond hearing.", "release him from custody"),
     ("immigration habeas: holding him", "In this § 2241 habeas petition against ICE, Petitioner contends that "
      "Respondents are holding him unlawfully.", "holding him"),
+    ("a defined acronym in quotes", "Petitioner was issued a Notice to Appear (\u201cNTA\u201d) that day.",
+     "Notice to Appear (\u201cNTA\u201d)"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",

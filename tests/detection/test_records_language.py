@@ -63,6 +63,7 @@ NOT_FOUND = [
      "PERSON", "Commission"),
     ("a court heading as an address", "FILED\nSEP 2 2003 UNITED STATES COURT OF APPEALS\n", "ADDRESS", "COURT"),
     ("a circuit heading as an address", "2011 FOR THE SIXTH CIRCUIT LEONARD GREEN, Clerk", "ADDRESS", "CIRCUIT"),
+    ("a numbered court heading", "1 IN THE COURT OF APPEALS OF THE STATE OF NEW MEXICO\n", "ADDRESS", "COURT"),
     ("a Supreme Court Reporter citation", "decided Padilla v Kentucky (559 US 356, 130 S Ct 1473) that year",
      "ADDRESS", "S Ct"),
     ("counsel's city", "Affirmed. Maria Elena Andrade, Boise, for appellant.", "PERSON", "Boise"),

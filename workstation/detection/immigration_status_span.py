@@ -58,7 +58,7 @@ _TAILS = (
     re.compile(r"[ \t]+(?i:in[ \t]+lieu[ \t]+of|pending|awaiting)[ \t]+(?i:deportation|removal|exclusion)(?![\w])"),
     re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
                r"(?:[ \t]+(?i:of[ \t]+America))?"),
-    re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]?){1,4}s?\)"),
+    re.compile(r"[ \t]*\([\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
 )
 # What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
 _LEAD_BEFORE = re.compile(
