@@ -73,6 +73,12 @@ COVERED = [
      "Respondents are holding him unlawfully.", "holding him"),
     ("a defined acronym in quotes", "Petitioner was issued a Notice to Appear (\u201cNTA\u201d) that day.",
      "Notice to Appear (\u201cNTA\u201d)"),
+    ("immigration habeas: detained by Respondents", "Petitioner seeks habeas relief under § 2241 from ICE "
+     "detention. Petitioner, a citizen of Peru, was detained by Respondents on May 2.", "detained by Respondents"),
+    ("immigration habeas: the order's alternatives", "This § 2241 petition challenges ICE detention. Within five "
+     "days, Respondents are to either afford Petitioner a bond hearing or release Petitioner from custody under "
+     "reasonable conditions of supervision.", "release Petitioner from custody under reasonable conditions of "
+     "supervision"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",

@@ -233,7 +233,7 @@ class _StatusGrammar(_StatusFields):
             if text[max(0, start - 2) : start].startswith(",") and re.match(r"\s*,", text[m.end() : m.end() + 3]):
                 continue  # "whether Felipe Nava-Perez, an alien, is subject to": a name's apposition, not a class
             if re.match(r"\s*(?:Respondents|Petitioners)\b", text[start : m.end() + 1]) and re.search(
-                    r"(?:that|to|for)\s$", text[max(0, start - 6) : start]):
+                    r"(?:that|to|for|[,;:])\s$", text[max(0, start - 6) : start]):
                 continue  # "Petitioner contends that Respondents are holding him": the parties, not a class
             end_m = _SENTENCE_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)

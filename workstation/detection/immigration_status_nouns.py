@@ -185,7 +185,9 @@ _HABEAS_CUSTODY = re.compile(
     r"(?i:holding|hold|detaining|detain)\s+(?i:him|her|them|petitioner)|"
     r"(?i:bond|custody)\s+(?i:hearing|redetermination))(?![\w])|"
     r"(?<![\w])(?:(?-i:Petitioner|He|She|he|she))\s+(?:(?i:was|were|has\s+been|had\s+been|is\s+being|remains|is)\s+)"
-    r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<verb>(?i:detained|arrested))(?![\w])"
+    r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<verb>(?i:detained|arrested))(?![\w])|"
+    r"(?<![\w])(?i:was|were|has\s+been|had\s+been)\s+(?P<by>(?i:detained|arrested)\s+(?i:by)\s+(?:(?-i:Respondents)|"
+    r"(?-i:ICE|DHS)\b))"
 )
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY, _TOOK_PERSON_INTO_CUSTODY)
 
@@ -228,7 +230,8 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     if _IMMIGRATION_HABEAS.search(text) and _HABEAS_IMMIGRATION_WORDS.search(text):
         for m in _HABEAS_CUSTODY.finditer(text):
-            out.append((*m.span("span" if m.group("span") else "verb"), 0.6))
+            group = next(g for g in ("span", "verb", "by") if m.group(g))
+            out.append((*m.span(group), 0.6))
     for rx, gate in GATES.items():
         if not holds(text, gate):
             continue
