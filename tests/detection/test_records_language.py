@@ -40,6 +40,10 @@ FOUND = [
      "AND GUENDELSBERGER, Board Members.", "PERSON", "VILLAGELIU"),
     ("joined by, over a line", "Dissenting Opinion: FILPPU, Board Member, joined by VACCA and\nHEILMAN, Board "
      "Members.", "PERSON", "VACCA"),
+    ("secretary of state before a name", "\"We act now,\" said New York Secretary of State Cesar Perales.",
+     "PERSON", "Cesar Perales"),
+    ("council members listed", "At the hearing, Council Members Menchaca and Adams raised concerns.", "PERSON",
+     "Adams"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",
      "OLIVER P. STANTON"),
 ]
