@@ -1,6 +1,6 @@
 """Evaluate the product, as a user runs it, on the real public-domain documents of ``benchmarks/real/``.
 
-    python -m benchmarks.real_eval [--split dev|dev2|dev3|test] [--widths 6.5,4.5,3.0] [--no-redact] [--json] [--top N]
+    python -m benchmarks.real_eval [--split dev|dev2|...|dev8|test] [--widths 6.5,4.5,3.0] [--no-redact] [--json] [--top N]
 
 Every document goes through the product's public pipeline: ``documents.intake.load_file`` on a file written to
 a temporary folder, ``pipeline.scan`` with one ``DetectionEngine``, and ``pipeline.build_export`` with the default
