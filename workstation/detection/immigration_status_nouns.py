@@ -1,7 +1,10 @@
 """A person's status said in a noun or a short phrase (issue 10, item 3): "his only entry into the United States",
-"her alienage", "she attempted entry by representing herself to be ...", "he last entered
-on ...", "the INS detainer", "an ICE detainee", "a noncitizen from Russia", "shall be considered to have entered
-and remained lawfully", a removal flight, "transferred X to ERO San Antonio" (the name stays the PERSON it is).
+"her alienage", "Alfaro-Romero's arrest and subsequent removal", "she attempted entry by representing herself to
+be ...", "he last entered on ...", "the INS detainer", "an ICE detainee", "a noncitizen from Russia", "shall be
+considered to have entered and remained lawfully", a removal flight, "was encountered at", "released by U.S. Customs
+and Border Protection", "joined his father in the United States"; an officer's act on a named person in two parts
+around the name ("admitted Mr. HILL to the United States", "transferred X to ERO San Antonio") - the name stays the
+PERSON it is.
 
 dev7's first run (a split nobody had tuned on) missed these: the recognizer read entries, detention and detainers
 as verbs with their manner or agency ("entered without inspection", "lodged a detainer"), while old decisions and
@@ -172,23 +175,6 @@ _JOINED_THERE = re.compile(
 _ARRIVING = re.compile(
     r"(?i:for|to)\s+" + _US_PLACE + r",\s+(?P<span>(?i:arriving))(?=\s+(?i:in|on|at)\b)"
 )
-# An immigration habeas petition (28 U.S.C. 2241 against ICE detention): the whole document is about the petitioner's
-# immigration custody, so its custody words are status ("Petitioner was arrested at a Home Depot parking lot", "release
-# Petitioner from custody under reasonable conditions of supervision", "Respondents are holding him", "a bond hearing")
-_IMMIGRATION_HABEAS = re.compile(r"(?i:2241|habeas)")
-_HABEAS_IMMIGRATION_WORDS = re.compile(r"(?-i:ICE|DHS)\b|(?i:immigration|removal\s+proceedings|Homeland)")
-_HABEAS_CUSTODY = re.compile(
-    r"(?<![\w])(?P<span>(?i:release|releasing|released)\s+(?:(?i:him|her|them|petitioner|petitioners)\s+)?(?:(?i:immediately)\s+)?"
-    r"(?i:from)\s+(?:(?i:ICE|immigration|DHS)\s+)?(?i:custody|detention)(?:\s+(?i:under\s+reasonable\s+conditions"
-    r"(?:\s+of\s+supervision)?))?|"
-    r"(?i:release|releasing)\s+(?i:him|her|them|petitioner)(?=\s*(?:,|\.|;|\bor\b|\band\b|\bimmediately\b|\bwithin\b))|"
-    r"(?i:holding|hold|detaining|detain)\s+(?i:him|her|them|petitioner)|"
-    r"(?i:bond|custody)\s+(?i:hearing|redetermination))(?![\w])|"
-    r"(?<![\w])(?:(?-i:Petitioner|He|She|he|she))\s+(?:(?i:was|were|has\s+been|had\s+been|is\s+being|remains|is)\s+)"
-    r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<verb>(?i:detained|arrested))(?![\w])|"
-    r"(?<![\w])(?i:was|were|has\s+been|had\s+been)\s+(?P<by>(?i:detained|arrested)\s+(?i:by)\s+(?:(?-i:Respondents)|"
-    r"(?-i:ICE|DHS)\b))"
-)
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY, _TOOK_PERSON_INTO_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
@@ -228,10 +214,6 @@ _SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEE
 def findings(text: str) -> list[tuple[int, int, float]]:
     """Spans and scores of a person's status said in a noun or a short phrase."""
     out: list[tuple[int, int, float]] = []
-    if _IMMIGRATION_HABEAS.search(text) and _HABEAS_IMMIGRATION_WORDS.search(text):
-        for m in _HABEAS_CUSTODY.finditer(text):
-            group = next(g for g in ("span", "verb", "by") if m.group(g))
-            out.append((*m.span(group), 0.6))
     for rx, gate in GATES.items():
         if not holds(text, gate):
             continue
