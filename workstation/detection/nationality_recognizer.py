@@ -264,7 +264,7 @@ _PLACE_ORIGIN = (
     r"|(?:emigrated|immigrated|migrated|fled|escaped|relocated|moved|arrived)"
     r"(?:\s+(?:here|to\s+the\s+United\s+States|to\s+the\s+U\.?S\.?|to\s+New\s+York)(?:\s+in\s+\d{4})?)?\s+from"
     r"|fled|(?:grew\s+up|was\s+raised|were\s+raised|raised)\s+in"
-    r"|(?:his|her|their|my|our|the\s+family's)\s+(?:home\s*town|native\s+(?:city|town|village|state|region|province)"
+    r"|(?:his|her|their|my|our|the\s+family's)\s+(?:home\s*town|(?:native|home)\s+(?:city|town|village|state|region|province)"
     r"|village|town)(?:\s+of|,|\s+(?:is|was|in))?"
     r"|home\s*town\s+(?:of|is|was|in)|originari[oa]s?\s+de|oriund[oa]s?\s+de|originaire\s+d[eu]"
     r"|es\s+de|son\s+de|viene\s+de|vino\s+de)"

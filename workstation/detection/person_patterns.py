@@ -134,7 +134,10 @@ class _PersonPatterns(EntityRecognizer):
             r"(?:assistant\s+)?(?:office\s+of\s+the\s+)?(?:federal\s+)?public\s+defender|"
             r"(?:assistant\s+)?united\s+states\s+attorney|assistant\s+u\.s\.\s+attorney|"
             r"u\.?s\.?\s+attorney['\u2019]s\s+office|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?|"
-            r"vice[\s\-]chair(?:man|woman|person)?|chair|executive\s+director)"
+            r"vice[\s\-]chair(?:man|woman|person)?|chair|executive\s+director|"
+            # a judge's abbreviation in a state court's caption: "Englander, Hodgens, & Smyth, JJ.", "CORDY, J.",
+            # "IRELAND, C.J."
+            r"(?-i:JJ|C\.\s?J|P\.\s?J|J)(?=\.(?:[\s,;]|$)))"
             # a signature or roster line: "PATRICK FISHER\nClerk", "SUSAN M. HINKSON\nCommissioners"
             r"|[ \t]*\n[ \t]*(?i:(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?)[ \t]*(?=\n|$)"
             # a signature line: "DABNEY L. FRIEDRICH\nUNITED STATES DISTRICT JUDGE"

@@ -18,6 +18,9 @@ from workstation.detection.person_lexicon import (
 )
 from workstation.detection.person_patterns import _PersonPatterns
 
+# a generational suffix standing as a piece of a list: "GREENAWAY, JR., and NYGAARD"
+_SUFFIX_PIECE = re.compile(r"(?:JR|SR|Jr|Sr)\.?|II|III|IV")
+
 
 class _PersonReading(_PersonPatterns):
     """Name reading: tokens, lists, "LAST, First", names before a role, and what is not a name."""
@@ -210,7 +213,7 @@ class _PersonReading(_PersonPatterns):
         )
 
     # the separator between two names of a list, at the end of the searched stretch
-    _SEPARATOR_END = re.compile(r"(?:[ \t]*(?:,|;|&)[ \t]*\n?[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t\n]+(?:and|AND)[ \t\n]+)$")
+    _SEPARATOR_END = re.compile(r"(?:[ \t]*(?:,[ \t]*&|,|;|&)[ \t]*\n?[ \t]*(?:(?:and|AND)[ \t]+)?|[ \t\n]+(?:and|AND)[ \t\n]+)$")
 
     def _is_role(self, words: str) -> bool:
         return self._role_re.match(", " + words) is not None
@@ -264,6 +267,15 @@ class _PersonReading(_PersonPatterns):
             return True
         return before == "." and pos >= 3 and text[pos - 3].isalpha() and text[pos - 2].islower()
 
+    def _piece_start(self, text: str, end: int, stop: int) -> int:
+        """Where the piece of a list that ends at ``end`` starts (after its separator and an "and")."""
+        start = end
+        while start > stop and not self._piece_boundary(text, start):
+            start -= 1
+        while start < end and text[start] in " \t":
+            start += 1
+        return start + 4 if text.startswith(("and ", "AND "), start) else start
+
     def _names_before(self, text: str, end: int, max_names: int = 16) -> list[tuple[int, int]]:
         """The names listed right before ``end``: "A, B, and C" / "A; B" / "Before A" (nearest first); each piece
         must be a name and nothing else."""
@@ -278,11 +290,16 @@ class _PersonReading(_PersonPatterns):
                 piece_start += 1
             if text.startswith(("and ", "AND "), piece_start):
                 piece_start += 4
-            span = self._name_ending_at(text, piece_start, end)
+            if _SUFFIX_PIECE.fullmatch(text, piece_start, end) and text[start - 1] == ",":
+                # "GREENAWAY, JR., and NYGAARD": the suffix belongs to the name before its comma
+                name = self._name_ending_at(text, self._piece_start(text, start - 1, stop), start - 1)
+                span = (name[0], end) if name else None
+            else:
+                span = self._name_ending_at(text, piece_start, end)
             if span is None:
                 break
             out.append(span)
-            sep = self._SEPARATOR_END.search(text, max(stop, start - 8), span[0])
+            sep = self._SEPARATOR_END.search(text, max(stop, min(start, span[0]) - 8), span[0])
             if sep is None:  # the list starts here ("Before Boudin")
                 break
             end = sep.start()
