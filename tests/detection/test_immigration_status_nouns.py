@@ -79,6 +79,10 @@ COVERED = [
      "days, Respondents are to either afford Petitioner a bond hearing or release Petitioner from custody under "
      "reasonable conditions of supervision.", "release Petitioner from custody under reasonable conditions of "
      "supervision"),
+    ("cancellation for short", "The Board found him ineligible; he lacks prima facie eligibility for cancellation "
+     "under the removal statute.", "cancellation"),
+    ("lawfully residing", "The defendant, a non-citizen lawfully residing in the United States, pleaded guilty.",
+     "lawfully residing in the United States"),
     ("removal flight", "ERO removed Ortega to Guatemala on an ICE Air Operations charter aircraft June 2.",
      "on an ICE Air Operations charter aircraft"),
     ("transferred to an ERO office", "Border Patrol transferred Nunez to ERO El Paso for removal.",
@@ -133,6 +137,8 @@ NOT_STATUS = [
     ("did not depart from a policy", "The company did not depart from its policy on visas.", "did not depart"),
     ("a state prisoner's habeas", "Petitioner seeks a writ of habeas corpus under 28 U.S.C. § 2254 from state "
      "prison; he asks to be released from custody.", "released from custody"),
+    ("cancellation of a contract", "She applied for cancellation of the lease after her removal hearing.",
+     "cancellation"),
     ("a police arrest", "Police said his arrest and removal from the bar were lawful.", "arrest"),
     ("admitted to a hospital", "The nurse admitted Mr. Osei to the hospital ward after the ICE arrest.",
      "admitted"),

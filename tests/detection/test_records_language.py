@@ -82,6 +82,9 @@ NOT_FOUND = [
     ("a party's role", "STATE OF NEW MEXICO, Plaintiff-Appellant, v. MAYRA GUTIERREZ, Defendant-Appellee.",
      "PERSON", "Defendant-Appellee"),
     ("a local law", "The Mayor remains committed to Local Law 228 and its enforcement.", "PERSON", "Local"),
+    ("a memorandum heading", "MEMORANDUM\nThe petitioner seeks review.", "PERSON", "MEMORANDUM"),
+    ("a year before Supreme Court", "Pereira v. Sessions, 138 S. Ct. 2105 (2018). 2018 Supreme Court", "ADDRESS",
+     "Supreme"),
     ("the clerk in prose", "The Clerk shall enter judgment.\nOffice of the Clerk\nClerk\n", "PERSON", "Clerk"),
 ]
 

@@ -136,7 +136,7 @@ _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?")
 # A number that a label names as something other than a house number: "No. 18-4214", "Case: 14-60197".
 # a court heading or a reporter citation read as a house number and street: "2003 UNITED STATES COURT", "2011 FOR
 # THE SIXTH CIRCUIT", "130 S Ct 1473" (Supreme Court Reporter: "S" and "Ct" are also South and Court)
-_NOT_A_STREET = re.compile(r"(?i:\bunited\s+states\b|\bcircuit\b|\bfor\s+the\b|\bdistrict\s+court\b|\bin\s+the\s+court\b)")
+_NOT_A_STREET = re.compile(r"(?i:\bunited\s+states\b|\bcircuit\b|\bfor\s+the\b|\bdistrict\s+court\b|\bin\s+the\s+court\b|\bsupreme\s+court\b)")
 _REPORTER = re.compile(r"\d+\s+(?:S\.?\s?Ct|L\.?\s?Ed|F\.?\s?(?:2d|3d|4th|Supp)|U\.?\s?S)\b\.?(?=\s+\d)")
 _NUMBER_LABEL = re.compile(r"(?:\b(?:No|Nos|Number|Case|Docket|Index|Page|Pg|Sec|Section|Tel|Phone|Fax|Room|"
                            r"Rm)\.?[ \t]*[:#]?|[#§])[ \t]*$", re.IGNORECASE)

@@ -175,6 +175,12 @@ _JOINED_THERE = re.compile(
 _ARRIVING = re.compile(
     r"(?i:for|to)\s+" + _US_PLACE + r",\s+(?P<span>(?i:arriving))(?=\s+(?i:in|on|at)\b)"
 )
+# "his prima facie eligibility for cancellation", "Pereira impacts his request for cancellation": the relief named
+# short (with immigration words near)
+_CANCELLATION_SOUGHT = re.compile(
+    r"(?<![\w])(?i:eligib\w*|request|application|applied|apply|applying|motion|relief|petition|qualify|qualified)\s+"
+    r"(?i:for)\s+(?P<span>(?i:cancellation))(?![\w])(?!\s+(?i:of)\s+(?!(?i:removal|deportation)))"
+)
 _TWO_PARTS = (_ADMITTED_NAMED, _NAMED_CUSTODY, _TOOK_PERSON_INTO_CUSTODY)
 
 # the key words each reader cannot match without (``immigration_status_gates.holds``; checked on every match of the
@@ -202,6 +208,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                                              "immigration")),
     _PROGRAM_NAMED: (("alternative", "atd", "isap"),),
     _LAST_DEPARTURE: (("departure",),),
+    _CANCELLATION_SOUGHT: (("cancellation",),),
     _NAMED_CUSTODY: (("assumed", "took", "obtained", "ordered"), ("custody", "removal", "deportation", "exclusion")),
 }
 _ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subsequent removal", "his removal"

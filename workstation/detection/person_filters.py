@@ -46,7 +46,8 @@ _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r cr
                           # a party's role, a caption's abbreviation ("Defendant-Appellee", "Civil Div", "Copy Citations")
                           "appellee", "appellant", "defendant appellee", "defendant appellant", "plaintiff appellee",
                           "plaintiff appellant", "petitioner appellant", "respondent appellee", "div", "civil div",
-                          "criminal div", "citations", "copy citations", "of new mexico"})
+                          "criminal div", "citations", "copy citations", "of new mexico", "of new jersey", "memorandum",
+                          "s ct", "public defender", "nos", "introduction", "i introduction", "factual"})
 # counsel's city in a counsel line: "Maria Elena Andrade, Boise, for appellant"
 _FOR_PARTY_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:appellants?|appellees?|respondents?|"
                               r"petitioners?|plaintiffs?|defendants?)\b")
