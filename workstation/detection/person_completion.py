@@ -32,6 +32,93 @@ def _in_firm_name(text: str, s: int, e: int) -> bool:
     return bool(_FIRM_AFTER.match(text, e) or _FIRM_BEFORE.search(text, max(0, s - 6), s))
 
 
+
+# --- other mentions of a found name, read token by token -------------------------------------------------------------
+# A word as the two readers below take it: letters joined by an apostrophe or a hyphen-minus (U+2010 separates, as it
+# did in the per-document regular expressions these readers replace: compiling one per document was a tenth of the
+# engine's time beyond spaCy).
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_JOINERS = "'’-"
+
+
+def _free_after(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_" or text[end] in _JOINERS)
+
+
+def _free_before(text: str, start: int, also: str = "") -> bool:
+    c = text[start - 1] if start else " "
+    return not (c.isalnum() or c == "_" or c in _JOINERS or c in also)
+
+
+def _regex_runs(text: str, words: set[str]) -> list[tuple[int, int]]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ ]{1,2}(?i:" + alt + r"))*(?![\w'’-])")
+    return [m.span() for m in run.finditer(text)]
+
+
+def word_runs(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Runs of the (lower-case) ``words`` in ``text``, in any case, one or two spaces apart: "Imran Singh", "SINGH"
+    (a tab or a wider gap separates table cells)."""
+    if any("\u2010" in w for w in words):
+        return _regex_runs(text, words)
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if m.group().lower() not in words or not _free_after(text, e):
+            if run:
+                out.append((run[0], run[1]))
+            run = []
+            continue
+        if run and text[run[1]:s] in (" ", "  "):
+            run[1] = e
+            continue
+        if run:
+            out.append((run[0], run[1]))
+        run = [s, e] if _free_before(text, s) else []
+    if run:
+        out.append((run[0], run[1]))
+    return out
+
+
+def _given_shaped(word: str) -> bool:
+    return not ("a" <= word[0] <= "z")
+
+
+def given_names_before(text: str, surnames: set[str]) -> list[tuple[int, int, int]]:
+    """(start, end of the given names, end) of one to three capitalised words, one space apart, before one of the
+    ``surnames`` (as written): "client Emeka Nwosu" for the surname "Nwosu"."""
+    if any("\u2010" in w for w in surnames):
+        alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+        given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
+        return [(m.start(), m.end(1), m.end()) for m in rx.finditer(text)]
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    out: list[tuple[int, int, int]] = []
+    last_end = 0
+    j = 0
+    while j < len(tokens):
+        start = tokens[j][0]
+        found = None
+        if start >= last_end and _free_before(text, start, also="."):
+            for n in (3, 2, 1):
+                k = j + n
+                if k >= len(tokens):
+                    continue
+                chain = tokens[j : k + 1]
+                if all(_given_shaped(text[a:b]) and text[b:chain[i + 1][0]] == " "
+                       for i, (a, b) in enumerate(chain[:-1])) and text[chain[-1][0]:chain[-1][1]] in surnames \
+                        and _free_after(text, chain[-1][1]):
+                    found = (start, chain[-1][0], chain[-1][1], k)
+                    break
+        if found:
+            out.append(found[:3])
+            last_end = found[2]
+            j = found[3] + 1
+        else:
+            j += 1
+    return out
+
 class _PersonCompletion(_PersonLayouts):
     """``refine_span`` and Presidio's ``enhance_using_context`` hook (spaCy spans, repeated names)."""
 
@@ -216,21 +303,18 @@ class _PersonCompletion(_PersonLayouts):
             surnames.add(toks[0])
         if not surnames:
             return []
-        alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
-        given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
         other_types = [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
         out: list[RecognizerResult] = []
-        for m in rx.finditer(text):
-            s = m.start()
-            for w in _WORD.finditer(text, m.start(1), m.end(1)):
+        for start, given_end, end in given_names_before(text, surnames):
+            s = start
+            for w in _WORD.finditer(text, start, given_end):
                 low = w.group().lower()
                 if self._is_stop(w.group()) or low in self._label_words or low in self._places or (
                         low in self._regions or low in self._particles or w.group().isupper() and len(w.group()) > 1):
                     s = w.end() + 1  # "Dear", "Client", "FOIL": not a given name; the name starts after it
-            if s >= m.end(1) or any(a < m.end() and s < b for a, b in other_types) or _in_firm_name(text, s, m.end()):
+            if s >= given_end or any(a < end and s < b for a, b in other_types) or _in_firm_name(text, s, end):
                 continue
-            out.append(self._result(s, m.end(), self.REPEAT_SCORE, "a surname found alone, here with a given name"))
+            out.append(self._result(s, end, self.REPEAT_SCORE, "a surname found alone, here with a given name"))
         return out
 
     def _repeated_names(self, text: str, own: list[RecognizerResult], others: list[RecognizerResult],
@@ -262,13 +346,9 @@ class _PersonCompletion(_PersonLayouts):
         words -= lowered_in_text
         if not words:
             return out
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        # words of a name are one or two spaces apart: a tab or a wider gap separates table cells
-        run = re.compile(r"(?<![\w'’-])(?i:" + alt + r")(?:[ ]{1,2}(?i:" + alt + r"))*(?![\w'’-])")
         taken = [(r.start, r.end) for r in found] + [(r.start, r.end) for r in others if r.entity_type != "PERSON"]
         taken += [(r.start, r.end) for r in out]
-        for m in run.finditer(text):
-            s, e = m.start(), m.end()
+        for s, e in word_runs(text, words):
             if not text[s].isupper() or any(a < e and s < b for a, b in taken) or _in_firm_name(text, s, e):
                 continue
             nxt = _WORD.match(text, e + 1) if e < len(text) and text[e] == " " else None
