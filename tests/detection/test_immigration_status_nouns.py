@@ -112,6 +112,10 @@ COVERED = [
     ("adjustment to that of an alien", "He may apply for adjustment of status to that of an alien lawfully "
      "admitted for permanent residence.", "adjustment of status to that of an alien lawfully admitted for permanent "
      "residence"),
+    ("proceedings against him", "In 2011, the Department of Homeland Security initiated removal proceedings against "
+     "him in Denver.", "initiated removal proceedings against him"),
+    ("reentry of a deported alien", "He pleaded guilty to illegal reentry of a deported alien in 2009.",
+     "illegal reentry of a deported alien"),
     ("once again", "He was removed and later reentered the United States once again.",
      "reentered the United States once again"),
 ]

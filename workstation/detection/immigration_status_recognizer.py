@@ -131,8 +131,7 @@ from workstation.detection.phrases import phrase_key
 _ANY_BEFORE = re.compile(r"(?<![\w])(?i:any|every|each)\s+(?:(?!(?i:of|his|her|their|the)\b)[\w-]+\s+){0,2}$")
 # a person's name inside the object of an agency's action (up to the last capitalised word of it)
 _NAME_IN_OBJECT = re.compile(r"^.*(?<![\w])(?!(?:ICE|ERO|CBP|DHS|INS|NTA|ATD|ISAP|I-\d)\b)(?-i:[A-Z][a-z][\w'\-\u2010]*)")
-
-
+# "did not depart from its policy": leaving something other than the country
 _DEPART_FROM_OTHER = re.compile(r"\s+(?i:from)\s+(?!(?i:the\s+United|the\s+U\.\s?S|this\s+country|the\s+country))")
 
 

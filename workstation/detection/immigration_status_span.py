@@ -105,6 +105,8 @@ _FORM_TAIL = re.compile(r"[ \t\n]*,?[ \t\n]+(?i:form)[ \t\n]+I-?\s?\d{3}[A-Z]?(?
 _FORM_END = re.compile(r"(?i:removal|deportation|appear|detainer|order|warrant)$")
 # "deportation [proceeding]", "removal [hearing]": the noun the status word qualifies
 _PROCEEDING_AFTER = re.compile(_S + r"(?i:proceedings?|hearings?|case)(?![\w])")
+_PROCEEDINGS_END = re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)$")
+_AGAINST = re.compile(_S + r"(?i:against)(?:" + _S + r"(?i:him|her|them))?(?![\w])")
 _PROCEEDING_END = re.compile(r"(?i:deportation|removal|exclusion|withholding[\s\-]only\"?|expedited\s+removal)$")
 # what comes before an order, a removal or a custody: "Notice and Order of", "orders for his", "reinstated the
 # underlying", "processed for", "placed into a", "previous", "caught and"
@@ -234,7 +236,7 @@ _MORE_TAILS = (
                 r"(?:\s?\([\w]{1,3}\))*(?:[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Immigration[ \t\n]+and[ \t\n]+"
                 r"Nationality[ \t\n]+)?(?i:Act)|INA))?(?![\w])")),
     # "illegal reentry by a deported alien", "failed to depart the United States"
-    (re.compile(r"(?i:re-?entry|entry)$"), re.compile(r"[ \t\n]+(?i:by)[ \t\n]+(?i:an?)[ \t\n]+(?:(?i:previously)[ \t\n]+)?"
+    (re.compile(r"(?i:re-?entry|entry)$"), re.compile(r"[ \t\n]+(?i:by|of)[ \t\n]+(?i:an?)[ \t\n]+(?:(?i:previously)[ \t\n]+)?"
                                                     r"(?i:deported|removed|excluded)[ \t\n]+(?i:alien|noncitizen)(?![\w])")),
     (re.compile(r"(?i:depart|departed|leave|left)$"),
      re.compile(r"[ \t\n]+(?i:the)[ \t\n]+(?:(?i:United)[ \t\n]+(?i:States)|U\.S\.|(?i:country))(?![\w])")),
@@ -320,6 +322,10 @@ def complete(text: str, start: int, end: int) -> tuple[int, int]:
         if tail:
             end = tail.end()
             span = text[start:end]
+    if _PROCEEDINGS_END.search(span):  # "initiated removal proceedings against him" (a name after stays a PERSON)
+        against = _AGAINST.match(text, end)
+        end = against.end() if against else end
+        span = text[start:end]
     if _HELD_END.search(span):
         held = _HELD_AT.match(text, end)
         if held:
