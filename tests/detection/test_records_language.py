@@ -50,6 +50,8 @@ FOUND = [
      "Cordy"),
     ("a suffix inside a list", "Before: CHAGARES, GREENAWAY, JR., and NYGAARD, Circuit Judges.", "PERSON",
      "GREENAWAY, JR."),
+    ("line numbers run into a list", "5 6 PRESENT: 7 DENNIS JACOBS, 8 ROSEMARY S. POOLER, 9 STEVEN J. MENASHI, 10 "
+     "Circuit Judges. 11", "PERSON", "ROSEMARY S. POOLER"),
     ("home state of", "He said there was an earthquake in his home state of Puebla, Mexico, in 2012.",
      "NATIONALITY", "Puebla"),
     ("commissioners line", "DIRECTORY\nRUTH ABERNATHY, Chair\nOLIVER P. STANTON\nCommissioners\n", "PERSON",

@@ -125,7 +125,7 @@ class _PersonPatterns(EntityRecognizer):
         # Circuit Judges", "SCHMIDT, HURWITZ, ..., Board Members", "RICARDO GARZA-LÓPEZ, Petitioner"), after
         # "Matter of" / "In re", and on both sides of "v." in a caption or a citation.
         self._role_re = re.compile(
-            r"(?:[ \t]*\*{0,3}[ \t]*,[ \t]*\n?[ \t]*\*{0,3}[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
+            r"(?:[ \t]*\*{0,3}[ \t]*,[ \t]*\n?[ \t]*(?:\d{1,2}[ \t]+)?\*{0,3}[ \t]*(?i:(?:chief|circuit|district|senior|associate|acting|temporary|magistrate|bankruptcy|"
             r"immigration|appellate|administrative\s+law|presiding|vice)\s+){0,3}(?i:judges?|justices?|"
             r"board\s+members?|chairman|chairwoman|chairperson|members?|esq(?=\.)|esquire|appellate\s+counsel|"
             r"trial\s+attorney|(?:senior\s+)?litigation\s+counsel|(?:assistant\s+|deputy\s+)?director|"

@@ -20,6 +20,8 @@ from workstation.detection.person_patterns import _PersonPatterns
 
 # a generational suffix standing as a piece of a list: "GREENAWAY, JR., and NYGAARD"
 _SUFFIX_PIECE = re.compile(r"(?:JR|SR|Jr|Sr)\.?|II|III|IV")
+# a pleading paper's line number run into a list of names
+_LINE_NUMBER = re.compile(r"\d{1,2}[ \t]+(?=[A-Z])")
 
 
 class _PersonReading(_PersonPatterns):
@@ -290,6 +292,9 @@ class _PersonReading(_PersonPatterns):
                 piece_start += 1
             if text.startswith(("and ", "AND "), piece_start):
                 piece_start += 4
+            lead = piece_start
+            number = _LINE_NUMBER.match(text, piece_start, end)  # "PRESENT: 7 DENNIS JACOBS, 8 ROSEMARY S. POOLER"
+            piece_start = number.end() if number else piece_start
             if _SUFFIX_PIECE.fullmatch(text, piece_start, end) and text[start - 1] == ",":
                 # "GREENAWAY, JR., and NYGAARD": the suffix belongs to the name before its comma
                 name = self._name_ending_at(text, self._piece_start(text, start - 1, stop), start - 1)
@@ -299,7 +304,8 @@ class _PersonReading(_PersonPatterns):
             if span is None:
                 break
             out.append(span)
-            sep = self._SEPARATOR_END.search(text, max(stop, min(start, span[0]) - 8), span[0])
+            anchor = lead if number and span[0] == piece_start else span[0]
+            sep = self._SEPARATOR_END.search(text, max(stop, min(start, anchor) - 8), anchor)
             if sep is None:  # the list starts here ("Before Boudin")
                 break
             end = sep.start()
