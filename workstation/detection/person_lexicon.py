@@ -13,10 +13,32 @@ def _load(name: str) -> list[str]:
     return wordlist(name)
 
 
-def _alternation(words: list[str]) -> str:
+def _flat_alternation(words: list[str]) -> str:
     """A regex alternation of literal phrases, longest first; spaces match any run of spaces/tabs."""
     parts = sorted({w for w in words}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
+
+
+def _alternation(words: list[str]) -> str:
+    """The same phrases as ``_flat_alternation`` (spaces match any run of spaces/tabs, the longest phrase wins), as a
+    trie: Python's regex engine tries a flat alternation entry by entry at every character, a trie once per
+    character (the PERSON label, title and cue patterns hold hundreds of entries)."""
+    trie: dict[str, dict] = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(r"[ \t]+" if ch == " " else re.escape(ch), {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [k + emit(node[k]) for k in keys]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
 
 
 # A word: letters with inner apostrophes/hyphens ("O'Brien", "Jean-Baptiste", "al-Sayed", "Wiśniewska").
