@@ -81,6 +81,13 @@ def word_runs(text: str, words: set[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _regex_given_names(text: str, surnames: set[str]) -> list[tuple[int, int, int]]:
+    alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+    given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
+    return [(m.start(), m.end(1), m.end()) for m in rx.finditer(text)]
+
+
 def _given_shaped(word: str) -> bool:
     return not ("a" <= word[0] <= "z")
 
@@ -89,10 +96,7 @@ def given_names_before(text: str, surnames: set[str]) -> list[tuple[int, int, in
     """(start, end of the given names, end) of one to three capitalised words, one space apart, before one of the
     ``surnames`` (as written): "client Emeka Nwosu" for the surname "Nwosu"."""
     if any("\u2010" in w for w in surnames):
-        alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
-        given = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-        rx = re.compile(r"(?<![\w'’.-])((?:" + given + r"[ ]){1,3})(?:" + alt + r")(?![\w'’-])")
-        return [(m.start(), m.end(1), m.end()) for m in rx.finditer(text)]
+        return _regex_given_names(text, surnames)
     tokens = [m.span() for m in _TOKEN.finditer(text)]
     out: list[tuple[int, int, int]] = []
     last_end = 0

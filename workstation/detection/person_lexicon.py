@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from workstation.detection.phrases import trie_alternation
 from workstation.detection.wordlists import wordlist
 
 
@@ -21,24 +22,8 @@ def _flat_alternation(words: list[str]) -> str:
 
 def _alternation(words: list[str]) -> str:
     """The same phrases as ``_flat_alternation`` (spaces match any run of spaces/tabs, the longest phrase wins), as a
-    trie: Python's regex engine tries a flat alternation entry by entry at every character, a trie once per
-    character (the PERSON label, title and cue patterns hold hundreds of entries)."""
-    trie: dict[str, dict] = {}
-    for word in {w for w in words if w}:
-        node = trie
-        for ch in word:
-            node = node.setdefault(r"[ \t]+" if ch == " " else re.escape(ch), {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        alts = [k + emit(node[k]) for k in keys]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(trie)
+    trie (``phrases.trie_alternation``): the PERSON label, title and cue patterns hold hundreds of entries."""
+    return trie_alternation([r"[ \t]+" if ch == " " else re.escape(ch) for ch in w] for w in {w for w in words if w})
 
 
 # A word: letters with inner apostrophes/hyphens ("O'Brien", "Jean-Baptiste", "al-Sayed", "Wiśniewska").

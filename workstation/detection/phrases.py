@@ -57,13 +57,17 @@ def trie_regex(phrases: Iterable[str], lower: bool = True, joined: bool = False)
 
     ``joined``: the words of a phrase may also touch, as OCR and text extraction run them together ("notice
     toappear", "Cancellation ofremoval"); the phrase's ends stay bounded."""
+    stripped = (p.strip() for p in phrases)
+    return trie_alternation(_atoms(p.lower() if lower else p, joined) for p in stripped if p)
+
+
+def trie_alternation(atom_lists: Iterable[list[str]]) -> str:
+    """One alternation of phrases given as lists of regex atoms, shaped as a trie, the longest match preferred: the
+    same matches as a flat alternation sorted longest first, tried once per character instead of entry by entry."""
     trie: dict[str, dict] = {}
-    for phrase in phrases:
-        phrase = phrase.strip()
-        if not phrase:
-            continue
+    for atoms in atom_lists:
         node = trie
-        for atom in _atoms(phrase.lower() if lower else phrase, joined):
+        for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = {}
 
