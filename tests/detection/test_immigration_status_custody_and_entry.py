@@ -97,7 +97,6 @@ NOT_FOUND = [
     ("everyday", "She tried to enter the building with a borrowed badge."),
     ("everyday", "He applied for admission to the state bar."),
     ("everyday", "They left the country voluntarily for a holiday."),
-    ("foreign claim", "He falsely claimed to be a citizen and national of Mexico."),
     ("statistics", "There were 32 deaths in ICE custody last year."),
     ("hospital", "He was removed to the hospital by ambulance."),
     ("goods", "The shipment entered the United States at Laredo on Monday."),

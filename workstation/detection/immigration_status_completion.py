@@ -70,7 +70,8 @@ _ACTED_BY = re.compile(r"(?<![\w])(?i:detained|arrested|apprehended|deported|rem
                        r"encountered|stopped|taken\s+into\s+custody|detained\s+continuously)(?=" + _BY_AGENCY.pattern + ")")
 # "The deportation of Reyes-Alejandro", "the removal of the respondent"
 _REMOVAL_OF = re.compile(
-    r"(?<![\w])(?i:the|his|her|their)\s+(?P<span>(?i:deportation|removal|exclusion|expulsion))\s+(?i:of)\s+"
+    r"(?<![\w])(?i:the|his|her|their)\s+(?P<span>(?:(?i:arrest|detention|apprehension)\s+(?i:and)\s+)?"
+    r"(?i:deportation|removal|exclusion|expulsion))\s+(?i:of)\s+"
     r"(?=(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?-i:[A-Z][\w\-]+)(?![\w\-]*['\u2019]s)(?!\s+(?i:of|and)\b)|(?i:him|her|them|the\s+(?:respondent|"
     r"petitioner|applicant|defendant|noncitizen|alien|beneficiary))\b)"
 )
@@ -102,7 +103,12 @@ _OWN_DETENTION = re.compile(
 _CITIZEN_BY_ENTRY = re.compile(
     r"(?<![\w])(?i:(?:made|making|make|makes|filed)\s+(?:a\s+)?false\s+claims?\s+(?:to|of)\s+(?:(?:U\.S\.|United\s+States|"
     r"American)\s+)?citizenship|(?:entered|admitted|re-?entered|sought\s+admission|applied\s+for\s+admission)"
-    r"(?:\s+[^.;:\n]{0,30}?)?\s+as\s+an?\s+(?:(?:U\.S\.|United\s+States|American)\s+)?citizen)(?![\w])"
+    r"(?:\s+[^.;:\n]{0,30}?)?\s+as\s+an?\s+(?:(?:U\.S\.|United\s+States|American)\s+)?citizen|"
+    # "after he falsely claimed Mexican citizenship", "misrepresenting his nationality": one span (the claimed
+    # country inside it is not his nationality)
+    r"falsely\s+(?:claimed|claiming|claims|claim|represented|representing)\s+(?:(?:him|her)self\s+)?(?:to\s+be\s+"
+    r"(?:an?\s+)?)?(?:(?-i:[A-Z][a-z]+|U\.S\.)\s+){0,2}(?:citizenship|citizen|national(?:ity)?)|"
+    r"misrepresent(?:ed|ing|s)?\s+(?:his|her|their)\s+(?:nationality|citizenship))(?![\w])"
 )
 # "ICE took custody of him", "ERO assumed custody", "posted an immigration bond" (with immigration words near)
 _TOOK_CUSTODY = re.compile(r"(?<![\w])(?i:took|assumed|taking|takes|assumes)\s+(?:(?i:physical)\s+)?(?i:custody)(?![\w])")
@@ -112,7 +118,11 @@ _POSTED_BOND = re.compile(r"(?<![\w])(?i:posted|paid|posts|posting)\s+(?:(?i:an?
 # the PERSON it is
 _ORDERED_NAMED = re.compile(
     r"(?<![\w])(?P<order>(?i:ordered|orders|ordering))\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z][\w\-\u2010]+)"
-    r"(?:\s+(?-i:[A-Z][\w\-\u2010]+)){0,3}\s+(?P<verb>(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
+    r"(?:\s+(?-i:[A-Z][\w\-\u2010]+)){0,3}"
+    # "ordered Corea and her son removed to Honduras", "ordered Sanchez-Alvarado to be removed to Guatemala"
+    r"(?:\s+(?i:and)\s+(?:(?i:his|her|their)\s+(?i:son|daughter|sons|daughters|children|child|wife|husband|spouse|"
+    r"mother|father|family|brother|sister)|(?-i:[A-Z][\w\-\u2010]+)))?"
+    r"\s+(?P<verb>(?:(?i:to\s+be)\s+)?(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
     r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
 )
 # "ERO Baltimore apprehends Guatemalan noncitizen ...": a nationality and "noncitizen" said of one person
@@ -128,7 +138,7 @@ _REENTRY = re.compile(
 _NEEDS: dict[str, tuple[str, ...]] = {
     "predicate": ("inadmissible", "deportable", "removable", "excludable"),
     "removed": ("deported", "removed", "expelled", "excluded"),
-    "phrases": ("presented", "presenting", "presents", "section", "sec.", "\u00a7", "custody", "citizen"),
+    "phrases": ("presented", "presenting", "presents", "section", "sec.", "\u00a7", "custody", "citizen", "national"),
     "custody": ("custody", "bond", "detention"),
     "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),

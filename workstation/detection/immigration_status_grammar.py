@@ -66,6 +66,9 @@ _HEADNOTE_END = re.compile(
 _HEADNOTE_MAX = 3000
 _THE_PARTY = re.compile(r"(?<![\w])(?<!(?i:an)\s)(?<!(?i:any)\s)(?<![\W](?i:a)\s)(?i:respondent|applicant|petitioner|"
                         r"beneficiary)(?![\w])")
+# a party named by its role right before a comma: "Appellee, an undocumented alien seeking ..." (its apposition)
+_PARTY_BEFORE = re.compile(r"(?<![\w])(?-i:Appellee|Appellant|Petitioner|Respondent|Defendant|Movant|Applicant|"
+                           r"Plaintiff|Relator)s?,\s+$")
 _CONJUNCTION_GAP = re.compile(r"[ \t]*,?[ \t\n]*(?i:and|or|nor|and/or)[ \t\n]+")
 _MONTH = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w])")
@@ -232,6 +235,8 @@ class _StatusGrammar(_StatusFields):
             start = m.start()
             if text[max(0, start - 2) : start].startswith(",") and re.match(r"\s*,", text[m.end() : m.end() + 3]):
                 continue  # "whether Felipe Nava-Perez, an alien, is subject to": a name's apposition, not a class
+            if _PARTY_BEFORE.search(text, max(0, start - 14), start):
+                continue  # "Appellee, an undocumented alien seeking ...": the party's apposition, not a class
             if re.match(r"\s*(?:Respondents|Petitioners)\b", text[start : m.end() + 1]) and re.search(
                     r"(?:that|to|for|[,;:])\s$", text[max(0, start - 6) : start]):
                 continue  # "Petitioner contends that Respondents are holding him": the parties, not a class

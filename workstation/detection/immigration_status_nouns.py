@@ -132,6 +132,13 @@ _CHARGED_NAMED = re.compile(
     r"(?:(?-i:INS|DHS|ICE|CBP)|(?i:Service|Security|government|Department))\s+(?P<span>(?i:charged))\s+" + _TITLED
     + r"\s+(?i:with|as)\s"
 )
+# "USBP granted Silva voluntary return to Mexico", "the INS granted Reyes voluntary departure": the grant (the relief
+# is read on its own)
+_GRANTED_NAMED = re.compile(
+    r"(?:(?-i:INS|DHS|ICE|CBP|USBP|USCIS)|(?i:Border\s+Patrol|Service))\s+(?P<span>(?i:granted))\s+" + _TITLED
+    + r"\s+(?=(?i:voluntary|asylum|parole|humanitarian|deferred|temporary|a\s+(?:waiver|stay|visa)|withholding|TPS|"
+    r"DACA|lawful|permanent|conditional|admission)\b)"
+)
 # "Ramirez-Medina was encountered at a residence", "Mr. VOLKOV was encountered at the Pasco County Jail" (the
 # enforcement word of ICE and CBP; with immigration words near)
 _ENCOUNTERED = re.compile(
@@ -199,6 +206,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _TO_AGENCY_OFFICE: (("ero", "ice", "cbp", "usbp"), ("transferred", "turned", "handed", "released", "remanded")),
     _ADMITTED_NAMED: (("admitted", "paroled"),),
     _CHARGED_NAMED: (("charged",),),
+    _GRANTED_NAMED: (("granted",),),
     _TOOK_PERSON_INTO_CUSTODY: (("took", "takes", "taking"), ("custody",)),
     _ENTERING: (("entering",),),
     _JOINED_THERE: (("joined",),),
@@ -215,7 +223,7 @@ _ENDS_REMOVAL = re.compile(r"(?i:removal|deportation)$")  # "arrest and subseque
 _INTO_US = re.compile(r"\s+(?:(?i:in)?(?i:to)|(?i:from))\s+" + _US_PLACE)
 # readers whose own words are immigration words: no context needed
 _SELF_EVIDENT = (_ENTRY_ACT, _AGENCY_DETAINER, _DETAINEE, _NONCITIZEN_FROM, _DEEMED_LAWFUL, _REMOVAL_FLIGHT,
-                 _TO_AGENCY_OFFICE, _RELEASED_BY, _PROGRAM_NAMED, _ENTERING, _JOINED_THERE, _ARRIVING)
+                 _TO_AGENCY_OFFICE, _RELEASED_BY, _PROGRAM_NAMED, _GRANTED_NAMED, _ENTERING, _JOINED_THERE, _ARRIVING)
 
 
 def findings(text: str) -> list[tuple[int, int, float]]:

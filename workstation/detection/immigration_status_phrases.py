@@ -268,7 +268,7 @@ _GENERIC_SUBJECT = re.compile(
 )
 # The present tense or a modal in a sentence about "an alien": a rule, not a story ("An alien is inadmissible if ...";
 # "A Honduran noncitizen who was removed in 2004 was arrested" is a story).
-_RULE_VERB = re.compile(r"(?<![\w])(?:is|are|may|must|shall|can|cannot|might|will|would|accrues?|becomes?|remains?)(?![\w])")
+_RULE_VERB = re.compile(r"(?<![\w])(?<!\bto\s)(?:is|are|may|must|shall|can|cannot|might|will|would|accrues?|becomes?|remains?)(?![\w])")
 # a full stop, also inside closing quotes or brackets ("... to their home country.” The ..."), or a blank line
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
 

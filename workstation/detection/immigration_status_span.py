@@ -184,6 +184,9 @@ _PAIRED_LEADS = (
                 r"\s+(?:(?i:the|an?)\s+)?$"),
      re.compile(r"(?i:alternatives?\s+to\s+detention|ATD|ISAP|order\s+of\s+(?:recognizance|release|supervision)|"
                 r"electronic\s+monitoring|intensive\s+supervision)")),
+    # "released with instructions to report to ERO Washington"
+    (re.compile(r"(?<![\w])(?i:released|paroled)\s+(?:(?:him|her|them)\s+)?(?i:with)\s+$"),
+     re.compile(r"(?i:instructions\s+to\s+report)")),
     # the caption "In REMOVAL PROCEEDINGS", "in deportation proceedings"
     (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"

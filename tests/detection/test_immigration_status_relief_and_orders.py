@@ -1,0 +1,61 @@
+"""Status statements dev10's first run missed (a split nobody had tuned on): an order around a name and a relative, a
+party's apposition before a sentence that only looks like a rule, a grant around a name, false claims of another
+citizenship, the CAT claim, ERO's transfer, release and ATD enrolment. Sentences written here, not copied from the
+evaluation sets. Each positive names the text a finding must cover whole; each negative, words no
+IMMIGRATION_STATUS finding may touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detection.status_cases import assert_covered, assert_untouched
+
+COVERED = [
+    ("order around a name and a relative", "The Board denied relief and ordered Mensah and her daughter removed to "
+     "Ghana.", "ordered"),
+    ("the removal after the relative", "The Board denied relief and ordered Mensah and her daughter removed to "
+     "Ghana.", "removed"),
+    ("order with 'to be removed'", "In May an immigration judge ordered Okafor to be removed to Nigeria.",
+     "to be removed"),
+    ("party's apposition with an infinitive", "Petitioner, an undocumented immigrant seeking to remain eligible for "
+     "adjustment, moved to vacate the plea.", "undocumented immigrant"),
+    ("infinitive is not a rule verb", "Okafor was an alien hoping to become a teacher, and he entered without "
+     "inspection in 2003.", "entered without inspection"),
+    ("agency granted a named person", "In 2004 USBP granted Okafor voluntary return to Mexico.", "granted"),
+    ("false claim of another citizenship", "At the port he falsely claimed Canadian citizenship.",
+     "falsely claimed Canadian citizenship"),
+    # dev10's decision: a false claim to another country's citizenship is status (dev2's negative case reversed)
+    ("false claim to be a foreign citizen", "He falsely claimed to be a citizen and national of Peru.",
+     "falsely claimed to be a citizen"),
+    ("misrepresented nationality", "The officer found she had misrepresented her nationality at entry.",
+     "misrepresented her nationality"),
+    ("arrest and removal of a name", "ICE officials praised the arrest and removal of Okafor last week.",
+     "arrest and removal"),
+    ("CAT claim", "The agency did not weigh the evidence on his CAT claim.", "CAT claim"),
+    ("transferred to ERO", "He was later transferred to ERO in Houston.", "transferred to ERO"),
+    ("released with instructions", "She was released with instructions to report to ERO Atlanta.",
+     "released with instructions to report to ERO"),
+    ("ATD enrolment, singular", "In 2020 Okafor was enrolled in the Alternative to Detention program.",
+     "Alternative to Detention"),
+    ("headline without 'the'", "Nigerian fugitive removed from United States", "removed from United States"),
+    ("deportation flight", "Officers met the deportation flight at the airport in Lagos.", "deportation flight"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "covered"), COVERED, ids=[c[0] for c in COVERED])
+def test_status_covered(kind: str, text: str, covered: str) -> None:
+    assert_covered(kind, text, covered)
+
+
+NOT_STATUS = [
+    ("a rule with a finite verb stays a rule", "An alien seeking to remain here must show ten years of presence.",
+     "alien"),
+    ("granted a named person a loan", "In 2004 the Service granted Okafor a pay rise for his work.", "granted"),
+    ("a claim that is not of citizenship", "He falsely claimed Canadian heritage to win the contract.", "claimed"),
+    ("ordered a named person to pay", "The judge ordered Okafor and his brother to pay restitution.", "ordered"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "word"), NOT_STATUS, ids=[c[0] for c in NOT_STATUS])
+def test_not_status(kind: str, text: str, word: str) -> None:
+    assert_untouched(kind, text, word)
