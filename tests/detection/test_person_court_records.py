@@ -16,6 +16,17 @@ NOT_NAMES = [
     ("release", "Noncitizens who commit crimes in our communities will be arrested.", "Noncitizens"),
     ("field office", "Officers from ERO Harlingen arrested him at a gas station.", "Harlingen"),
     ("field office", "Enforcement and Removal Operations (ERO) Harlingen arrested a Salvadoran man.", "Harlingen"),
+    # dev10's first run
+    ("region after a town", "He is wanted for a killing in Cobán, Alta Verapaz in 2009; Mensah denies it.", "Verapaz"),
+    ("region after a town, one word", "The shooting took place near Gualán, Zacapa in 2004, the police say.", "Zacapa"),
+    ("disposition after a list of judges", "Before KING, THACKER, and RICHARDSON, Circuit Judges. Denied by "
+     "unpublished opinion.", "Denied"),
+    ("docket label after a list of judges", "Judges: Dorsey, Okafor, Mensah Filed Date: 8/1/2002", "Filed"),
+    ("law firm after a counsel label", "Decided: May 2, 2023\nARGUED: Ama Mensah, BRIGHTON-HALE LAW GROUP, PLLC, "
+     "Washington, D.C., for Petitioner.", "BRIGHTON"),
+    ("law school clinic after a counsel label", "ARGUED: Ama Mensah, RIVERDALE UNIVERSITY LAW CENTER, for "
+     "Petitioner.", "RIVERDALE"),
+    ("a date after a label", "Argued: May 4, 2021\nDecided: July 27, 2021", "May"),
 ]
 
 
@@ -29,6 +40,18 @@ NAMES = [
     ("caption with names kept", "Merrick B. Garland, Atty. Gen., and Brian M. Boynton, Principal Dep. Assistant.",
      "Brian M. Boynton"),
     ("initials kept", "Matter of J-R-G-, 26 I&N Dec. 597 (BIA 2015).", "J-R-G-"),
+    # dev10's first run
+    ("list after plural Judges", "The Court, consisting of Chief Judge Osei, Judges Graffeo, Read, Rivera and me, "
+     "so holds.", "Read"),
+    ("list after plural Justices", "Before Justices DORSEY, OKAFOR, and RODRIGUEZ. Opinion by Justice RODRIGUEZ.",
+     "OKAFOR"),
+    ("plural title stays out of the span", "Judges Graffeo and Okafor dissented from the order.", "Graffeo"),
+    ("New York counsel line", "District Attorney, New York (Faith Okonkwo of counsel), for respondent.",
+     "Faith Okonkwo"),
+    ("victim after 'murder of'", "Osei, 30, has been charged with the murder of Eduardo Franco Mensah in a town "
+     "nearby.", "Eduardo Franco Mensah"),
+    ("name after a counsel label", "ARGUED: Ama Mensah, BRIGHTON-HALE LAW GROUP, PLLC, for Petitioner.",
+     "Ama Mensah"),
 ]
 
 

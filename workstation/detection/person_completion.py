@@ -194,6 +194,7 @@ class _PersonCompletion(_PersonLayouts):
     _LOCATIVE_BEFORE = re.compile(r"(?:(?i:\b(?:in|at|near|to|from|into|located\s+in|outside(?:\s+of)?))|"
                                   r"\b(?:ERO|ICE|HSI|CBP|USCIS|EOIR|FBI|DEA|ATF|USBP)\)?)\s+$")
     _REGION_AFTER = re.compile(r",[ \t]*[A-Z][\w.]*")
+    _TOWN_BEFORE = re.compile(r"(?<![\w])([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+)?),[ \t]*$")
 
     def _place_here(self, text: str, s: int, e: int) -> bool:
         """A spaCy "PERSON" that is a place of the gazetteer used as one: "detained at Victorville", "Saint Croix,
@@ -204,7 +205,12 @@ class _PersonCompletion(_PersonLayouts):
             return False
         if " " in text[s:e].strip() and place.kind != "country":
             return True
-        return bool(self._LOCATIVE_BEFORE.search(text, max(0, s - 20), s) or self._REGION_AFTER.match(text, e))
+        if self._LOCATIVE_BEFORE.search(text, max(0, s - 20), s) or self._REGION_AFTER.match(text, e):
+            return True
+        # "in Gualán, Zacapa": a region after a town of the same country
+        town = self._TOWN_BEFORE.search(text, max(0, s - 40), s)
+        before = gazetteer.place(town.group(1)) if town else None
+        return before is not None and before.country == place.country and before.kind != "country"
 
     def _clean_part(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         while s < e and not (text[s].isalpha()):

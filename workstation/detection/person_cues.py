@@ -17,6 +17,9 @@ _PARTY_ROLE = re.compile(r"[ \t]*,[ \t]*(?i:petitioners?|respondents?|appellants
 # initials standing for a party, right before the role: "I.M.", "J. G. G.", "A-B-C-"
 _INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(\]]))((?:[A-Z]\.[ ]?){1,3}[A-Z]\.|(?:[A-Z]-){2,4})$")
 
+# New York's counsel lines: "District Attorney, New York (Faith Okoro of counsel), for respondent"
+_OF_COUNSEL = re.compile(r"[(;,][ \t]*((?:[A-Z][\w'\u2019.\-]*[ \t]+){1,4}[A-Z][\w'\u2019\-]+)[ \t\n]+of[ \t]+counsel\b")
+
 
 class _PersonCues(_PersonReading):
     """The cue readers ``analyze`` runs besides labels, titles and phrases."""
@@ -32,6 +35,10 @@ class _PersonCues(_PersonReading):
                 add(span, self.PHRASE_SCORE, "name before a role (judge, board member, party)")
             if not names and _PARTY_ROLE.match(text, m.start()):
                 self._party_initials(text, m.start(), add)
+        for m in _OF_COUNSEL.finditer(text):  # "(Faith Okoro of counsel)": New York's counsel lines
+            named = self.read_name(text, m.end(1) - len(m.group(1)), max_tokens=5)
+            if named and named[1] == m.end(1) and not self._not_a_person(m.group(1)):
+                add(named, self.PHRASE_SCORE, "name before 'of counsel'")
         for m in self._matter_re.finditer(text):
             initials = self._initials_re.match(text, m.end())
             if initials:
