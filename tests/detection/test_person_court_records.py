@@ -27,6 +27,8 @@ NOT_NAMES = [
     ("law school clinic after a counsel label", "ARGUED: Ama Mensah, RIVERDALE UNIVERSITY LAW CENTER, for "
      "Petitioner.", "RIVERDALE"),
     ("a date after a label", "Argued: May 4, 2021\nDecided: July 27, 2021", "May"),
+    ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
+     "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),
 ]
 
 
@@ -58,3 +60,12 @@ NAMES = [
 @pytest.mark.parametrize(("kind", "text", "name"), NAMES)
 def test_name_found(engine, kind, text, name):
     assert name in spans(engine, text, "PERSON"), (kind, spans(engine, text, "PERSON"))
+
+
+def test_caption_party_named_again_alone(engine):
+    """A one-word party of a caption is a name where the text names it again alone (dev10's case citations)."""
+    text = "See Okafor v. Sessions, 138 S. Ct. 2105 (2018). Under Okafor, the notice was defective."
+    second = text.rindex("Okafor")
+    found = [(d.start, d.end) for d in engine.analyze(text) if d.entity_type == "PERSON"]
+    assert (second, second + len("Okafor")) in found, found
+    assert not any(s <= text.index(" v. ") < e for s, e in found), found  # the caption is not one name

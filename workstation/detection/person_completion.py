@@ -17,6 +17,7 @@ from workstation.detection.person_lexicon import (
     _PART_RE,
     _STATE_CODES,
     _WORD,
+    CAPTION_PARTY,
 )
 
 # a word that opens a title ("Supervisory Detention and Deportation Officer"), never a name word after a name
@@ -39,6 +40,11 @@ def _in_firm_name(text: str, s: int, e: int) -> bool:
 # engine's time beyond spaCy).
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINERS = "'’-"
+
+
+def _is_caption_party(result: RecognizerResult) -> bool:
+    why = result.analysis_explanation.textual_explanation if result.analysis_explanation else ""
+    return why == CAPTION_PARTY
 
 
 def _free_after(text: str, end: int) -> bool:
@@ -136,6 +142,8 @@ class _PersonCompletion(_PersonLayouts):
         if not hasattr(self, "_stop"):
             self.load()
         segment = text[start:end]
+        if self._versus_re.search(segment):
+            return None  # "People v Thomas": a caption; the caption reader finds each party on its own
         firm = _FIRM.search(segment)
         if firm:  # "MARSHAL E. HYMAN & ASSOCIATES", "Bretz Coven LLP": the firm's suffix is no part of a name
             end = start + len(segment[:firm.start()].rstrip(" \t,"))
@@ -342,11 +350,12 @@ class _PersonCompletion(_PersonLayouts):
         words: set[str] = set()
         for r in found:
             toks = [w.group() for w in _WORD.finditer(text, r.start, r.end)]
-            if len(toks) < 2:
-                continue
+            if len(toks) < 2 and not _is_caption_party(r):
+                continue  # one word is a name everywhere only as a party of a caption ("Pereira v. Sessions")
             for t in toks:
                 low = t.lower()
                 if len(t) < 2 or self._is_stop(t) or low in self._particles or low in self._label_words or (
+                        low in self._ORG_WORDS) or (
                         low in self._places or low in self._regions or low in self._street_types):
                     continue
                 words.add(low)

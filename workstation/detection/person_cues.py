@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.detection.person_lexicon import (
     _WORD,
+    CAPTION_PARTY,
 )
 from workstation.detection.person_reading import _PersonReading
 
@@ -53,7 +54,7 @@ class _PersonCues(_PersonReading):
             for party in (*left, right):
                 if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party) \
                         and not (" " not in text[party[0]:party[1]] and self._org_word(text[party[0]:party[1]])):
-                    add(party, self.PHRASE_SCORE, "party name in a case caption or citation")
+                    add(party, self.PHRASE_SCORE, CAPTION_PARTY)
 
     def _party_initials(self, text: str, end: int, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         """A party named by initials in a caption ("J.G.G., Petitioner", "I.M., APPELLANT"), and the same initials

@@ -27,6 +27,8 @@ def _alternation(words: list[str]) -> str:
 
 
 # A word: letters with inner apostrophes/hyphens ("O'Brien", "Jean-Baptiste", "al-Sayed", "Wiśniewska").
+# the explanation of a party of a case caption ("Pereira v. Sessions"): one word of it is a name everywhere
+CAPTION_PARTY = "party name in a case caption or citation"
 _WORD = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _PREFIXED = re.compile(r"(?:al|el|ul|ad|ar|as|at|az|bin|ibn|abu|abd|d|l|da|de|di|du|la|le|van|von|mc|mac)['’‐-]"
                        r"[^\W\d_]", re.IGNORECASE)
