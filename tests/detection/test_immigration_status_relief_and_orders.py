@@ -1,6 +1,8 @@
-"""Status statements dev10's first run missed (a split nobody had tuned on): an order around a name and a relative, a
-party's apposition before a sentence that only looks like a rule, a grant around a name, false claims of another
-citizenship, the CAT claim, ERO's transfer, release and ATD enrolment. Sentences written here, not copied from the
+"""Status statements dev10's and dev11's first runs missed (splits nobody had tuned on): an order around a name and a
+relative, a party's apposition before a sentence that only looks like a rule, a grant around a name, false claims of
+another citizenship, the CAT claim, ERO's transfer, release and ATD enrolment (dev10); an agency finding the person,
+a removal flight told with its journey, a reentry without the country, a removal with its date, the year of a
+deportation, a bond denied in a habeas order, permission to reenter, a hold room, a lodged detainer (dev11). Sentences written here, not copied from the
 evaluation sets. Each positive names the text a finding must cover whole; each negative, words no
 IMMIGRATION_STATUS finding may touch."""
 
@@ -39,6 +41,39 @@ COVERED = [
      "Alternative to Detention"),
     ("headline without 'the'", "Nigerian fugitive removed from United States", "removed from United States"),
     ("deportation flight", "Officers met the deportation flight at the airport in Lagos.", "deportation flight"),
+    # dev11
+    ("agency found the defendant", "In 1998 agents of the Immigration and Naturalization Service found defendant in "
+     "Fairfax County.", "found"),
+    ("agency discovered him", "During a jail check ICE agents discovered him in Travis County.", "discovered"),
+    ("flight with its journey", "Okafor, 41, was flown to Nigeria May 3 onboard a charter flight coordinated by "
+     "ICE's Air Operations (IAO) Unit.", "flown to Nigeria May 3 onboard a charter flight coordinated by ICE's Air "
+     "Operations (IAO) Unit"),
+    ("transported on board", "Okafor was transported from Newark Liberty International Airport in Newark, N.J., on "
+     "board an ICE Air Operations charter aircraft.", "transported from Newark Liberty International Airport in "
+     "Newark, N.J., on board an ICE Air Operations charter aircraft"),
+    ("reentry without the country", "Okafor first entered the United States as a student. He briefly left the "
+     "United States, but reentered as a parolee in 1996.", "reentered"),
+    ("departure with an adverb", "Okafor first entered the United States as a student. He briefly left the United "
+     "States in 1994.", "briefly left the United States"),
+    ("removal with its date", "An immigration judge ordered him deported, and he was removed Sept. 4, 2011.",
+     "removed"),
+    ("year of a deportation", "No record shows he asked to return after his 1991 deportation.", "deportation"),
+    ("permission to reenter", "INS records show no application for permission to re-enter the United States.",
+     "permission to re-enter"),
+    ("bond denied in a habeas order", "This petition under 2241 challenges ICE detention. The IJ denied Petitioner "
+     "bond.", "bond"),
+    ("hold room", "ICE took custody in May. Okafor was booked into the Phoenix Hold Room that night.",
+     "booked into the Phoenix Hold Room"),
+    ("lodged detainer", "ICE custody followed: the jail released him pursuant to the lodged detainer.",
+     "lodged detainer"),
+    ("encountered and interviewed", "ICE records show Okafor was encountered and interviewed at the county jail.",
+     "encountered and interviewed"),
+    ("transfer to ERO spelled out", "USBP transferred Okafor to Enforcement and Removal Operations (ERO) Detroit "
+     "custody in May.", "to Enforcement and Removal Operations (ERO) Detroit custody"),
+    ("resided unlawfully", "He entered at an unknown place and resided unlawfully in the country.",
+     "resided unlawfully"),
+    ("legalization application", "He came back to pursue an application for legalization.",
+     "application for legalization"),
 ]
 
 
@@ -53,6 +88,11 @@ NOT_STATUS = [
     ("granted a named person a loan", "In 2004 the Service granted Okafor a pay rise for his work.", "granted"),
     ("a claim that is not of citizenship", "He falsely claimed Canadian heritage to win the contract.", "claimed"),
     ("ordered a named person to pay", "The judge ordered Okafor and his brother to pay restitution.", "ordered"),
+    ("agency found that", "The INS found that the file was incomplete.", "found"),
+    ("reentered a building", "The officer reentered the building through a side door.", "reentered"),
+    ("a counted group (the issue's noise)", "ERO deportation officers arrested 15 people during the operation.",
+     "arrested"),
+    ("removed from a post with a date", "The clerk was removed Sept. 4 from the committee.", "removed"),
 ]
 
 

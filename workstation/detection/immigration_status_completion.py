@@ -25,7 +25,7 @@ _HELD_THERE = re.compile(r"(?<![\w])(?i:detained|held|housed|confined)(?=" + _HE
 _MOVED_TO_FACILITY = re.compile(
     r"(?<![\w])(?i:booked|transferred|transported|taken|moved|detained|housed|held)(?:\s+(?i:him|her|them))?\s+"
     r"(?i:into|to|at|in)\s+(?:(?i:the)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}?(?i:(?:(?:service\s+)?processing|detention|"
-    r"staging|contract)\s+(?:center|centre|facility))(?![\w])"
+    r"staging|contract)\s+(?:center|centre|facility)|hold\s+room)(?![\w])"
 )
 
 # "Guerrero was deportable", "finding Perriello inadmissible", "is neither inadmissible nor ..."
@@ -51,6 +51,9 @@ _CITIZEN_NOW = re.compile(
 # the apprehension", "ERO officers took Reyes-Alejandro into custody", "members of ICE ERO's Fugitive Operations Team
 # arrested him"; not statistics ("arrested 73 immigration fugitives", "more than 500")
 _ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested|encountered|removed|deported|"
+                # "INS agents found defendant in Arlington County", "ICE agents discovered him in Hidalgo County"
+                r"(?:found|discovered|located)(?=[ \t]+(?:him|her|them|(?:the[ \t]+)?(?:defendant|respondent|"
+                r"petitioner)|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z]|[A-Z][a-z]+[ \t]+(?:in|at|during|while|living)\b)))|"
                 r"located\s+and\s+(?:arrested|apprehended)|"
                 r"made\s+the\s+(?:arrest|apprehension)|took\s+(?:[\w\-\.]+\s+){1,3}?into\s+(?:immigration\s+)?custody))")
 _AGENCY_GAP_ACTION = re.compile(
@@ -58,6 +61,11 @@ _AGENCY_GAP_ACTION = re.compile(
     r"(?<![\w])" + _AGENCY_NAME + r"(?:['\u2019]s)?(?:,?[ \t]+(?!(?i:and|but|who|which|that)\b)(?:(?:[A-Z]\.){1,3}|"
     r"[^\s.;:!?,]+)){0,6}?[ \t]+" + _ACTION_WORD
     + r"(?=[ \t]+(?!(?i:more|over|nearly|almost|about|approximately|some|dozens|hundreds)\b)(?!\d(?!\d?-year-old))\S)"
+)
+# "was ordered removed ... and removed Sept. 24, 2010": a removal told with its date (with immigration words near)
+_REMOVED_ON = re.compile(
+    r"(?<![\w])(?:(?i:and|was|were|been|being|later|then|subsequently)\s+)(?P<span>(?i:removed|deported))(?=\s+(?:(?i:on)\s+)?"
+    r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
 )
 # headlines: "ICE removes repeat border violator ...", "ERO Baltimore apprehends Guatemalan noncitizen ..."
 _HEADLINE = re.compile(
@@ -142,7 +150,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "custody": ("custody", "bond", "detention"),
     "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),
-    "held": ("center", "centre", "facility", "checkpoint", "station"),
+    "held": ("center", "centre", "facility", "checkpoint", "station", "hold room"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
                "apprehension", "homeland", "service"),
 }
@@ -156,6 +164,7 @@ def findings(text: str) -> list[tuple[int, int, float]]:
         out += [(*m.span("span"), 0.7) for m in _PREDICATE.finditer(text) if _has_context(text, *m.span("span"))]
     if needs["removed"]:
         out += [(m.start(), m.start() + len(m.group().split()[0]), 0.7) for m in _REMOVED_PERSON.finditer(text)]
+        out += [(*m.span("span"), 0.6) for m in _REMOVED_ON.finditer(text) if _has_context(text, *m.span("span"))]
     if needs["phrases"]:
         for rx in (_PRESENTED, _SECTION_APPLICATION, _CITIZEN_BY_ENTRY):
             out += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]

@@ -26,6 +26,9 @@ _READERS = (
     # "Respondents are holding him unlawfully"
     re.compile(r"(?<![\w])(?P<span>(?i:holding|hold|detaining|detain)\s+" + _PETITIONER + r")(?![\w])"),
     re.compile(r"(?<![\w])(?P<span>(?i:bond|custody)\s+(?i:hearing|redetermination))(?![\w])"),
+    # "the IJ ... denied Petitioner bond": the denial and the bond, the party between
+    re.compile(r"(?<![\w])(?P<span>(?i:denied|granted|denying|granting))\s+" + _PETITIONER + r"\s+(?=(?i:bond)\b)"),
+    re.compile(r"(?<![\w])(?i:denied|granted|denying|granting)\s+" + _PETITIONER + r"\s+(?P<span>(?i:bond))(?![\w])"),
     # "Petitioner was arrested at a Home Depot parking lot", "the day he was detained"
     re.compile(r"(?<![\w])(?-i:Petitioner|He|She|he|she)\s+(?i:was|were|has\s+been|had\s+been|is\s+being|remains|is)\s+"
                r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<span>(?i:detained|arrested))(?![\w])"),

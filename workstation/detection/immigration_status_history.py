@@ -26,7 +26,7 @@ _SUBJECT = (r"(?:(?<![\w])(?-i:[Hh]e|[Ss]he|I|[Ww]ho)|(?<![\w.])(?!(?i:the|it|th
             r"(?i:respondent|applicant|petitioner|defendant|beneficiary|appellant|plaintiff|detainee|decedent|"
             r"family|mother|father|parents|wife|husband|son|daughter|brother|sister))")
 _ADVERB = (r"(?i:first|last|later|again|subsequently|then|thereafter|originally|initially|eventually|allegedly|"
-           r"apparently|finally|never|once|twice)")
+           r"apparently|finally|never|once|twice|briefly|temporarily|voluntarily|permanently)")
 _AUX = r"(?i:had|has|have|was|were|is|been|being|may\s+have|did)"
 _MOVE_BORDER = r"(?i:crossed\s+the\s+(?:U\.S\.[\s\-]+Mexic\w+\s+|southern\s+|northern\s+)?border)"
 _MOVE = (r"(?i:(?:re-?)?entered|came(?:\s+back)?\s+(?:in)?to|come\s+(?:back\s+)?(?:in)?to|arrived\s+(?:in|at)|"

@@ -25,7 +25,7 @@ _US_PLACE = r"(?:the\s+United\s+States|the\s+U\.\s?S\.|this\s+country)"
 _POSSESSOR = (r"(?:(?<![\w])(?i:his|her|their)|(?<![\w.])(?-i:[A-Z][A-Za-z\-\u2010]+)['\u2019]s?|(?<![\w])(?i:parents|"
               r"father|mother|husband|wife|spouse|son|daughter|brother|sister|respondent|petitioner|applicant|"
               r"defendant)['\u2019]s?)")
-_ADJECTIVES = (r"(?:(?i:only|sole|first|last|initial|original|most\s+recent|latest|prior|previous|subsequent|later|unlawful|"
+_ADJECTIVES = (r"(?:(?:1[89]|20)\d\d\s+|(?i:only|sole|first|last|initial|original|most\s+recent|latest|prior|previous|subsequent|later|unlawful|"
                r"illegal|alleged|continued|continuing|prolonged|immigration|civil|several|many|two|three|numerous|"
                r"multiple)\s+){0,2}")
 # "his only entry into the United States", "her alienage", "at the time of his entries"
@@ -62,6 +62,12 @@ _ENTERED_WHEN = re.compile(
     r"subsequently|later)\s+(?i:(?:re-?)?entered))(?=\s+(?i:on|in|at|through|via|near|as|by|without|illegally|"
     r"unlawfully)\b)"
 )
+# "but reentered as a parolee in 1993", "reentered without inspection": a reentry told without the country (with
+# immigration words near; "reentered the building" has no such continuation)
+_REENTERED = re.compile(
+    r"(?<![\w\-])(?P<span>(?i:re-?entered))(?=\s+(?i:as\s+an?|on\s+an?|without|illegally|unlawfully|"
+    r"surreptitiously|through|via|in\s+\d{4}|at\s+an?\s+unknown)\b)"
+)
 # "the INS detainer", "no Immigration and Naturalization Service detainer", "a federal immigration detainer"
 _AGENCY_DETAINER = re.compile(
     r"(?<![\w])(?:(?:(?-i:INS|ICE|DHS|CBP)|(?i:federal\s+immigration|immigration)|Immigration\s+and\s+(?:Naturalization\s+"
@@ -69,7 +75,8 @@ _AGENCY_DETAINER = re.compile(
 )
 # "a federal detainer", "the detainer" (with immigration words near)
 _THE_DETAINER = re.compile(
-    r"(?<![\w])(?i:(?:federal\s+)(?=detainer)|(?<=the\s)|(?<=its\s)|(?<=this\s)|(?<=that\s))(?i:detainers?)(?![\w\-])"
+    r"(?<![\w])(?i:(?:federal\s+)(?=detainer)|(?<=the\s)|(?<=its\s)|(?<=this\s)|(?<=that\s)|(?<=lodged\s))(?i:detainers?)"
+    r"(?![\w\-])"
 )
 # "an ICE detainee", "a civil immigration detainee" (of the person; "ICE detainees" in general are a class)
 _DETAINEE = re.compile(
@@ -89,18 +96,23 @@ _DEEMED_LAWFUL = re.compile(
 # "to Honduras on a U.S. Immigration and Customs Enforcement (ICE) Air Operations charter aircraft", "was flown from
 # Los Angeles to Guatemala on a flight coordinated by ICE's Air Operations Unit"
 _CAP_WORDS = r"(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}"
-_FLOWN = r"(?:(?i:flown)\s+(?:(?i:from)\s+" + _CAP_WORDS + r"\s+)?(?:(?i:to)\s+" + _CAP_WORDS + r"\s+)?)?"
+# "was transported from Harrisburg International Airport in Harrisburg, Pa., on board ...", "was flown to El
+# Salvador July 13 onboard ...": the journey before the craft (a full stop only in an abbreviation)
+_FLOWN = (r"(?:(?i:flown|transported|escorted|repatriated)\s+(?:(?i:from|to)\s+(?-i:[A-Z])(?:[^.;:\n]|\.(?=,|\s+[a-z]|[A-Z]\.))"
+          r"{0,90}?\s+)?)?")
 _CRAFT = r"(?i:aircraft|flight|plane|charter)"
 _UNTIL_STOP = r"(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]|\.(?=\S))"  # any character up to a full stop ("U.S." goes on)
+# "... coordinated by ICE's Air Operations (IAO) Unit": the agency after the craft
+_BY_ICE = (r"\s+(?i:coordinated|chartered|operated|arranged|provided)\s+(?i:by)\s+(?:(?i:the|U\.S\.)\s+)?"
+           r"(?:(?-i:ICE)|(?i:Immigration\s+and\s+Customs\s+Enforcement))(?:['\u2019]s)?(?:\s+(?i:Air\s+Operations))?"
+           r"(?:\s*\((?-i:IAO|ICE)\))?(?:\s+(?i:Unit))?(?:\s*\((?-i:IAO|ICE)\))?")
 _REMOVAL_FLIGHT = re.compile(
-    r"(?<![\w])(?P<span>" + _FLOWN + r"(?i:on|aboard|via)\s+(?i:an?)\s+(?:"
+    r"(?<![\w])(?P<span>" + _FLOWN + r"(?i:on\s+board|onboard|on|aboard|via)\s+(?i:an?)\s+(?:"
     # "... ICE Air Operations charter aircraft": ICE before the craft
     + _UNTIL_STOP + r"{0,90}?(?:(?-i:ICE)|(?i:Air\s+Operations|IAO|charter))" + _UNTIL_STOP + r"{0,40}?" + _CRAFT
-    + r"(?:\s+(?i:aircraft|flight|plane))?|"
+    + r"(?:\s+(?i:aircraft|flight|plane))?(?:" + _BY_ICE + r")?|"
     # "... a flight coordinated by ICE's Air Operations Unit": ICE after the craft
-    r"(?:[\w\-]+\s+){0,3}?" + _CRAFT + r"\s+(?i:coordinated|chartered|operated|arranged|provided)\s+(?i:by)\s+"
-    r"(?:(?i:the|U\.S\.)\s+)?(?:(?-i:ICE)|(?i:Immigration\s+and\s+Customs\s+Enforcement))(?:['\u2019]s)?"
-    r"(?:\s+(?i:Air\s+Operations)(?:\s+(?i:Unit))?)?(?:\s*\((?-i:IAO|ICE)\))?))(?![\w])"
+    r"(?:[\w\-]+\s+){0,3}?" + _CRAFT + _BY_ICE + r"))(?![\w])"
 )
 # "transferred Vargas-Sanchez to ERO Philadelphia at the Moshannon Valley Processing Center ... for removal",
 # "Border Patrol transferred Flores to ERO San Antonio": the part after the name (the verb is read by
@@ -108,7 +120,8 @@ _REMOVAL_FLIGHT = re.compile(
 _NAME = r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?-i:[A-Z][A-Za-z'\u2019]+(?:[\-\u2010][A-Z][A-Za-z'\u2019]+)?)"
 _TO_AGENCY_OFFICE = re.compile(
     r"(?<![\w])(?i:transferred|turned\s+over|handed\s+over|released|remanded)\s+(?:him|her|them|" + _NAME
-    + r"(?:\s+" + _NAME + r"){0,3})\s+(?P<span>(?i:to)\s+(?:the\s+)?(?-i:ERO|ICE|CBP|USBP)(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}"
+    + r"(?:\s+" + _NAME + r"){0,3})\s+(?P<span>(?i:to)\s+(?:the\s+)?(?:(?-i:ERO|ICE|CBP|USBP)|(?i:Enforcement\s+and\s+"
+    r"Removal\s+Operations)\s+\((?-i:ERO)\))(?:\s+(?-i:[A-Z][\w.\-]*)){0,3}(?:\s+(?i:custody))?"
     r"(?:\s+(?i:at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w.\-]*)\s+){1,6}(?i:Center|Facility|Centre|Jail)"
     r"(?:\s+(?i:in)\s+(?-i:[A-Z][\w.\-]*)(?:\s+(?-i:[A-Z][\w.\-]*))?(?:,\s+(?-i:[A-Z][\w.\-]*))?)?)?"
     r"(?:,?\s+(?i:for|pending|to\s+await)\s+(?:(?i:his|her|their)\s+)?(?i:removal|deportation)(?:\s+(?i:proceedings))?)?)"
@@ -142,7 +155,8 @@ _GRANTED_NAMED = re.compile(
 # "Ramirez-Medina was encountered at a residence", "Mr. VOLKOV was encountered at the Pasco County Jail" (the
 # enforcement word of ICE and CBP; with immigration words near)
 _ENCOUNTERED = re.compile(
-    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:first|later|again|then|subsequently)\s+)?(?P<span>(?i:encountered))"
+    r"(?<![\w])(?i:was|were|been|being)\s+(?:(?i:first|later|again|then|subsequently)\s+)?(?P<span>(?i:encountered)"
+    r"(?:\s+(?i:and)\s+(?i:interviewed|arrested|detained|processed|apprehended))?)"
     r"(?=\s+(?i:at|in|by|near|on|during|while)\b)"
 )
 # "released by U.S. Customs and Border Protection", "released by ICE on an order of recognizance"
@@ -197,6 +211,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                  "arrival", "admission", "departure", "arrest"),),
     _ENTRY_ACT: (("entry", "admission", "enter"),),
     _ENTERED_WHEN: (("entered",),),
+    _REENTERED: (("reentered", "re-entered"),),
     _AGENCY_DETAINER: (("detainer",),),
     _THE_DETAINER: (("detainer",),),
     _DETAINEE: (("detainee",),),
