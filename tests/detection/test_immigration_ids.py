@@ -25,6 +25,10 @@ A_NUMBER_CASES = [
     ("A-Number A012345678 appears on the NTA.", ["A012345678"]),
     ("The subject provided A-number A 098 765 432 to officers.", ["A 098 765 432"]),
     ("A.123.456.789", ["A.123.456.789"]),
+    # partly redacted, as unpublished BIA decisions are republished (dev11)
+    ("Cite as: K-O-, AXXX XXX 481 (BIA Mar. 2, 2016)", ["AXXX XXX 481"]),
+    ("File: 481 - Newark, NJ  Date: MAR - 2 2016", ["481"]),
+    ("AXX seats, 481 rows. File: 12 pages long.", []),
     # bare digits after a label: the label is not part of the span
     ("A#: 123456789", ["123456789"]),
     ("A-Number: 123 456 789", ["123 456 789"]),

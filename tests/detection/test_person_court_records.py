@@ -27,6 +27,14 @@ NOT_NAMES = [
     ("law school clinic after a counsel label", "ARGUED: Ama Mensah, RIVERDALE UNIVERSITY LAW CENTER, for "
      "Petitioner.", "RIVERDALE"),
     ("a date after a label", "Argued: May 4, 2021\nDecided: July 27, 2021", "May"),
+    # dev11's first run
+    ("counsel's city after a title", "Ama Osei, Special Assistant United States Attorney, Alexandria, VA, for "
+     "Plaintiff.", "Alexandria"),
+    ("a court's division", "United States District Court, E.D. Virginia, Alexandria Division.", "Alexandria"),
+    ("exhibit abbreviation", "See Doc. 7, Ex. 6 at 1-2; Doc. 9, Exhs. 2-3.", "Ex"),
+    ("a cover letter's opening", "Enclosed is a copy of the Board's decision in the above-referenced case.",
+     "Enclosed"),
+    ("an ICE program", "He was identified through Secure Communities after his arrest.", "Secure"),
     ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
      "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),
 ]
