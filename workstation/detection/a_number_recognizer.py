@@ -526,7 +526,7 @@ class ANumberRecognizer(LabelledIdRecognizer):
         Pattern("a_redacted", rf"{_START}(?P<id>(?-i:A)[\-#]?(?:(?-i:XXX|xxx)|\#{{3}}|\*{{3}}){_SEP}?(?:(?-i:XXX|xxx)|\#{{3}}|"
                 rf"\*{{3}}|\d{{3}}){_SEP}?\d{{3}}){_END}", 0.85),
         # "File: 323 - New York, NY": the BIA's file line with only the unredacted digits left
-        Pattern("bia_file_remnant", rf"(?<=(?-i:File):[ \t])(?P<id>\d{{3,9}})(?=[ \t]+[\-\u2013][ \t]+[A-Z])", 0.85),
+        Pattern("bia_file_remnant", r"(?<=(?-i:File):[ \t])(?P<id>\d{3,9})(?=[ \t]+[\-\u2013][ \t]+[A-Z])", 0.85),
         # A-5960240: the 7-digit A-numbers of older files (BIA decisions of the 1940s-1980s), with a hyphen or "#"
         Pattern("a_prefixed_7", rf"{_START}(?P<id>(?-i:A)(?:[ ]?[\-\u2010-\u2013][ ]?|\s?#\s?)\d{{7}}){_END}", 0.8),
         # A1234567, A 1234567 (also a passport shape): only with an A-number label
