@@ -74,6 +74,15 @@ COVERED = [
      "resided unlawfully"),
     ("legalization application", "He came back to pursue an application for legalization.",
      "application for legalization"),
+    # spans reach over what dev10 and dev11 mark with the statement
+    ("unknown place and date", "Okafor, who entered the United States at an unknown place and date, was arrested "
+     "by ERO officers.", "entered the United States at an unknown place and date"),
+    ("unknown date and location", "Okafor illegally entered the U.S. on an unknown date and at an unknown location.",
+     "illegally entered the U.S. on an unknown date and at an unknown location"),
+    ("not a citizen", "Okafor, who is not a citizen of the United States, was detained by ICE.",
+     "not a citizen of the United States"),
+    ("application for a relief", "USCIS denied his application for DACA in 2014.", "application for DACA"),
+    ("ineligible for a relief", "The Board found him ineligible for CAT protection.", "ineligible for CAT protection"),
 ]
 
 
@@ -93,6 +102,7 @@ NOT_STATUS = [
     ("a counted group (the issue's noise)", "ERO deportation officers arrested 15 people during the operation.",
      "arrested"),
     ("removed from a post with a date", "The clerk was removed Sept. 4 from the committee.", "removed"),
+    ("'not' before a custody stays out", "The respondent is not in ICE custody today.", "not"),
 ]
 
 

@@ -59,6 +59,10 @@ _TAILS = (
     re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
                r"(?:[ \t]+(?i:of[ \t]+America))?"),
     re.compile(r"[ \t]*\([\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
+    # "entered the United States at an unknown place and date", "on an unknown date and at an unknown location"
+    re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?i:an?)[ \t\n]+(?i:unknown)[ \t\n]+(?i:place|date|location|time|point|"
+               r"port(?:[ \t]+of[ \t]+entry)?|manner)(?:[ \t\n]*,?[ \t\n]+(?i:and|or)[ \t\n]+(?:(?i:at|on|in|through)[ \t\n]+"
+               r"(?i:an?)[ \t\n]+(?i:unknown)[ \t\n]+)?(?i:place|date|location|time|point|manner))*(?![\w])"),
 )
 # What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
 _LEAD_BEFORE = re.compile(
@@ -70,7 +74,10 @@ _LEAD_BEFORE = re.compile(
     r"(?:admitted|entered|paroled)\s+(?:(?:to|into)\s+)?(?:the\s+)?(?:United\s+States|U\.S\.)\s+as(?:\s+an?)?|"
     r"(?:never\s+|not\s+)?(?:became|become|becomes)(?:\s+an?)?|(?:did|does|do)\s+not|never|"
     r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|having\s+been|with\s+being|"
-    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?)\s+$"
+    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?|"
+    # "her pending application for a U visa", "ineligible for CAT protection", "denial of his application for DACA"
+    r"(?:pending\s+)?(?:applications?|petitions?|requests?)\s+for(?:\s+an?)?|(?:in)?eligib(?:le|ility)\s+"
+    r"for(?:\s+an?)?)\s+$"
 )
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line (not a blank line)
@@ -165,6 +172,9 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
                 r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # "is not a citizen of the United States", "was not a U.S. citizen"
+    (re.compile(r"(?<![\w])(?i:not)(?:\s+(?i:an?))?\s+$"),
+     re.compile(r"(?i:U\.S\.\s+citizen|United\s+States\s+citizen|American\s+citizen|citizen|lawful|permanent|legal)")),
     # "felony re-entry after deportation", "illegal re-entry"
     (re.compile(r"(?<![\w])(?i:felony|illegal|unlawful|criminal)\s+$"), re.compile(r"(?i:re-?entry|re-?entering)")),
     # "obtained lawful permanent resident status", "was granted asylum"
