@@ -83,6 +83,12 @@ COVERED = [
      "not a citizen of the United States"),
     ("application for a relief", "USCIS denied his application for DACA in 2014.", "application for DACA"),
     ("ineligible for a relief", "The Board found him ineligible for CAT protection.", "ineligible for CAT protection"),
+    ("with a final order", "ERO removed Okafor, a Nigerian citizen with a final order of removal, in May.",
+     "with a final order of removal"),
+    ("headline without 'the' after an entry", "Nigerian felon pleads guilty to illegally re-entering U.S.",
+     "illegally re-entering U.S."),
+    ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
+     "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
 
 

@@ -35,6 +35,7 @@ NOT_NAMES = [
     ("a cover letter's opening", "Enclosed is a copy of the Board's decision in the above-referenced case.",
      "Enclosed"),
     ("an ICE program", "He was identified through Secure Communities after his arrest.", "Secure"),
+    ("a headline's person noun", "Felon deported following prison term for illegal re-entry", "Felon"),
     ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
      "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),
 ]

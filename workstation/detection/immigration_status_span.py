@@ -60,9 +60,11 @@ _TAILS = (
                r"(?:[ \t]+(?i:of[ \t]+America))?"),
     re.compile(r"[ \t]*\([\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
     # "entered the United States at an unknown place and date", "on an unknown date and at an unknown location"
-    re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?i:an?)[ \t\n]+(?i:unknown)[ \t\n]+(?i:place|date|location|time|point|"
-               r"port(?:[ \t]+of[ \t]+entry)?|manner)(?:[ \t\n]*,?[ \t\n]+(?i:and|or)[ \t\n]+(?:(?i:at|on|in|through)[ \t\n]+"
-               r"(?i:an?)[ \t\n]+(?i:unknown)[ \t\n]+)?(?i:place|date|location|time|point|manner))*(?![\w])"),
+    re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+(?i:place|date|location|time|"
+               r"point|port(?:[ \t]+of[ \t]+entry)?|manner)(?:(?:[ \t\n]*,)?[ \t\n]+(?:(?i:and|or)[ \t\n]+)?(?:(?i:at|on|in|"
+               r"through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+)?(?i:place|date|location|time|point|manner))*(?![\w])"),
+    # "illegally re-entering U.S." (a headline without "the")
+    re.compile(r"(?<=(?i:enter|ering|tered|entry))[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.|United[ \t]+States)(?![\w])"),
 )
 # What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
 _LEAD_BEFORE = re.compile(
@@ -172,6 +174,9 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:(?:his|her|their)\s+(?:immigration\s+)?status\s+(?:was|had\s+been|has\s+been)\s+adjusted\s+"
                 r"to(?:\s+that\s+of)?(?:\s+an?)?)\s+$"), re.compile(r"(?i:lawful|permanent|conditional)")),
     (re.compile(r"(?<![\w])(?i:form)\s+$"), re.compile(r"(?:I|N|EOIR)-?\s?\d{2,3}")),
+    # "a Honduran citizen with a final order of removal", "who is subject to a final order of removal"
+    (re.compile(r"(?<![\w])(?i:with|under|subject\s+to)\s+(?i:an?|the)\s+$"),
+     re.compile(r"(?i:final\s+order|order\s+of\s+(?:removal|deportation|exclusion)|(?:removal|deportation)\s+order)")),
     # "is not a citizen of the United States", "was not a U.S. citizen"
     (re.compile(r"(?<![\w])(?i:not)(?:\s+(?i:an?))?\s+$"),
      re.compile(r"(?i:U\.S\.\s+citizen|United\s+States\s+citizen|American\s+citizen|citizen|lawful|permanent|legal)")),
