@@ -142,10 +142,14 @@ GATES: dict[re.Pattern[str], Gate] = {
 }
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=8)
 def lowered(text: str) -> str:
-    """The lower-cased text (the last few documents' are kept: every gated pattern of one document asks for it)."""
-    return text.lower()
+    """The lower-cased text with every run of whitespace one space, so that a key of two words holds across a line
+    break ("United\nStates"); the last few documents' are kept: every gated pattern of one document asks for it."""
+    return _SPACES.sub(" ", text.lower())
 
 
 def holds(text: str, gate: Gate) -> bool:
