@@ -12,7 +12,7 @@ POSITIVES = [
     ("He is undocumented.", ["undocumented"]),
     ("He is an undocumented immigrant.", ["undocumented immigrant"]),
     ("She has been living without lawful status since 2012.", ["living without lawful status"]),
-    ("He has no legal status in this country.", ["no legal status"]),
+    ("He has no legal status in this country.", ["no legal status in this country"]),  # the place goes with it, as "in the United States"
     ("She is out of status.", ["out of status"]),
     ("Respondent is unlawfully present in the United States.", ["unlawfully present in the United States"]),
     ("The defendant is an illegal alien.", ["illegal alien"]),

@@ -87,6 +87,12 @@ COVERED = [
      "with a final order of removal"),
     ("headline without 'the' after an entry", "Nigerian felon pleads guilty to illegally re-entering U.S.",
      "illegally re-entering U.S."),
+    ("entry after a name's apposition", "Ama Okafor, a citizen of Ghana, entered the United States in May 1979 as a "
+     "visitor.", "entered the United States"),
+    ("removed from the US after an apposition", "ERO removed Kofi Mensah, a twice-deported fugitive, from the United "
+     "States on May 2.", "from the United States"),
+    ("this removal, named again", "ICE removed her on May 2. \u201cWith this removal, we send a clear message,\u201d "
+     "the ERO director said.", "removal"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -109,6 +115,9 @@ NOT_STATUS = [
      "arrested"),
     ("removed from a post with a date", "The clerk was removed Sept. 4 from the committee.", "removed"),
     ("'not' before a custody stays out", "The respondent is not in ICE custody today.", "not"),
+    ("'that' as a conjunction", "The Court finds that deportation is a plea consequence of great importance.",
+     "deportation"),
+    ("this removal process", "ICE said this removal process takes months for every detainee.", "removal"),
 ]
 
 

@@ -33,7 +33,8 @@ _MOVE = (r"(?i:(?:re-?)?entered|came(?:\s+back)?\s+(?:in)?to|come\s+(?:back\s+)?
          r"(?:re-?)?admitted\s+(?:in)?to|returned\s+to|departed(?:\s+from)?|left|immigrated\s+to|emigrated\s+to|"
          r"fled\s+to|moved\s+to|traveled\s+to|travelled\s+to|relocated\s+to)")
 _PERSON_MOVED = re.compile(
-    r"(?P<subject>" + _SUBJECT + r")(?:\s+" + _AUX + r")*(?P<span>(?:\s+" + _ADVERB + r")*\s+(?:" + _MOVE_BORDER
+    # "Virginia Achacoso-Sanchez, a citizen of the Philippines, entered the United States": a name's apposition
+    r"(?P<subject>" + _SUBJECT + r")(?:,\s+(?i:an?|the)\s+[^,.;()\n]{3,60}?,)?(?:\s+" + _AUX + r")*(?P<span>(?:\s+" + _ADVERB + r")*\s+(?:" + _MOVE_BORDER
     + r"(?:\s+(?i:on\s+(?:his|her|their)\s+return|illegally|unlawfully))?|" + _MOVE + r"\s+"
     + _US_PLACE + r")(?P<via>\s+(?i:via|through|at)\s+(?:the\s+)?(?:[A-Z][\w.\-]*,?\s+){0,4}?(?:[A-Z]{2}\s+)?"
     r"(?i:port\s+of\s+entry|POE|border\s+crossing|international\s+airport|airport|border))?)(?![\w])"
@@ -66,7 +67,9 @@ _TRAVEL_DOCUMENTS = re.compile(r"(?<![\w])(?i:requested|obtained|sought|secured|
 _REMOVED_FROM = re.compile(
     r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|" + _NAME + r"(?:\s+" + _NAME + r"){0,3})"
     # "removed Rojer Sarmiento-Gutierres, 45, of Honduras from the United States"
-    r"(?:,\s*\d{1,3},?)?(?:,?\s+(?i:of)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,?)?\s+"
+    r"(?:,\s*\d{1,3},?)?(?:,?\s+(?i:of)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,?)?"
+    # "removed Rufino Garza Monroy, a twice-deported foreign fugitive, from the United States"
+    r"(?:,\s+(?i:an?|the)\s+[^,.;()\n]{3,80}?,)?\s+"
     r"(?P<span>(?i:from)\s+" + _US_PLACE + r")(?![\w])"
 )
 

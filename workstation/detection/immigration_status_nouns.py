@@ -68,6 +68,13 @@ _REENTERED = re.compile(
     r"(?<![\w\-])(?P<span>(?i:re-?entered))(?=\s+(?i:as\s+an?|on\s+an?|without|illegally|unlawfully|"
     r"surreptitiously|through|via|in\s+\d{4}|at\s+an?\s+unknown)\b)"
 )
+# "With this removal, we are sending a clear message", "That deportation followed his conviction", "This arrest and
+# repatriation should serve as a reminder": one person's removal named again (with immigration words near)
+_THIS_REMOVAL = re.compile(
+    r"(?<![\w])(?-i:[Tt]his|That)\s+(?P<span>(?:(?i:arrest|apprehension)\s+(?i:and)\s+)?(?i:removal|deportation|"
+    r"repatriation))(?![\w\-])(?!\s+(?i:orders?|proceedings?|case|cases|hearings?|process|law|statute|provisions?|grounds?|"
+    r"charges?|policy|policies|program|operations?|flights?|period|rate|efforts?)\b)"
+)
 # "the INS detainer", "no Immigration and Naturalization Service detainer", "a federal immigration detainer"
 _AGENCY_DETAINER = re.compile(
     r"(?<![\w])(?:(?:(?-i:INS|ICE|DHS|CBP)|(?i:federal\s+immigration|immigration)|Immigration\s+and\s+(?:Naturalization\s+"
@@ -212,6 +219,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _ENTRY_ACT: (("entry", "admission", "enter"),),
     _ENTERED_WHEN: (("entered",),),
     _REENTERED: (("reentered", "re-entered"),),
+    _THIS_REMOVAL: (("this", "that"), ("removal", "deportation", "repatriation")),
     _AGENCY_DETAINER: (("detainer",),),
     _THE_DETAINER: (("detainer",),),
     _DETAINEE: (("detainee",),),

@@ -56,8 +56,8 @@ _TAILS = (
     # into / in the United States", an acronym in brackets "(CAT)", "(OSC)", "(NTAs)"
     re.compile(r"(?<![Oo]rder)[ \t]+(?i:order)(?![\w])(?![ \t]+(?i:of|to|that)\b)"),
     re.compile(r"[ \t]+(?i:in[ \t]+lieu[ \t]+of|pending|awaiting)[ \t]+(?i:deportation|removal|exclusion)(?![\w])"),
-    re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
-               r"(?:[ \t]+(?i:of[ \t]+America))?"),
+    re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?:(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
+               r"(?:[ \t]+(?i:of[ \t]+America))?|(?i:the|this)[ \t]+(?i:country)(?![\w]))"),
     re.compile(r"[ \t]*\([\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
     # "entered the United States at an unknown place and date", "on an unknown date and at an unknown location"
     re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+(?i:place|date|location|time|"
