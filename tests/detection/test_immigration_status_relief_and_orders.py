@@ -93,6 +93,12 @@ COVERED = [
      "States on May 2.", "from the United States"),
     ("this removal, named again", "ICE removed her on May 2. \u201cWith this removal, we send a clear message,\u201d "
      "the ERO director said.", "removal"),
+    ("authorization to remain until a date", "Okafor was admitted as a B-2 visitor with authorization to remain in "
+     "the United States for a temporary period not to exceed May 3, 1999.", "authorization to remain in the United "
+     "States for a temporary period not to exceed May 3, 1999"),
+    ("admitted until a date", "She was admitted as a B-2 visitor until June 15, 1996.", "until June 15, 1996"),
+    ("agency released a named person", "On May 2, USBP released Mr. Okafor on an order of recognizance.",
+     "released"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -117,6 +123,7 @@ NOT_STATUS = [
     ("'not' before a custody stays out", "The respondent is not in ICE custody today.", "not"),
     ("'that' as a conjunction", "The Court finds that deportation is a plea consequence of great importance.",
      "deportation"),
+    ("agency released a statement", "On Monday ICE released a statement about the operation.", "released"),
     ("this removal process", "ICE said this removal process takes months for every detainee.", "removal"),
 ]
 

@@ -54,6 +54,9 @@ _ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested
                 # "INS agents found defendant in Arlington County", "ICE agents discovered him in Hidalgo County"
                 r"(?:found|discovered|located)(?=[ \t]+(?:him|her|them|(?:the[ \t]+)?(?:defendant|respondent|"
                 r"petitioner)|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z]|[A-Z][a-z]+[ \t]+(?:in|at|during|while|living)\b)))|"
+                # "USBP released Mr. GE on an order of recognizance" (a person, not "released a statement")
+                r"(?:released|paroled)(?=[ \t]+(?:him|her|them|(?:the[ \t]+)?(?:defendant|respondent|petitioner|"
+                r"detainee)|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z]|[A-Z][a-z]+[ \t]+(?:on|in|at|from|with|into|pending|under)\b)))|"
                 r"located\s+and\s+(?:arrested|apprehended)|"
                 r"made\s+the\s+(?:arrest|apprehension)|took\s+(?:[\w\-\.]+\s+){1,3}?into\s+(?:immigration\s+)?custody))")
 _AGENCY_GAP_ACTION = re.compile(

@@ -63,6 +63,11 @@ _TAILS = (
     re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+(?i:place|date|location|time|"
                r"point|port(?:[ \t]+of[ \t]+entry)?|manner)(?:(?:[ \t\n]*,)?[ \t\n]+(?:(?i:and|or)[ \t\n]+)?(?:(?i:at|on|in|"
                r"through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+)?(?i:place|date|location|time|point|manner))*(?![\w])"),
+    # "admitted as a visitor with authorization to remain in the U.S. for a temporary period not to exceed May 3,
+    # 1999", "admitted until June 15, 1996": the end of the stay a status allowed
+    re.compile(r"(?:[ \t\n]+(?i:for)[ \t\n]+(?i:a)[ \t\n]+(?i:temporary)[ \t\n]+(?i:period))?[ \t\n]+(?i:not[ \t\n]+to[ \t\n]+"
+               r"exceed|until)[ \t\n]+(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
     # "illegally re-entering U.S." (a headline without "the")
     re.compile(r"(?<=(?i:enter|ering|tered|entry))[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.|United[ \t]+States)(?![\w])"),
 )
