@@ -36,6 +36,7 @@ NOT_NAMES = [
      "Enclosed"),
     ("an ICE program", "He was identified through Secure Communities after his arrest.", "Secure"),
     ("a headline's person noun", "Felon deported following prison term for illegal re-entry", "Felon"),
+    ("a facility acronym", "On May 9, MVPC medical staff examined Mr. Okafor and MVPC staff called 911.", "MVPC"),
     ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
      "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),
 ]

@@ -18,6 +18,9 @@ PERSON_CONTEXT = [
     ("Jackson, Raymond was arrested on Tuesday.", "Jackson", True),
     ("Mr. Houston, a Honduran national, was detained.", "Houston", True),
     ("Officer Austin Hospital wrote the report.", "Austin", True),
+    ("On May 9, MVPC medical staff examined him.", "MVPC", False),
+    ("ICE moved him from the BCDC to Krome.", "BCDC", False),
+    ("Witness DC Okafor signed the statement.", "DC Okafor", True),
 ]
 
 

@@ -57,13 +57,15 @@ _LAW_AFTER = re.compile(r"[ \t]+(?:Law|Laws|Union|\d{1,4}[A-Z]{0,3})\b")
 _INSTITUTION = re.compile(r"(?i:juzgado|tribunal|corte|ministerio|fiscal[ií]a|procuradur[ií]a|court|office|department|"
                           r"bureau|division)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+# a detention facility's acronym: "MVPC" (Moshannon Valley Processing Center), "KSPC", "BCDC", "ECDC", "OCDF"
+_FACILITY_ACRONYM = re.compile(r"(?-i:[A-Z]{1,4}(?:SPC|IPC|PC|CDC|DC|DF|CF|CC|JC|PDC))")
 
 
 def not_a_person(text: str, start: int, end: int) -> bool:
     """Whether the words around a PERSON span say it is a place, a facility or a court-record word."""
     span = text[start:end]
     words = " ".join(_WORDS.findall(span)).lower()
-    if words in _COURT_WORDS or _INSTITUTION.match(span):
+    if words in _COURT_WORDS or _INSTITUTION.match(span) or _FACILITY_ACRONYM.fullmatch(span.strip()):
         return True
     if words == "local" and _LAW_AFTER.match(text, end):
         return True
