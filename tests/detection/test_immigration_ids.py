@@ -29,6 +29,7 @@ A_NUMBER_CASES = [
     ("Cite as: K-O-, AXXX XXX 481 (BIA Mar. 2, 2016)", ["AXXX XXX 481"]),
     ("File: 481 - Newark, NJ  Date: MAR - 2 2016", ["481"]),
     ("AXX seats, 481 rows. File: 12 pages long.", []),
+    ("Decision Date19 November 1964 Docket NumberA-7985292,Interim Decision Number 1412", ["A-7985292"]),
     # bare digits after a label: the label is not part of the span
     ("A#: 123456789", ["123456789"]),
     ("A-Number: 123 456 789", ["123 456 789"]),

@@ -99,6 +99,23 @@ COVERED = [
     ("admitted until a date", "She was admitted as a B-2 visitor until June 15, 1996.", "until June 15, 1996"),
     ("agency released a named person", "On May 2, USBP released Mr. Okafor on an order of recognizance.",
      "released"),
+    # dev12
+    ("found the respondent removable", "An Immigration Judge found the respondent removable in 2017.", "removable"),
+    ("encountered with words before the agency", "He was encountered, with a family member, Feb. 19 by U.S. Customs "
+     "and Border Protection near Hidalgo.", "encountered"),
+    ("approached by Border Patrol", "Okafor was outside a store when he was approached by a U.S. Border Patrol agent.",
+     "approached"),
+    ("discovered by a field office", "Okafor was discovered in the county jail in May 2010 by Seattle ERO officers.",
+     "discovered"),
+    ("no consent to reapply", "Okafor did not obtain the express consent of the Secretary of Homeland Security to "
+     "reapply for admission.", "not obtain the express consent of the Secretary of Homeland Security to reapply"),
+    ("stay beyond its date", "His visa allowed him to stay until May 1, 2001. Okafor remained in the United States "
+     "beyond that date.", "remained in the United States beyond that date"),
+    ("detainer from ICE", "Appellant had a detainer from U.S. Immigration and Customs Enforcement (\u201cICE\u201d) "
+     "after the charge.", "detainer from U.S. Immigration and Customs Enforcement (\u201cICE\u201d)"),
+    ("awaiting removal", "At the time of his death, both were awaiting removal to Honduras.", "awaiting removal"),
+    ("authorization to remain until a day-month date", "Okafor was admitted as a visitor with authorization to remain "
+     "until 6 December 2000.", "authorization to remain until 6 December 2000"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -123,6 +140,8 @@ NOT_STATUS = [
     ("'not' before a custody stays out", "The respondent is not in ICE custody today.", "not"),
     ("'that' as a conjunction", "The Court finds that deportation is a plea consequence of great importance.",
      "deportation"),
+    ("approached by a reporter", "He was approached by a reporter and interviewed by the Post.", "approached"),
+    ("remained in office", "He remained in office past the end of his term.", "remained"),
     ("agency released a statement", "On Monday ICE released a statement about the operation.", "released"),
     ("this removal process", "ICE said this removal process takes months for every detainee.", "removal"),
 ]

@@ -36,6 +36,14 @@ NOT_NAMES = [
      "Enclosed"),
     ("an ICE program", "He was identified through Secure Communities after his arrest.", "Secure"),
     ("a headline's person noun", "Felon deported following prison term for illegal re-entry", "Felon"),
+    # dev12's first run
+    ("a plea form's title", "He signed a Statement on Plea of\nGuilty that contained a warning; he pleaded guilty.",
+     "uilty"),
+    ("a facility named for its town", "He was transferred to ICE custody at the Karnes facility Feb. 21.", "Karnes"),
+    ("counsel's city", "Ama Osei, Attorney General, Tallahassee, and Kofi Mensah, Assistant Attorney General, for "
+     "appellee.", "Tallahassee"),
+    ("a reporter abbreviation", "Duncan v. Comm'r of Corr., 171 Conn. App. 635 (Conn. App. Ct. 2017).", "Conn"),
+    ("a court's name", "Retired Senior Judge Assigned to the Superior Court.", "Superior"),
     ("a facility acronym", "On May 9, MVPC medical staff examined Mr. Okafor and MVPC staff called 911.", "MVPC"),
     ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
      "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),

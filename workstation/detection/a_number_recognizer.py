@@ -525,6 +525,8 @@ class ANumberRecognizer(LabelledIdRecognizer):
         # left of it still identifies the file
         Pattern("a_redacted", rf"{_START}(?P<id>(?-i:A)[\-#]?(?:(?-i:XXX|xxx)|\#{{3}}|\*{{3}}){_SEP}?(?:(?-i:XXX|xxx)|\#{{3}}|"
                 rf"\*{{3}}|\d{{3}}){_SEP}?\d{{3}}){_END}", 0.85),
+        # "Docket NumberA-7985292": a web page's label run into the number (casetext's BIA pages)
+        Pattern("a_run_in_label", rf"(?<=(?-i:Number))(?P<id>(?-i:A)[\-#]\d{{7,9}}){_END}", 0.85),
         # "File: 323 - New York, NY": the BIA's file line with only the unredacted digits left
         Pattern("bia_file_remnant", r"(?<=(?-i:File):[ \t])(?P<id>\d{3,9})(?=[ \t]+[\-\u2013][ \t]+[A-Z])", 0.85),
         # A-5960240: the 7-digit A-numbers of older files (BIA decisions of the 1940s-1980s), with a hyphen or "#"

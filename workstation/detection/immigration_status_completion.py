@@ -31,7 +31,8 @@ _MOVED_TO_FACILITY = re.compile(
 # "Guerrero was deportable", "finding Perriello inadmissible", "is neither inadmissible nor ..."
 _PREDICATE = re.compile(
     r"(?<![\w])(?i:is|was|were|are|be|been|being|neither|nor|not|deemed|held|remains?|remained|became|found|finding|"
-    r"finds|find|rendered|rendering)\s+(?:(?:him|her|them|(?-i:[A-Z][\w\-]+))\s+)?"
+    r"finds|find|rendered|rendering)\s+(?:(?:him|her|them|(?-i:[A-Z][\w\-]+)|(?i:the\s+(?:respondent|applicant|"
+    r"petitioner|defendant|alien|noncitizen)))\s+)?"
     r"(?P<span>(?i:inadmissible|deportable|removable|excludable))(?![\w\-])"
 )
 # "as an alien who entered", "was an alien at the time", ", an alien as defined by", "presumed to be an alien"

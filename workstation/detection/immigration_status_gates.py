@@ -81,7 +81,8 @@ _ENFORCEMENT_VERBS = ("arrest", "detain", "apprehend", "deport", "remov", "took"
 GATES: dict[re.Pattern[str], Gate] = {
     # the recognizer's contextual readers
     _AGENCY_ACTS: (_ENFORCEMENT_VERBS,),
-    _ACTED_BY_AGENCY: ((*_ENFORCEMENT_VERBS, "taken", "placed"), ("by",)),
+    _ACTED_BY_AGENCY: ((*_ENFORCEMENT_VERBS, "taken", "placed", "approached", "questioned", "interviewed", "discovered",
+                        "located", "identified"), ("by",)),
     _PAROLE: (("parole",),),
     _LPR: (("lpr",),),
     _ICE_ACTION: (("ice", "ero", "immigration"),),

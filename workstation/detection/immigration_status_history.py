@@ -83,9 +83,12 @@ _ACTED_ON_NAMED = re.compile(
 )
 # "has never applied for nor received permission to return to the United States"
 _NO_PERMISSION = re.compile(
-    r"(?<![\w])(?i:never|not|without)\s+(?:(?i:having\s+)?(?:applied\s+for|sought|obtained|received|requested|been\s+granted)"
-    r"(?:\s+(?:nor|or|and)\s+(?:applied\s+for|sought|obtained|received|requested|been\s+granted))?)\s+(?:(?i:the)\s+)?"
-    r"(?i:permission|consent)\s+(?i:to)\s+(?i:return|re-?enter|reapply(?:\s+for\s+admission)?|re-?apply)"
+    r"(?<![\w])(?i:never|not|without)\s+(?:(?i:having\s+)?(?:applied\s+for|sought|obtained|obtain|received|receive|"
+    r"requested|request|been\s+granted)(?:\s+(?:nor|or|and)\s+(?:applied\s+for|sought|obtained|received|requested|been\s+"
+    r"granted))?)\s+(?:(?i:the)\s+)?(?:(?i:express|prior|required)\s+)?"
+    # "did not obtain the express consent of the Secretary of the U.S. Department of Homeland Security to reapply"
+    r"(?i:permission|consent)(?:\s+(?i:of)\s+(?:(?-i:[A-Z][\w.]*)|of|the|(?i:U\.S\.)|\s)+?)?\s+(?i:to)\s+"
+    r"(?i:return|re-?enter|reapply(?:\s+for\s+admission)?|re-?apply)"
     r"(?:\s+(?i:to)\s+" + _US_PLACE + r")?(?![\w])"
 )
 # "his status in the United States was adjusted", "whose status was adjusted"

@@ -75,6 +75,13 @@ _THIS_REMOVAL = re.compile(
     r"repatriation))(?![\w\-])(?!\s+(?i:orders?|proceedings?|case|cases|hearings?|process|law|statute|provisions?|grounds?|"
     r"charges?|policy|policies|program|operations?|flights?|period|rate|efforts?)\b)"
 )
+# "Guerrero remained in the United States beyond that date": a stay past what a visa allowed
+_STAYED_BEYOND = re.compile(
+    r"(?<![\w])(?P<span>(?i:remained|stayed|continued\s+to\s+(?:remain|reside|live))\s+(?:(?i:in)\s+" + _US_PLACE + r"\s+)?"
+    r"(?i:beyond|past|after)\s+(?i:that\s+date|the\s+(?:date|expiration|end|period|time)(?:\s+(?:of\s+)?(?:his|her|their|the)"
+    r"\s+(?:authorized\s+)?(?:stay|visa|admission|status))?|(?:his|her|their)\s+(?:authorized\s+)?(?:stay|visa|admission)))"
+    r"(?![\w])"
+)
 # "the INS detainer", "no Immigration and Naturalization Service detainer", "a federal immigration detainer"
 _AGENCY_DETAINER = re.compile(
     r"(?<![\w])(?:(?:(?-i:INS|ICE|DHS|CBP)|(?i:federal\s+immigration|immigration)|Immigration\s+and\s+(?:Naturalization\s+"
@@ -82,7 +89,7 @@ _AGENCY_DETAINER = re.compile(
 )
 # "a federal detainer", "the detainer" (with immigration words near)
 _THE_DETAINER = re.compile(
-    r"(?<![\w])(?i:(?:federal\s+)(?=detainer)|(?<=the\s)|(?<=its\s)|(?<=this\s)|(?<=that\s)|(?<=lodged\s))(?i:detainers?)"
+    r"(?<![\w])(?i:(?:federal\s+)(?=detainer)|(?<=the\s)|(?<=its\s)|(?<=this\s)|(?<=that\s)|(?<=lodged\s)|(?<=\ba\s)|(?<=\ban\s))(?i:detainers?)"
     r"(?![\w\-])"
 )
 # "an ICE detainee", "a civil immigration detainee" (of the person; "ICE detainees" in general are a class)
@@ -219,6 +226,7 @@ GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _ENTRY_ACT: (("entry", "admission", "enter"),),
     _ENTERED_WHEN: (("entered",),),
     _REENTERED: (("reentered", "re-entered"),),
+    _STAYED_BEYOND: (("remain", "stayed", "reside", "live"), ("beyond", "past", "after")),
     _THIS_REMOVAL: (("this", "that"), ("removal", "deportation", "repatriation")),
     _AGENCY_DETAINER: (("detainer",),),
     _THE_DETAINER: (("detainer",),),

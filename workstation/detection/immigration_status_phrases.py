@@ -240,8 +240,12 @@ _AGENCY_ACTS = re.compile(
 )
 _ACTED_BY_AGENCY = re.compile(
     r"(?<![\w])(?i:was|were|been|being|is|are)\s+(?:(?i:later|then|again|subsequently|eventually|finally)\s+)?"
-    r"(?P<verb>" + _ENFORCE_VERB + r"|(?i:taken|placed)\s+into\s+(?:immigration\s+)?(?:custody|detention))"
-    r"(?:\s+[^\s.;:]+){0,6}?\s+(?i:by)\s+(?:(?i:the|U\.S\.|United\s+States|Department\s+of)\s+){0,3}" + _AGENCY
+    r"(?P<verb>" + _ENFORCE_VERB + r"|(?i:taken|placed)\s+into\s+(?:immigration\s+)?(?:custody|detention)|"
+    # "was approached by a U.S. Border Patrol agent", "was discovered in the King County Jail ... by ERO officers"
+    r"(?i:approached|questioned|interviewed|discovered|located|identified))"
+    # "encountered, with a family member, Feb. 19 by U.S. Customs and Border Protection"
+    r"(?:,?\s+(?:[^\s.;:]+|(?-i:[A-Z][a-z]{2,3})\.)){0,9}?\s+(?i:by)\s+(?:(?i:the|an?|U\.S\.|United\s+States|Department\s+of|"
+    r"(?-i:[A-Z][a-z]{2,})(?=\s+(?-i:ERO|ICE|CBP|HSI|USBP)\b))\s+){0,3}" + _AGENCY
 )
 
 

@@ -52,6 +52,10 @@ _TAILS = (
     re.compile(r"(?<=[Pp]aroled)[ \t]+(?i:into)[ \t]+(?:(?i:the)[ \t]+)?(?:(?i:ICE|immigration|federal)[ \t]+)?"
                r"(?i:custody|United[ \t]+States|U\.S\.)(?![\w])"),
     re.compile(r"[ \t]*\((?=[^()]{0,60}(?:Form|I-\d{3}|Notice))[^()]{1,60}\)"),
+    # "a detainer from U.S. Immigration and Customs Enforcement ("ICE")": the agency that issued it
+    re.compile(r"(?<=(?i:detainer))[ \t]+(?i:from|issued[ \t]+by|lodged[ \t]+by)[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.[ \t]+)?"
+               r"(?:(?-i:ICE|INS|DHS)\b|(?i:Immigration[ \t]+and[ \t]+(?:Customs[ \t]+Enforcement|Naturali[sz]ation[ \t]+"
+               r"Service)))(?:[ \t]*\([\"\u201c]?(?-i:ICE|INS)[\"\u201d]?\))?"),
     # the rest of the phrase a reader takes with it: "... order" / "... in lieu of deportation", "... of / from /
     # into / in the United States", an acronym in brackets "(CAT)", "(OSC)", "(NTAs)"
     re.compile(r"(?<![Oo]rder)[ \t]+(?i:order)(?![\w])(?![ \t]+(?i:of|to|that)\b)"),
@@ -67,7 +71,8 @@ _TAILS = (
     # 1999", "admitted until June 15, 1996": the end of the stay a status allowed
     re.compile(r"(?:[ \t\n]+(?i:for)[ \t\n]+(?i:a)[ \t\n]+(?i:temporary)[ \t\n]+(?i:period))?[ \t\n]+(?i:not[ \t\n]+to[ \t\n]+"
                r"exceed|until)[ \t\n]+(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
+               r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:January|February|March|April|May|June|"
+               r"July|August|September|October|November|December)[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
     # "illegally re-entering U.S." (a headline without "the")
     re.compile(r"(?<=(?i:enter|ering|tered|entry))[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.|United[ \t]+States)(?![\w])"),
 )

@@ -29,7 +29,7 @@ _FACILITY_AFTER = re.compile(
     r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:(?i:international|regional|municipal|county|community|medical|memorial|general|federal|"
     r"contract|processing|staging|service|correctional|detention|family|residential)[ \t\u00a0]*\n?[ \t\u00a0]*)*"
     r"(?:Airport|Hospital|Detention|Processing|Staging|Correctional|Medical|Center|Centre|Facility|Jail|Prison|"
-    r"County|Parish|Community|Clinic|School|University|College|Bridge|Station|Division)(?![\w])"
+    r"County|Parish|Community|Clinic|School|University|College|Bridge|Station|Division|(?i:facility))(?![\w])"
 )
 # what follows a city: ", CA", ", New Mexico", ", Puerto Rico", ", Mexico", " City"
 _AFTER_COMMA = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\n?[ \t\u00a0]*(?P<where>[A-Z][A-Za-z.]*(?:[ \t\u00a0]+[A-Z][a-z]+){0,2})")

@@ -39,6 +39,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
+from workstation.detection import gazetteer
 from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HEADERS, table_cells
 from workstation.detection.person_completion import _PersonCompletion
 from workstation.detection.person_lexicon import (
@@ -46,6 +47,13 @@ from workstation.detection.person_lexicon import (
     _STATE_CODES,
     _WORD,
 )
+
+
+def _us_city(name: str) -> bool:
+    """A one-word U.S. city of the gazetteer ("Attorney General, Tallahassee, and ..."): counsel's office."""
+    place = gazetteer.place(name) if " " not in name.strip() else None
+    return place is not None and place.us
+
 
 # a state code after a comma: the word before it is a city ("Alexandria, VA")
 _STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(_STATE_CODES)) + r"|D\.C\.)(?![\w])")
@@ -124,7 +132,7 @@ class PersonContextRecognizer(_PersonCompletion):
                     add(span, self.PHRASE_SCORE, "name after a relationship word")
         for m in self._apposed_re.finditer(text):
             apposed = self.read_name(text, m.end(), max_tokens=5)
-            if apposed and _STATE_AFTER.match(text, apposed[1]):
+            if apposed and (_STATE_AFTER.match(text, apposed[1]) or _us_city(text[apposed[0]:apposed[1]])):
                 continue  # "Special Assistant United States Attorney, Alexandria, VA, for Plaintiff": a city
             if apposed and self._apposed_end_re.match(text, apposed[1]) and not self._bare_acronym(text, apposed) and (
                     not self._not_a_person(text[apposed[0]:apposed[1]])):
