@@ -116,6 +116,8 @@ COVERED = [
     ("awaiting removal", "At the time of his death, both were awaiting removal to Honduras.", "awaiting removal"),
     ("authorization to remain until a day-month date", "Okafor was admitted as a visitor with authorization to remain "
      "until 6 December 2000.", "authorization to remain until 6 December 2000"),
+    ("the rest of a list of reliefs", "Okafor failed to show his eligibility for withholding of removal under the INA "
+     "and CAT.", "withholding of removal under the INA and CAT"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]

@@ -73,6 +73,12 @@ _TAILS = (
                r"exceed|until)[ \t\n]+(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
                r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:January|February|March|April|May|June|"
                r"July|August|September|October|November|December)[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
+    # "withholding of removal under the INA and CAT", "asylum, withholding of removal, and protection under the
+    # Convention Against Torture (CAT)": the rest of the list of reliefs
+    re.compile(r"(?:(?<=(?i:removal))|(?<=(?i:asylum))|(?<=(?i:deportation)))(?:[ \t\n]+(?i:under)[ \t\n]+(?:(?i:the)[ \t\n]+)?(?-i:INA|Act))?"
+               r"(?:[ \t\n]*,)?[ \t\n]+(?i:and|or)[ \t\n]+(?:(?i:for[ \t\n]+)?(?i:protection|relief)[ \t\n]+(?i:under)[ \t\n]+"
+               r"(?:(?i:the)[ \t\n]+)?)?(?:(?-i:CAT)\b|(?i:Convention[ \t\n]+Against[ \t\n]+Torture)(?:[ \t\n]*\([\"\u201c]?(?-i:CAT)"
+               r"[\"\u201d]?\))?)"),
     # "illegally re-entering U.S." (a headline without "the")
     re.compile(r"(?<=(?i:enter|ering|tered|entry))[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.|United[ \t]+States)(?![\w])"),
 )
