@@ -118,6 +118,12 @@ COVERED = [
      "until 6 December 2000.", "authorization to remain until 6 December 2000"),
     ("the rest of a list of reliefs", "Okafor failed to show his eligibility for withholding of removal under the INA "
      "and CAT.", "withholding of removal under the INA and CAT"),
+    ("a paragraph mark ends a rule's sentence", "This rule allows a defendant to move for withdrawal. As grounds, a "
+     "defendant may raise ineffective assistance.\n\u00b6 3 The State charged Okafor, a legal permanent resident born "
+     "in Ghana, with theft.", "legal permanent resident"),
+    ("visa petition", "His father filed a visa petition for him in 1992.", "visa petition"),
+    ("firmly resettled", "The Immigration Judge found that the respondent was firmly resettled in Brazil.",
+     "firmly resettled"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]

@@ -271,10 +271,14 @@ _GENERIC_SUBJECT = re.compile(
     r"(?<![\w])(?:[Tt]hose|[Aa]nyone|[Ww]hoever)\s+(?:[\w\-]+\s+){0,4}?who(?![\w]))(?P<rest>)"
 )
 # The present tense or a modal in a sentence about "an alien": a rule, not a story ("An alien is inadmissible if ...";
-# "A Honduran noncitizen who was removed in 2004 was arrested" is a story).
+# "A Honduran noncitizen who was removed in 2004 was arrested" is a story). An infinitive is neither ("an
+# undocumented alien seeking to remain eligible for cancellation").
 _RULE_VERB = re.compile(r"(?<![\w])(?<!\bto\s)(?:is|are|may|must|shall|can|cannot|might|will|would|accrues?|becomes?|remains?)(?![\w])")
 # a full stop, also inside closing quotes or brackets ("... to their home country.” The ..."), or a blank line
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?=\s+[A-Z\d\"\u201c(])|\n\s*\n")
+# "... ineffective assistance of counsel.\n¶ 3 The prosecution charged ...": a full stop before a paragraph mark or at
+# the end of a line ends a sentence too
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*(?=\s+[A-Z\d\"\u201c(\u00b6\u00a7])|[.!?][\"\u201d\u2019')\]]*(?=[ \t]*\n)|"
+                           r"\n\s*\n")
 
 _ORG_BEFORE = re.compile(r"(?:Office|Bureau|Department|Division|Center|Centre|Program|Council|Board|Service|Services|"
                          r"Committee|Commission|Unit|Section|Agency|Administration)\s+(?:of|for|on)\s+(?:the\s+)?$")
