@@ -44,7 +44,6 @@ from workstation.detection.a_number_recognizer import NAME_HEADERS, PART_NAME_HE
 from workstation.detection.person_completion import _PersonCompletion
 from workstation.detection.person_lexicon import (
     _COLON_OK,
-    _STATE_CODES,
     _WORD,
 )
 
@@ -53,10 +52,6 @@ def _us_city(name: str) -> bool:
     """A one-word U.S. city of the gazetteer ("Attorney General, Tallahassee, and ..."): counsel's office."""
     place = gazetteer.place(name) if " " not in name.strip() else None
     return place is not None and place.us
-
-
-# a state code after a comma: the word before it is a city ("Alexandria, VA")
-_STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(_STATE_CODES)) + r"|D\.C\.)(?![\w])")
 
 
 class PersonContextRecognizer(_PersonCompletion):
@@ -132,8 +127,8 @@ class PersonContextRecognizer(_PersonCompletion):
                     add(span, self.PHRASE_SCORE, "name after a relationship word")
         for m in self._apposed_re.finditer(text):
             apposed = self.read_name(text, m.end(), max_tokens=5)
-            if apposed and (_STATE_AFTER.match(text, apposed[1]) or _us_city(text[apposed[0]:apposed[1]])):
-                continue  # "Special Assistant United States Attorney, Alexandria, VA, for Plaintiff": a city
+            if apposed and _us_city(text[apposed[0]:apposed[1]]):
+                continue  # "Attorney General, Tallahassee, and ...": counsel's office (", VA" after it: ``not_a_person``)
             if apposed and self._apposed_end_re.match(text, apposed[1]) and not self._bare_acronym(text, apposed) and (
                     not self._not_a_person(text[apposed[0]:apposed[1]])):
                 add(apposed, self.PHRASE_SCORE, "name set off by commas after a person noun")
