@@ -11,6 +11,7 @@ from workstation.detection import gazetteer
 from workstation.detection.person_filters import not_a_person
 from workstation.detection.person_layouts import _TITLE_MODIFIERS, _TITLE_NOUNS, _PersonLayouts
 from workstation.detection.person_lexicon import (
+    _DAY_AFTER,
     _FUNCTION_WORDS,
     _LOWER_WORD,
     _MONTHS,
@@ -166,7 +167,7 @@ class _PersonCompletion(_PersonLayouts):
             return None
         if self._label_like(text, (s, e)):
             return None  # "Reportee:", "ARRESTEE:" - one capitalised word before a colon is a form label
-        if text[s:e].lower() in _MONTHS and re.compile(r"\.?,?[ \t]*\d").match(text, e):
+        if text[s:e].lower() in _MONTHS and _DAY_AFTER.match(text, e):
             return None
         if self._not_a_person(text[s:e]) or self._place_here(text, s, e):
             return None

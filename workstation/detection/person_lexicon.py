@@ -39,6 +39,8 @@ NAME_SUFFIX = re.compile(r",?[ \t]*(?:Jr|Sr|JR|SR)\.?(?!\w)|(?:[ \t]*,[ \t]*|[ \
 _INNER_OK = frozenset({"na", "sheikh", "sheik", "haji", "hajji", "imam"})
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
                      "sept", "oct", "nov", "dec", "april"})
+# what follows a month that is a date, not a name: "Jun. 2", "May 4, 2021"
+_DAY_AFTER = re.compile(r"\.?,?[ \t]*\d")
 # a colon right after a word, as after a form label ("Decedent:"), not a clock or a URL ("10:30", "http://")
 _LABEL_COLON = re.compile(r"[ \t]*:(?![/\d])")
 # the cues whose name may stand before a colon: "Det. Ruiz: Where were you?", "Dear Kofi:"

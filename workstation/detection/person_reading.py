@@ -8,10 +8,12 @@ from typing import Any
 from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
 from workstation.detection.person_lexicon import (
+    _DAY_AFTER,
     _FUNCTION_WORDS,
     _INITIAL_SUFFIX,
     _INNER_OK,
     _LABEL_COLON,
+    _MONTHS,
     _PREFIXED,
     _STATE_CODES,
     _WORD,
@@ -23,8 +25,6 @@ _SUFFIX_PIECE = re.compile(r"(?:JR|SR|Jr|Sr)\.?|II|III|IV")
 # a pleading paper's line number run into a list of names
 _LINE_NUMBER = re.compile(r"\d{1,2}[ \t]+(?=[A-Z])")
 # a law firm's words right after a name of a list: "Payman Habib, SHERMAN-STOLTZ LAW GROUP, PLLC"
-_DATE_AFTER = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)[ \t]+\d")
 _FIRM_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&.\-]*){0,2}?[ \t]+(?i:law[ \t]+(?:group|firm|office|offices|center|centre|"
                          r"clinic|school)|university|LLP|PLLC|LLC|P\.C\.|L\.L\.P\.)(?![\w])")
 
@@ -180,7 +180,8 @@ class _PersonReading(_PersonPatterns):
                 span = self._read_comma_name(text, i)
             if span is None:
                 span = self.read_name(text, i)
-            if span is None or _FIRM_AFTER.match(text, span[1]) or _DATE_AFTER.match(text, span[0]):
+            if span is None or _FIRM_AFTER.match(text, span[1]) or (
+                    text[span[0]:span[1]].lower() in _MONTHS and _DAY_AFTER.match(text, span[1])):
                 break  # "ARGUED: Payman Habib, SHERMAN-STOLTZ LAW GROUP, PLLC": a firm ends the list; "Argued: May 4"
             out.append(span)
             m = re.compile(r"[ \t]*(?:,|;|&|\band\b|\by\b|/)[ \t]*").match(text, span[1])
