@@ -39,6 +39,11 @@ _APPLICATION_AFTER = re.compile(
     r"[ \t]+(?:(?i:visa|status|renewal|adjustment)[ \t]+)?(?i:applications?|petitions?|cases?|claims?|requests?|"
     r"renewals?|filings?|re-?registrations?)(?![\w])"
 )
+# the statute a relief is under: "the INA", "the Act", "the Immigration and Nationality Act ("INA")", "8 U.S.C.
+# §§ 1158 and 1231(b)(3)(A)"
+_STATUTE = (r"(?:(?:(?i:the)[ \t\n]+)?(?-i:INA|Act)\b|(?:(?i:the)[ \t\n]+)?(?i:Immigration[ \t\n]+and[ \t\n]+Nationality[ \t\n]+Act)"
+            r"(?:[ \t\n]*\([\"\u201c]?(?-i:INA|Act)[\"\u201d]?\))?|8[ \t\n]+U\.S\.C\.[ \t\n]+\u00a7\u00a7?[ \t\n]*\d+[\w()]*"
+            r"(?:(?:,|[ \t\n]+(?i:and))[ \t\n]+\d+[\w()]*)*)")
 _TAILS = (
     re.compile(r"(?:(?<=present)|(?<=presence))(?:[ \t]+(?i:in[ \t]+the[ \t]+(?:United[ \t]+States|U\.?S\.?)))?"
                r"(?:[ \t]+(?i:for[ \t]+(?:more|less)[ \t]+than|"
@@ -62,7 +67,7 @@ _TAILS = (
     re.compile(r"[ \t]+(?i:in[ \t]+lieu[ \t]+of|pending|awaiting)[ \t]+(?i:deportation|removal|exclusion)(?![\w])"),
     re.compile(r"[ \t]+(?i:of|from|into|in|to)[ \t]+(?:(?i:the[ \t]+)?(?:United[ \t]+States|U\.S\.|US)(?![\w])"
                r"(?:[ \t]+(?i:of[ \t]+America))?|(?i:the|this)[ \t]+(?i:country)(?![\w]))"),
-    re.compile(r"[ \t]*\([\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
+    re.compile(r"[ \t]*\((?:(?i:the)[ \t]+)?[\"\u201c]?(?:[A-Z][A-Za-z]?){1,4}s?[\"\u201d]?\)"),
     # "entered the United States at an unknown place and date", "on an unknown date and at an unknown location"
     re.compile(r"[ \t\n]+(?i:at|on|in|through)[ \t\n]+(?:(?i:an?)[ \t\n]+)?(?i:unknown)[ \t\n]+(?i:place|date|location|time|"
                r"point|port(?:[ \t]+of[ \t]+entry)?|manner)(?:(?:[ \t\n]*,)?[ \t\n]+(?:(?i:and|or)[ \t\n]+)?(?:(?i:at|on|in|"
@@ -74,11 +79,18 @@ _TAILS = (
                r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:January|February|March|April|May|June|"
                r"July|August|September|October|November|December)[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
     # "withholding of removal under the INA and CAT", "asylum, withholding of removal, and protection under the
-    # Convention Against Torture (CAT)": the rest of the list of reliefs
-    re.compile(r"(?:(?<=(?i:removal))|(?<=(?i:asylum))|(?<=(?i:deportation)))(?:[ \t\n]+(?i:under)[ \t\n]+(?:(?i:the)[ \t\n]+)?(?-i:INA|Act))?"
-               r"(?:[ \t\n]*,)?[ \t\n]+(?i:and|or)[ \t\n]+(?:(?i:for[ \t\n]+)?(?i:protection|relief)[ \t\n]+(?i:under)[ \t\n]+"
-               r"(?:(?i:the)[ \t\n]+)?)?(?:(?-i:CAT)\b|(?i:Convention[ \t\n]+Against[ \t\n]+Torture)(?:[ \t\n]*\([\"\u201c]?(?-i:CAT)"
-               r"[\"\u201d]?\))?)"),
+    # Convention Against Torture (CAT)", "withholding of removal under the Immigration and Nationality Act ("INA"),
+    # and relief under the United Nations Convention Against Torture and Other Cruel, Inhuman or Degrading Treatment
+    # or Punishment": the rest of the list of reliefs
+    re.compile(r"(?:(?<=(?i:removal))|(?<=(?i:asylum))|(?<=(?i:deportation)))(?:[ \t\n]+(?i:under)[ \t\n]+" + _STATUTE + r")?"
+               r"(?:[ \t\n]*,)?[ \t\n]+(?i:and|or)[ \t\n]+(?:(?i:for[ \t\n]+)?(?i:protection|relief)[ \t\n]+(?i:under)[ \t\n]+)?"
+               r"(?:(?i:the)[ \t\n]+)?(?:(?i:United[ \t\n]+Nations)[ \t\n]+)?(?:(?-i:CAT)\b|(?i:Convention[ \t\n]+Against[ \t\n]+Torture)"
+               r"(?:[ \t\n]*\((?:(?i:the)[ \t\n]+)?[\"\u201c]?(?-i:CAT)[\"\u201d]?\))?)"),
+    # the Convention's full title: "the Convention Against Torture and Other Cruel, Inhuman or Degrading Treatment
+    # or Punishment ("CAT")"
+    re.compile(r"(?<=(?i:torture))[ \t\n]+(?i:and)[ \t\n]+(?i:other)[ \t\n]+(?i:cruel),?[ \t\n]+(?i:inhuman),?[ \t\n]+"
+               r"(?i:or)[ \t\n]+(?i:degrading)[ \t\n]+(?i:treatment)[ \t\n]+(?i:or)[ \t\n]+(?i:punishment)"
+               r"(?:[ \t\n]*\((?:(?i:the)[ \t\n]+)?[\"\u201c]?(?-i:CAT|Convention)[\"\u201d]?\))?"),
     # "illegally re-entering U.S." (a headline without "the")
     re.compile(r"(?<=(?i:enter|ering|tered|entry))[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.|United[ \t]+States)(?![\w])"),
 )
@@ -100,14 +112,17 @@ _LEAD_BEFORE = re.compile(
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may wrap a line (not a blank line)
 _AGENCY_NAME = (_AGENCY[:-1] + r"|(?i:Fugitive\s+Operations\s+Team|Criminal\s+Apprehension\s+Program|"
-                r"Department\s+of\s+Homeland\s+Security|DHS|U\.S\.\s+Border\s+Patrol))")
+                r"Department\s+of\s+Homeland\s+Security|DHS|U\.S\.?\s+Border\s+Patrol|Immigration\s+&\s+Customs\s+Enforcement))")
 
 # "[detained] by the United States Immigration and Customs Enforcement (ICE) agency": the agency that acted
 _BY_AGENCY = re.compile(
-    _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
-    r"Bureau\s+of)" + _S + r"){0,4}" + _AGENCY_NAME
+    # "arrested a third time by USBP", "arrested by agents with U.S. Customs and Border Protection's (CBP) Border Patrol"
+    r"(?:" + _S + r"(?i:an?|the)" + _S + r"(?i:second|third|fourth|fifth|\w+th|last)" + _S + r"(?i:time))?"
+    + _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.?|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
+    r"Bureau\s+of|(?:agents?|officers?|officials?)\s+(?:with|of|from))" + _S + r"){0,4}" + _AGENCY_NAME
     + r"(?:['\u2019]s)?(?:" + _S + r"\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP|DHS|HSI)[\"\u201d]?\))?"
-    + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations))"
+    + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations|"
+    r"Border\s+Patrol))"
     + r"(?:" + _S + r"\((?:ERO|HSI)\))?)?"
     + r"(?:" + _S + r"(?i:special|deportation|immigration|border\s+patrol))?"
     + r"(?:" + _S + r"(?i:officials?|officers?|agents?|agency|authorities|personnel))?(?![\w])"
@@ -115,7 +130,8 @@ _BY_AGENCY = re.compile(
 _AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
 _ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
                          r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|"
-                         r"paroled|inspected|parole|admission|inspection|arrest)$")
+                         r"paroled|inspected|parole|admission|inspection|arrest|approached|discovered|interviewed|questioned|"
+                         r"transferred)$")
 # where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
 # Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
 _HELD_AT = re.compile(
@@ -236,6 +252,16 @@ _PAIRED_LEADS = (
     # "a naturalized citizen of the United States"
     (re.compile(r"(?<![\w])(?i:naturali[sz]ed|native-born|natural-born|birthright)\s+$"),
      re.compile(r"(?i:citizens?|U\.\s?S\.|United\s+States|American)")),
+    # "his immigration proceedings" held in custody pending their outcome
+    (re.compile(r"(?<![\w])(?i:(?:in\s+(?:(?:ICE|ERO|immigration)\s+)?custody\s+)?pending\s+the\s+outcome\s+of"
+                r"(?:\s+(?:his|her|their|the))?)\s+$"),
+     re.compile(r"(?i:(?:removal|deportation|immigration|exclusion)\s+proceedings)")),
+    # "had not applied to the Attorney General for permission to reenter", "applied for or received permission to
+    # return to the United States"
+    (re.compile(r"(?<![\w])(?i:(?:(?:had|has|have)\s+not\s+|never\s+|not\s+)?(?:applied|apply|applying)"
+                r"(?:\s+to\s+the\s+(?:Attorney\s+General|Secretary(?:\s+of\s+(?:the\s+)?(?:U\.S\.\s+)?Department\s+of\s+"
+                r"Homeland\s+Security|\s+of\s+Homeland\s+Security)?))?\s+for(?:\s+or\s+(?:received|obtained))?)\s+$"),
+     re.compile(r"(?i:(?:the\s+)?(?:express\s+)?(?:consent|permission)\s+to\s+(?:re-?apply|re-?enter|return))")),
     # "an application for adjustment of status", "applied for asylum", "a request for a waiver"
     (re.compile(r"(?<![\w])(?i:applications?\s+for|appl(?:y|ied|ying|ies)\s+for|petitions?\s+for|requests?\s+for|"
                 r"motions?\s+for|eligibility\s+for)(?:\s+(?:an?|the|his|her))?\s+$"),
@@ -282,16 +308,31 @@ _MORE_TAILS = (
                 r"(?:[ \t\n]*\((?:CAT|\u201cCAT\u201d|\"CAT\")\))?")),
     (re.compile(r"(?i:detention)$"), re.compile(r"[ \t\n]+(?i:program|programme)(?![\w])")),
     (re.compile(r"(?i:custody|detention)$"),
-     re.compile(r"[ \t\n]+(?i:pending|awaiting)[ \t\n]+(?:(?i:his|her|their|the)[ \t\n]+)?(?i:removal|deportation|"
+     re.compile(r"[ \t\n]+(?i:pending|awaiting)[ \t\n]+(?:(?i:the[ \t\n]+outcome[ \t\n]+of)[ \t\n]+)?"
+                r"(?:(?i:his|her|their|the)[ \t\n]+)?(?i:removal|deportation|"
                 r"immigration|exclusion)(?:[ \t\n]+(?i:proceedings|hearing|case|trial))?(?![\w])")),
     # "adjusted status to that of a lawful permanent resident", "status was adjusted to lawful permanent resident"
     (re.compile(r"(?i:adjusted[ \t\n]+(?:(?:his|her|their)[ \t\n]+)?status|status[ \t\n]+was[ \t\n]+adjusted)$"),
      re.compile(r"[ \t\n]+(?i:to)[ \t\n]+(?:(?i:that)[ \t\n]+(?i:of)[ \t\n]+)?(?:(?i:an?)[ \t\n]+)?(?i:lawful[ \t\n]+)?"
                 r"(?i:permanent[ \t\n]+resident)(?:[ \t\n]+(?i:status))?(?![\w])")),
-    # "deported again", "removed twice"
+    # "deported again", "removed twice", "deported on two previous occasions"
     (re.compile(r"(?i:deported|removed|excluded|returned)$"),
-     re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times)"
-                r"(?![\w])")),
+     re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times|"
+                r"on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|different)\s+)?"
+                r"occasions)(?![\w])")),
+    # "reentered the United States following an earlier deportation without the Attorney General's permission"
+    (re.compile(r"(?i:deportation|removal|deported|removed|re-?entered|re-?entry|United[ \t\n]+States)$"),
+     re.compile(r"[ \t\n]+(?i:without)[ \t\n]+(?:(?i:the)[ \t\n]+)?(?:(?i:Attorney[ \t\n]+General|Secretary)['\u2019]s[ \t\n]+)?"
+                r"(?:(?i:express)[ \t\n]+)?(?i:permission|consent)(?:[ \t\n]+(?i:of)[ \t\n]+(?i:the)[ \t\n]+"
+                r"(?i:Attorney[ \t\n]+General))?(?![\w])")),
+    # "excludable from admission to the United States", "a Fugitive Alien Removal (FAR) case", "an I-130 Alien
+    # Relative Petition"
+    (re.compile(r"(?i:excludable|inadmissible)$"),
+     re.compile(r"[ \t\n]+(?i:from)[ \t\n]+(?i:admission)(?:[ \t\n]+(?i:in)?(?i:to)[ \t\n]+(?i:the)[ \t\n]+"
+                r"(?i:United[ \t\n]+States))?(?![\w])")),
+    (re.compile(r"(?i:fugitive[ \t\n]+alien)$"),
+     re.compile(r"[ \t\n]+(?i:removal)(?:[ \t\n]*\(FAR\))?(?:[ \t\n]+(?i:cases?|program|operations?))?(?![\w])")),
+    (re.compile(r"[Ii]-130[ \t\n]+(?i:alien)$"), re.compile(r"[ \t\n]+(?i:relative)[ \t\n]+(?i:petition)(?![\w])")),
     # "reentered the United States once again"
     (re.compile(r"(?i:United[ \t\n]+States|U\.S\.)$"), re.compile(r"[ \t]+(?i:once\s+again|once\s+more|again)(?![\w])")),
     # "illegally entered the United States for the fourth time"
@@ -382,7 +423,7 @@ def _head_and_tails(text: str, end: int) -> int:
     head = _HEAD_AFTER.match(text, end, min(len(text), end + 30))
     end = head.end() if head else end
     for rx in _TAILS:
-        tail = rx.match(text, end, min(len(text), end + 80))
+        tail = rx.match(text, end, min(len(text), end + 240))
         if tail:
             end = tail.end()
     return end
