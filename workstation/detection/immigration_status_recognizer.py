@@ -50,6 +50,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workstation.detection import immigration_status_completion as completion
+from workstation.detection import immigration_status_groups as groups
 from workstation.detection import immigration_status_habeas as habeas
 from workstation.detection import immigration_status_history as history
 from workstation.detection import immigration_status_nouns as nouns
@@ -218,6 +219,7 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
         found.extend(history.findings(text))
         found.extend(nouns.findings(text))
         found.extend(habeas.findings(text))
+        found.extend(groups.findings(text))
         generic = self._generic_sentences(text) + self._headnotes(text)
         spans = []
         for s, e, sc in found:
