@@ -21,6 +21,16 @@ PERSON_CONTEXT = [
     ("On May 9, MVPC medical staff examined him.", "MVPC", False),
     ("ICE moved him from the BCDC to Krome.", "BCDC", False),
     ("Witness DC Okafor signed the statement.", "DC Okafor", True),
+    # dev13's first run: a hyphenated party role, a law firm after counsel's surname, a bench's abbreviation, a
+    # foreign city after a removal
+    ("MARIA OKAFOR,\nApplicant-Appellant,\nvs.\nSTATE OF IOWA", "Applicant-Appellant", False),
+    ("Ada Reyes of Mensah Law Office, Iowa City, for appellant.", "Mensah", False),
+    ("John Biel of Okafor & Biel PLC, Ames, for appellee.", "Okafor", False),
+    ("Okafor, Ruiz, Biel (Senior Judge, Specially Assigned), JJ.", "Specially", False),
+    ("Ann Reyes, Dist. Atty., for appellee.", "Dist", False),
+    ("He was removed to Santo Domingo via the ICE Air Operations flight.", "Santo Domingo", False),
+    ("Custody was returned to Jackson after the hearing.", "Jackson", True),
+    ("Mensah & Okafor met the clerk on Monday.", "Mensah", True),
 ]
 
 

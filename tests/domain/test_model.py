@@ -118,3 +118,13 @@ def test_name_part_written_in_lower_case_elsewhere_is_a_word() -> None:
     out = propagate([text], [[Detection(start, start + 9, "PERSON", 0.8, "spacy")]],
                     common_words=frozenset({"officer"}))[0]
     assert [d for d in out if d.recognizer == PART_RECOGNIZER] == []
+
+
+def test_a_one_word_name_is_not_repeated_as_a_month_before_a_day() -> None:
+    from workstation.domain.propagation import RECOGNIZER, propagate
+
+    text = "Considered by Okafor and May, JJ. On May 30, 2008, the court heard May speak; in June May 4 passed."
+    start = text.index("May")
+    out = propagate([text], [[Detection(start, start + 3, "PERSON", 0.8, "p")]])[0]
+    repeats = [d.start for d in out if d.recognizer == RECOGNIZER]
+    assert repeats == [text.index("May speak")]

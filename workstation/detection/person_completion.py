@@ -245,8 +245,8 @@ class _PersonCompletion(_PersonLayouts):
                 nxt = m.end()
                 if nxt < e and text[nxt] == ".":
                     nxt += 1
-                while nxt < e and text[nxt] in " \t,":
-                    nxt += 1
+                while nxt < e and (text[nxt] in " \t," or text[nxt].isdigit()):
+                    nxt += 1  # "for Appellee 16 L. Helen Bennett": a line number after a dropped role word
                 s = nxt
                 continue
             break

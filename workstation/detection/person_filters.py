@@ -47,7 +47,15 @@ _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r cr
                           "appellee", "appellant", "defendant appellee", "defendant appellant", "plaintiff appellee",
                           "plaintiff appellant", "petitioner appellant", "respondent appellee", "div", "civil div",
                           "criminal div", "citations", "copy citations", "of new mexico", "of new jersey", "memorandum",
-                          "s ct", "public defender", "nos", "introduction", "i introduction", "factual"})
+                          "s ct", "public defender", "nos", "introduction", "i introduction", "factual",
+                          # a bench's and an office's abbreviations ("Senior Judge, Specially Assigned", "Dist. Atty.",
+                          # "Assistant Prosecuting Attorney"), an order's verb in capitals ("this court GRANTS")
+                          "specially", "specially assigned", "dist", "dist atty", "asst", "atty", "prosecuting",
+                          "grants", "denies"})
+# a party's role alone or hyphenated ("Applicant-Appellant", "Respondent-Appellee", "Cross-Appellee")
+_ROLE_WORDS = frozenset({"appellant", "appellants", "appellee", "appellees", "applicant", "applicants", "petitioner",
+                         "petitioners", "respondent", "respondents", "defendant", "defendants", "plaintiff", "plaintiffs",
+                         "claimant", "claimants", "movant", "intervenor", "cross", "counter", "third", "party"})
 # counsel's city in a counsel line: "Maria Elena Andrade, Boise, for appellant"
 _FOR_PARTY_AFTER = re.compile(r"[ \t]*,[ \t]*(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:appellants?|appellees?|respondents?|"
                               r"petitioners?|plaintiffs?|defendants?)\b")
@@ -57,6 +65,11 @@ _LAW_AFTER = re.compile(r"[ \t]+(?:Law|Laws|Union|\d{1,4}[A-Z]{0,3})\b")
 _INSTITUTION = re.compile(r"(?i:juzgado|tribunal|corte|ministerio|fiscal[ií]a|procuradur[ií]a|court|office|department|"
                           r"bureau|division)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+# a law firm after a surname: "Santiago Law Office", "Vondra & Malott PLC", "Amato Law Office, L.P.A."
+_FIRM_AFTER = re.compile(r"[ \t]+(?:Law[ \t]+(?:Offices?|Firm|Group|Center|Centre|Partners)|&[ \t]+[A-Z][a-z]+,?[ \t]+"
+                         r"(?:PLC|PLLC|LLP|LLC|P\.[ \t]?C\.|P\.[ \t]?A\.|L\.[ \t]?P\.[ \t]?A\.))(?![\w])")
+# a foreign city after a removal's destination: "removed to Santo Domingo via the ICE Air Operations flight"
+_SENT_TO_BEFORE = re.compile(r"(?i:removed|deported|returned|repatriated|flown|flight|transported|sent)\s+to\s+$")
 # a detention facility's acronym: "MVPC" (Moshannon Valley Processing Center), "KSPC", "BCDC", "ECDC", "OCDF"
 _FACILITY_ACRONYM = re.compile(r"(?-i:[A-Z]{1,4}(?:SPC|IPC|PC|CDC|DC|DF|CF|CC|JC|PDC))")
 
@@ -66,6 +79,8 @@ def not_a_person(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     words = " ".join(_WORDS.findall(span)).lower()
     if words in _COURT_WORDS or _INSTITUTION.match(span) or _FACILITY_ACRONYM.fullmatch(span.strip()):
+        return True
+    if words and set(words.split()) <= _ROLE_WORDS or _FIRM_AFTER.match(text, end):
         return True
     if words == "local" and _LAW_AFTER.match(text, end):
         return True
@@ -78,8 +93,11 @@ def not_a_person(text: str, start: int, end: int) -> bool:
     before = _PLACE_BEFORE.search(text[max(0, start - 40) : start])
     if before and before.group("prefix"):
         name = f"{before.group('prefix')} {name}"
-    if gazetteer.place(name) is None:
+    place = gazetteer.place(name)
+    if place is None:
         return False
+    if not place.us and _SENT_TO_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
     return bool(before or _CITY_AFTER.match(text, end) or _state_or_country_after(text, end)
                 or _FOR_PARTY_AFTER.match(text, end))
 

@@ -94,6 +94,8 @@ def propagate(page_texts: Sequence[str], detections: Sequence[Sequence[Detection
                 if part and not text[start].isupper():
                     continue
                 end = toks[i + k - 1][2]
+                if src.entity_type == "PERSON" and k == 1 and _day_after(toks, i + 1):
+                    continue  # "On May 30, 2008" after Judge May: a month before a day, not the name
                 if _overlaps(taken, start, end):
                     continue
                 if part:
@@ -104,6 +106,11 @@ def propagate(page_texts: Sequence[str], detections: Sequence[Sequence[Detection
                 break
         out.append(page)
     return out
+
+
+def _day_after(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the token at ``i`` is a day of a month (1-31), as in "May 30" or "June 5"."""
+    return i < len(toks) and toks[i][0].isdigit() and len(toks[i][0]) <= 2 and 1 <= int(toks[i][0]) <= 31
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
