@@ -94,6 +94,9 @@ NOT_FOUND = [
     ("criminal bond", "The defendant's bond hearing in the criminal case is set for Monday."),
     ("law", "An alien who is present without admission is inadmissible."),
     ("class", "The noncitizen who commits a crime may be removed."),
+    # dev13's first run: a release's definition of its class
+    ("definition", "An immigration fugitive is an alien who has failed to depart the United States pursuant to a "
+     "final order of removal."),
     ("everyday", "She tried to enter the building with a borrowed badge."),
     ("everyday", "He applied for admission to the state bar."),
     ("everyday", "They left the country voluntarily for a holiday."),

@@ -167,3 +167,16 @@ def test_a_headnote_states_the_law_not_the_persons_status() -> None:
     first_sentence_end = HEADNOTE.index("as an alien.")
     headnote_start = HEADNOTE.index("An alien who gained")
     assert not any(headnote_start <= s < first_sentence_end for s, _ in status_spans(HEADNOTE))
+
+
+def test_a_headnote_after_the_central_office_and_the_board_on_one_line() -> None:
+    """dev13's first run: "Decided by Central Office <date> Decided by Board <date>" opens the syllabus too."""
+    text = ("In the Matter of K\n\nBoard of Immigration Appeals\n\nDecided by Central Office April 2, 1951 Decided by "
+            "Board May 8, 1951\n\nA warrant of arrest was issued in 1941 against an alien seaman for having remained "
+            "longer than permitted, and he was ordered deported in 1941.\n\nCHARGE:\n\nWarrant: Act of 1924 - "
+            "Remained longer.\n\nThe respondent was ordered deported in 1941.")
+    headnote = (text.index("A warrant"), text.index("CHARGE"))
+    found = status_spans(text)
+    assert found, found
+    assert not any(headnote[0] <= s < headnote[1] for s, _ in found), [text[s:e] for s, e in found]
+    assert any(text[s:e].startswith("ordered deported") and s > headnote[1] for s, e in found)

@@ -55,7 +55,7 @@ _BRIDGE_STOP = re.compile(r"[.;:!?\u201c\u201d\"]|\n[ \t]*\n|(?<![\w])(?i:but|wh
 _BRIDGE_CONTENT = re.compile(r"(?<![\w])(?!(?i:and|or|then|also|the|a|an|of|to|by|in|on|at)(?![\w]))\w{2,}")
 # the line that opens a BIA/INS decision's headnote, and the first line after it that is no longer the headnote
 _HEADNOTE_START = re.compile(
-    r"(?m)^[ \t]*(?:Decided|Approved)\s+by\s+(?:the\s+)?(?:Board|(?:Assistant\s+|Regional\s+|Deputy\s+)?Commissioner|"
+    r"(?m)^[ \t]*(?:Decided|Approved)\s+by\s+(?:the\s+)?(?:Board|Central\s+Office|(?:Assistant\s+|Regional\s+|Deputy\s+)?Commissioner|"
     r"(?:Deputy\s+)?Attorney\s+General)\b[^\n]*\n"
 )
 _HEADNOTE_END = re.compile(

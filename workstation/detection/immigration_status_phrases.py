@@ -258,7 +258,7 @@ _CLASS_BEFORE = re.compile(r"(?i:deaths|people|detainees|individuals|persons|tho
 # A sentence about a class of people, not a person: "An alien who entered ... is not an alien seaman", "A respondent
 # in deportation proceedings who was excludable ...", "those who might be considering re-entering ...".
 _GENERIC_NOUN = (r"(?:respondent|alien|applicant|noncitizen|non-citizen|crewman|seaman|person|individual|child|"
-                 r"immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee|defendant)")
+                 r"immigrant|nonimmigrant|petitioner|beneficiary|refugee|asylee|defendant|fugitive|violator|migrant)")
 _GENERIC_SUBJECT = re.compile(
     r"(?:(?:^|(?<=[.!?:;,]\s)|(?<=[.!?:]\s\s)|(?<=\n)|(?<=[\"\u201c])|(?<=\bto\s)|(?<=\bfor\s)|(?<=\bthat\s))[ \t]*"
     r"(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)\s+(?:[\w\-]+\s+){0,2}?" + _GENERIC_NOUN
