@@ -124,6 +124,28 @@ COVERED = [
     ("visa petition", "His father filed a visa petition for him in 1992.", "visa petition"),
     ("firmly resettled", "The Immigration Judge found that the respondent was firmly resettled in Brazil.",
      "firmly resettled"),
+    # dev13
+    ("a deportation proceeding, singular", "He had not been subjected to a deportation proceeding before the plea.",
+     "deportation proceeding"),
+    ("master calendar hearing", "Okafor appeared with counsel for a master calendar hearing in May.",
+     "master calendar hearing"),
+    ("reentry into the U.S.", "He has a 2013 conviction related to reentry into the U.S. and served 30 months.",
+     "reentry into the U.S."),
+    ("permission from either official", "Mensah did not obtain permission from either the Attorney General or the "
+     "Secretary of Homeland Security to apply for readmission.", "did not obtain permission from either the Attorney "
+     "General or the Secretary of Homeland Security to apply for readmission"),
+    ("a bar on returning around a name", "The order also prohibited Okafor from returning to the United States for "
+     "five years.", "from returning to the United States for five years"),
+    ("the bar itself", "The order also prohibited Okafor from returning to the United States for five years.",
+     "prohibited"),
+    ("a bar on reentering", "The judge barred him from reentering the United States for ten years.",
+     "barred him from reentering the United States for ten years"),
+    ("an extension of time to depart", "In 1946 he was granted a 60-day extension of time within which to depart "
+     "voluntarily.", "extension of time within which to depart voluntarily"),
+    ("an agency's charge around a name", "On May 2, 2023, ERO Newark charged Mr. Okafor with removability under "
+     "section 237.", "charged"),
+    ("currently being detained in a habeas petition", "Petitioner alleges under 28 U.S.C. 2241 that he is currently "
+     "being detained by ICE in violation of the Constitution.", "being detained"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -152,6 +174,8 @@ NOT_STATUS = [
     ("remained in office", "He remained in office past the end of his term.", "remained"),
     ("agency released a statement", "On Monday ICE released a statement about the operation.", "released"),
     ("this removal process", "ICE said this removal process takes months for every detainee.", "removal"),
+    ("barred from returning to a courtroom", "The rule barred lawyers from returning to the courtroom.", "barred"),
+    ("charged with a crime", "ERO Newark's report says the police charged Mr. Okafor with theft.", "charged"),
 ]
 
 

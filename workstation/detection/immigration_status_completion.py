@@ -59,6 +59,10 @@ _ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested
                 r"(?:released|paroled)(?=[ \t]+(?:him|her|them|(?:the[ \t]+)?(?:defendant|respondent|petitioner|"
                 r"detainee)|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z]|[A-Z][a-z]+[ \t]+(?:on|in|at|from|with|into|pending|under)\b)))|"
                 r"located\s+and\s+(?:arrested|apprehended)|"
+                # "ERO Newark charged Mr. OKPU with removability" (the charge that follows is read on its own)
+                r"charged(?=[ \t]+(?:him|her|them|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z][\w\-]*|[A-Z][\w\-]+))[ \t]+(?:with[ \t]+"
+                r"(?:removability|deportability|inadmissibility|being)|as[ \t]+(?:an?[ \t]+)?(?:inadmissible|deportable|"
+                r"removable)))|"
                 r"made\s+the\s+(?:arrest|apprehension)|took\s+(?:[\w\-\.]+\s+){1,3}?into\s+(?:immigration\s+)?custody))")
 _AGENCY_GAP_ACTION = re.compile(
     # a field office with dots or a comma ("ERO Washington, D.C. field office"); a person's age may follow the verb
@@ -137,6 +141,14 @@ _ORDERED_NAMED = re.compile(
     r"\s+(?P<verb>(?:(?i:to\s+be)\s+)?(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
     r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
 )
+# "The order also prohibited Macias from returning to the United States for five years", "barred him from reentering
+# the United States": the bar and the return it bars, a name between stays the PERSON it is
+_BARRED_RETURN = re.compile(
+    r"(?<![\w])(?P<bar>(?i:prohibited|prohibits|prohibiting|barred|bars|barring|precluded|precludes|banned|bans))"
+    r"(?:\s+(?:(?i:him|her|them)|(?:(?:Mr|Ms|Mrs)\.?\s+)?(?-i:[A-Z][\w\-\u2010]+)))?\s+"
+    r"(?P<rest>(?i:from\s+(?:returning|re-?entering|coming\s+back|re-?applying\s+for\s+admission)\s+(?:(?:to|into)\s+)?(?:the\s+"
+    r"United\s+States|the\s+U\.S\.|this\s+country))(?:\s+(?i:for\s+(?:\w+|\d+)\s+years?))?)"
+)
 # "ERO Baltimore apprehends Guatemalan noncitizen ...": a nationality and "noncitizen" said of one person
 _DEMONYM_NONCITIZEN = re.compile(r"(?<=[a-z] )(?P<span>(?i:noncitizen|non-citizen|immigrant))(?![\w\-])")
 _DEMONYM_END = re.compile(r"(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ch))\s$")
@@ -154,6 +166,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "custody": ("custody", "bond", "detention"),
     "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),
+    "return": ("returning", "reentering", "re-entering", "coming back", "reapplying", "re-applying"),
     "held": ("center", "centre", "facility", "checkpoint", "station", "hold room"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
                "apprehension", "homeland", "service"),
@@ -177,6 +190,13 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]
     if needs["person"]:
         out += _person_statements(text)
+    if needs["return"]:
+        for m in _BARRED_RETURN.finditer(text):
+            between = text[m.end("bar") : m.start("rest")].strip()
+            if between and between[0].isupper():  # a name between: two spans
+                out += [(*m.span("bar"), 0.7), (*m.span("rest"), 0.7)]
+            else:
+                out.append((m.start(), m.end(), 0.7))
     if needs["order"]:
         for m in _ORDERED_NAMED.finditer(text):
             out += [(m.start("order"), m.end("order"), 0.7), (m.start("verb"), m.end("verb"), 0.7)]

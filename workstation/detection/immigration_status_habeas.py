@@ -30,8 +30,10 @@ _READERS = (
     re.compile(r"(?<![\w])(?P<span>(?i:denied|granted|denying|granting))\s+" + _PETITIONER + r"\s+(?=(?i:bond)\b)"),
     re.compile(r"(?<![\w])(?i:denied|granted|denying|granting)\s+" + _PETITIONER + r"\s+(?P<span>(?i:bond))(?![\w])"),
     # "Petitioner was arrested at a Home Depot parking lot", "the day he was detained"
+    # "he is currently being detained in violation of the laws"
     re.compile(r"(?<![\w])(?-i:Petitioner|He|She|he|she)\s+(?i:was|were|has\s+been|had\s+been|is\s+being|remains|is)\s+"
-               r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<span>(?i:detained|arrested))(?![\w])"),
+               r"(?:(?i:then|later|subsequently|unlawfully|currently|still|not)\s+)?(?P<span>(?:(?i:being)\s+)?"
+               r"(?i:detained|arrested))(?![\w])"),
     # "Petitioner, a native and citizen of Mexico, was detained by Respondents"
     re.compile(r"(?<![\w])(?i:was|were|has\s+been|had\s+been)\s+(?P<span>(?i:detained|arrested)\s+(?i:by)\s+"
                r"(?:(?-i:Respondents)|(?-i:ICE|DHS)\b))"),

@@ -114,12 +114,16 @@ _PERSON_ENTERED = re.compile(
     r"after|without|at|near|through|sometime))))(?![\w])"
 )
 # 8 U.S.C. 1326: "had not received the consent of the Attorney General to reapply for admission"
+_GRANTOR = (r"(?:(?i:the)\s+)?(?:(?i:Attorney\s+General)|(?i:Secretary\s+of\s+(?:the\s+)?(?:(?:U\.S\.\s+)?Department\s+of\s+)?"
+            r"Homeland\s+Security))")
 _NO_CONSENT = re.compile(
     r"(?<![\w])(?i:(?:had|has|have|did|does)\s+not\s+(?:(?:first|previously)\s+)?(?:received|obtained|receive|obtain|"
     r"applied\s+for|apply\s+for|sought|seek)|without\s+(?:having\s+)?(?:(?:first|previously)\s+)?(?:obtaining|receiving|"
-    r"the))\s+(?:(?i:the)\s+)?(?:(?i:express)\s+)?(?i:consent|permission)\s+(?i:of|from)\s+(?:(?i:the)\s+)?"
-    r"(?:(?i:Attorney\s+General)|(?i:Secretary\s+of\s+(?:the\s+Department\s+of\s+)?Homeland\s+Security))"
-    r"(?:\s+(?i:of\s+the\s+United\s+States))?(?:\s+(?i:to\s+(?:re-?apply\s+for\s+admission|re-?apply|re-?enter|return)))?"
+    r"the))\s+(?:(?i:the)\s+)?(?:(?i:express)\s+)?(?i:consent|permission)\s+(?i:of|from)\s+(?:(?i:either)\s+)?"
+    # "from either the Attorney General or the Secretary of Homeland Security to apply for readmission"
+    r"(?:" + _GRANTOR + r")(?:\s+(?i:or)\s+" + _GRANTOR + r")?"
+    r"(?:\s+(?i:of\s+the\s+United\s+States))?(?:\s+(?i:to\s+(?:re-?apply\s+for\s+admission|apply\s+for\s+re-?admission|"
+    r"re-?apply|re-?enter|return)))?"
 )
 # admission decided on a person: "denied admission", "(derivatively) entitled to admission to the United States"
 _ADMISSION_DECIDED = re.compile(
