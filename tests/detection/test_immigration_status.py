@@ -256,7 +256,9 @@ def test_immigration_status_orders_programs_free_text_tables_negative(engine, te
 # Real legal and agency language (issue 10, point 3): one class per tag, sentences written for these tests.
 REAL_LANGUAGE_POSITIVES = [
     ('charge', 'DHS charged the woman as inadmissible under the Act.', ['charged the woman as inadmissible']),
-    ('charge', 'Counsel conceded deportability at the master calendar hearing.', ['conceded deportability']),
+    # the master calendar hearing is the person's hearing in immigration court (dev13's decision)
+    ('charge', 'Counsel conceded deportability at the master calendar hearing.',
+     ['conceded deportability', 'master calendar hearing']),
     ('charge', 'The court held that he was removable as an aggravated felon.', ['was removable as an aggravated felon']),
     ('charge', 'On June 2 she was charged with removability by CBP.', ['charged with removability']),
     ('order', 'She was given an expedited removal order at the airport.', ['expedited removal order']),
