@@ -83,9 +83,12 @@ POSITIVES = [
     ("COUNTRY OF CITIZENSHIP: GUATEMALA", ["GUATEMALA"]),
     ("Pais de origen: Honduras", ["Honduras"]),
     ("Nacionalidad: mexicana", ["mexicana"]),
+    # dev13's first run: a language-demonym counted in a list of nationals
+    ("The flight returned 40 Filipinos, 2 Japanese, and 1 Thai national.", ["Filipinos", "Japanese", "Thai"]),
 ]
 
 NEGATIVES = [
+    "The menu lists 3 Italian and 4 Mexican dishes.",
     "We celebrated Chinese New Year at the community center.",
     "I use a French press every morning.",
     "He ordered French fries.",

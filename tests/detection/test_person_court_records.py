@@ -75,6 +75,8 @@ NAMES = [
     # dev13's first run: a party's role before the name is no part of it (its repeats spread "Appellee")
     ("role word before a name", "The trial court granted relief under RCr 11.42.\n\nAppellee Kofi Mensah "
      "then appealed to this Court.", "Kofi Mensah"),
+    ("a senior judge's abbreviation", "Considered by Okafor, P.J., Mensah, J., and Vogel, S.J.* *Senior judge "
+     "assigned by order.", "Vogel"),
     ("a line number after a role word", "Santa Fe, NM 15 for Appellee 16 L. Ama Mensah, P.C. 17 L. Ama Mensah 18 "
      "Albuquerque, NM 19 for Appellant", "L. Ama Mensah"),
 ]

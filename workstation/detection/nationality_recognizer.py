@@ -112,6 +112,9 @@ _LOOSE_TRIGGER = re.compile(
     r"|(?i:fled|flee(?:ing|s)?|escaped|emigrated|immigrated|migrated|originally|came|arrived|originari[oa])"
     r"(?![\w])[^.;!?\n]{0,60}?\s(?i:from|de))\s+(?:(?i:the)\s+)?$"
 )
+# a count before a demonym and a list's comma or conjunction after it: "4 Malaysians, 2 Japanese, and 1 ..."
+_COUNT_BEFORE = re.compile(r"(?<![\w.,/:$])\d{1,4}[ \t]+$")
+_LIST_AFTER = re.compile(r"[ \t]*(?:,|;|[ \t](?:and|or)[ \t])")
 _PREDICATIVE = re.compile(
     r"(?:(?<![\w])(?i:he|she|who|that|it)['\u2019](?i:s)|(?<![\w])(?i:they|we|you|who)['\u2019](?i:re)|"
     r"(?<![\w])I['\u2019](?i:m)|"
@@ -726,6 +729,9 @@ class NationalityRecognizer(EntityRecognizer):
             return self.MEDIUM
         if "plural" in entry.kinds:
             return self.WEAK
+        if _COUNT_BEFORE.search(before) and _LIST_AFTER.match(after) and any(
+                f.endswith(("ese", "ss")) for f in entry.forms):
+            return self.WEAK  # "66 Filipinos, 2 Japanese, and 1 Vietnamese": a plural like "Filipinos", counted
         if "language" in entry.kinds:
             return None  # a language-demonym needs a person noun or a predicate ("a Spanish national")
         token = tokens.token_at(end + nxt.start(1)) if nxt else None

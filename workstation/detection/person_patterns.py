@@ -136,8 +136,8 @@ class _PersonPatterns(EntityRecognizer):
             r"u\.?s\.?\s+attorney['\u2019]s\s+office|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?|"
             r"vice[\s\-]chair(?:man|woman|person)?|chair|executive\s+director|"
             # a judge's abbreviation in a state court's caption: "Englander, Hodgens, & Smyth, JJ.", "CORDY, J.",
-            # "IRELAND, C.J."
-            r"(?-i:JJ|C\.\s?J|P\.\s?J|J)(?=\.(?:[\s,;]|$)))"
+            # "IRELAND, C.J.", a senior judge "Vogel, S.J.*", a judge pro tempore "Okafor, J.P.T."
+            r"(?-i:JJ|C\.\s?J|P\.\s?J|S\.\s?J|J\.\s?P\.\s?T|J)(?=\.(?:[\s,;*]|$)))"
             # a signature or roster line: "PATRICK FISHER\nClerk", "SUSAN M. HINKSON\nCommissioners"
             r"|[ \t]*\n[ \t]*(?i:(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|commissioners?)[ \t]*(?=\n|$)"
             # a signature line: "DABNEY L. FRIEDRICH\nUNITED STATES DISTRICT JUDGE"
