@@ -146,6 +146,19 @@ COVERED = [
      "section 237.", "charged"),
     ("currently being detained in a habeas petition", "Petitioner alleges under 28 U.S.C. 2241 that he is currently "
      "being detained by ICE in violation of the Constitution.", "being detained"),
+    # dev12 after its first run
+    ("no documents with which to enter", "He arrived by boat. He had no documents with which to enter the United "
+     "States.", "had no documents with which to enter the United States"),
+    ("a noncitizen of the United States", "Counsel did not tell him what he faced as a noncitizen of the United "
+     "States.", "noncitizen of the United States"),
+    ("an illegal return", "His residence was resumed by his illegal return in August 1953.", "illegal return"),
+    ("his request for bond", "In May an immigration judge granted his request for bond and he was released.",
+     "request for bond"),
+    ("the respondent's application for a visa", "The respondent stayed in Mexico hoping for an immigrant visa; the "
+     "consul denied the respondent's application for a visa in 1963.", "application for a visa"),
+    ("the form I-122's title", "He was served with Form I-122, \"Notice to Applicant for Admission Detained for "
+     "Hearing Before Immigration Judge.\"", "Notice to Applicant for Admission Detained for Hearing Before Immigration "
+     "Judge"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -175,6 +188,9 @@ NOT_STATUS = [
     ("agency released a statement", "On Monday ICE released a statement about the operation.", "released"),
     ("this removal process", "ICE said this removal process takes months for every detainee.", "removal"),
     ("barred from returning to a courtroom", "The rule barred lawyers from returning to the courtroom.", "barred"),
+    ("a request for relief in general", "His request for relief from the parking fine was denied by the city.",
+     "request for relief"),
+    ("a criminal bond", "The defendant's motion for bond was denied by the criminal court.", "motion for bond"),
     ("charged with a crime", "ERO Newark's report says the police charged Mr. Okafor with theft.", "charged"),
 ]
 

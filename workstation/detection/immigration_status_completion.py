@@ -141,6 +141,14 @@ _ORDERED_NAMED = re.compile(
     r"\s+(?P<verb>(?:(?i:to\s+be)\s+)?(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
     r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
 )
+# "denying his applications for relief", "granted his request for bond", "the respondent's application for a visa":
+# the person's own request (a possessive before it), not relief in general
+_OWN_REQUEST = re.compile(
+    r"(?<![\w])(?:(?i:his|her|their)|(?:(?i:the)\s+)?(?i:respondent|applicant|petitioner|defendant|appellant|beneficiary)"
+    r"['\u2019]s|(?-i:[A-Z][\w\-]+)['\u2019]s)\s+(?P<span>(?:(?i:pending|prior|first|second|renewed|subsequent)\s+)?"
+    r"(?i:applications?|requests?|claims?|petitions?|motions?)\s+(?i:for)\s+(?:(?i:an?|immigration|discretionary|any)\s+)?"
+    r"(?i:relief|bond|(?:immigrant\s+|nonimmigrant\s+|immigration\s+)?visas?|immigration\s+bond))(?![\w])"
+)
 # "The order also prohibited Macias from returning to the United States for five years", "barred him from reentering
 # the United States": the bar and the return it bars, a name between stays the PERSON it is
 _BARRED_RETURN = re.compile(
@@ -166,6 +174,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "custody": ("custody", "bond", "detention"),
     "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),
+    "request": ("relief", "bond", "visa"),
     "return": ("returning", "reentering", "re-entering", "coming back", "reapplying", "re-applying"),
     "held": ("center", "centre", "facility", "checkpoint", "station", "hold room"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
@@ -190,6 +199,8 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]
     if needs["person"]:
         out += _person_statements(text)
+    if needs["request"]:
+        out += [(*m.span("span"), 0.6) for m in _OWN_REQUEST.finditer(text) if _has_context(text, *m.span("span"))]
     if needs["return"]:
         for m in _BARRED_RETURN.finditer(text):
             between = text[m.end("bar") : m.start("rest")].strip()

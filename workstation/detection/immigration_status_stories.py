@@ -32,6 +32,10 @@ _NO_DOCUMENTS = re.compile(
     r"(?<![\w])(?i:(?:had|has|have|having|with|possessed|carried|carrying)\s+no|no|lacked|lacking|lacks|lack|without)\s+"
     r"(?:(?i:valid|proper|legal|required|unexpired|lawful|appropriate)\s+){0,2}(?i:entry|immigration|immigrant|travel)\s+"
     r"(?i:documents?|papers|visas?)(?![\w])"
+    # "He had no documents with which to enter the United States"
+    r"|(?<![\w])(?i:(?:had|has|have|having|with|possessed|carried|carrying)\s+no\s+(?:(?:valid|proper|legal)\s+)?"
+    r"(?:documents?|papers)\s+(?:with\s+which\s+to|to)\s+(?:re-?)?enter(?:\s+(?:the\s+United\s+States|the\s+U\.S\.|"
+    r"this\s+country))?)(?![\w])"
 )
 # an attempted or achieved entry told as a story: "succeeded in entering the United States at the same port by
 # presenting his social security card", "attempted to return to the United States using falsified documents"
