@@ -26,6 +26,14 @@ COVERED = [
     ("criminal and non-criminal", "ICE deports 60 criminal and non-criminal aliens from Louisiana",
      "criminal and non-criminal aliens"),
     ("nationals in the plural", "ERO returned 40 Hondurans and 12 Salvadorans on the ICE flight.", "returned"),
+    ("the action's noun and the class", "Border Patrol agents stopped a truck, yielding the apprehension of 19 "
+     "migrants.", "apprehension of 19 migrants"),
+    ("the people smuggled", "A driver admits to transporting 85 aliens in a trailer; Border Patrol agents stopped it.",
+     "aliens"),
+    ("individuals with the reason", "ERO officers arrested 12 individuals for violating U.S. immigration laws.",
+     "arrested"),
+    ("subjects illegally present", "CBP agents apprehended 17 subjects illegally present in the United States.",
+     "apprehended"),
     ("a year in the sentence is not a statistic", "During the operation, which ended May 4, 2008, ICE officers "
      "arrested 73 immigration fugitives.", "arrested"),
 ]
@@ -44,6 +52,9 @@ NOT_STATUS = [
     ("a perfect-tense total", "ICE has removed 540 fugitives to Honduras in the program.", "removed"),
     ("no immigration agency in the text", "The police arrested 12 migrants who were squatting in the building.",
      "arrested"),
+    ("the smuggler's act is not the group's status", "A driver admits to transporting 85 aliens in a trailer; "
+     "Border Patrol agents stopped it.", "transporting"),
+    ("individuals without a reason", "ERO officers arrested 12 individuals in Queens on Monday.", "arrested"),
     ("the count is not reported", "On Friday ICE returned 54 aliens to Guatemala City on a charter flight.", "54"),
 ]
 

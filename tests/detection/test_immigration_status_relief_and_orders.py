@@ -159,6 +159,27 @@ COVERED = [
     ("the form I-122's title", "He was served with Form I-122, \"Notice to Applicant for Admission Detained for "
      "Hearing Before Immigration Judge.\"", "Notice to Applicant for Admission Detained for Hearing Before Immigration "
      "Judge"),
+    # older splits' misses, read as general rules
+    ("entry by wading across the river", "He entered the United States illegally in 1992, as a twelve-year-old "
+     "child, by wading across the Rio Grande River.", "by wading across the Rio Grande River"),
+    ("arrival by boat", "Okafor arrived in the United States on July 14, 1981, by boat near Miami.", "by boat"),
+    ("agency transported a named person to an airport", "ICE officers transported Mensah to Kotoka International "
+     "Airport in Accra.", "transported"),
+    ("agency transferred a named person to ERO", "USBP transferred Okafor to Enforcement and Removal Operations "
+     "(ERO) Detroit custody.", "transferred"),
+    ("an order to show cause", "In 1994 the Immigration and Naturalization Service ordered Okafor to show cause why "
+     "it should not deport him.", "to show cause why it should not deport him"),
+    ("a visa's permitted stay", "He came to study. The terms of his J-1 visa permitted him to stay in the United "
+     "States until June 15, 1996.", "permitted him to stay in the United States until June 15, 1996"),
+    ("a visa's authorized stay", "She entered as a visitor for pleasure. Her visa authorized a month's stay.",
+     "authorized a month's stay"),
+    ("felony re-entry", "Okafor served his sentence for felony re-entry at the federal prison.", "felony re-entry"),
+    ("permitted to depart voluntarily", "They ask that they be permitted to depart voluntarily at their own expense.",
+     "permitted to depart voluntarily"),
+    ("presence was illegal", "INS agents found him in Fairfax. His presence in this country was illegal.",
+     "presence in this country was illegal"),
+    ("cancellation named short", "In removal proceedings the Board found no prima facie eligibility for "
+     "cancellation.", "cancellation"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -191,6 +212,10 @@ NOT_STATUS = [
     ("a request for relief in general", "His request for relief from the parking fine was denied by the city.",
      "request for relief"),
     ("a criminal bond", "The defendant's motion for bond was denied by the criminal court.", "motion for bond"),
+    ("a company transported a named person", "The company transported Smith to the airport for his flight.",
+     "transported"),
+    ("cancellation of a contract", "He applied for cancellation of the contract with the immigration lawyer.",
+     "cancellation"),
     ("charged with a crime", "ERO Newark's report says the police charged Mr. Okafor with theft.", "charged"),
 ]
 

@@ -59,6 +59,13 @@ _ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested
                 r"(?:released|paroled)(?=[ \t]+(?:him|her|them|(?:the[ \t]+)?(?:defendant|respondent|petitioner|"
                 r"detainee)|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z]|[A-Z][a-z]+[ \t]+(?:on|in|at|from|with|into|pending|under)\b)))|"
                 r"located\s+and\s+(?:arrested|apprehended)|"
+                # "ICE officers transported Alfaro-Romero to ... International Airport", "USBP transferred Boror to
+                # ERO"
+                r"(?:transported|transferred|escorted|flew)(?=[ \t]+(?:him|her|them|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z][\w\-]*|"
+                r"[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2}))[ \t]+(?:to|into)[ \t]+(?:the[ \t]+)?(?:ICE|ERO|CBP|"
+                r"(?i:Enforcement[ \t]+and[ \t]+Removal|Immigration[ \t]+and[ \t]+Customs)|"
+                r"(?-i:[A-Z\u00c0-\u00de][\w\-]*[ \t]+){0,6}(?i:International[ \t]+)?(?i:Airport|Detention|"
+                r"Processing|Staging))\b)|"
                 # "ERO Newark charged Mr. OKPU with removability" (the charge that follows is read on its own)
                 r"charged(?=[ \t]+(?:him|her|them|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z][\w\-]*|[A-Z][\w\-]+))[ \t]+(?:with[ \t]+"
                 r"(?:removability|deportability|inadmissibility|being)|as[ \t]+(?:an?[ \t]+)?(?:inadmissible|deportable|"
@@ -139,7 +146,17 @@ _ORDERED_NAMED = re.compile(
     r"(?:\s+(?i:and)\s+(?:(?i:his|her|their)\s+(?i:son|daughter|sons|daughters|children|child|wife|husband|spouse|"
     r"mother|father|family|brother|sister)|(?-i:[A-Z][\w\-\u2010]+)))?"
     r"\s+(?P<verb>(?:(?i:to\s+be)\s+)?(?i:removed|deported|excluded)(?:\s+(?i:from\s+the\s+United\s+States|"
-    r"to\s+(?-i:[A-Z][a-z]+)))?)(?![\w])"
+    r"to\s+(?-i:[A-Z][a-z]+)))?"
+    # "the INS ordered Wilson to show cause why it should not deport him": the old charging order
+    r"|(?i:to\s+show\s+cause\s+why\s+(?:it|he|she|they)\s+should\s+not\s+(?:be\s+)?(?:deport|remov|exclud)\w*"
+    r"(?:\s+(?:him|her|them))?))(?![\w])"
+)
+# "The terms of his J-1 visa permitted him to stay in the United States until June 15, 1996" (the date is the span's
+# tail), "Her visa authorized a month's stay"
+_STAY_ALLOWED = re.compile(
+    r"(?<![\w])(?i:(?:permitted|allowed|authorized|entitled)\s+(?:him|her|them)\s+to\s+(?:stay|remain|reside)\s+in\s+"
+    r"(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)|(?<=visa\s)(?:authorized|permitted|allowed)\s+(?:a|an|"
+    r"one|two|three|six|\w+-)\s*(?:day|week|month|year)['\u2019]?s?\s+stay)(?![\w])"
 )
 # "denying his applications for relief", "granted his request for bond", "the respondent's application for a visa":
 # the person's own request (a possessive before it), not relief in general
@@ -148,6 +165,11 @@ _OWN_REQUEST = re.compile(
     r"['\u2019]s|(?-i:[A-Z][\w\-]+)['\u2019]s)\s+(?P<span>(?:(?i:pending|prior|first|second|renewed|subsequent)\s+)?"
     r"(?i:applications?|requests?|claims?|petitions?|motions?)\s+(?i:for)\s+(?:(?i:an?|immigration|discretionary|any)\s+)?"
     r"(?i:relief|bond|(?:immigrant\s+|nonimmigrant\s+|immigration\s+)?visas?|immigration\s+bond))(?![\w])"
+)
+# "his request for cancellation", "prima facie eligibility for cancellation": cancellation of removal, named short
+_CANCELLATION = re.compile(
+    r"(?<![\w])(?i:requests?|applications?|eligib(?:ility|le)|petitions?|motions?|appl(?:y|ied|ying))\s+(?i:for)\s+"
+    r"(?P<span>(?i:cancellation))(?![\w])(?!\s+(?i:of)\s+(?!(?i:removal|deportation)\b))"
 )
 # "The order also prohibited Macias from returning to the United States for five years", "barred him from reentering
 # the United States": the bar and the return it bars, a name between stays the PERSON it is
@@ -174,7 +196,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "custody": ("custody", "bond", "detention"),
     "person": ("alien", "citizen", "immigrant", "entry", "entering", "deportation", "removal", "exclusion", "expulsion"),
     "order": ("order",),
-    "request": ("relief", "bond", "visa"),
+    "request": ("relief", "bond", "visa", "cancellation"),
+    "stay": ("stay", "remain", "reside"),
     "return": ("returning", "reentering", "re-entering", "coming back", "reapplying", "re-applying"),
     "held": ("center", "centre", "facility", "checkpoint", "station", "hold room"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
@@ -199,8 +222,11 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]
     if needs["person"]:
         out += _person_statements(text)
+    if needs["stay"]:
+        out += [(m.start(), m.end(), 0.7) for m in _STAY_ALLOWED.finditer(text) if _has_context(text, *m.span())]
     if needs["request"]:
-        out += [(*m.span("span"), 0.6) for m in _OWN_REQUEST.finditer(text) if _has_context(text, *m.span("span"))]
+        for rx in (_OWN_REQUEST, _CANCELLATION):
+            out += [(*m.span("span"), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span("span"))]
     if needs["return"]:
         for m in _BARRED_RETURN.finditer(text):
             between = text[m.end("bar") : m.start("rest")].strip()

@@ -92,7 +92,7 @@ GATES: dict[re.Pattern[str], Gate] = {
     _ORDERED_REMOVED: (("order",),),
     _DETENTION: (("detention",),),
     _ENTRY_MANNER: (("desert", "mountains", "river", "jungle", "border", "rio", "wall", "fence", "coyote", "smuggler",
-                     "pollero", "hidden", "swimming", "foot", "without"),),
+                     "pollero", "hidden", "swimming", "foot", "without", "boat", "raft", "sea"),),
     _VISA_IN_BRACKETS: (("student", "visitor", "tourist", "worker", "trainee", "fianc", "investor", "intern",
                          "spouse", "trader", "nonimmigrant"),),
     _NOT_DEPARTED: (("never", "failed", "not"),),

@@ -35,6 +35,25 @@ _VERB_COUNT_CLASS = re.compile(
     r"(?<![\w\-])(?P<verb>" + _VERB + r")\s+(?:(?i:the)\s+)?" + _COUNT + r"\s+(?:(?i:convicted|criminal|other|"
     r"additional|more)\s+){0,2}(?:(?P<cls>" + _CLASS + r")|(?P<nat>" + _NATIONALS + r"))"
 )
+# "yielding the apprehension of 19 migrants", "the arrest of 43 illegal aliens": the noun of the action and the class
+_ACTION_OF_CLASS = re.compile(
+    r"(?<![\w\-])(?P<verb>(?i:apprehension|arrest|removal|deportation|repatriation)s?)\s+(?i:of)\s+(?:(?i:the)\s+)?"
+    + _COUNT + r"\s+(?:(?i:convicted|criminal|other|additional|more)\s+){0,2}(?P<cls>" + _CLASS + r")"
+)
+# "transporting 85 aliens", "harboring 15 undocumented migrants": the people smuggled are the counted group (the
+# smuggler's act is not their status, so only the class words are reported)
+_SMUGGLED_CLASS = re.compile(
+    r"(?<![\w\-])(?i:transport|transporting|transported|smuggling|smuggled|harboring|harbored|harbouring|concealing|"
+    r"concealed|shielding|shielded|guiding|guided)\s+" + _COUNT + r"\s+(?:(?i:other|more|additional)\s+)?(?P<cls>"
+    + _CLASS + r")"
+)
+# "ERO deportation officers arrested 12 individuals for violating U.S. immigration laws": the count names no class,
+# the reason does (the verb is reported, not "12 individuals")
+_FOR_VIOLATIONS = re.compile(
+    r"(?<![\w\-])(?P<verb>" + _VERB + r")\s+" + _COUNT + r"\s+(?i:people|persons|individuals|men|women|adults|"
+    r"subjects)\s+(?=(?i:for\s+(?:violating|violations?\s+of)\s+(?:U\.S\.\s+|federal\s+|the\s+)?immigration\s+laws?|"
+    r"(?:who\s+(?:were|are|had\s+been|have\s+been)\s+)?(?:illegally|unlawfully)\s+present))"
+)
 # "Of the 75 fugitives arrested", "criminal aliens arrested during this targeted enforcement action", "Those removed
 # included", "All of those arrested during this operation"
 _CLASS_THEN_VERB = re.compile(
@@ -43,8 +62,9 @@ _CLASS_THEN_VERB = re.compile(
     r"had|have|this|from|to)\b))"
 )
 # where the group's status is told, to tell a release about an operation from a policy text
-_AGENCY_CUE = re.compile(r"(?<![\w])(?:ICE|ERO|CBP|USBP|INS|(?i:Border\s+Patrol|Immigration\s+and\s+Customs|"
-                         r"Enforcement\s+and\s+Removal|fugitive\s+operations?|charter\s+flight))(?![\w])")
+_AGENCY_CUE = re.compile(r"(?<![\w])(?:ICE|ERO|CBP|USBP|INS|HSI|(?i:Border\s+Patrol|Immigration\s+and\s+Customs|"
+                         r"Enforcement\s+and\s+Removal|fugitive\s+operations?|charter\s+flight|alien\s+smuggling|"
+                         r"Homeland\s+Security))(?![\w])")
 _STATISTIC = re.compile(r"(?<![\w])(?i:fiscal\s+year|FY\s?\d|since|so\s+far|this\s+year|each\s+year|annually|per\s+year|"
                         r"nationwide|has\s+(?:\w+\s+)?(?:removed|arrested|deported|returned)|have\s+(?:\w+\s+)?(?:removed|"
                         r"arrested|deported|returned)|\d{1,3},\d{3}|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,})")
@@ -62,12 +82,14 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     if not _AGENCY_CUE.search(text):
         return []
     out: list[tuple[int, int, float]] = []
-    for rx in (_VERB_COUNT_CLASS, _CLASS_THEN_VERB):
+    for rx in (_VERB_COUNT_CLASS, _CLASS_THEN_VERB, _ACTION_OF_CLASS, _SMUGGLED_CLASS, _FOR_VIOLATIONS):
         for m in rx.finditer(text):
             s, e = _sentence(text, m.start(), m.end())
             if _STATISTIC.search(text, s, e) or not _AGENCY_CUE.search(text, max(0, s - 1500), min(len(text), e + 600)):
                 continue
-            out.append((*m.span("verb"), 0.6))
-            if m.group("cls"):
+            groups = m.groupdict()
+            if "verb" in groups:
+                out.append((*m.span("verb"), 0.6))
+            if groups.get("cls"):
                 out.append((*m.span("cls"), 0.6))
     return out

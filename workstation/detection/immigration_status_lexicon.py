@@ -99,9 +99,13 @@ _NEGATED_HAVE = re.compile(
 # Clandestine entry: "I entered the country through the desert", "crossed with a coyote".
 _ENTRY_MANNER = re.compile(
     r"(?<![\w])(?i:entered|crossed|came|arrived|got|walked|swam|snuck|sneaked|made\s+it)(?![\w])"
-    r"[^.;!?\n]{0,40}?\s(?P<manner>(?i:(?:through|across|over)\s+the\s+(?:desert|mountains|river|jungle|"
+    r"[^.;!?\n]{0,70}?\s(?P<manner>(?i:(?:through|across|over)\s+the\s+(?:desert|mountains|river|jungle|"
     r"border|Rio\s+Grande|wall|fence)|(?:with|by\s+paying|through)\s+(?:a\s+)?(?:coyotes?|smugglers?|"
     r"polleros?|human\s+smugglers?)|hidden\s+in\s+(?:a|the)\s+(?:truck|trailer|car|container|trunk)|"
+    # "by wading across the Rio Grande River", "by boat near Miami", "on a raft"
+    r"by\s+(?:wading|walking|swimming|rafting)\s+(?:across|through|over)\s+the\s+(?:Rio\s+Grande(?:\s+River)?|river|"
+    r"border|desert|\w+\s+River)|by\s+(?:boat|raft|small\s+boat|sea)|on\s+(?:a|an)\s+(?:raft|inflatable\s+raft|"
+    r"small\s+boat)|"
     r"by\s+swimming|on\s+foot\s+(?:across|through|over)\s+the\s+\w+|without\s+(?:a\s+)?(?:visa|papers|"
     r"documents|inspection|being\s+inspected)))(?![\w])"
 )
