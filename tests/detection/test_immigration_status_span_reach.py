@@ -54,6 +54,19 @@ COVERED = [
      "excludable from admission to the United States"),
     ("Fugitive Alien Removal case", "ERO had listed him as a Fugitive Alien Removal (FAR) case since 2010.",
      "Fugitive Alien Removal (FAR) case"),
+    ("the charge of arrival other than as designated", "She is an alien who arrived in the United States at any "
+     "time or place other than as designated by the Attorney General.", "arrived in the United States at any time or "
+     "place other than as designated by the Attorney General"),
+    ("removed by way of a charter flight", "Okafor was removed from the U.S. by way of an ICE Air Operations charter "
+     "flight on May 3.", "removed from the U.S. by way of an ICE Air Operations charter flight"),
+    ("a visa permitting a stay", "He entered on a visa permitting him to remain in the United States for six months.",
+     "on a visa permitting him to remain in the United States"),
+    ("deported from the country on occasions", "Mensah was deported from the United States on three occasions.",
+     "deported from the United States on three occasions"),
+    ("not yet detained by federal authorities", "At the plea he had not yet been detained by the federal immigration "
+     "authorities.", "had not yet been detained by the federal immigration authorities"),
+    ("subject to being deported", "Counsel said he would be subject to being deported to Mexico.",
+     "subject to being deported"),
     ("the I-130 form's title", "His wife filed an I-130 Alien Relative Petition on his behalf.",
      "I-130 Alien Relative Petition"),
 ]

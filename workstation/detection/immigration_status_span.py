@@ -104,7 +104,8 @@ _LEAD_BEFORE = re.compile(
     r"(?:admitted|entered|paroled)\s+(?:(?:to|into)\s+)?(?:the\s+)?(?:United\s+States|U\.S\.)\s+as(?:\s+an?)?|"
     r"(?:never\s+|not\s+)?(?:became|become|becomes)(?:\s+an?)?|(?:did|does|do)\s+not|never|"
     r"(?:has|had|have)?\s*(?:previously|already|again|twice|thrice)\s+(?:been)?|having\s+been|with\s+being|"
-    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+mandatory)?|"
+    r"(?:statutorily\s+)?(?:precluded|barred|ineligible)\s+from(?:\s+receiving)?|subject\s+to(?:\s+(?:mandatory|"
+    r"discretionary|being))?|subjected\s+to(?:\s+an?)?|(?:has|had|have)\s+not\s+(?:yet\s+)?been|"
     # "her pending application for a U visa", "ineligible for CAT protection", "denial of his application for DACA"
     r"(?:pending\s+)?(?:applications?|petitions?|requests?)\s+for(?:\s+an?)?|(?:in)?eligib(?:le|ility)\s+"
     r"for(?:\s+an?)?)\s+$"
@@ -118,7 +119,7 @@ _AGENCY_NAME = (_AGENCY[:-1] + r"|(?i:Fugitive\s+Operations\s+Team|Criminal\s+Ap
 _BY_AGENCY = re.compile(
     # "arrested a third time by USBP", "arrested by agents with U.S. Customs and Border Protection's (CBP) Border Patrol"
     r"(?:" + _S + r"(?i:an?|the)" + _S + r"(?i:second|third|fourth|fifth|\w+th|last)" + _S + r"(?i:time))?"
-    + _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.?|United\s+States|Department\s+of(?:\s+Homeland\s+Security,?)?|"
+    + _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.?|United\s+States|federal|Department\s+of(?:\s+Homeland\s+Security,?)?|"
     r"Bureau\s+of|(?:agents?|officers?|officials?)\s+(?:with|of|from))" + _S + r"){0,4}" + _AGENCY_NAME
     + r"(?:['\u2019]s)?(?:" + _S + r"\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP|DHS|HSI)[\"\u201d]?\))?"
     + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations|"
@@ -320,6 +321,26 @@ _MORE_TAILS = (
      re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times|"
                 r"on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|different)\s+)?"
                 r"occasions)(?![\w])")),
+    # "deported from the United States on three occasions"
+    (re.compile(r"(?i:(?:deported|removed|excluded)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|the[ \t\n]+U\.S\.))$"),
+     re.compile(r"[ \t]+(?i:on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|"
+                r"different)\s+)?occasions|(?:two|three|four|five|several|multiple|\d+)\s+times|twice)(?![\w])")),
+    # the charge of 8 U.S.C. 1182(a)(6)(A)(i): "arrived in the United States at any time or place other than as
+    # designated by the Attorney General"
+    (re.compile(r"(?i:United[ \t\n]+States|U\.S\.)$"),
+     re.compile(r"[ \t\n]+(?i:at)[ \t\n]+(?i:any)[ \t\n]+(?i:time)[ \t\n]+(?i:or)[ \t\n]+(?i:place)[ \t\n]+(?i:other)[ \t\n]+"
+                r"(?i:than)[ \t\n]+(?i:as)[ \t\n]+(?i:designated)[ \t\n]+(?i:by)[ \t\n]+(?i:the)[ \t\n]+(?:(?i:Attorney)[ \t\n]+"
+                r"(?i:General)|(?i:Secretary)(?:[ \t\n]+(?i:of)[ \t\n]+(?i:Homeland)[ \t\n]+(?i:Security))?)(?![\w])")),
+    # "removed from the U.S. by way of an ICE Air Operations charter flight", "deported aboard a charter flight"
+    (re.compile(r"(?i:removed|deported|repatriated|returned|United[ \t\n]+States|U\.S\.)$"),
+     re.compile(r"[ \t\n]+(?i:by[ \t\n]+way[ \t\n]+of|aboard|on[ \t\n]+board|onboard|via|on)[ \t\n]+(?i:an?|the)[ \t\n]+"
+                r"(?:(?i:ICE|ICE['\u2019]s|IAO|ERO)[ \t\n]+)?(?:(?i:Air)[ \t\n]+(?i:Operations)(?:[ \t\n]*\((?:IAO)\))?[ \t\n]+)?"
+                r"(?:(?i:charter(?:ed)?|removal|special|commercial)[ \t\n]+)?(?i:flight|aircraft|air[ \t\n]+charter)(?![\w])")),
+    # "admitted on a visa permitting him to remain in the United States"
+    (re.compile(r"(?i:visa)$"),
+     re.compile(r"[ \t\n]+(?i:permitting|allowing|authorizing)[ \t\n]+(?i:him|her|them)[ \t\n]+(?i:to)[ \t\n]+(?i:remain|stay)"
+                r"[ \t\n]+(?i:in)[ \t\n]+(?:(?i:the)[ \t\n]+(?i:United)[ \t\n]+(?i:States)|(?i:the)[ \t\n]+U\.S\.|(?i:this)[ \t\n]+"
+                r"(?i:country))(?![\w])")),
     # "reentered the United States following an earlier deportation without the Attorney General's permission"
     (re.compile(r"(?i:deportation|removal|deported|removed|re-?entered|re-?entry|United[ \t\n]+States)$"),
      re.compile(r"[ \t\n]+(?i:without)[ \t\n]+(?:(?i:the)[ \t\n]+)?(?:(?i:Attorney[ \t\n]+General|Secretary)['\u2019]s[ \t\n]+)?"
