@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from workstation.detection import months
 from workstation.detection.immigration_status_gates import holds
 from workstation.detection.immigration_status_lexicon import _has_context
 from workstation.detection.immigration_status_span import _AGENCY_NAME, _BY_AGENCY, _HELD_AT
@@ -80,7 +81,7 @@ _AGENCY_GAP_ACTION = re.compile(
 # "was ordered removed ... and removed Sept. 24, 2010": a removal told with its date (with immigration words near)
 _REMOVED_ON = re.compile(
     r"(?<![\w])(?:(?i:and|was|were|been|being|later|then|subsequently)\s+)(?P<span>(?i:removed|deported))(?=\s+(?:(?i:on)\s+)?"
-    r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
+    r"(?-i:" + months.STEMS + r")[a-z]*\.?\s+\d{1,2}\b)"
 )
 # headlines: "ICE removes repeat border violator ...", "ERO Baltimore apprehends Guatemalan noncitizen ..."
 _HEADLINE = re.compile(

@@ -8,6 +8,7 @@ import re
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
+from workstation.detection import months
 from workstation.detection.immigration_status_fields import _StatusFields
 from workstation.detection.immigration_status_gates import scan
 from workstation.detection.immigration_status_lexicon import _has_context
@@ -70,8 +71,7 @@ _THE_PARTY = re.compile(r"(?<![\w])(?<!(?i:an)\s)(?<!(?i:any)\s)(?<![\W](?i:a)\s
 _PARTY_BEFORE = re.compile(r"(?<![\w])(?-i:Appellee|Appellant|Petitioner|Respondent|Defendant|Movant|Applicant|"
                            r"Plaintiff|Relator)s?,\s+$")
 _CONJUNCTION_GAP = re.compile(r"[ \t]*,?[ \t\n]*(?i:and|or|nor|and/or)[ \t\n]+")
-_MONTH = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|"
-                    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w])")
+_MONTH = re.compile(r"(?<![\w])(?:" + months.FULL + "|" + months.ABBREVIATED + r")(?![\w])")
 _ENTRY_ADVERBS = re.compile(r"(?<![\w])(?i:(?:first|last|later|again|subsequently|then|thereafter|originally|initially|"
                             r"illegally|unlawfully)\s+)+$")
 

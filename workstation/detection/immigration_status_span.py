@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from workstation.detection import months
 from workstation.detection.immigration_status_phrases import _AGENCY
 
 # Head nouns that belong with the status before them: "H-2A worker", "T visa holder", "SIJS pending".
@@ -75,9 +76,8 @@ _TAILS = (
     # "admitted as a visitor with authorization to remain in the U.S. for a temporary period not to exceed May 3,
     # 1999", "admitted until June 15, 1996": the end of the stay a status allowed
     re.compile(r"(?:[ \t\n]+(?i:for)[ \t\n]+(?i:a)[ \t\n]+(?i:temporary)[ \t\n]+(?i:period))?[ \t\n]+(?i:not[ \t\n]+to[ \t\n]+"
-               r"exceed|until)[ \t\n]+(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:January|February|March|April|May|June|"
-               r"July|August|September|October|November|December)[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
+               r"exceed|until)[ \t\n]+(?:(?-i:" + months.FULL + r")[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:"
+               + months.FULL + r")[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
     # "withholding of removal under the INA and CAT", "asylum, withholding of removal, and protection under the
     # Convention Against Torture (CAT)", "withholding of removal under the Immigration and Nationality Act ("INA"),
     # and relief under the United Nations Convention Against Torture and Other Cruel, Inhuman or Degrading Treatment

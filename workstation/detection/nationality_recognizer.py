@@ -35,6 +35,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workstation.detection import months
 from workstation.detection.a_number_recognizer import PEOPLE_HEADER, table_cells, table_columns
 from workstation.detection.phrases import (
     DASH_CLASS,
@@ -216,7 +217,7 @@ _PEOPLE_ONLY_HEADERS = frozenset({"country", "ctry", "pais", "pays", "origin", "
 _CELL_NOT_VALUE = re.compile(r"\d|@")
 # "born on 03/14/1991 in Cuenca, Ecuador", "born June 2, 1985 in Haiti", "born 1990 in Lagos, Nigeria": a date
 # between "born" and "in"; the city before the country belongs to the span.
-_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?i:" + months.STEMS + r")[a-z]*\.?"
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MONTH},?"
          rf"\s+\d{{4}}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:{_MONTH}\s+)?\d{{4}})")
 _BORN_DATED_BEFORE = re.compile(
