@@ -180,6 +180,8 @@ COVERED = [
      "presence in this country was illegal"),
     ("cancellation named short", "In removal proceedings the Board found no prima facie eligibility for "
      "cancellation.", "cancellation"),
+    ("one's own illegal immigration", "He was arrested for illegal immigration in 2019 by ICE agents.",
+     "illegal immigration"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -216,6 +218,8 @@ NOT_STATUS = [
      "transported"),
     ("cancellation of a contract", "He applied for cancellation of the contract with the immigration lawyer.",
      "cancellation"),
+    ("illegal immigration as a policy word", "The Department of Justice works to repel the invasion of illegal "
+     "immigration and to end the cartels.", "illegal immigration"),
     ("charged with a crime", "ERO Newark's report says the police charged Mr. Okafor with theft.", "charged"),
 ]
 

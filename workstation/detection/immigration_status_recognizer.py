@@ -136,6 +136,11 @@ _NAME_IN_OBJECT = re.compile(r"^.*(?<![\w])(?!(?:ICE|ERO|CBP|DHS|INS|NTA|ATD|ISA
 _DEPART_FROM_OTHER = re.compile(r"\s+(?i:from)\s+(?!(?i:the\s+United|the\s+U\.\s?S|this\s+country|the\s+country))")
 
 
+# "arrested for illegal immigration", "his illegal immigration": the person's own offence (not a policy word)
+_OWN_OFFENCE_BEFORE = re.compile(r"(?:(?i:charged|arrested|convicted|detained|prosecuted|sentenced|indicted|cited|"
+                                 r"booked)\s+(?:\w+\s+){0,2}?(?i:for|with|of)|(?<![\w])(?i:his|her|their))\s+$")
+
+
 class ImmigrationStatusRecognizer(_StatusGrammar):
     """Immigration status, proceedings and citizenship-status phrases."""
 
@@ -184,6 +189,8 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                 continue  # "did not depart from its policy": a rule, not the country
             if key in _BARE_PERSON_NOUNS:
                 continue  # "the noncitizen", "an alien": a person, not a statement of status
+            if key == "illegalimmigration" and not _OWN_OFFENCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "repel the invasion of illegal immigration", "combat illegal immigration": a policy word
             if key in ("naturalization", "naturalisation") and not _NATURALIZATION_OWN.search(
                     text[max(0, m.start() - 30) : m.start()]) and not _NATURALIZATION_OWN_AFTER.match(after):
                 continue  # "Immigration and Naturalization Service", "law of naturalization"
