@@ -34,6 +34,10 @@ COVERED = [
      "arrested"),
     ("subjects illegally present", "CBP agents apprehended 17 subjects illegally present in the United States.",
      "apprehended"),
+    ("a demonym with 'males'", "ICE Air Operations coordinated the flight that returned the 40 Ghanaian males to "
+     "Accra.", "returned"),
+    ("housed at various facilities", "They came into ICE custody across the country and were housed at various "
+     "detention facilities before the flight.", "housed at various detention facilities"),
     ("a year in the sentence is not a statistic", "During the operation, which ended May 4, 2008, ICE officers "
      "arrested 73 immigration fugitives.", "arrested"),
 ]

@@ -25,8 +25,9 @@ _HELD_THERE = re.compile(r"(?<![\w])(?i:detained|held|housed|confined)(?=" + _HE
 # the Moshannon Valley Processing Center": the move and the facility
 _MOVED_TO_FACILITY = re.compile(
     r"(?<![\w])(?i:booked|transferred|transported|taken|moved|detained|housed|held)(?:\s+(?i:him|her|them))?\s+"
-    r"(?i:into|to|at|in)\s+(?:(?i:the)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}?(?i:(?:(?:service\s+)?processing|detention|"
-    r"staging|contract)\s+(?:center|centre|facility)|hold\s+room)(?![\w])"
+    r"(?i:into|to|at|in)\s+(?:(?i:the)\s+)?(?:(?i:various|several|different|multiple|other)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}?"
+    r"(?i:(?:(?:service\s+)?processing|detention|staging|contract)\s+(?:centers?|centres?|facility|facilities)|hold\s+room)"
+    r"(?![\w])"
 )
 
 # "Guerrero was deportable", "finding Perriello inadmissible", "is neither inadmissible nor ..."
@@ -200,7 +201,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "request": ("relief", "bond", "visa", "cancellation"),
     "stay": ("stay", "remain", "reside"),
     "return": ("returning", "reentering", "re-entering", "coming back", "reapplying", "re-applying"),
-    "held": ("center", "centre", "facility", "checkpoint", "station", "hold room"),
+    "held": ("center", "centre", "facility", "facilities", "checkpoint", "station", "hold room"),
     "agency": ("ice", "ero", "cbp", "ins", "usbp", "hsi", "dhs", "border", "immigration", "deportation", "fugitive",
                "apprehension", "homeland", "service"),
 }

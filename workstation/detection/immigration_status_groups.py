@@ -24,7 +24,8 @@ _CLASS = (r"(?:(?:(?-i:ICE)|(?i:fugitive|criminal|illegal|undocumented|foreign|i
           r"(?i:aliens|noncitizens|non-citizens|immigration\s+violators|violators|fugitives|immigrants|migrants|"
           r"illegal\s+entrants|foreign\s+nationals|deportees)(?![\w\-])")
 # a nationality in the plural after a count: "66 Filipinos", "18 Indonesians", "73 Dominican males"
-_NATIONALS = r"(?-i:[A-Z][a-z]+(?:ns|os|is|ese|ians|ans|s))(?:\s+(?i:males|females|men|women|nationals|citizens))?(?![\w\-])"
+_NATIONALS = (r"(?:(?-i:[A-Z][a-z]+(?:ns|os|is|ese|s))(?:\s+(?i:males|females|men|women|nationals|citizens))?|"
+              r"(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i|ch))\s+(?i:males|females|men|women|nationals|citizens))(?![\w\-])")
 _COUNT = (r"(?:(?i:a\s+total\s+of|more\s+than|over|nearly|almost|about|approximately|some|at\s+least)\s+)?"
           r"(?:\d{1,3}(?![\d,.]\d)|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|"
           r"several))")
