@@ -173,6 +173,7 @@ _CANCELLATION = re.compile(
     r"(?<![\w])(?i:requests?|applications?|eligib(?:ility|le)|petitions?|motions?|appl(?:y|ied|ying))\s+(?i:for)\s+"
     r"(?P<span>(?i:cancellation))(?![\w])(?!\s+(?i:of)\s+(?!(?i:removal|deportation)\b))"
 )
+_REMOVAL_CASE = re.compile(r"(?i:removal|deportation|Notice\s+to\s+Appear|immigration\s+judge)")
 # "The order also prohibited Macias from returning to the United States for five years", "barred him from reentering
 # the United States": the bar and the return it bars, a name between stays the PERSON it is
 _BARRED_RETURN = re.compile(
@@ -227,8 +228,9 @@ def findings(text: str) -> list[tuple[int, int, float]]:
     if needs["stay"]:
         out += [(m.start(), m.end(), 0.7) for m in _STAY_ALLOWED.finditer(text) if _has_context(text, *m.span())]
     if needs["request"]:
-        for rx in (_OWN_REQUEST, _CANCELLATION):
-            out += [(*m.span("span"), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span("span"))]
+        out += [(*m.span("span"), 0.6) for m in _OWN_REQUEST.finditer(text) if _has_context(text, *m.span("span"))]
+        if _REMOVAL_CASE.search(text):  # a removal case anywhere in the document: "cancellation" is of removal
+            out += [(*m.span("span"), 0.6) for m in _CANCELLATION.finditer(text)]
     if needs["return"]:
         for m in _BARRED_RETURN.finditer(text):
             between = text[m.end("bar") : m.start("rest")].strip()
