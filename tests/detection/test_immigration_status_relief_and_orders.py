@@ -182,7 +182,7 @@ COVERED = [
      "cancellation.", "cancellation"),
     ("one's own illegal immigration", "He was arrested for illegal immigration in 2019 by ICE agents.",
      "illegal immigration"),
-    ("cancellation with the removal case far away", "The Board ordered him removed in 2009. " + "He worked and "
+    ("cancellation with the removal case far away", "An immigration judge ordered him removed in 2009. " + "He worked and "
      "paid taxes for many years in the meantime, and he raised three children here. " * 3 + "Pereira impacts his "
      "request for cancellation, he contends.", "cancellation"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
