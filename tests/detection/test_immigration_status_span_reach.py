@@ -67,6 +67,19 @@ COVERED = [
      "authorities.", "had not yet been detained by the federal immigration authorities"),
     ("subject to being deported", "Counsel said he would be subject to being deported to Mexico.",
      "subject to being deported"),
+    ("paroled into the country by an agency", "He was paroled into the country by U.S. Customs and Border "
+     "Protection in 2019.", "paroled into the country by U.S. Customs and Border Protection"),
+    ("a designated official", "He is present without being admitted or paroled by a designated immigration "
+     "official.", "without being admitted or paroled by a designated immigration official"),
+    ("a pair of enforcement acts", "On May 2 USBP encountered and arrested him near Laredo.",
+     "encountered and arrested"),
+    ("a citizen by marriage", "Her mother became a citizen by marriage in 1990.", "became a citizen by marriage"),
+    ("deportation be suspended", "He asks that his deportation be suspended under section 19.",
+     "deportation be suspended"),
+    ("processed him as", "Border Patrol agents processed him as expedited removal.",
+     "processed him as expedited removal"),
+    ("the beneficiary of an approved petition", "She is the beneficiary of an approved Form I-130, Petition for Alien "
+     "Relative.", "beneficiary of an approved Form I-130"),
     ("the I-130 form's title", "His wife filed an I-130 Alien Relative Petition on his behalf.",
      "I-130 Alien Relative Petition"),
 ]
@@ -82,6 +95,7 @@ NOT_STATUS = [
     ("approached by a reporter", "He was approached by a U.S. News reporter after the hearing.", "reporter"),
     ("torture outside the title", "The report found torture and other abuses in the prison.", "other abuses"),
     ("applied for a permit", "He had not applied to the city for permission to build a fence.", "permission"),
+    ("a citizen by birthright of a club", "He became a citizen and then joined by marriage a club.", "club"),
     ("pending the outcome of a trial", "The defendant was held pending the outcome of his criminal trial.",
      "criminal trial"),
 ]

@@ -96,7 +96,8 @@ _TAILS = (
 )
 # What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
 _LEAD_BEFORE = re.compile(
-    r"(?<![\w])(?i:processed\s+as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
+    r"(?<![\w])(?i:processed\s+(?:(?:him|her|them)\s+)?as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
+    r"beneficiary\s+of\s+(?:an?|the)(?:\s+(?:approved|pending|denied))?|"
     r"taken\s+into|charged\s+(?:with|as)|qualified\s+for|held\s+in|detained\s+in|lodged|"
     # how the person came to the status, and its negation: "admitted to the United States as a lawful permanent
     # resident", "became a naturalized citizen", "never became a citizen", "did not derive citizenship",
@@ -120,7 +121,7 @@ _BY_AGENCY = re.compile(
     # "arrested a third time by USBP", "arrested by agents with U.S. Customs and Border Protection's (CBP) Border Patrol"
     r"(?:" + _S + r"(?i:an?|the)" + _S + r"(?i:second|third|fourth|fifth|\w+th|last)" + _S + r"(?i:time))?"
     + _S + r"(?i:by)" + _S + r"(?:(?i:the|an?|U\.S\.?|United\s+States|federal|Department\s+of(?:\s+Homeland\s+Security,?)?|"
-    r"Bureau\s+of|(?:agents?|officers?|officials?)\s+(?:with|of|from))" + _S + r"){0,4}" + _AGENCY_NAME
+    r"Bureau\s+of|designated|(?:agents?|officers?|officials?)\s+(?:with|of|from))" + _S + r"){0,4}" + _AGENCY_NAME
     + r"(?:['\u2019]s)?(?:" + _S + r"\([\"\u201c]?(?:ICE|ERO|CBP|INS|USBP|DHS|HSI)[\"\u201d]?\))?"
     + r"(?:" + _S + r"(?:ERO|HSI|(?i:Homeland\s+Security\s+Investigations|Enforcement\s+and\s+Removal\s+Operations|"
     r"Border\s+Patrol))"
@@ -132,7 +133,7 @@ _AGENCY_NAME_ALONE = re.compile(_AGENCY_NAME)
 _ACTION_END = re.compile(r"(?i:detained|deported|removed|arrested|apprehended|custody|caught|excluded|held|"
                          r"encountered|detention|processed|reinstated|intercepted|stopped|continuously|admitted|"
                          r"paroled|inspected|parole|admission|inspection|arrest|approached|discovered|interviewed|questioned|"
-                         r"transferred)$")
+                         r"transferred|(?:into|to|from)\s+(?:the\s+)?(?:country|United\s+States|U\.S\.))$")
 # where the person was held: "[detained] at the Mesa Verde Detention Center", "[held] at Krome Service Processing
 # Center in Miami pending his removal", "[detained] at the San Clemente border checkpoint"
 _HELD_AT = re.compile(
@@ -321,6 +322,14 @@ _MORE_TAILS = (
      re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times|"
                 r"on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|different)\s+)?"
                 r"occasions)(?![\w])")),
+    # "encountered and arrested", "apprehended and detained", "encountered and interviewed": the second act of the pair
+    (re.compile(r"(?i:apprehended|encountered|arrested|detained|intercepted|stopped)$"),
+     re.compile(r"[ \t\n]*,?[ \t\n]+(?i:and)[ \t\n]+(?i:detained|arrested|removed|deported|interviewed|processed|"
+                r"fingerprinted|released|returned)(?![\w])")),
+    # "became a citizen by marriage", "deportation be suspended"
+    (re.compile(r"(?i:citizen|citizenship)$"),
+     re.compile(r"[ \t\n]+(?i:by|through)[ \t\n]+(?i:marriage|naturali[sz]ation|derivation)(?![\w])")),
+    (re.compile(r"(?i:deportation|removal)$"), re.compile(r"[ \t\n]+(?i:be)[ \t\n]+(?i:suspended|cancell?ed)(?![\w])")),
     # "deported from the United States on three occasions"
     (re.compile(r"(?i:(?:deported|removed|excluded)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|the[ \t\n]+U\.S\.))$"),
      re.compile(r"[ \t]+(?i:on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|"
