@@ -406,7 +406,9 @@ def _leads(text: str, start: int) -> int:
 def complete(text: str, start: int, end: int) -> tuple[int, int]:
     """The span taken over the words a reader reads with it: the agency that acted, the proceeding, the order."""
     start, end = _around(text, start, _head_and_tails(text, end))
-    start = _leads(text, start)
+    led = _leads(text, start)
+    if led != start:  # "Form" before "I-130", then "the beneficiary of an approved" before "Form I-130"
+        start, end = _around(text, led, end)
     span = text[start:end]
     if _GROUNDS_END.search(span):
         grounds = _GROUNDS.match(text, end)
