@@ -45,6 +45,7 @@ NOT_NAMES = [
     ("a reporter abbreviation", "Duncan v. Comm'r of Corr., 171 Conn. App. 635 (Conn. App. Ct. 2017).", "Conn"),
     ("a court's name", "Retired Senior Judge Assigned to the Superior Court.", "Superior"),
     ("a facility acronym", "On May 9, MVPC medical staff examined Mr. Okafor and MVPC staff called 911.", "MVPC"),
+    ("a state's initials", "The court in Washington, D.C. heard the victim, Ann Okafor, on Monday.", "D."),
     ("the People of a caption, later mentions", "People v Okafor, 88 AD3d 1024, affirmed.\nThe People of the "
      "State of New York, Respondent, v Mensah.\nThe People argue that the plea stands.", "People"),
 ]
@@ -77,6 +78,8 @@ NAMES = [
      "then appealed to this Court.", "Kofi Mensah"),
     ("a senior judge's abbreviation", "Considered by Okafor, P.J., Mensah, J., and Vogel, S.J.* *Senior judge "
      "assigned by order.", "Vogel"),
+    ("a victim named by an initial", "That night the victim, K., attended a party at appellant's house.", "K."),
+    ("a friend named by an initial", "She went to a party for her friend M. at the house on Elm Street.", "M."),
     ("a line number after a role word", "Santa Fe, NM 15 for Appellee 16 L. Ama Mensah, P.C. 17 L. Ama Mensah 18 "
      "Albuquerque, NM 19 for Appellant", "L. Ama Mensah"),
 ]

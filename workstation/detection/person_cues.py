@@ -22,6 +22,15 @@ _INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(\]]))((?:[A-Z]\.[ ]?){1,3}[A-Z]\.|(
 _OF_COUNSEL = re.compile(r"[(;,][ \t]*((?:[A-Z][\w'\u2019.\-]*[ \t]+){1,4}[A-Z][\w'\u2019\-]+)[ \t\n]+of[ \t]+counsel\b")
 
 
+# a victim, child or relative named by one initial, as courts name minors and victims: "the victim, D., attended",
+# "her friend C. at appellant's residence" (the initial's other mentions are found as repeats of a found text)
+_INITIAL_OF_PERSON = re.compile(
+    r"(?<![\w])(?i:the\s+(?:victim|complainant|child|minor|juvenile|girl|boy|witness)|(?:his|her|their|the\s+victim['\u2019]s)"
+    r"\s+(?:friend|daughter|son|child|girlfriend|boyfriend|niece|nephew|cousin|sister|brother|stepdaughter|stepson|"
+    r"granddaughter|grandson))(?:[ \t]*,[ \t]*|[ \t]+)(?P<initial>[A-Z]\.)(?=[ \t]*[,;)]|[ \t]+[a-z])"
+)
+
+
 class _PersonCues(_PersonReading):
     """The cue readers ``analyze`` runs besides labels, titles and phrases."""
 
@@ -55,6 +64,12 @@ class _PersonCues(_PersonReading):
                 if party and not self._not_a_person(text[party[0]:party[1]]) and not self._bare_acronym(text, party) \
                         and not (" " not in text[party[0]:party[1]] and self._org_word(text[party[0]:party[1]])):
                     add(party, self.PHRASE_SCORE, CAPTION_PARTY)
+
+    @staticmethod
+    def _initials_of_persons(text: str, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
+        """A victim, child or relative named by one initial ("the victim, D., attended")."""
+        for m in _INITIAL_OF_PERSON.finditer(text):
+            add(m.span("initial"), _PersonCues.PHRASE_SCORE, "initial of a victim, child or relative")
 
     def _party_initials(self, text: str, end: int, add: Callable[[tuple[int, int] | None, float, str], None]) -> None:
         """A party named by initials in a caption ("J.G.G., Petitioner", "I.M., APPELLANT"), and the same initials

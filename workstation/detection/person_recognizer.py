@@ -147,5 +147,6 @@ class PersonContextRecognizer(_PersonCompletion):
         for m in self._possessive_re.finditer(text):
             add(self._subject_before(text, m.start(), doc, min_words=2), self.PHRASE_SCORE, "possessive name")
         self._legal_names(text, add)
+        self._initials_of_persons(text, add)
         self._layouts(text, add, doc)
         return results
