@@ -10,7 +10,8 @@ violators", "fugitives", "migrants") or a nationality in the plural ("66 Filipin
 individuals" stay out. Agency-wide statistics stay out too: totals with a thousands separator or four digits, "has
 removed", "since", a fiscal year.
 
-The verb and the class words are reported, the count between them is not ("[returned] 73 [aliens]").
+The verb and the class words are reported, the count between them is not ("[returned] 73 [aliens]"); the
+recognizer's bridge may still join the two into one span, as it joins any two parts of a statement a short gap apart.
 """
 
 from __future__ import annotations
@@ -88,9 +89,9 @@ def findings(text: str) -> list[tuple[int, int, float]]:
             s, e = _sentence(text, m.start(), m.end())
             if _STATISTIC.search(text, s, e) or not _AGENCY_CUE.search(text, max(0, s - 1500), min(len(text), e + 600)):
                 continue
-            groups = m.groupdict()
-            if "verb" in groups:
+            named = m.groupdict()
+            if "verb" in named:
                 out.append((*m.span("verb"), 0.6))
-            if groups.get("cls"):
+            if named.get("cls"):
                 out.append((*m.span("cls"), 0.6))
     return out

@@ -273,6 +273,9 @@ _PAIRED_LEADS = (
 )
 # what the status goes on to say: "[admission] after removal", "[detained] in ICE facilities", "[adjustment of
 # status] to lawful permanent resident", "[deportation order] was reinstated"
+# how often a person was deported: "twice", "three times", "on two previous occasions"
+_HOW_OFTEN = (r"(?i:twice|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times|on\s+(?:two|three|four|five|several|"
+              r"multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|different)\s+)?occasions)")
 _MORE_TAILS = (
     (re.compile(r"(?i:admission|reapply)$"), re.compile(r"[ \t\n]+(?i:after|following)[ \t\n]+(?:(?:his|her|their|a)[ \t\n]+)?"
                                                       r"(?i:removal|deportation|exclusion)(?![\w])")),
@@ -319,9 +322,7 @@ _MORE_TAILS = (
                 r"(?i:permanent[ \t\n]+resident)(?:[ \t\n]+(?i:status))?(?![\w])")),
     # "deported again", "removed twice", "deported on two previous occasions"
     (re.compile(r"(?i:deported|removed|excluded|returned)$"),
-     re.compile(r"[ \t]+(?i:again|twice|once\s+more|once\s+again|(?:two|three|four|five|six|seven|several|multiple|\d+)\s+times|"
-                r"on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|different)\s+)?"
-                r"occasions)(?![\w])")),
+     re.compile(r"[ \t]+(?i:again|once\s+more|once\s+again|" + _HOW_OFTEN + r")(?![\w])")),
     # "encountered and arrested", "apprehended and detained", "encountered and interviewed": the second act of the pair
     (re.compile(r"(?i:apprehended|encountered|arrested|detained|intercepted|stopped)$"),
      re.compile(r"[ \t\n]*,?[ \t\n]+(?i:and)[ \t\n]+(?i:detained|arrested|removed|deported|interviewed|processed|"
@@ -332,8 +333,7 @@ _MORE_TAILS = (
     (re.compile(r"(?i:deportation|removal)$"), re.compile(r"[ \t\n]+(?i:be)[ \t\n]+(?i:suspended|cancell?ed)(?![\w])")),
     # "deported from the United States on three occasions"
     (re.compile(r"(?i:(?:deported|removed|excluded)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|the[ \t\n]+U\.S\.))$"),
-     re.compile(r"[ \t]+(?i:on\s+(?:two|three|four|five|several|multiple|numerous|\d+)\s+(?:(?:previous|prior|separate|"
-                r"different)\s+)?occasions|(?:two|three|four|five|several|multiple|\d+)\s+times|twice)(?![\w])")),
+     re.compile(r"[ \t]+" + _HOW_OFTEN + r"(?![\w])")),
     # the charge of 8 U.S.C. 1182(a)(6)(A)(i): "arrived in the United States at any time or place other than as
     # designated by the Attorney General"
     (re.compile(r"(?i:United[ \t\n]+States|U\.S\.)$"),
