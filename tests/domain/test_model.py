@@ -128,3 +128,12 @@ def test_a_one_word_name_is_not_repeated_as_a_month_before_a_day() -> None:
     out = propagate([text], [[Detection(start, start + 3, "PERSON", 0.8, "p")]])[0]
     repeats = [d.start for d in out if d.recognizer == RECOGNIZER]
     assert repeats == [text.index("May speak")]
+
+
+def test_a_superscript_after_a_one_word_name_is_no_day() -> None:
+    """"May ²" (a footnote mark): "²" is a digit to ``str.isdigit`` but no number ``int`` reads."""
+    from workstation.domain.propagation import RECOGNIZER, propagate
+
+    text = "Judge May wrote it. May \u00b2 agreed, and so did May 3 of them."
+    out = propagate([text], [[Detection(6, 9, "PERSON", 0.8, "p")]])[0]
+    assert [d.start for d in out if d.recognizer == RECOGNIZER] == [text.index("May \u00b2")]

@@ -110,7 +110,7 @@ def propagate(page_texts: Sequence[str], detections: Sequence[Sequence[Detection
 
 def _day_after(toks: list[tuple[str, int, int]], i: int) -> bool:
     """Whether the token at ``i`` is a day of a month (1-31), as in "May 30" or "June 5"."""
-    return i < len(toks) and toks[i][0].isdigit() and len(toks[i][0]) <= 2 and 1 <= int(toks[i][0]) <= 31
+    return i < len(toks) and toks[i][0].isdecimal() and len(toks[i][0]) <= 2 and 1 <= int(toks[i][0]) <= 31
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
