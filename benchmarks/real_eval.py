@@ -496,7 +496,7 @@ def _widths(value: str) -> list[float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "test"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "test"), default="dev")
     ap.add_argument("--widths", type=_widths, default=[6.5, 4.5, 3.0],
                     help="text column widths of the wrapped PDFs, in inches (default 6.5,4.5,3.0)")
     ap.add_argument("--no-redact", action="store_true", help="detection only: skip redaction and readable words")
