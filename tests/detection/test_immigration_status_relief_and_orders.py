@@ -185,6 +185,35 @@ COVERED = [
     ("cancellation with the removal case far away", "An immigration judge ordered him removed in 2009. " + "He worked and "
      "paid taxes for many years in the meantime, and he raised three children here. " * 3 + "Pereira impacts his "
      "request for cancellation, he contends.", "cancellation"),
+    # dev14
+    ("the privilege of departing voluntarily", "The judge granted him the privilege of departing voluntarily from the "
+     "United States within 64 days.", "privilege of departing voluntarily from the United States"),
+    ("depart from the country voluntarily", "He would be permitted to depart from the United States voluntarily by "
+     "July 21.", "depart from the United States voluntarily"),
+    ("report for deportation", "Okafor was ordered to report for deportation on June 30, 1987.",
+     "report for deportation"),
+    ("a stay of deportation", "The Board later granted a stay of deportation pending the appeal.",
+     "granted a stay of deportation"),
+    ("a foreign citizen", "The defendant, a foreign citizen, pleaded guilty to the charge.", "foreign citizen"),
+    ("illegally in this country", "He said he did not think he was illegally in this country.",
+     "illegally in this country"),
+    ("a bona fide seaman", "Relator contends that he is a bona fide seaman with shipping papers.", "bona fide seaman"),
+    ("held for deportation", "The writ was sought on the relation of Okafor, held for deportation, against the "
+     "Commissioner.", "held for deportation"),
+    ("admitted as a crewman at a port", "He was last admitted as a crewman at Mobile, Alabama, on March 8, 1957.",
+     "as a crewman"),
+    ("entered custody under the agency's full name", "On April 4, 2023, Mr. Okafor entered U.S. Immigration and "
+     "Customs Enforcement (ICE) custody.", "entered U.S. Immigration and Customs Enforcement (ICE) custody"),
+    ("received into ICE custody", "On May 4, 2023, ERO New Orleans received Mr. Okafor into ICE custody.",
+     "received"),
+    ("not in possession of a valid entry document", "He was charged as a noncitizen not in possession of a valid "
+     "document required for entry.", "not in possession of a valid document required for entry"),
+    ("designated as inadmissible", "CBP agents caught him at the border and he was designated as inadmissible.",
+     "inadmissible"),
+    ("a field office's headline", "ICE Houston office deports Salvadoran man wanted for homicide", "deports"),
+    ("release under conditions of supervision", "In his habeas petition under 28 U.S.C. 2241 against ICE he seeks "
+     "release under appropriate conditions of supervision.", "release under appropriate conditions of supervision"),
+    ("a NACARA claim", "We lack jurisdiction to review his NACARA claim.", "NACARA"),
     ("unknown place without an article", "He is present, having entered without inspection on an unknown date and "
      "at unknown location.", "entered without inspection on an unknown date and at unknown location"),
 ]
@@ -223,6 +252,7 @@ NOT_STATUS = [
      "cancellation"),
     ("illegal immigration as a policy word", "The Department of Justice works to repel the invasion of illegal "
      "immigration and to end the cartels.", "illegal immigration"),
+    ("entered another country as a seaman", "He entered Canada as a seaman at Halifax in 1950.", "as a seaman"),
     ("charged with a crime", "ERO Newark's report says the police charged Mr. Okafor with theft.", "charged"),
 ]
 

@@ -80,6 +80,9 @@ COVERED = [
      "processed him as expedited removal"),
     ("the beneficiary of an approved petition", "She is the beneficiary of an approved Form I-130, Petition for Alien "
      "Relative.", "beneficiary of an approved Form I-130"),
+    ("a period to expire on a date", "He was admitted to the United States as a visitor for a period to expire on "
+     "March 15, 1957.",
+     "for a period to expire on March 15, 1957"),
     ("the I-130 form's title", "His wife filed an I-130 Alien Relative Petition on his behalf.",
      "I-130 Alien Relative Petition"),
 ]

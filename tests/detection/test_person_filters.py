@@ -30,6 +30,7 @@ PERSON_CONTEXT = [
     ("Ann Reyes, Dist. Atty., for appellee.", "Dist", False),
     ("He was removed to Santo Domingo via the ICE Air Operations flight.", "Santo Domingo", False),
     ("Custody was returned to Jackson after the hearing.", "Jackson", True),
+    ("On May 4, ERO New Orleans received him into custody.", "Orleans", False),
     ("Mensah & Okafor met the clerk on Monday.", "Mensah", True),
 ]
 

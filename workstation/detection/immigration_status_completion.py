@@ -33,6 +33,7 @@ _MOVED_TO_FACILITY = re.compile(
 # "Guerrero was deportable", "finding Perriello inadmissible", "is neither inadmissible nor ..."
 _PREDICATE = re.compile(
     r"(?<![\w])(?i:is|was|were|are|be|been|being|neither|nor|not|deemed|held|remains?|remained|became|found|finding|"
+    r"designated\s+as|classified\s+as|"
     r"finds|find|rendered|rendering)\s+(?:(?:him|her|them|(?-i:[A-Z][\w\-]+)|(?i:the\s+(?:respondent|applicant|"
     r"petitioner|defendant|alien|noncitizen)))\s+)?"
     r"(?P<span>(?i:inadmissible|deportable|removable|excludable))(?![\w\-])"
@@ -63,6 +64,9 @@ _ACTION_WORD = (r"(?P<verb>(?i:arrested|apprehended|detained|nabbed|re-?arrested
                 r"located\s+and\s+(?:arrested|apprehended)|"
                 # "ICE officers transported Alfaro-Romero to ... International Airport", "USBP transferred Boror to
                 # ERO"
+                # "ERO New Orleans received Mr. BA into ICE custody"
+                r"received(?=[ \t]+(?:him|her|them|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z][\w\-]*|[A-Z][\w\-]+))[ \t]+(?:into|in)[ \t]+"
+                r"(?:ICE|ERO|CBP|immigration)[ \t]+custody)|"
                 r"(?:transported|transferred|escorted|flew)(?=[ \t]+(?:him|her|them|(?-i:(?:Mr|Ms|Mrs)\.?[ \t]+[A-Z][\w\-]*|"
                 r"[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2}))[ \t]+(?:to|into)[ \t]+(?:the[ \t]+)?(?:ICE|ERO|CBP|"
                 r"(?i:Enforcement[ \t]+and[ \t]+Removal|Immigration[ \t]+and[ \t]+Customs)|"
@@ -86,7 +90,7 @@ _REMOVED_ON = re.compile(
 )
 # headlines: "ICE removes repeat border violator ...", "ERO Baltimore apprehends Guatemalan noncitizen ..."
 _HEADLINE = re.compile(
-    r"(?m)^[ \t]*(?:ICE|ERO|CBP|USBP|HSI)(?:[ \t]+(?:ERO|HSI|(?-i:[A-Z][a-z]{2,}))){0,3}[ \t]+"
+    r"(?m)^[ \t]*(?:ICE|ERO|CBP|USBP|HSI)(?:[ \t]+(?:ERO|HSI|(?-i:[A-Z][a-z]{2,}))){0,3}(?:[ \t]+(?i:field[ \t]+)?(?i:office))?[ \t]+"
     r"(?P<verb>(?i:removes|deports|arrests|apprehends|detains|nabs|returns|repatriates|extradites))"
     r"(?=[ \t]+(?!\d)(?!(?i:more|over|nearly|dozens|hundreds)\b)\S)"
 )
@@ -116,6 +120,11 @@ _SECTION_APPLICATION = re.compile(
 _REMOVED_PERSON = re.compile(
     r"(?<![\w])(?i:deported|removed|expelled|excluded)\s+(?:him|her|them|(?-i:[A-Z][\w\-]*))\s+"
     r"(?=(?i:from\s+(?:the\s+United\s+States|the\s+U\.S\.|this\s+country)|to\s+(?-i:[A-Z])|back\s+to)\b)"
+)
+# "Mr. KATARIA entered U.S. Immigration and Customs Enforcement (ICE) custody" (the agency's full name)
+_ENTERED_CUSTODY = re.compile(
+    r"(?<![\w])(?i:entered|entering|came\s+into|remanded\s+to)\s+(?:U\.S\.\s+)?(?i:Immigration\s+and\s+Customs\s+Enforcement)"
+    r"(?:\s*\((?:ICE)\))?\s+(?i:custody|detention)(?![\w])"
 )
 # "his continued detention", "her current detention", "the respondent's detention" (with immigration words near)
 _OWN_DETENTION = re.compile(
@@ -221,6 +230,7 @@ def findings(text: str) -> list[tuple[int, int, float]]:
         for rx in (_PRESENTED, _SECTION_APPLICATION, _CITIZEN_BY_ENTRY):
             out += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]
     if needs["custody"]:
+        out += [(m.start(), m.end(), 0.7) for m in _ENTERED_CUSTODY.finditer(text)]
         for rx in (_TOOK_CUSTODY, _POSTED_BOND, _OWN_DETENTION):
             out += [(m.start(), m.end(), 0.6) for m in rx.finditer(text) if _has_context(text, *m.span())]
     if needs["person"]:

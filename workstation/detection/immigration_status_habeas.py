@@ -20,6 +20,9 @@ _READERS = (
     re.compile(r"(?<![\w])(?P<span>(?i:release|releasing|released)\s+(?:" + _PETITIONER + r"\s+)?(?:(?i:immediately)\s+)?"
                r"(?i:from)\s+(?:(?i:ICE|immigration|DHS)\s+)?(?i:custody|detention)(?:\s+(?i:under\s+reasonable\s+"
                r"conditions(?:\s+of\s+supervision)?))?)(?![\w])"),
+    # "seeks release under appropriate conditions of supervision" (a pleading's line number may sit inside)
+    re.compile(r"(?<![\w])(?P<span>(?i:release|released|releasing)\s+(?i:under)\s+(?i:appropriate|reasonable)\s+(?:\d{1,2}\s+)?"
+               r"(?i:conditions)\s+(?i:of)\s+(?i:supervision))(?![\w])"),
     # "order the respondents to either release him or provide a prompt bond hearing"
     re.compile(r"(?<![\w])(?P<span>(?i:release|releasing)\s+" + _PETITIONER + r")"
                r"(?=\s*(?:,|\.|;|\bor\b|\band\b|\bimmediately\b|\bwithin\b))"),

@@ -340,8 +340,9 @@ class ImmigrationStatusRecognizer(_StatusGrammar):
                         and not _has_context(text, *m.span()):
                     continue  # "the car was not inspected"
                 if rx is _CREW and m.group("crew"):
-                    if not re.search(_US + r"|(?i:port\s+of|at\s+[A-Z])", m.group("where")):
-                        continue  # "entered Canada as a seaman": not an entry here
+                    if not re.search(_US + r"|(?i:port\s+of|at\s+[A-Z])", m.group("where")) and (
+                            m.group("where").strip() or not re.match(r"\s+(?i:at)\s+(?-i:[A-Z])", text[m.end() : m.end() + 12])):
+                        continue  # "entered Canada as a seaman": not an entry here ("admitted as a crewman at Mobile" is)
                     out.append((m.start("crew"), m.end("crew"), score))
                     continue
                 out.append((m.start(), m.end(), score))

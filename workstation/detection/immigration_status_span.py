@@ -76,7 +76,7 @@ _TAILS = (
     # "admitted as a visitor with authorization to remain in the U.S. for a temporary period not to exceed May 3,
     # 1999", "admitted until June 15, 1996": the end of the stay a status allowed
     re.compile(r"(?:[ \t\n]+(?i:for)[ \t\n]+(?i:a)[ \t\n]+(?i:temporary)[ \t\n]+(?i:period))?[ \t\n]+(?i:not[ \t\n]+to[ \t\n]+"
-               r"exceed|until)[ \t\n]+(?:(?-i:" + months.FULL + r")[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:"
+               r"exceed|until|for[ \t\n]+a[ \t\n]+period[ \t\n]+to[ \t\n]+expire[ \t\n]+on)[ \t\n]+(?:(?-i:" + months.FULL + r")[ \t\n]+\d{1,2},[ \t\n]+\d{4}|\d{1,2}[ \t\n]+(?-i:"
                + months.FULL + r")[ \t\n]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"),
     # "withholding of removal under the INA and CAT", "asylum, withholding of removal, and protection under the
     # Convention Against Torture (CAT)", "withholding of removal under the Immigration and Nationality Act ("INA"),
@@ -240,7 +240,8 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"
     (re.compile(r"(?<![\w])(?i:entered|entering|enters|came\s+into|remanded\s+to)\s+$"),
-     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration))\s+(?i:custody|detention)")),
+     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration)|(?:U\.S\.\s+)?(?i:Immigration\s+and\s+Customs\s+Enforcement)(?:\s*\(ICE\))?)"
+                r"\s+(?i:custody|detention)")),
     (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
      re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
     # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"

@@ -32,6 +32,11 @@ _NO_DOCUMENTS = re.compile(
     r"(?<![\w])(?i:(?:had|has|have|having|with|possessed|carried|carrying)\s+no|no|lacked|lacking|lacks|lack|without)\s+"
     r"(?:(?i:valid|proper|legal|required|unexpired|lawful|appropriate)\s+){0,2}(?i:entry|immigration|immigrant|travel)\s+"
     r"(?i:documents?|papers|visas?)(?![\w])"
+    # "as a noncitizen not in possession of a valid document required for entry", "not in possession of a valid
+    # unexpired immigrant visa or other valid entry document"
+    r"|(?<![\w])(?i:not\s+in\s+possession\s+of\s+(?:an?\s+)?valid\s+(?:unexpired\s+)?(?:immigrant\s+visa|nonimmigrant\s+visa|"
+    r"visa|entry\s+document|travel\s+document|document\s+required\s+for\s+entry)(?:\s+or\s+other\s+valid\s+entry\s+"
+    r"document)?)(?![\w])"
     # "He had no documents with which to enter the United States"
     r"|(?<![\w])(?i:(?:had|has|have|having|with|possessed|carried|carrying)\s+no\s+(?:(?:valid|proper|legal)\s+)?"
     r"(?:documents?|papers)\s+(?:with\s+which\s+to|to)\s+(?:re-?)?enter(?:\s+(?:the\s+United\s+States|the\s+U\.S\.|"
@@ -74,7 +79,12 @@ _UNLAWFUL_PRESENCE = re.compile(
     + _PRESENCE_TAIL + r")|(?P<stay>(?i:remained|remains|remain|stayed|stays|lived|lives|living|resided|resides|"
     r"residing)\s+(?:(?i:present|here|physically\s+present)\s+)?" + _PRESENCE_TAIL + r"))"
 )
-_DEPART_VOLUNTARILY = re.compile(r"(?<![\w])(?i:depart|departed|departing)\s+" + _US + r"\s+(?i:voluntarily)(?![\w])")
+# "depart the United States voluntarily", "permitted to depart from the United States voluntarily", "the privilege
+# of departing voluntarily from the United States"
+_DEPART_VOLUNTARILY = re.compile(
+    r"(?<![\w])(?i:depart|departed|departing)\s+(?:(?i:from)\s+)?" + _US + r"\s+(?i:voluntarily)(?![\w])"
+    r"|(?<![\w])(?i:departing|depart)\s+(?i:voluntarily)\s+(?i:from)\s+" + _US
+)
 _BOND_HEARING = re.compile(r"(?<![\w])(?i:(?:individuali[sz]ed\s+)?bond\s+(?:hearing|redetermination))(?![\w])")
 # "the noncitizen", "this 37-year-old noncitizen": the person; not "the alien who ..." (law) nor "alien registration"
 _THE_PERSON_NOUN = re.compile(

@@ -36,7 +36,7 @@ _AFTER_COMMA = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\n?[ \t\u00a0]*(?P<where>[A
 _CITY_AFTER = re.compile(r"[ \t\u00a0]+City(?![\w])")
 _PLACE_BEFORE = re.compile(r"(?i:(?:state|province|department|city|town|capital|municipality|region)\s+of|located\s+in|"
                            r"(?:United\s+States|Republic|Commonwealth|Kingdom)\s+of|"
-                           r"(?-i:(?P<prefix>San|Santa|Los|Las|El|La|Fort|Port|Saint|St\.)))\s+$")
+                           r"(?-i:(?P<prefix>San|Santa|Los|Las|El|La|Fort|Port|Saint|St\.|New)))\s+$")
 _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r crim", "memo", "sentencing memo",
                           "variant sentence", "removal", "earmarks", "encephalopathy", "anoxic", "brief", "civil",
                           "civil division", "division",
