@@ -76,6 +76,8 @@ NAMES = [
     # dev13's first run: a party's role before the name is no part of it (its repeats spread "Appellee")
     ("role word before a name", "The trial court granted relief under RCr 11.42.\n\nAppellee Kofi Mensah "
      "then appealed to this Court.", "Kofi Mensah"),
+    ("the second of two New York counsel", "District Attorney, Brooklyn, N.Y. (Kofi Osei and Ama Rosenblum Mensah "
+     "of counsel), for respondent.", "Ama Rosenblum Mensah"),
     ("a senior judge's abbreviation", "Considered by Okafor, P.J., Mensah, J., and Vogel, S.J.* *Senior judge "
      "assigned by order.", "Vogel"),
     ("a victim named by an initial", "That night the victim, K., attended a party at appellant's house.", "K."),

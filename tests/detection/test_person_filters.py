@@ -31,6 +31,8 @@ PERSON_CONTEXT = [
     ("He was removed to Santo Domingo via the ICE Air Operations flight.", "Santo Domingo", False),
     ("Custody was returned to Jackson after the hearing.", "Jackson", True),
     ("On May 4, ERO New Orleans received him into custody.", "Orleans", False),
+    ("He shipped as one of the crew of the SS. Ama Mensah from Baltimore.", "Ama Mensah", False),
+    ("The Court: Mr. Prosecutor, do you have anything to say?", "Prosecutor", False),
     ("Mensah & Okafor met the clerk on Monday.", "Mensah", True),
 ]
 

@@ -24,7 +24,7 @@ from workstation.detection.person_lexicon import (
 # a word that opens a title ("Supervisory Detention and Deportation Officer"), never a name word after a name
 _TITLE_START = _TITLE_MODIFIERS | frozenset(_TITLE_NOUNS)
 # a law firm made of surnames: "Brophy & Lenahan", "Phelan, Simmons & Ungar", "DiRaimondo & Masi, LLP"
-_FIRM = re.compile(r"(?<![\w.])(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w])|&[ \t]*(?i:associates)\b")
+_FIRM = re.compile(r"(?<![\w.])(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.|PC)(?![\w])|&[ \t]*(?i:associates)\b")
 _FIRM_AFTER = re.compile(r"[ \t]*(?:&[ \t]*[A-Z]|,?[ \t]*(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|P\.A\.)(?![\w]))")
 _FIRM_BEFORE = re.compile(r"[A-Za-z][ \t]*&[ \t]*$")
 

@@ -19,7 +19,8 @@ _PARTY_ROLE = re.compile(r"[ \t]*,[ \t]*(?i:petitioners?|respondents?|appellants
 _INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(\]]))((?:[A-Z]\.[ ]?){1,3}[A-Z]\.|(?:[A-Z]-){2,4})$")
 
 # New York's counsel lines: "District Attorney, New York (Faith Okoro of counsel), for respondent"
-_OF_COUNSEL = re.compile(r"[(;,][ \t]*((?:[A-Z][\w'\u2019.\-]*[ \t]+){1,4}[A-Z][\w'\u2019\-]+)[ \t\n]+of[ \t]+counsel\b")
+_OF_COUNSEL = re.compile(r"(?:[(;,]|(?<=[a-z])[ \t]+and)[ \t]*((?:[A-Z][\w'\u2019.\-]*[ \t]+){1,4}[A-Z][\w'\u2019\-]+)[ \t\n]+of"
+                         r"[ \t]+counsel\b")
 
 
 # a victim, child or relative named by one initial, as courts name minors and victims: "the victim, D., attended",

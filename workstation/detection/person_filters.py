@@ -51,7 +51,7 @@ _COURT_WORDS = frozenset({"curiam", "per curiam", "loc", "r civ", "r app", "r cr
                           # a bench's and an office's abbreviations ("Senior Judge, Specially Assigned", "Dist. Atty.",
                           # "Assistant Prosecuting Attorney"), an order's verb in capitals ("this court GRANTS")
                           "specially", "specially assigned", "dist", "dist atty", "asst", "atty", "prosecuting",
-                          "grants", "denies"})
+                          "grants", "denies", "prosecutor", "assistant prosecutor", "mich", "relevant factual"})
 # a party's role alone or hyphenated ("Applicant-Appellant", "Respondent-Appellee", "Cross-Appellee")
 _ROLE_WORDS = frozenset({"appellant", "appellants", "appellee", "appellees", "applicant", "applicants", "petitioner",
                          "petitioners", "respondent", "respondents", "defendant", "defendants", "plaintiff", "plaintiffs",
@@ -68,6 +68,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # a law firm after a surname: "Santiago Law Office", "Vondra & Malott PLC", "Amato Law Office, L.P.A."
 _FIRM_AFTER = re.compile(r"[ \t]+(?:Law[ \t]+(?:Offices?|Firm|Group|Center|Centre|Partners)|&[ \t]+[A-Z][a-z]+,?[ \t]+"
                          r"(?:PLC|PLLC|LLP|LLC|P\.[ \t]?C\.|P\.[ \t]?A\.|L\.[ \t]?P\.[ \t]?A\.))(?![\w])")
+# a ship's name: "relator shipped as one of the crew of the SS. Thomas C. Power", "the M/V Maria Jose"
+_VESSEL_BEFORE = re.compile(r"(?<![\w])(?:S\.\s?S\.?|SS\.|M/V|M\.V\.|MV|U\.S\.S\.|USS|the\s+(?:vessel|ship|steamship))\s+$")
 # a foreign city after a removal's destination: "removed to Santo Domingo via the ICE Air Operations flight"
 _SENT_TO_BEFORE = re.compile(r"(?i:removed|deported|returned|repatriated|flown|flight|transported|sent)\s+to\s+$")
 # a detention facility's acronym: "MVPC" (Moshannon Valley Processing Center), "KSPC", "BCDC", "ECDC", "OCDF"
@@ -81,6 +83,8 @@ def not_a_person(text: str, start: int, end: int) -> bool:
     if words in _COURT_WORDS or _INSTITUTION.match(span) or _FACILITY_ACRONYM.fullmatch(span.strip()):
         return True
     if words and set(words.split()) <= _ROLE_WORDS or _FIRM_AFTER.match(text, end):
+        return True
+    if _VESSEL_BEFORE.search(text[max(0, start - 20) : start]):
         return True
     if words == "local" and _LAW_AFTER.match(text, end):
         return True
