@@ -83,6 +83,22 @@ COVERED = [
     ("a period to expire on a date", "He was admitted to the United States as a visitor for a period to expire on "
      "March 15, 1957.",
      "for a period to expire on March 15, 1957"),
+    # dev14
+    ("relief under a named Act", "He applied for special rule cancellation of removal under the Nicaraguan "
+     "Adjustment and Central American Relief Act (NACARA).", "cancellation of removal under the Nicaraguan Adjustment "
+     "and Central American Relief Act (NACARA)"),
+    ("a detainer issued by DHS", "Jail staff received an immigration detainer issued by the U.S. Department of "
+     "Homeland Security.",
+     "detainer issued by the U.S. Department of Homeland Security"),
+    ("not departing within the period", "Okafor did not depart within the period of time granted.",
+     "did not depart within the period of time granted"),
+    ("never applied for citizenship", "He has never applied for United States citizenship.",
+     "never applied for United States citizenship"),
+    ("pending his removal", "Pending his removal to El Salvador, he remains in ERO custody.", "Pending his removal"),
+    ("granted him the privilege", "The judge granted him the privilege of departing voluntarily from the United "
+     "States.", "granted him the privilege of departing voluntarily"),
+    ("referred into proceedings", "The asylum office referred him into removal proceedings.",
+     "referred him into removal proceedings"),
     ("the I-130 form's title", "His wife filed an I-130 Alien Relative Petition on his behalf.",
      "I-130 Alien Relative Petition"),
 ]

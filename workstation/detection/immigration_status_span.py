@@ -61,7 +61,7 @@ _TAILS = (
     # "a detainer from U.S. Immigration and Customs Enforcement ("ICE")": the agency that issued it
     re.compile(r"(?<=(?i:detainer))[ \t]+(?i:from|issued[ \t]+by|lodged[ \t]+by)[ \t]+(?:(?i:the)[ \t]+)?(?:U\.S\.[ \t]+)?"
                r"(?:(?-i:ICE|INS|DHS)\b|(?i:Immigration[ \t]+and[ \t]+(?:Customs[ \t]+Enforcement|Naturali[sz]ation[ \t]+"
-               r"Service)))(?:[ \t]*\([\"\u201c]?(?-i:ICE|INS)[\"\u201d]?\))?"),
+               r"Service)|(?i:Department[ \t]+of[ \t]+Homeland[ \t]+Security)))(?:[ \t]*\([\"\u201c]?(?-i:ICE|INS|DHS)[\"\u201d]?\))?"),
     # the rest of the phrase a reader takes with it: "... order" / "... in lieu of deportation", "... of / from /
     # into / in the United States", an acronym in brackets "(CAT)", "(OSC)", "(NTAs)"
     re.compile(r"(?<![Oo]rder)[ \t]+(?i:order)(?![\w])(?![ \t]+(?i:of|to|that)\b)"),
@@ -97,7 +97,9 @@ _TAILS = (
 # What belongs to a status span before it: "processed as an", "allowed to", "placed into", "sought".
 _LEAD_BEFORE = re.compile(
     r"(?<![\w])(?i:processed\s+(?:(?:him|her|them)\s+)?as(?:\s+an?)?|allowed\s+to|permitted\s+to|granted|placed\s+(?:in|into|on)|"
-    r"beneficiary\s+of\s+(?:an?|the)(?:\s+(?:approved|pending|denied))?|"
+    r"beneficiary\s+of\s+(?:an?|the)(?:\s+(?:approved|pending|denied))?|referred\s+(?:(?:him|her|them)\s+)?(?:in|into|to)|"
+    # "granted him the privilege of departing voluntarily", "granted applicant the voluntary departure privilege"
+    r"granted\s+(?:him|her|them|(?:the\s+)?(?:respondent|applicant|alien))\s+the|"
     r"taken\s+into|charged\s+(?:with|as)|qualified\s+for|held\s+in|detained\s+in|lodged|"
     # how the person came to the status, and its negation: "admitted to the United States as a lawful permanent
     # resident", "became a naturalized citizen", "never became a citizen", "did not derive citizenship",
@@ -160,6 +162,9 @@ _LEAD = re.compile(
     r"final|lawful))?|"
     r"(?:processed|placed|put)\s+(?:(?:him|her|them)\s+)?(?:for|in|into)(?:\s+an?)?|"
     r"(?:prior|previous|underlying|earlier|original|lawful)|"
+    # "ordered the noncitizen's removal in absentia", "Pending his removal to El Salvador"
+    r"ordered\s+(?:the\s+(?:noncitizen|respondent|alien|applicant|petitioner)['\u2019]s|his|her|their)|"
+    r"(?:pending|awaiting)\s+(?:his|her|their)|"
     r"(?:caught|arrested|detained|apprehended|excluded)\s+and)\s+\"?$"
 )
 _LEADS_TO = re.compile(r"(?i:removal|deportation|expedited|exclusion|deported|removed|excluded|orders?\b|detainer|"
@@ -268,7 +273,8 @@ _PAIRED_LEADS = (
     # "an application for adjustment of status", "applied for asylum", "a request for a waiver"
     (re.compile(r"(?<![\w])(?i:applications?\s+for|appl(?:y|ied|ying|ies)\s+for|petitions?\s+for|requests?\s+for|"
                 r"motions?\s+for|eligibility\s+for)(?:\s+(?:an?|the|his|her))?\s+$"),
-     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|citizenship|waiver|deferral|"
+     re.compile(r"(?i:adjustment|asylum|cancellation|suspension|withholding|naturali[sz]ation|(?:U\.S\.\s+|United\s+States\s+)?"
+                r"citizenship|waiver|deferral|"
                 r"parole|voluntary\s+departure|TPS|temporary\s+protected|permanent\s+residen|registry|a\s+waiver|"
                 r"relief)")),
 )
@@ -332,6 +338,14 @@ _MORE_TAILS = (
     (re.compile(r"(?i:citizen|citizenship)$"),
      re.compile(r"[ \t\n]+(?i:by|through)[ \t\n]+(?i:marriage|naturali[sz]ation|derivation)(?![\w])")),
     (re.compile(r"(?i:deportation|removal)$"), re.compile(r"[ \t\n]+(?i:be)[ \t\n]+(?i:suspended|cancell?ed)(?![\w])")),
+    # "special rule cancellation of removal under the Nicaraguan Adjustment and Central American Relief Act (NACARA)"
+    (re.compile(r"(?i:removal|relief|status|asylum|adjustment|cancellation|deportation|withholding)$"),
+     re.compile(r"[ \t\n]+(?i:under)[ \t\n]+(?i:the)[ \t\n]+(?:(?-i:[A-Z][\w\-]*)[ \t\n]+(?:(?i:and|of)[ \t\n]+)?){1,8}(?-i:Act)"
+                r"(?:[ \t\n]*\([A-Z]{2,8}\))?(?![\w])")),
+    # "did not depart within the period of time granted"
+    (re.compile(r"(?i:did[ \t\n]+not[ \t\n]+depart|failed[ \t\n]+to[ \t\n]+depart|has[ \t\n]+not[ \t\n]+departed)$"),
+     re.compile(r"[ \t\n]+(?i:within)[ \t\n]+(?i:the)[ \t\n]+(?i:period|time)(?:[ \t\n]+(?i:of)[ \t\n]+(?i:time))?"
+                r"(?:[ \t\n]+(?i:granted|allowed|authorized|permitted))?(?![\w])")),
     # "deported from the United States on three occasions"
     (re.compile(r"(?i:(?:deported|removed|excluded)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+United[ \t\n]+States|the[ \t\n]+U\.S\.))$"),
      re.compile(r"[ \t]+" + _HOW_OFTEN + r"(?![\w])")),
