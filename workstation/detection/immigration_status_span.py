@@ -245,8 +245,7 @@ _PAIRED_LEADS = (
     (re.compile(r"(?<![\w])(?i:in)\s+$"), re.compile(r"(?i:(?:removal|deportation|exclusion)\s+proceedings)")),
     # "entered ERO custody", "came into ICE custody"
     (re.compile(r"(?<![\w])(?i:entered|entering|enters|came\s+into|remanded\s+to)\s+$"),
-     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration)|(?:U\.S\.\s+)?(?i:Immigration\s+and\s+Customs\s+Enforcement)(?:\s*\(ICE\))?)"
-                r"\s+(?i:custody|detention)")),
+     re.compile(r"(?:ICE|ERO|CBP|INS|(?i:immigration))\s+(?i:custody|detention)")),
     (re.compile(r"(?<![\w])(?i:remain|remains|remained|be\s+held|is\s+held|was\s+held)\s+in\s+$"),
      re.compile(r"(?i:(?:ICE|immigration|CBP)\s+custody)")),
     # "transferred him into ICE custody", "turned Garza over to ICE custody", "booked into ICE custody"
